@@ -1,0 +1,96 @@
+# ferry's build.  `make` builds build/ferry; see README.md for the rest.
+#   make check   install missing packages, build, run every test
+#   make demo    install missing packages, build, run the bundled demo under ferry
+#   make bench   ferry vs qemu-user vs native on bench/ kernels
+#   make static  build/ferry-static
+
+CC       ?= gcc
+CROSS_CC ?= aarch64-linux-gnu-gcc
+BUILD    := build
+GEN      := $(BUILD)/gen
+
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers \
+            -fno-strict-aliasing -I. -I$(GEN) -MMD -MP -D_GNU_SOURCE
+ifeq ($(CI),true)
+CFLAGS   += -Werror
+endif
+LDLIBS   := -lelf -lcapstone -lpthread -lm
+
+# Every .c under the component folders is part of ferry; the decoder
+# generator and tests are separate programs.
+COMPONENTS := translator frontends loader syscalls signals binfmt sysemu-lite
+SRCS := $(filter-out frontends/decodegen/%,$(shell find $(COMPONENTS) -name '*.c' 2>/dev/null | sort))
+OBJS := $(SRCS:%.c=$(BUILD)/obj/%.o)
+LIB_OBJS := $(filter-out $(BUILD)/obj/loader/main.o,$(OBJS))
+
+# Decoders generated from .decode specs: frontends/<isa>/<isa>_<part>.decode
+# -> build/gen/<isa>/decode_<part>.c.inc
+DECODE_SPECS := $(shell find frontends -name '*.decode' 2>/dev/null | sort)
+DECODE_GEN := $(foreach s,$(DECODE_SPECS),$(GEN)/$(notdir $(patsubst %/,%,$(dir $(s))))/decode_$(lastword $(subst _, ,$(basename $(notdir $(s))))).c.inc)
+
+DECODEGEN := $(BUILD)/decodegen
+DECODEGEN_SRCS := $(wildcard frontends/decodegen/*.c)
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check demo bench static deps clean unit guest-tests install format-check
+all: $(BUILD)/ferry
+
+$(BUILD)/ferry: $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/obj/%.o: %.c | $(DECODE_GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(DECODEGEN): $(DECODEGEN_SRCS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $^
+
+define decode_rule
+$(GEN)/$(notdir $(patsubst %/,%,$(dir $(1))))/decode_$(lastword $(subst _, ,$(basename $(notdir $(1))))).c.inc: $(1) $(DECODEGEN)
+	@mkdir -p $$(dir $$@)
+	$(DECODEGEN) --decode decode_$(lastword $(subst _, ,$(basename $(notdir $(1))))) -o $$@ $$<
+endef
+$(foreach s,$(DECODE_SPECS),$(eval $(call decode_rule,$(s))))
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+
+static: $(BUILD)/ferry-static
+$(BUILD)/ferry-static: $(OBJS)
+	$(CC) $(CFLAGS) -static-pie -o $@ $^ $(LDLIBS)
+
+deps:
+	@sh tests/install-deps.sh
+
+unit: $(UNIT_BINS)
+
+check: deps
+	@$(MAKE) --no-print-directory all unit $(DECODEGEN)
+	@sh tests/run-all.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p $(BUILD)/guest/aarch64
+	$(CROSS_CC) -O2 -static -o $(BUILD)/guest/aarch64/demo tests/guest/aarch64/demo.c
+	$(BUILD)/ferry $(BUILD)/guest/aarch64/demo
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh bench/run.sh
+
+format-check:
+	@clang-format --dry-run --Werror $(SRCS) $(DECODEGEN_SRCS) $(UNIT_SRCS)
+
+PREFIX ?= /usr/local
+install: $(BUILD)/ferry
+	install -D -m 755 $(BUILD)/ferry $(DESTDIR)$(PREFIX)/bin/ferry
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,75 @@
+/*
+ * What a frontend provides for one guest architecture.
+ *
+ * loader/ picks the GuestArch whose ELF identity matches the program, the
+ * translator calls translate() to turn guest code into IR, and the exec loop
+ * hands guest exceptions (syscalls, undefined instructions, breakpoints,
+ * faults) back to handle_exception().  Everything ABI-specific that the
+ * shared syscall layer needs is in `sys`.
+ */
+#ifndef FERRY_FRONTENDS_GUEST_ARCH_H
+#define FERRY_FRONTENDS_GUEST_ARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "translator/cpu.h"
+#include "translator/ir.h"
+
+struct SysAbi;
+
+/* What handle_exception tells the exec loop. */
+typedef enum ArchExcpResult {
+    ARCH_EXCP_CONTINUE, /* resume at cpu->pc */
+    ARCH_EXCP_EXIT,     /* the thread is finished (exit already done) */
+} ArchExcpResult;
+
+/* Translation limits passed to translate(). */
+typedef struct ArchTranslateOpts {
+    int max_insns;      /* 1 for -one-insn-per-tb */
+} ArchTranslateOpts;
+
+typedef struct GuestArch {
+    const char *name;      /* "aarch64": -cpu listings, uname machine, binfmt names */
+    uint16_t elf_machine;  /* EM_* */
+    uint8_t elf_class;     /* ELFCLASS32 / ELFCLASS64 */
+    uint8_t elf_data;      /* ELFDATA2LSB / ELFDATA2MSB */
+    size_t cpu_size;       /* sizeof the frontend's CPU struct (starts with CPUCommon) */
+    uint64_t stack_align;  /* initial sp alignment */
+    const char *platform;  /* AT_PLATFORM string */
+    const char *uname_machine;
+    uint64_t default_load_base; /* where ET_DYN programs go */
+
+    /* Registers the guest-register globals (once). */
+    void (*init_globals)(IrGlobals *g);
+    /* Resets a freshly zeroed CPU (registers, FPCR, ID registers). */
+    void (*cpu_reset)(CPUCommon *cpu);
+    /* Sets the entry state of a new process. */
+    void (*cpu_set_entry)(CPUCommon *cpu, uint64_t pc, uint64_t sp);
+    /* AT_HWCAP / AT_HWCAP2 for the selected CPU model. */
+    uint64_t (*hwcap)(const CPUCommon *cpu, int which);
+
+    /*
+     * Translates guest code at ctx->guest_pc into ctx (already reset).
+     * Fills ctx->guest_size / ctx->ninsns.  An instruction that cannot be
+     * fetched or decoded becomes an exception exit, never an error.
+     */
+    void (*translate)(IrContext *ctx, CPUCommon *cpu, const ArchTranslateOpts *o);
+
+    /* Handles exception number `excp` (from IR_EXIT_EXCP + excp). */
+    ArchExcpResult (*handle_exception)(CPUCommon *cpu, int excp);
+
+    /* Guest-register dump for -d cpu and crash reports. */
+    void (*dump_state)(const CPUCommon *cpu, FILE *out);
+
+    const struct SysAbi *sys; /* syscall numbers, struct layouts, flag maps */
+    const char *cpuinfo;      /* /proc/cpuinfo text */
+} GuestArch;
+
+/* All frontends linked into ferry; NULL-terminated. */
+extern const GuestArch *const guest_arches[];
+/* Returns the frontend for an ELF identity, or NULL. */
+const GuestArch *guest_arch_find(uint16_t machine, uint8_t elf_class, uint8_t elf_data);
+
+#endif
