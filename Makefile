@@ -56,9 +56,15 @@ $(GEN)/$(notdir $(patsubst %/,%,$(dir $(1))))/decode_$(lastword $(subst _, ,$(ba
 endef
 $(foreach s,$(DECODE_SPECS),$(eval $(call decode_rule,$(s))))
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB_OBJS)
+# Unit tests link against the library of every object but main, so each
+# pulls in only the modules it uses.
+$(BUILD)/libferry.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libferry.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libferry.a $(LDLIBS) -lcmocka
 
 static: $(BUILD)/ferry-static
 $(BUILD)/ferry-static: $(OBJS)

@@ -24,6 +24,7 @@ typedef struct CPUCommon {
     uint32_t tb_flags;           /* translation-relevant mode bits (part of the TB key) */
     uint64_t pc;                 /* guest pc when outside generated code */
     uint64_t excp_addr;          /* fault address of the pending exception */
+    uint64_t insn_pc;            /* interpreter: guest pc of the executing instruction */
     struct Process *proc;        /* the process this thread belongs to */
     const struct GuestArch *arch;
     struct TB **jmp_cache;       /* per-thread indirect-branch cache, CPU_JMP_CACHE_SIZE */
