@@ -41,7 +41,12 @@ all: $(BUILD)/ferry
 $(BUILD)/ferry: $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/obj/%.o: %.c | $(DECODE_GEN)
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# Frontend files include generated decoders.
+$(BUILD)/obj/frontends/%.o: frontends/%.c | $(DECODE_GEN)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 

@@ -1,0 +1,46 @@
+#!/bin/sh
+# Builds every guest test program (tests/guest/<arch>/*.c, *.S) with the
+# cross compiler and runs it under ferry's JIT and under the IR interpreter
+# (-no-jit), comparing stdout with <name>.ref and the exit status with
+# <name>.exit (0 when absent).  A first line `// cflags: ...` adds compiler
+# flags; `// args: ...` adds program arguments.
+# Prints one line per run and ends with `guest: N passed, N failed`.
+FERRY=${FERRY:-build/ferry}
+OUT=${OUT:-build/guest}
+FILTER=${1:-}
+pass=0
+fail=0
+for src in tests/guest/aarch64/*.c tests/guest/aarch64/*.S; do
+    [ -e "$src" ] || continue
+    name=$(basename "$src"); name=${name%.*}
+    case "$name" in *"$FILTER"*) ;; *) continue ;; esac
+    dir=$(dirname "$src")
+    ref="$dir/$name.ref"
+    [ -f "$ref" ] || { echo "FAIL aarch64/$name: no $ref"; fail=$((fail + 1)); continue; }
+    bin="$OUT/aarch64/$name"
+    mkdir -p "$OUT/aarch64"
+    cflags=$(sed -n '1s,^// cflags: *,,p' "$src")
+    args=$(sed -n '1,3s,^// args: *,,p' "$src")
+    if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ]; then
+        if ! aarch64-linux-gnu-gcc -O2 -static $cflags -o "$bin" "$src" -lm 2>"$bin.cc.log"; then
+            echo "FAIL aarch64/$name: does not compile"; sed -n 1,10p "$bin.cc.log"
+            fail=$((fail + 2)); continue
+        fi
+    fi
+    want_rc=0
+    [ -f "$dir/$name.exit" ] && want_rc=$(cat "$dir/$name.exit")
+    for mode in jit interp; do
+        flag=; [ "$mode" = interp ] && flag=-no-jit
+        timeout 120 "$FERRY" $flag "$bin" $args </dev/null >"$bin.$mode.out" 2>"$bin.$mode.err"
+        rc=$?
+        if [ "$rc" = "$want_rc" ] && cmp -s "$bin.$mode.out" "$ref"; then
+            pass=$((pass + 1)); echo "PASS aarch64/$name ($mode)"
+        else
+            fail=$((fail + 1)); echo "FAIL aarch64/$name ($mode): exit $rc (want $want_rc)"
+            diff "$ref" "$bin.$mode.out" | sed -n 1,8p
+            sed -n 1,5p "$bin.$mode.err"
+        fi
+    done
+done
+echo "guest: $pass passed, $fail failed"
+[ "$fail" = 0 ]

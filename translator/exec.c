@@ -1,0 +1,211 @@
+/*
+ * The exec loop: runs a guest thread by finding the TB for cpu->pc,
+ * executing it (JIT code or the IR interpreter), chaining TBs that exit
+ * through goto_tb, and handing guest exceptions to the frontend.  Also the
+ * translator's set-up and the -d logging of translations.
+ */
+#include "translator/exec.h"
+
+#include <capstone/capstone.h>
+#include <elf.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "signals/signals.h"
+#include "translator/interp.h"
+#include "translator/translator.h"
+
+int translator_init(Process *p)
+{
+    Translator *tr = calloc(1, sizeof(*tr));
+    if (!tr)
+        return -ENOMEM;
+    tr->proc = p;
+    tr->arch = p->arch;
+    tr->use_jit = !p->opts.no_jit;
+    tr->log_mask = p->opts.log_mask;
+    tr->log = p->log ? p->log : stderr;
+    tr->chain = !(tr->log_mask & (LOG_EXEC | LOG_CPU));
+    tr->topts.max_insns = p->opts.one_insn_per_tb ? 1 : 512;
+    pthread_mutex_init(&tr->lock, NULL);
+    p->arch->init_globals(&tr->globals);
+    tr->ir = ir_context_new(&tr->globals);
+    if (!tr->ir)
+        goto out_free;
+    if (tr->use_jit) {
+        int rc = codebuf_init(&tr->cb, CODEBUF_SIZE);
+        if (rc < 0) {
+            ir_context_free(tr->ir);
+            free(tr);
+            return rc;
+        }
+        x86_detect_features(&tr->feat);
+        tr->enter = x86_init(&tr->cb, &tr->feat);
+    }
+    p->tr = tr;
+    return 0;
+out_free:
+    free(tr);
+    return -ENOMEM;
+}
+
+CPUCommon *cpu_new(Process *p)
+{
+    Translator *tr = p->tr;
+    CPUCommon *cpu = aligned_alloc(64, (p->arch->cpu_size + 63) & ~(size_t)63);
+    if (!cpu)
+        return NULL;
+    memset(cpu, 0, p->arch->cpu_size);
+    cpu->jmp_cache = calloc(CPU_JMP_CACHE_SIZE, sizeof(TB *));
+    if (!cpu->jmp_cache) {
+        free(cpu);
+        return NULL;
+    }
+    cpu->guest_base = p->mem.base;
+    cpu->proc = p;
+    cpu->arch = p->arch;
+    p->arch->cpu_reset(cpu);
+    pthread_mutex_lock(&tr->lock);
+    if (tr->ncpus == tr->cpus_cap) {
+        size_t cap = tr->cpus_cap ? tr->cpus_cap * 2 : 8;
+        CPUCommon **n = realloc(tr->cpus, cap * sizeof(*n));
+        if (!n) {
+            pthread_mutex_unlock(&tr->lock);
+            free(cpu->jmp_cache);
+            free(cpu);
+            return NULL;
+        }
+        tr->cpus = n;
+        tr->cpus_cap = cap;
+    }
+    tr->cpus[tr->ncpus++] = cpu;
+    pthread_mutex_unlock(&tr->lock);
+    return cpu;
+}
+
+static TBExit tb_run(Translator *tr, CPUCommon *cpu, TB *tb)
+{
+    if (tr->log_mask & LOG_CPU)
+        tr->arch->dump_state(cpu, tr->log);
+    if (tr->log_mask & LOG_EXEC)
+        fprintf(tr->log, "Trace: %p [%08x/%016llx]\n", (void *)tb->code, tb->flags,
+                (unsigned long long)tb->pc);
+    if (tr->use_jit)
+        return tr->enter(cpu, tb->code);
+    return ir_interp_run(cpu, tb);
+}
+
+/*
+ * Runs TBs until a guest exception; returns its number.  Faults in guest
+ * code come back through sigsetjmp in cpu_loop, not through here.
+ */
+static int cpu_exec(Translator *tr, CPUCommon *cpu, SigThread *st)
+{
+    TB *last = NULL;
+    int slot = 0;
+    uint32_t gen = __atomic_load_n(&tr->flush_gen, __ATOMIC_ACQUIRE);
+    for (;;) {
+        TB *tb;
+        if (last && last->jmp_dest[slot] && tr->chain) {
+            tb = last->jmp_dest[slot];
+        } else {
+            tb = tb_find(cpu, cpu->pc, cpu->tb_flags);
+            uint32_t now = __atomic_load_n(&tr->flush_gen, __ATOMIC_ACQUIRE);
+            if (last && tr->chain && now == gen) {
+                if (tr->use_jit)
+                    x86_patch_jump(last, slot, tb->code);
+                last->jmp_dest[slot] = tb;
+            }
+            gen = now;
+        }
+        st->in_guest = 1;
+        TBExit e = tb_run(tr, cpu, tb);
+        st->in_guest = 0;
+        last = NULL;
+        switch (e.code) {
+        case IR_EXIT_NEXT:
+            break;
+        case IR_EXIT_CHAIN0:
+        case IR_EXIT_CHAIN1:
+            last = e.tb;
+            slot = (int)(e.code - IR_EXIT_CHAIN0);
+            break;
+        case IR_EXIT_REQUESTED:
+            cpu->pc = e.tb->pc;
+            __atomic_store_n(&cpu->exit_request, 0, __ATOMIC_RELAXED);
+            /* XXX: pending asynchronous guest signals are delivered here (signals issue). */
+            break;
+        default:
+            if (e.code >= IR_EXIT_EXCP)
+                return (int)(e.code - IR_EXIT_EXCP);
+            fprintf(stderr, "ferry: internal error: bad TB exit code %u\n", e.code);
+            abort();
+        }
+    }
+}
+
+void cpu_loop(CPUCommon *cpu)
+{
+    Translator *tr = cpu->proc->tr;
+    SigThread *st = sig_thread();
+    st->cpu = cpu;
+    if (sigsetjmp(st->fault_jmp, 1)) {
+        /* A fault in guest code: the handler left cpu->pc at the instruction. */
+        st->in_guest = 0;
+        sig_raise_sync(cpu, st->fault_sig, st->fault_code, st->fault_addr);
+    }
+    for (;;) {
+        int excp = cpu_exec(tr, cpu, st);
+        if (tr->arch->handle_exception(cpu, excp) == ARCH_EXCP_EXIT)
+            return;
+    }
+}
+
+/* Capstone architecture for a guest, or false when there is none. */
+static bool guest_cs_arch(const GuestArch *a, cs_arch *arch, cs_mode *mode)
+{
+    switch (a->elf_machine) {
+    case EM_AARCH64:
+        *arch = CS_ARCH_ARM64;
+        *mode = CS_MODE_LITTLE_ENDIAN;
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void log_disas(FILE *log, cs_arch arch, cs_mode mode, const uint8_t *code, size_t size,
+                      uint64_t addr)
+{
+    csh h;
+    if (cs_open(arch, mode, &h) != CS_ERR_OK)
+        return;
+    cs_insn *insn;
+    size_t n = cs_disasm(h, code, size, addr, 0, &insn);
+    for (size_t i = 0; i < n; i++)
+        fprintf(log, "0x%016llx:  %-10s %s\n", (unsigned long long)insn[i].address,
+                insn[i].mnemonic, insn[i].op_str);
+    if (n)
+        cs_free(insn, n);
+    cs_close(&h);
+}
+
+void tb_log_translation(Translator *tr, const TB *tb)
+{
+    cs_arch arch;
+    cs_mode mode;
+    if ((tr->log_mask & LOG_IN_ASM) && guest_cs_arch(tr->arch, &arch, &mode)) {
+        const void *code = gmem_ptr(&tr->proc->mem, tb->pc, tb->guest_size, 0);
+        fprintf(tr->log, "IN:\n");
+        if (code)
+            log_disas(tr->log, arch, mode, code, tb->guest_size, tb->pc);
+        fputc('\n', tr->log);
+    }
+    if ((tr->log_mask & LOG_OUT_ASM) && tb->code) {
+        fprintf(tr->log, "OUT: [size=%u]\n", tb->code_size);
+        log_disas(tr->log, CS_ARCH_X86, CS_MODE_64, tb->code, tb->code_size,
+                  (uint64_t)(uintptr_t)tb->code);
+        fputc('\n', tr->log);
+    }
+}

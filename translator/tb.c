@@ -1,0 +1,230 @@
+/*
+ * The TB cache: lookup by (guest pc, flags), translation of misses, the
+ * per-thread indirect-branch jump cache, host-pc -> TB mapping for precise
+ * faults, and flushing when the code buffer is full.
+ *
+ * Lookups never take the lock: a TB is fully built before it is published
+ * at the head of its hash chain with a release store.  Translation holds
+ * tr->lock.
+ */
+#include "translator/tb.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "loader/process.h"
+#include "translator/exec.h"
+#include "translator/translator.h"
+
+static uint32_t tb_hash(uint64_t pc, uint32_t flags)
+{
+    uint64_t h = (pc >> 2) ^ ((uint64_t)flags << 7);
+    h *= 0x9e3779b97f4a7c15ull;
+    return (uint32_t)(h >> (64 - TB_HASH_BITS));
+}
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p) {
+        fprintf(stderr, "ferry: out of memory\n");
+        exit(127);
+    }
+    return p;
+}
+
+static TB *tb_hash_lookup(Translator *tr, uint64_t pc, uint32_t flags)
+{
+    TB *tb = __atomic_load_n(&tr->hash[tb_hash(pc, flags)], __ATOMIC_ACQUIRE);
+    for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE))
+        if (tb->pc == pc && tb->flags == flags)
+            return tb;
+    return NULL;
+}
+
+/* Copies the optimized IR for the interpreter; only the used parts. */
+static IrContext *ir_clone(const IrContext *src)
+{
+    IrContext *c = xmalloc(sizeof(*c));
+    *c = *src;
+    c->temps = xmalloc(sizeof(IrTempInfo) * (src->ntemps ? src->ntemps : 1));
+    memcpy(c->temps, src->temps, sizeof(IrTempInfo) * src->ntemps);
+    c->temps_cap = src->ntemps;
+    c->ops = xmalloc(sizeof(IrOp) * (src->nops ? src->nops : 1));
+    memcpy(c->ops, src->ops, sizeof(IrOp) * src->nops);
+    c->ops_cap = src->nops;
+    return c;
+}
+
+static void tb_free(TB *tb)
+{
+    if (tb->ir) {
+        free(tb->ir->temps);
+        free(tb->ir->ops);
+        free(tb->ir);
+    }
+    free(tb->insn_host_off);
+    free(tb->insn_guest_pc);
+    free(tb);
+}
+
+void tb_flush_locked(Translator *tr)
+{
+    /* XXX: once guest threads run in parallel this must be an exclusive
+     * section: other threads may be executing the code being dropped. */
+    for (size_t i = 0; i < tr->ntbs; i++)
+        tb_free(tr->tbs[i]);
+    tr->ntbs = 0;
+    memset(tr->hash, 0, sizeof(tr->hash));
+    for (size_t i = 0; i < tr->ncpus; i++)
+        memset(tr->cpus[i]->jmp_cache, 0, sizeof(TB *) * CPU_JMP_CACHE_SIZE);
+    codebuf_reset(&tr->cb);
+    __atomic_add_fetch(&tr->flush_gen, 1, __ATOMIC_RELEASE);
+}
+
+void tb_flush(Process *p)
+{
+    Translator *tr = p->tr;
+    pthread_mutex_lock(&tr->lock);
+    tb_flush_locked(tr);
+    pthread_mutex_unlock(&tr->lock);
+}
+
+/* Translates (pc, flags) into tr->ir and optimizes it. */
+static void tb_translate_ir(Translator *tr, CPUCommon *cpu, uint64_t pc)
+{
+    IrContext *ir = tr->ir;
+    ir_reset(ir, pc);
+    tr->arch->translate(ir, cpu, &tr->topts);
+    if (tr->log_mask & LOG_OP) {
+        fprintf(tr->log, "OP:\n");
+        ir_dump(ir, tr->log);
+        fputc('\n', tr->log);
+    }
+    ir_optimize(ir);
+    if (tr->log_mask & LOG_OP_OPT) {
+        fprintf(tr->log, "OP after optimization:\n");
+        ir_dump(ir, tr->log);
+        fputc('\n', tr->log);
+    }
+}
+
+/* Builds a TB for (pc, flags); caller holds tr->lock. */
+static TB *tb_gen_code(Translator *tr, CPUCommon *cpu, uint64_t pc, uint32_t flags)
+{
+    TB *tb = calloc(1, sizeof(*tb));
+    if (!tb)
+        return NULL;
+    tb->pc = pc;
+    tb->flags = flags;
+    tb->jmp_patch_offset[0] = tb->jmp_patch_offset[1] = ~0u;
+    tb_translate_ir(tr, cpu, pc);
+    tb->guest_size = tr->ir->guest_size;
+    tb->ninsns = tr->ir->ninsns;
+    if (tr->use_jit) {
+        int rc = x86_codegen(tr->ir, tb, &tr->cb);
+        if (rc == -ENOSPC) {
+            tb_flush_locked(tr);
+            /* The flush emptied the buffer; translate again (codegen may have
+             * consumed the IR). */
+            tb_translate_ir(tr, cpu, pc);
+            rc = x86_codegen(tr->ir, tb, &tr->cb);
+        }
+        if (rc < 0) {
+            fprintf(stderr, "ferry: cannot generate code for guest pc 0x%llx: %s\n",
+                    (unsigned long long)pc, strerror(-rc));
+            exit(127);
+        }
+    } else {
+        tb->ir = ir_clone(tr->ir);
+    }
+    if (tr->ntbs == tr->tbs_cap) {
+        size_t cap = tr->tbs_cap ? tr->tbs_cap * 2 : 1024;
+        TB **n = realloc(tr->tbs, cap * sizeof(*n));
+        if (!n) {
+            tb_free(tb);
+            return NULL;
+        }
+        tr->tbs = n;
+        tr->tbs_cap = cap;
+    }
+    tr->tbs[tr->ntbs++] = tb;
+    uint32_t h = tb_hash(pc, flags);
+    tb->hash_next = tr->hash[h];
+    __atomic_store_n(&tr->hash[h], tb, __ATOMIC_RELEASE);
+    if (tr->log_mask & (LOG_IN_ASM | LOG_OUT_ASM))
+        tb_log_translation(tr, tb);
+    return tb;
+}
+
+TB *tb_find(CPUCommon *cpu, uint64_t pc, uint32_t flags)
+{
+    uint32_t h = cpu_jmp_cache_hash(pc);
+    TB *tb = cpu->jmp_cache[h];
+    if (tb && tb->pc == pc && tb->flags == flags)
+        return tb;
+    Translator *tr = cpu->proc->tr;
+    tb = tb_hash_lookup(tr, pc, flags);
+    if (!tb) {
+        pthread_mutex_lock(&tr->lock);
+        tb = tb_hash_lookup(tr, pc, flags);
+        if (!tb)
+            tb = tb_gen_code(tr, cpu, pc, flags);
+        pthread_mutex_unlock(&tr->lock);
+        if (!tb) {
+            fprintf(stderr, "ferry: out of memory translating guest code\n");
+            exit(127);
+        }
+    }
+    cpu->jmp_cache[h] = tb;
+    return tb;
+}
+
+const void *tb_lookup_for_jump(CPUCommon *cpu)
+{
+    /* Never translates here: a flush would free the code we return into. */
+    uint64_t pc = cpu->pc;
+    uint32_t h = cpu_jmp_cache_hash(pc);
+    TB *tb = cpu->jmp_cache[h];
+    if (!(tb && tb->pc == pc && tb->flags == cpu->tb_flags)) {
+        tb = tb_hash_lookup(cpu->proc->tr, pc, cpu->tb_flags);
+        if (!tb)
+            return x86_exit_next_stub;
+        cpu->jmp_cache[h] = tb;
+    }
+    return tb->code;
+}
+
+TB *tb_from_host_pc(Process *p, uintptr_t host_pc)
+{
+    Translator *tr = p->tr;
+    if (!tr || !tr->use_jit)
+        return NULL;
+    if (host_pc < (uintptr_t)tr->cb.code_start || host_pc >= (uintptr_t)tr->cb.ptr)
+        return NULL;
+    /* TBs are laid out in the buffer in creation order: binary search. */
+    size_t lo = 0, hi = tr->ntbs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((uintptr_t)tr->tbs[mid]->code <= host_pc)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return NULL;
+    TB *tb = tr->tbs[lo - 1];
+    if (host_pc >= (uintptr_t)tb->code + tb->code_size)
+        return NULL;
+    return tb;
+}
+
+uint64_t tb_guest_pc_at(const TB *tb, uintptr_t host_pc)
+{
+    uint32_t off = (uint32_t)(host_pc - (uintptr_t)tb->code);
+    uint64_t pc = tb->pc;
+    for (uint32_t i = 0; i < tb->ninsn_starts && tb->insn_host_off[i] <= off; i++)
+        pc = tb->insn_guest_pc[i];
+    return pc;
+}
