@@ -11,6 +11,9 @@
 
 #include "translator/tb.h"
 
+/* Prepares a TB's private IR copy for interpretation (labels -> op indices). */
+void ir_interp_prepare(IrContext *ir);
+
 /* Runs tb->ir for cpu until an exit op; returns how it left. */
 TBExit ir_interp_run(CPUCommon *cpu, TB *tb);
 

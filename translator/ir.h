@@ -257,4 +257,12 @@ void opt_dce(IrContext *ctx);  /* dead-code and dead-global-store elimination */
 /* Compacts the op list, removing IR_OP_nop. */
 void ir_compact(IrContext *ctx);
 
+/*
+ * Evaluates a pure op (no IR_OPF_SIDE, one output) on input values; the
+ * single definition of op semantics shared by the folder and the
+ * interpreter.  Returns false for ops that are not pure.  Width-changing
+ * ops (extu_i32, exts_i32, trunc_i64) carry the type of their input.
+ */
+bool ir_eval_pure(const IrOp *op, const uint64_t *in, uint64_t *out);
+
 #endif

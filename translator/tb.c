@@ -15,6 +15,7 @@
 
 #include "loader/process.h"
 #include "translator/exec.h"
+#include "translator/interp.h"
 #include "translator/translator.h"
 
 static uint32_t tb_hash(uint64_t pc, uint32_t flags)
@@ -54,6 +55,7 @@ static IrContext *ir_clone(const IrContext *src)
     c->ops = xmalloc(sizeof(IrOp) * (src->nops ? src->nops : 1));
     memcpy(c->ops, src->ops, sizeof(IrOp) * src->nops);
     c->ops_cap = src->nops;
+    ir_interp_prepare(c);
     return c;
 }
 

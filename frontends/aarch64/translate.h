@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "frontends/aarch64/cpu.h"
+#include "frontends/guest_arch.h"
 #include "translator/ir.h"
 
 /* How the current instruction ends the TB. */
@@ -68,6 +69,9 @@ bool a64_unallocated(DisasContext *s);
 void a64_gen_brcond(DisasContext *s, int cond, uint32_t label);
 /* Returns an I64 temp that is 1 when A64 condition `cond` holds, else 0. */
 IrTemp a64_gen_cond_value(DisasContext *s, int cond);
+
+/* The GuestArch translate hook (translate.c). */
+void a64_translate(IrContext *ctx, CPUCommon *cpu, const ArchTranslateOpts *o);
 
 /* Decoders generated from the .decode specs; each returns false when no pattern matched
  * or the handler rejected the encoding. */

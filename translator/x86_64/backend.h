@@ -48,6 +48,9 @@ int x86_codegen(IrContext *ctx, TB *tb, CodeBuf *cb);
 
 /* Points goto_tb slot `slot` of tb at `target` (host code), atomically. */
 void x86_patch_jump(TB *tb, int slot, const uint8_t *target);
+/* Code that returns {NULL, IR_EXIT_NEXT}: the target of lookup_and_goto misses. */
+extern const uint8_t *x86_exit_next_stub;
+
 /* Points goto_tb slot back to its own exit (unchaining). */
 void x86_reset_jump(TB *tb, int slot);
 

@@ -1,0 +1,190 @@
+/*
+ * The AArch64 translation loop and the small generators every trans_*.c
+ * file shares: register access, block exits, exceptions and condition
+ * codes over the flag representation of cpu.h.
+ */
+#include "frontends/aarch64/translate.h"
+
+#include <sys/mman.h>
+
+#include "frontends/guest_arch.h"
+#include "loader/process.h"
+
+IrTemp a64_reg(DisasContext *s, int r)
+{
+    return r == 31 ? ir_const_i64(s->ir, 0) : a64_g.x[r];
+}
+
+IrTemp a64_reg_sp(DisasContext *s, int r) { return a64_g.x[r]; }
+
+void a64_set_reg_sp(DisasContext *s, int r, IrTemp v, bool sf)
+{
+    if (sf)
+        ir_gen_mov(s->ir, IR_I64, a64_g.x[r], v);
+    else
+        ir_gen_unop(s->ir, IR_OP_ext32u, IR_I64, a64_g.x[r], v);
+}
+
+void a64_set_reg(DisasContext *s, int r, IrTemp v, bool sf)
+{
+    if (r != 31)
+        a64_set_reg_sp(s, r, v, sf);
+}
+
+void a64_gen_goto(DisasContext *s, int slot, uint64_t dest)
+{
+    ir_gen_movi(s->ir, IR_I64, a64_g.pc, dest);
+    ir_gen_goto_tb(s->ir, slot);
+}
+
+void a64_gen_jump_reg(DisasContext *s, IrTemp dest)
+{
+    ir_gen_mov(s->ir, IR_I64, a64_g.pc, dest);
+    ir_gen_lookup_and_goto(s->ir);
+}
+
+void a64_gen_exception(DisasContext *s, int excp, uint64_t pc)
+{
+    ir_gen_movi(s->ir, IR_I64, a64_g.pc, pc);
+    ir_gen_exit_tb(s->ir, IR_EXIT_EXCP + excp);
+    s->is_jmp = DISAS_NORETURN;
+}
+
+bool a64_unallocated(DisasContext *s)
+{
+    Process *p = s->cpu->proc;
+    if (p && (p->opts.log_mask & LOG_UNIMP))
+        fprintf(p->log ? p->log : stderr, "ferry: unallocated or unimplemented A64 insn "
+                "0x%08x at 0x%llx\n", s->insn, (unsigned long long)s->pc);
+    a64_gen_exception(s, A64_EXCP_UDEF, s->pc);
+    return true;
+}
+
+/*
+ * Reduces A64 condition `cond` (0-13; 14/15 are "always") to a comparison
+ * of an I64 temp against zero: *a tested with *c against 0.
+ */
+static void cond_test(DisasContext *s, int cond, IrTemp *a, IrCond *c)
+{
+    IrContext *ir = s->ir;
+    IrTemp t;
+    bool inv = cond & 1;
+    switch (cond >> 1) {
+    case 0: /* EQ: Z */
+        *a = a64_g.zf;
+        *c = IR_COND_EQ;
+        break;
+    case 1: /* CS: C */
+        *a = a64_g.cf;
+        *c = IR_COND_NE;
+        break;
+    case 2: /* MI: N */
+        *a = a64_g.nf;
+        *c = IR_COND_LT;
+        break;
+    case 3: /* VS: V */
+        *a = a64_g.vf;
+        *c = IR_COND_LT;
+        break;
+    case 4: /* HI: C && !Z */
+        t = ir_new_temp(ir, IR_I64);
+        ir_gen_unop(ir, IR_OP_neg, IR_I64, t, a64_g.cf);
+        ir_gen_binop(ir, IR_OP_and, IR_I64, t, t, a64_g.zf);
+        *a = t;
+        *c = IR_COND_NE;
+        break;
+    case 5: /* GE: N == V */
+        t = ir_new_temp(ir, IR_I64);
+        ir_gen_binop(ir, IR_OP_xor, IR_I64, t, a64_g.nf, a64_g.vf);
+        *a = t;
+        *c = IR_COND_GE;
+        break;
+    case 6: /* GT: !Z && N == V */
+        t = ir_new_temp(ir, IR_I64);
+        ir_gen_binop(ir, IR_OP_xor, IR_I64, t, a64_g.nf, a64_g.vf);
+        ir_gen_binopi(ir, IR_OP_sar, IR_I64, t, t, 63);
+        ir_gen_binop(ir, IR_OP_andc, IR_I64, t, a64_g.zf, t);
+        *a = t;
+        *c = IR_COND_NE;
+        break;
+    default: /* AL, NV */
+        *a = ir_const_i64(ir, 0);
+        *c = IR_COND_ALWAYS;
+        return;
+    }
+    if (inv)
+        *c = ir_cond_invert(*c);
+}
+
+void a64_gen_brcond(DisasContext *s, int cond, uint32_t label)
+{
+    IrTemp a;
+    IrCond c;
+    cond_test(s, cond, &a, &c);
+    if (c == IR_COND_ALWAYS)
+        ir_gen_br(s->ir, label);
+    else
+        ir_gen_brcond(s->ir, IR_I64, c, a, ir_const_i64(s->ir, 0), label);
+}
+
+IrTemp a64_gen_cond_value(DisasContext *s, int cond)
+{
+    IrTemp a, r = ir_new_temp(s->ir, IR_I64);
+    IrCond c;
+    cond_test(s, cond, &a, &c);
+    if (c == IR_COND_ALWAYS)
+        ir_gen_movi(s->ir, IR_I64, r, 1);
+    else
+        ir_gen_setcond(s->ir, IR_I64, c, r, a, ir_const_i64(s->ir, 0));
+    return r;
+}
+
+/* Reads the instruction word at pc; false when it is not mapped executable. */
+static bool fetch(CPUCommon *cpu, uint64_t pc, uint32_t *insn)
+{
+    GuestMem *m = &cpu->proc->mem;
+    if (!gmem_check(m, pc, 4, PROT_EXEC))
+        return false;
+    return gmem_read(m, insn, pc, 4) == 0;
+}
+
+void a64_translate(IrContext *ctx, CPUCommon *cpu, const ArchTranslateOpts *o)
+{
+    DisasContext s = {.ir = ctx, .cpu = cpu};
+    uint64_t pc = ctx->guest_pc;
+    uint32_t n = 0;
+    for (;;) {
+        s.pc = pc;
+        s.next_pc = pc + 4;
+        s.is_jmp = DISAS_NEXT;
+        uint32_t insn;
+        if (!fetch(cpu, pc, &insn)) {
+            if (n == 0) {
+                ir_gen_insn_start(ctx, pc);
+                a64_gen_exception(&s, A64_EXCP_FETCH, pc);
+            } else {
+                s.is_jmp = DISAS_TOO_MANY;
+            }
+            break;
+        }
+        ir_gen_insn_start(ctx, pc);
+        s.insn = insn;
+        if ((pc & 3) || (!a64_decode_dp(&s, insn) && !a64_decode_ldst(&s, insn) &&
+                         !a64_decode_simd(&s, insn)))
+            a64_unallocated(&s);
+        n++;
+        pc += 4;
+        if (s.is_jmp != DISAS_NEXT)
+            break;
+        if ((int)n >= o->max_insns || (pc & (GUEST_PAGE_SIZE - 1)) == 0) {
+            s.is_jmp = DISAS_TOO_MANY;
+            break;
+        }
+    }
+    if (s.is_jmp != DISAS_NORETURN)
+        a64_gen_goto(&s, 0, pc);
+    ctx->guest_size = (uint32_t)(pc - ctx->guest_pc);
+    if (ctx->guest_size == 0)
+        ctx->guest_size = 4;
+    ctx->ninsns = n;
+}
