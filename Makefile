@@ -100,6 +100,7 @@ format-check:
 PREFIX ?= /usr/local
 install: $(BUILD)/ferry
 	install -D -m 755 $(BUILD)/ferry $(DESTDIR)$(PREFIX)/bin/ferry
+	install -D -m 644 docs/ferry.1 $(DESTDIR)$(PREFIX)/share/man/man1/ferry.1
 
 clean:
 	rm -rf $(BUILD)

@@ -18,12 +18,18 @@ for t in build/tests/test_*; do
     echo "unit $(basename "$t"): $p passed, $f failed"
     [ "$f" = 0 ] || cat "$log"
 done
-out=build/tests/guest.log
-sh tests/guest/run.sh >"$out" 2>&1
-cat "$out"
-gp=$(sed -n 's/^guest: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$out")
-gf=$(sed -n 's/^guest: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$out")
-[ -n "$gp" ] || { gp=0; gf=1; echo "guest test runner did not finish"; }
-pass=$((pass + gp)); fail=$((fail + gf))
+# Script suites: each prints a last line `[name: ]N passed, N failed`.
+for suite in tests/cli/run.sh tests/guest/run.sh; do
+    out=build/tests/$(basename "$(dirname "$suite")").log
+    sh "$suite" >"$out" 2>&1
+    cat "$out"
+    line=$(tail -n 1 "$out" | sed -n 's/^\([a-z]*: \)\{0,1\}\([0-9]*\) passed, \([0-9]*\) failed$/\2 \3/p')
+    if [ -z "$line" ]; then
+        echo "$suite did not finish"
+        line="0 1"
+    fi
+    set -- $line
+    pass=$((pass + $1)); fail=$((fail + $2))
+done
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -344,7 +344,8 @@ TBExit ir_interp_run(CPUCommon *cpu, TB *tb)
     for (uint32_t i = 0; i < ir->nops; i++) {
         const IrOp *op = &ir->ops[i];
         const IrOpDef *d = &ir_op_defs[op->opc];
-        if (!(d->flags & (IR_OPF_SIDE | IR_OPF_CALL)) && op->nout == 1) {
+        if (!(d->flags & (IR_OPF_SIDE | IR_OPF_CALL)) && op->nout == 1 &&
+            op->opc != IR_OP_ld_env) {
             uint64_t in[4];
             for (int k = 0; k < op->nin; k++)
                 in[k] = get(ir, cpu, ir_in(op, k));

@@ -1,0 +1,36 @@
+/*
+ * C helpers of the AArch64 integer/system translator (trans_dp.c): CRC32,
+ * the virtual counter, FPCR/FPSR writes, and the table of the constant and
+ * ID system registers that user space may read (as Linux emulates them).
+ * Helpers follow the IR call convention: fn(cpu, args...) -> uint64_t.
+ */
+#ifndef FERRY_FRONTENDS_AARCH64_HELPER_DP_H
+#define FERRY_FRONTENDS_AARCH64_HELPER_DP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "translator/cpu.h"
+
+/* CNTFRQ_EL0: the virtual counter ticks at 1 GHz (one tick per nanosecond). */
+#define A64_CNTFRQ 1000000000ull
+
+/* CRC32{B,H,W,X} / CRC32C{B,H,W,X}: folds the low `bytes` bytes of val into acc. */
+uint64_t a64_helper_crc32(CPUCommon *cpu, uint64_t acc, uint64_t val, uint64_t bytes);
+uint64_t a64_helper_crc32c(CPUCommon *cpu, uint64_t acc, uint64_t val, uint64_t bytes);
+/* CNTVCT_EL0: monotonic time in CNTFRQ ticks. */
+uint64_t a64_helper_cntvct(CPUCommon *cpu);
+/* MSR FPCR / FPSR: stores the implemented bits; returns 0. */
+uint64_t a64_helper_set_fpcr(CPUCommon *cpu, uint64_t val);
+uint64_t a64_helper_set_fpsr(CPUCommon *cpu, uint64_t val);
+
+/*
+ * Value of the read-only system register op0=3 op1:CRn:CRm:op2 as EL0 code
+ * sees it under Linux: CTR_EL0, DCZID_EL0, CNTFRQ_EL0, MIDR/MPIDR/REVIDR_EL1
+ * and the ID_AA64 space op1=0 CRn=0 CRm=4..7, which reads as zero unless
+ * listed (the AArch32 ID registers, CRm=1..3, trap as on Linux).  *known is
+ * set to false (and 0 returned) for any other register; known may be NULL.
+ */
+uint64_t a64_id_reg_value(int op1, int crn, int crm, int op2, bool *known);
+
+#endif

@@ -1,0 +1,556 @@
+/*
+ * Scalar floating point with Arm semantics, for the AArch64 FP helpers.
+ *
+ * Values travel as raw bit patterns of half (fsz 1), single (2) or double (3)
+ * precision.  Arithmetic is done by the host in double (exact for the inputs;
+ * a second rounding to single or half is innocuous for + - * / sqrt), and
+ * NaNs are handled here the Arm way before the host sees them: the first
+ * signalling NaN operand, else the first quiet NaN, quietened; a NaN the
+ * operation itself produces is the Arm default NaN.  FPCR.RMode drives the
+ * host rounding mode and host exception flags accumulate into FPSR
+ * (a64_fp_begin / a64_fp_end).
+ */
+#pragma GCC optimize("rounding-math")
+#include "frontends/aarch64/helper_simd.h"
+
+#include <fenv.h>
+#include <math.h>
+#include <string.h>
+
+static const uint64_t fp_sign_bit[4] = {0, 1ull << 15, 1ull << 31, 1ull << 63};
+static const uint64_t fp_exp_mask[4] = {0, 0x7c00, 0x7f800000, 0x7ff0000000000000ull};
+static const uint64_t fp_quiet_bit[4] = {0, 1ull << 9, 1ull << 22, 1ull << 51};
+static const int fp_mant_bits[4] = {0, 10, 23, 52};
+
+static uint64_t fp_mant_mask(int fsz) { return (1ull << fp_mant_bits[fsz]) - 1; }
+
+static bool fp_is_nan(int fsz, uint64_t x)
+{
+    return (x & fp_exp_mask[fsz]) == fp_exp_mask[fsz] && (x & fp_mant_mask(fsz)) != 0;
+}
+
+static bool fp_is_snan(int fsz, uint64_t x)
+{
+    return fp_is_nan(fsz, x) && !(x & fp_quiet_bit[fsz]);
+}
+
+static bool fp_is_inf(int fsz, uint64_t x)
+{
+    return (x & ~fp_sign_bit[fsz]) == fp_exp_mask[fsz];
+}
+
+static bool fp_is_zero(int fsz, uint64_t x) { return (x & ~fp_sign_bit[fsz]) == 0; }
+
+static uint64_t fp_default_nan(int fsz) { return fp_exp_mask[fsz] | fp_quiet_bit[fsz]; }
+
+static uint64_t fp_width_mask(int fsz) { return fsz == 3 ? ~0ull : (1ull << (8 << fsz)) - 1; }
+
+/* The result for a NaN operand `x`: quietened, or the default NaN under FPCR.DN. */
+static uint64_t fp_nan_result(A64CPU *cpu, int fsz, uint64_t x)
+{
+    if (fp_is_snan(fsz, x))
+        cpu->fpsr |= A64_FPSR_IOC;
+    if (cpu->fpcr & A64_FPCR_DN)
+        return fp_default_nan(fsz);
+    return x | fp_quiet_bit[fsz];
+}
+
+/* Arm FPProcessNaNs over n operands; true with *res set when one is a NaN. */
+static bool fp_process_nans(A64CPU *cpu, int fsz, const uint64_t *ops, int n, uint64_t *res)
+{
+    for (int i = 0; i < n; i++) {
+        if (fp_is_snan(fsz, ops[i])) {
+            *res = fp_nan_result(cpu, fsz, ops[i]);
+            return true;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        if (fp_is_nan(fsz, ops[i])) {
+            *res = fp_nan_result(cpu, fsz, ops[i]);
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool fp_is_denormal(int fsz, uint64_t x)
+{
+    return (x & fp_exp_mask[fsz]) == 0 && (x & fp_mant_mask(fsz)) != 0;
+}
+
+/* FPCR.FZ: denormal inputs become signed zeros (not for half precision). */
+static uint64_t fp_flush_in(A64CPU *cpu, int fsz, uint64_t x)
+{
+    if (fsz == 1 || !(cpu->fpcr & A64_FPCR_FZ) || !fp_is_denormal(fsz, x))
+        return x;
+    cpu->fpsr |= A64_FPSR_IDC;
+    return x & fp_sign_bit[fsz];
+}
+
+static uint64_t fp_flush_out(A64CPU *cpu, int fsz, uint64_t x)
+{
+    if (fsz == 1 || !(cpu->fpcr & A64_FPCR_FZ) || !fp_is_denormal(fsz, x))
+        return x;
+    cpu->fpsr |= A64_FPSR_UFC;
+    return x & fp_sign_bit[fsz];
+}
+
+static double fp_to_double(int fsz, uint64_t x)
+{
+    if (fsz == 3) {
+        double d;
+        memcpy(&d, &x, 8);
+        return d;
+    }
+    if (fsz == 2) {
+        uint32_t w = (uint32_t)x;
+        float f;
+        memcpy(&f, &w, 4);
+        return f;
+    }
+    uint16_t h16 = (uint16_t)x;
+    _Float16 h;
+    memcpy(&h, &h16, 2);
+    return h;
+}
+
+/* Rounds `d` to the format in the current host rounding mode. */
+static uint64_t fp_from_double(int fsz, double d)
+{
+    if (fsz == 3) {
+        uint64_t x;
+        memcpy(&x, &d, 8);
+        return x;
+    }
+    if (fsz == 2) {
+        volatile float f = (float)d;
+        float g = f;
+        uint32_t w;
+        memcpy(&w, &g, 4);
+        return w;
+    }
+    volatile _Float16 h = (_Float16)d;
+    _Float16 g = h;
+    uint16_t w;
+    memcpy(&w, &g, 2);
+    return w;
+}
+
+/* A computed result: a NaN made by the operation becomes the default NaN. */
+static uint64_t fp_result(A64CPU *cpu, int fsz, double d)
+{
+    if (isnan(d))
+        return fp_default_nan(fsz);
+    return fp_flush_out(cpu, fsz, fp_from_double(fsz, d));
+}
+
+void a64_fp_begin(A64CPU *cpu)
+{
+    static const int modes[4] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
+    fesetround(modes[(cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3]);
+    feclearexcept(FE_ALL_EXCEPT);
+}
+
+void a64_fp_end(A64CPU *cpu)
+{
+    int e = fetestexcept(FE_ALL_EXCEPT);
+    uint32_t f = 0;
+    if (e & FE_INVALID)
+        f |= A64_FPSR_IOC;
+    if (e & FE_DIVBYZERO)
+        f |= A64_FPSR_DZC;
+    if (e & FE_OVERFLOW)
+        f |= A64_FPSR_OFC;
+    if (e & FE_UNDERFLOW)
+        f |= A64_FPSR_UFC;
+    if (e & FE_INEXACT)
+        f |= A64_FPSR_IXC;
+    cpu->fpsr |= f;
+    feclearexcept(FE_ALL_EXCEPT);
+    fesetround(FE_TONEAREST);
+}
+
+/* FMAX/FMIN of two non-NaN values; +0 > -0. */
+static uint64_t fp_minmax(int fsz, uint64_t a, uint64_t b, bool is_max)
+{
+    if (fp_is_zero(fsz, a) && fp_is_zero(fsz, b))
+        return is_max ? (a & b) : (a | b);
+    double x = fp_to_double(fsz, a), y = fp_to_double(fsz, b);
+    return (x > y) == is_max ? a : b;
+}
+
+/* Arm FPMulAdd core (a + n * m), operands already NaN-free and flushed. */
+static uint64_t fp_fma_raw(A64CPU *cpu, int fsz, uint64_t a, uint64_t n, uint64_t m)
+{
+    if (fsz == 2) {
+        float fa = (float)fp_to_double(2, a), fn = (float)fp_to_double(2, n);
+        float fm = (float)fp_to_double(2, m);
+        return fp_result(cpu, 2, fmaf(fn, fm, fa));
+    }
+    return fp_result(cpu, fsz,
+                     fma(fp_to_double(fsz, n), fp_to_double(fsz, m), fp_to_double(fsz, a)));
+}
+
+/* FRECPS / FRSQRTS: (two - n * m) [/ 2] fused, with inf * 0 giving the constant. */
+static uint64_t fp_recip_step(A64CPU *cpu, int fsz, uint64_t n, uint64_t m, bool rsqrt)
+{
+    double two = rsqrt ? 3.0 : 2.0;
+    if ((fp_is_inf(fsz, n) && fp_is_zero(fsz, m)) || (fp_is_zero(fsz, n) && fp_is_inf(fsz, m)))
+        return fp_from_double(fsz, rsqrt ? 1.5 : 2.0);
+    uint64_t r = fp_fma_raw(cpu, fsz, fp_from_double(fsz, two), n ^ fp_sign_bit[fsz], m);
+    if (rsqrt)
+        r = fp_result(cpu, fsz, fp_to_double(fsz, r) / 2);
+    return r;
+}
+
+static uint64_t fp_arith(A64CPU *cpu, A64FpOp op, int fsz, uint64_t a, uint64_t b)
+{
+    double x = fp_to_double(fsz, a), y = fp_to_double(fsz, b);
+    switch (op) {
+    case A64_FP_ADD:
+        return fp_result(cpu, fsz, x + y);
+    case A64_FP_SUB:
+        return fp_result(cpu, fsz, x - y);
+    case A64_FP_MUL:
+        return fp_result(cpu, fsz, x * y);
+    case A64_FP_NMUL:
+        return fp_result(cpu, fsz, x * y) ^ fp_sign_bit[fsz];
+    case A64_FP_MULX:
+        if ((isinf(x) && y == 0) || (x == 0 && isinf(y)))
+            return fp_from_double(fsz, signbit(x) != signbit(y) ? -2.0 : 2.0);
+        return fp_result(cpu, fsz, x * y);
+    case A64_FP_DIV:
+        return fp_result(cpu, fsz, x / y);
+    case A64_FP_ABD:
+        return fp_result(cpu, fsz, x - y) & ~fp_sign_bit[fsz];
+    case A64_FP_MAX:
+    case A64_FP_MAXNM:
+        return fp_minmax(fsz, a, b, true);
+    case A64_FP_MIN:
+    case A64_FP_MINNM:
+        return fp_minmax(fsz, a, b, false);
+    case A64_FP_RECPS:
+        return fp_recip_step(cpu, fsz, a, b, false);
+    case A64_FP_RSQRTS:
+        return fp_recip_step(cpu, fsz, a, b, true);
+    }
+    return 0;
+}
+
+uint64_t a64_fp_binop(A64CPU *cpu, A64FpOp op, int fsz, uint64_t a, uint64_t b)
+{
+    uint64_t ops[2] = {fp_flush_in(cpu, fsz, a), fp_flush_in(cpu, fsz, b)};
+    uint64_t r;
+    if (op == A64_FP_MAXNM || op == A64_FP_MINNM) {
+        bool qa = fp_is_nan(fsz, ops[0]) && !fp_is_snan(fsz, ops[0]);
+        bool qb = fp_is_nan(fsz, ops[1]) && !fp_is_snan(fsz, ops[1]);
+        if (qa && !fp_is_nan(fsz, ops[1]))
+            ops[0] = ops[1];
+        else if (qb && !fp_is_nan(fsz, ops[0]))
+            ops[1] = ops[0];
+    }
+    if (fp_process_nans(cpu, fsz, ops, 2, &r)) {
+        if (op == A64_FP_NMUL)
+            r ^= fp_sign_bit[fsz];
+        return r;
+    }
+    return fp_arith(cpu, op, fsz, ops[0], ops[1]);
+}
+
+uint64_t a64_fp_muladd(A64CPU *cpu, int fsz, uint64_t a, uint64_t n, uint64_t m)
+{
+    uint64_t ops[3] = {fp_flush_in(cpu, fsz, a), fp_flush_in(cpu, fsz, n),
+                       fp_flush_in(cpu, fsz, m)};
+    uint64_t r;
+    bool inf_zero = (fp_is_inf(fsz, ops[1]) && fp_is_zero(fsz, ops[2])) ||
+                    (fp_is_zero(fsz, ops[1]) && fp_is_inf(fsz, ops[2]));
+    if (inf_zero && fp_is_nan(fsz, ops[0]) && !fp_is_snan(fsz, ops[0])) {
+        cpu->fpsr |= A64_FPSR_IOC;
+        return fp_default_nan(fsz);
+    }
+    if (fp_process_nans(cpu, fsz, ops, 3, &r))
+        return r;
+    return fp_fma_raw(cpu, fsz, ops[0], ops[1], ops[2]);
+}
+
+uint64_t a64_fp_sqrt(A64CPU *cpu, int fsz, uint64_t a)
+{
+    a = fp_flush_in(cpu, fsz, a);
+    if (fp_is_nan(fsz, a))
+        return fp_nan_result(cpu, fsz, a);
+    return fp_result(cpu, fsz, sqrt(fp_to_double(fsz, a)));
+}
+
+int a64_fp_compare(A64CPU *cpu, int fsz, uint64_t a, uint64_t b, bool signal)
+{
+    a = fp_flush_in(cpu, fsz, a);
+    b = fp_flush_in(cpu, fsz, b);
+    if (fp_is_nan(fsz, a) || fp_is_nan(fsz, b)) {
+        if (signal || fp_is_snan(fsz, a) || fp_is_snan(fsz, b))
+            cpu->fpsr |= A64_FPSR_IOC;
+        return 0x3;
+    }
+    double x = fp_to_double(fsz, a), y = fp_to_double(fsz, b);
+    if (x == y)
+        return 0x6;
+    return x < y ? 0x8 : 0x2;
+}
+
+bool a64_fp_compare_cond(A64CPU *cpu, int fsz, uint64_t a, uint64_t b, int cond, bool abs)
+{
+    if (abs) {
+        a &= ~fp_sign_bit[fsz];
+        b &= ~fp_sign_bit[fsz];
+    }
+    int nzcv = a64_fp_compare(cpu, fsz, a, b, cond != 0);
+    switch (cond) {
+    case 0:
+        return nzcv == 0x6;
+    case 1:
+        return nzcv == 0x6 || nzcv == 0x2;
+    default:
+        return nzcv == 0x2;
+    }
+}
+
+static double fp_round_double(double x, A64FpRound rm)
+{
+    switch (rm) {
+    case A64_RND_N:
+        return roundeven(x);
+    case A64_RND_P:
+        return ceil(x);
+    case A64_RND_M:
+        return floor(x);
+    case A64_RND_Z:
+        return trunc(x);
+    case A64_RND_A:
+        return round(x);
+    default:
+        return nearbyint(x);
+    }
+}
+
+uint64_t a64_fp_round_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool exact)
+{
+    a = fp_flush_in(cpu, fsz, a);
+    if (fp_is_nan(fsz, a))
+        return fp_nan_result(cpu, fsz, a);
+    if (rm == A64_RND_CUR)
+        rm = (A64FpRound)((cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3);
+    double x = fp_to_double(fsz, a);
+    double r = fp_round_double(x, rm);
+    if (exact && r != x)
+        cpu->fpsr |= A64_FPSR_IXC;
+    return fp_from_double(fsz, r) | (a & fp_sign_bit[fsz]);
+}
+
+uint64_t a64_fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool is_unsigned,
+                       int fbits, int isz)
+{
+    a = fp_flush_in(cpu, fsz, a);
+    if (fp_is_nan(fsz, a)) {
+        cpu->fpsr |= A64_FPSR_IOC;
+        return 0;
+    }
+    if (rm == A64_RND_CUR)
+        rm = (A64FpRound)((cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3);
+    double x = ldexp(fp_to_double(fsz, a), fbits);
+    double r = fp_round_double(x, rm);
+    int bits = isz == 3 ? 64 : 32;
+    double hi = is_unsigned ? ldexp(1.0, bits) : ldexp(1.0, bits - 1);
+    double lo = is_unsigned ? 0.0 : -ldexp(1.0, bits - 1);
+    if (r >= hi) {
+        cpu->fpsr |= A64_FPSR_IOC;
+        return is_unsigned ? fp_width_mask(isz) : (fp_width_mask(isz) >> 1);
+    }
+    if (r < lo) {
+        cpu->fpsr |= A64_FPSR_IOC;
+        return is_unsigned ? 0 : (fp_width_mask(isz) >> 1) + 1;
+    }
+    if (r != x)
+        cpu->fpsr |= A64_FPSR_IXC;
+    uint64_t v = is_unsigned ? (uint64_t)r : (uint64_t)(int64_t)r;
+    return v & fp_width_mask(isz);
+}
+
+uint64_t a64_fp_from_int(A64CPU *cpu, int fsz, uint64_t v, bool is_unsigned, int fbits)
+{
+    uint64_t r;
+    if (fsz == 2) {
+        volatile float f = is_unsigned ? (float)v : (float)(int64_t)v;
+        float g = ldexpf(f, -fbits);
+        uint32_t w;
+        memcpy(&w, &g, 4);
+        r = w;
+    } else if (fsz == 3) {
+        volatile double d = is_unsigned ? (double)v : (double)(int64_t)v;
+        r = fp_from_double(3, ldexp(d, -fbits));
+    } else {
+        volatile _Float16 h = is_unsigned ? (_Float16)v : (_Float16)(int64_t)v;
+        r = fp_from_double(1, ldexp((double)h, -fbits));
+    }
+    return fp_flush_out(cpu, fsz, r);
+}
+
+/* A NaN converted between formats keeps its sign and top payload bits. */
+static uint64_t fp_convert_nan(A64CPU *cpu, int from, int to, uint64_t a)
+{
+    bool snan = fp_is_snan(from, a);
+    if (snan)
+        cpu->fpsr |= A64_FPSR_IOC;
+    if (cpu->fpcr & A64_FPCR_DN)
+        return fp_default_nan(to);
+    uint64_t mant = a & fp_mant_mask(from);
+    int shift = fp_mant_bits[to] - fp_mant_bits[from];
+    mant = shift >= 0 ? mant << shift : mant >> -shift;
+    uint64_t sign = (a & fp_sign_bit[from]) ? fp_sign_bit[to] : 0;
+    return sign | fp_exp_mask[to] | fp_quiet_bit[to] | (mant & fp_mant_mask(to));
+}
+
+uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a)
+{
+    a = fp_flush_in(cpu, from, a);
+    if (fp_is_nan(from, a))
+        return fp_convert_nan(cpu, from, to, a);
+    return fp_flush_out(cpu, to, fp_from_double(to, fp_to_double(from, a)));
+}
+
+/* ---- scalar instruction helpers ---- */
+
+/* FP type field -> fsz (0 S, 1 D, 3 H). */
+static int fp_type_fsz(int type) { return type == 0 ? 2 : type == 1 ? 3 : 1; }
+
+static uint64_t fp_read(A64CPU *cpu, int fsz, int r) { return cpu->v[r][0] & fp_width_mask(fsz); }
+
+static void fp_write(A64CPU *cpu, int fsz, int r, uint64_t v)
+{
+    cpu->v[r][0] = v & fp_width_mask(fsz);
+    cpu->v[r][1] = 0;
+}
+
+uint64_t helper_fp_1src(CPUCommon *c, uint64_t desc)
+{
+    A64CPU *cpu = a64_cpu(c);
+    A64SimdDesc d = a64_simd_desc_unpack(desc);
+    int fsz = fp_type_fsz(d.size);
+    uint64_t a = fp_read(cpu, fsz, d.rn), r;
+    switch (d.opc) {
+    case 0: /* FMOV */
+        r = a;
+        break;
+    case 1: /* FABS */
+        r = a & ~fp_sign_bit[fsz];
+        break;
+    case 2: /* FNEG */
+        r = a ^ fp_sign_bit[fsz];
+        break;
+    case 3: /* FSQRT */
+        a64_fp_begin(cpu);
+        r = a64_fp_sqrt(cpu, fsz, a);
+        a64_fp_end(cpu);
+        break;
+    case 4: case 5: case 7: { /* FCVT to S, D, H */
+        int to = fp_type_fsz(d.opc & 3);
+        a64_fp_begin(cpu);
+        r = a64_fp_convert(cpu, fsz, to, a);
+        a64_fp_end(cpu);
+        fp_write(cpu, to, d.rd, r);
+        return 0;
+    }
+    case 8: case 9: case 10: case 11: case 12: /* FRINTN P M Z A */
+        r = a64_fp_round_int(cpu, fsz, a, (A64FpRound)(d.opc - 8), false);
+        break;
+    case 14: /* FRINTX */
+        r = a64_fp_round_int(cpu, fsz, a, A64_RND_CUR, true);
+        break;
+    default: /* FRINTI */
+        r = a64_fp_round_int(cpu, fsz, a, A64_RND_CUR, false);
+        break;
+    }
+    fp_write(cpu, fsz, d.rd, r);
+    return 0;
+}
+
+static const A64FpOp fp_2src_ops[9] = {
+    A64_FP_MUL, A64_FP_DIV, A64_FP_ADD, A64_FP_SUB, A64_FP_MAX,
+    A64_FP_MIN, A64_FP_MAXNM, A64_FP_MINNM, A64_FP_NMUL,
+};
+
+uint64_t helper_fp_2src(CPUCommon *c, uint64_t desc)
+{
+    A64CPU *cpu = a64_cpu(c);
+    A64SimdDesc d = a64_simd_desc_unpack(desc);
+    int fsz = fp_type_fsz(d.size);
+    a64_fp_begin(cpu);
+    uint64_t r = a64_fp_binop(cpu, fp_2src_ops[d.opc], fsz, fp_read(cpu, fsz, d.rn),
+                              fp_read(cpu, fsz, d.rm));
+    a64_fp_end(cpu);
+    fp_write(cpu, fsz, d.rd, r);
+    return 0;
+}
+
+uint64_t helper_fp_3src(CPUCommon *c, uint64_t desc)
+{
+    A64CPU *cpu = a64_cpu(c);
+    A64SimdDesc d = a64_simd_desc_unpack(desc);
+    int fsz = fp_type_fsz(d.size);
+    uint64_t a = fp_read(cpu, fsz, d.ra), n = fp_read(cpu, fsz, d.rn);
+    if (d.opc & 2) /* FNMADD, FNMSUB: negated addend */
+        a ^= fp_sign_bit[fsz];
+    if ((d.opc & 1) != (d.opc >> 1)) /* FMSUB, FNMADD: negated product */
+        n ^= fp_sign_bit[fsz];
+    a64_fp_begin(cpu);
+    uint64_t r = a64_fp_muladd(cpu, fsz, a, n, fp_read(cpu, fsz, d.rm));
+    a64_fp_end(cpu);
+    fp_write(cpu, fsz, d.rd, r);
+    return 0;
+}
+
+/* opc: bit 4 = signalling (FCMPE), bit 3 = compare with zero. */
+uint64_t helper_fp_cmp(CPUCommon *c, uint64_t desc)
+{
+    A64CPU *cpu = a64_cpu(c);
+    A64SimdDesc d = a64_simd_desc_unpack(desc);
+    int fsz = fp_type_fsz(d.size);
+    uint64_t b = (d.opc & 8) ? 0 : fp_read(cpu, fsz, d.rm);
+    return a64_fp_compare(cpu, fsz, fp_read(cpu, fsz, d.rn), b, d.opc & 16);
+}
+
+/* opc = op (1: FCCMPE), imm = nzcv used when the condition fails. */
+uint64_t helper_fp_ccmp(CPUCommon *c, uint64_t desc, uint64_t cond)
+{
+    A64CPU *cpu = a64_cpu(c);
+    A64SimdDesc d = a64_simd_desc_unpack(desc);
+    int fsz = fp_type_fsz(d.size);
+    if (!cond)
+        return d.imm;
+    return a64_fp_compare(cpu, fsz, fp_read(cpu, fsz, d.rn), fp_read(cpu, fsz, d.rm), d.opc);
+}
+
+/* opc = rmode:opcode (opcode bit 0: unsigned; rmode 0 with opcode 4/5: ties away). */
+uint64_t helper_fp_to_int(CPUCommon *c, uint64_t desc)
+{
+    A64CPU *cpu = a64_cpu(c);
+    A64SimdDesc d = a64_simd_desc_unpack(desc);
+    int fsz = fp_type_fsz(d.size);
+    int rmode = d.opc >> 3;
+    A64FpRound rm = (d.opc & 4) ? A64_RND_A : (A64FpRound)rmode;
+    return a64_fp_to_int(cpu, fsz, fp_read(cpu, fsz, d.rn), rm, d.opc & 1, d.imm,
+                         d.q ? 3 : 2);
+}
+
+/* u = unsigned, q = sf (64-bit source), imm = fbits. */
+uint64_t helper_fp_from_int(CPUCommon *c, uint64_t desc, uint64_t value)
+{
+    A64CPU *cpu = a64_cpu(c);
+    A64SimdDesc d = a64_simd_desc_unpack(desc);
+    int fsz = fp_type_fsz(d.size);
+    if (!d.q)
+        value = d.u ? (uint32_t)value : (uint64_t)(int64_t)(int32_t)value;
+    a64_fp_begin(cpu);
+    uint64_t r = a64_fp_from_int(cpu, fsz, value, d.u, d.imm);
+    a64_fp_end(cpu);
+    fp_write(cpu, fsz, d.rd, r);
+    return 0;
+}

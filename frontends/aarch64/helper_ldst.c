@@ -1,0 +1,51 @@
+/*
+ * C helpers of the AArch64 load/store translator.  Only the 128-bit
+ * compare-and-swap lives here: the IR's cmpxchg stops at 64 bits, so CASP
+ * and STXP of X pairs call a64_helper_cmpxchg128, which uses the host's
+ * `lock cmpxchg16b` directly on guest memory.
+ */
+#include "frontends/aarch64/helper_ldst.h"
+
+#include <setjmp.h>
+#include <signal.h>
+#include <stdbool.h>
+
+#include "frontends/aarch64/cpu.h"
+#include "loader/process.h"
+#include "signals/signals.h"
+
+/* Leaves the helper through the exec loop's fault path, as a host fault would. */
+static _Noreturn void helper_fault(int sig, int code, uint64_t addr)
+{
+    SigThread *st = sig_thread();
+    st->fault_sig = sig;
+    st->fault_code = code;
+    st->fault_addr = addr;
+    siglongjmp(st->fault_jmp, 1);
+}
+
+/* lock cmpxchg16b on a 16-byte aligned host address; the old value goes to lo, hi. */
+static bool cas16(void *p, uint64_t *lo, uint64_t *hi, uint64_t nlo, uint64_t nhi)
+{
+    bool ok;
+    __asm__ volatile("lock cmpxchg16b %1"
+                     : "=@ccz"(ok), "+m"(*(volatile __int128 *)p), "+a"(*lo), "+d"(*hi)
+                     : "b"(nlo), "c"(nhi)
+                     : "memory");
+    return ok;
+}
+
+uint64_t a64_helper_cmpxchg128(CPUCommon *cpu, uint64_t addr, uint64_t cmp_lo, uint64_t cmp_hi,
+                               uint64_t new_lo, uint64_t new_hi)
+{
+    A64CPU *c = a64_cpu(cpu);
+    if (addr & 15)
+        helper_fault(SIGBUS, BUS_ADRALN, addr);
+    if (!gmem_in_window(&cpu->proc->mem, addr, 16))
+        helper_fault(SIGSEGV, SEGV_MAPERR, addr);
+    uint64_t lo = cmp_lo, hi = cmp_hi;
+    bool ok = cas16(cpu->guest_base + addr, &lo, &hi, new_lo, new_hi);
+    c->scratch[0] = lo;
+    c->scratch[1] = hi;
+    return ok;
+}

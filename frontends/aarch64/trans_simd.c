@@ -1,0 +1,805 @@
+/*
+ * AArch64 FP and AdvSIMD translation (decoder: a64_simd.decode).
+ *
+ * Moves, logic, immediates, lane inserts/extracts, FCSEL and the SIMD
+ * structure loads/stores are expanded inline on 64-bit halves of the V
+ * registers (ld_env/st_env at a64_vreg_offset).  Arithmetic goes to the C
+ * helpers of helper_simd.c / helper_fp.c, which get the operand fields as a
+ * constant descriptor and touch neither guest GPRs nor flags; FP compares
+ * return NZCV, which is unpacked here into the flag globals.
+ */
+#include "frontends/aarch64/translate.h"
+
+#include "frontends/aarch64/helper_simd.h"
+
+#include "aarch64/decode_simd.c.inc"
+
+#define HELPER_FLAGS (IR_CALL_NO_READ_GLOBALS | IR_CALL_NO_WRITE_GLOBALS)
+
+/* ---- V register access ---- */
+
+static IrTemp vld64(DisasContext *s, int r, int half)
+{
+    IrTemp t = ir_new_temp(s->ir, IR_I64);
+    ir_gen_ld_env(s->ir, IR_I64, t, a64_vreg_offset(r) + 8 * half);
+    return t;
+}
+
+static void vst64(DisasContext *s, int r, int half, IrTemp v)
+{
+    ir_gen_st_env(s->ir, IR_I64, v, a64_vreg_offset(r) + 8 * half);
+}
+
+static void vclear_high(DisasContext *s, int r) { vst64(s, r, 1, ir_const_i64(s->ir, 0)); }
+
+/* Element `idx` of size 1 << esz bytes, zero- or sign-extended to I64. */
+static IrTemp vlane_ld(DisasContext *s, int r, int esz, int idx, bool sign)
+{
+    int byte = idx << esz;
+    IrTemp w = vld64(s, r, byte >> 3);
+    if (esz == 3)
+        return w;
+    IrTemp t = ir_new_temp(s->ir, IR_I64);
+    if (sign)
+        ir_gen_sextract(s->ir, IR_I64, t, w, (byte & 7) * 8, 8 << esz);
+    else
+        ir_gen_extract(s->ir, IR_I64, t, w, (byte & 7) * 8, 8 << esz);
+    return t;
+}
+
+static void vlane_st(DisasContext *s, int r, int esz, int idx, IrTemp v)
+{
+    int byte = idx << esz;
+    if (esz == 3) {
+        vst64(s, r, byte >> 3, v);
+        return;
+    }
+    IrTemp w = vld64(s, r, byte >> 3);
+    IrTemp t = ir_new_temp(s->ir, IR_I64);
+    ir_gen_deposit(s->ir, IR_I64, t, w, v, (byte & 7) * 8, 8 << esz);
+    vst64(s, r, byte >> 3, t);
+}
+
+/* Replicates the zero-extended element `v` across 64 bits. */
+static IrTemp dup64(DisasContext *s, IrTemp v, int esz)
+{
+    static const uint64_t mul[3] = {0x0101010101010101ull, 0x0001000100010001ull,
+                                    0x0000000100000001ull};
+    if (esz == 3)
+        return v;
+    IrTemp t = ir_new_temp(s->ir, IR_I64);
+    ir_gen_binopi(s->ir, IR_OP_mul, IR_I64, t, v, mul[esz]);
+    return t;
+}
+
+/* Writes a 64-bit value to both halves of Vd (q) or to the low half. */
+static void vst_dup(DisasContext *s, int rd, IrTemp v, bool q)
+{
+    vst64(s, rd, 0, v);
+    if (q)
+        vst64(s, rd, 1, v);
+    else
+        vclear_high(s, rd);
+}
+
+static IrTemp mask_value(DisasContext *s, IrTemp v, int esz)
+{
+    if (esz == 3)
+        return v;
+    IrTemp t = ir_new_temp(s->ir, IR_I64);
+    ir_gen_extract(s->ir, IR_I64, t, v, 0, 8 << esz);
+    return t;
+}
+
+/* ---- helper calls ---- */
+
+static void gen_helper_desc(DisasContext *s, void *fn, const A64SimdDesc *d)
+{
+    IrTemp args[1] = {ir_const_i64(s->ir, a64_simd_desc(d))};
+    ir_gen_call(s->ir, IR_I64, IR_TEMP_NONE, fn, HELPER_FLAGS, 1, args);
+}
+
+static IrTemp gen_helper_ret(DisasContext *s, void *fn, const A64SimdDesc *d, IrTemp arg)
+{
+    IrTemp ret = ir_new_temp(s->ir, IR_I64);
+    IrTemp args[2] = {ir_const_i64(s->ir, a64_simd_desc(d)), arg};
+    ir_gen_call(s->ir, IR_I64, ret, fn, HELPER_FLAGS, arg == IR_TEMP_NONE ? 1 : 2, args);
+    return ret;
+}
+
+/* NZCV in bits 3..0 -> flag globals. */
+static void gen_set_nzcv(DisasContext *s, IrTemp nzcv)
+{
+    IrContext *ir = s->ir;
+    IrTemp z = ir_new_temp(ir, IR_I64);
+    ir_gen_binopi(ir, IR_OP_shl, IR_I64, a64_g.nf, nzcv, 60);
+    ir_gen_extract(ir, IR_I64, z, nzcv, 2, 1);
+    ir_gen_binopi(ir, IR_OP_xor, IR_I64, a64_g.zf, z, 1);
+    ir_gen_extract(ir, IR_I64, a64_g.cf, nzcv, 1, 1);
+    ir_gen_binopi(ir, IR_OP_shl, IR_I64, a64_g.vf, nzcv, 63);
+}
+
+/* ---- AdvSIMD three same / three different ---- */
+
+/* AND BIC ORR ORN EOR BSL BIT BIF on 64-bit halves. */
+static bool gen_logic(DisasContext *s, arg_v3 *a)
+{
+    IrContext *ir = s->ir;
+    static const int ops[4] = {IR_OP_and, IR_OP_andc, IR_OP_or, IR_OP_orc};
+    for (int h = 0; h <= a->q; h++) {
+        IrTemp n = vld64(s, a->rn, h), m = vld64(s, a->rm, h);
+        IrTemp r = ir_new_temp(ir, IR_I64), t = ir_new_temp(ir, IR_I64);
+        if (!a->u) {
+            ir_gen_binop(ir, ops[a->size], IR_I64, r, n, m);
+        } else if (a->size == 0) {
+            ir_gen_binop(ir, IR_OP_xor, IR_I64, r, n, m);
+        } else {
+            IrTemp d = vld64(s, a->rd, h);
+            if (a->size == 1) { /* BSL: m ^ ((n ^ m) & d) */
+                ir_gen_binop(ir, IR_OP_xor, IR_I64, t, n, m);
+                ir_gen_binop(ir, IR_OP_and, IR_I64, t, t, d);
+                ir_gen_binop(ir, IR_OP_xor, IR_I64, r, m, t);
+            } else { /* BIT: d ^ ((d ^ n) & m); BIF: d ^ ((d ^ n) & ~m) */
+                ir_gen_binop(ir, IR_OP_xor, IR_I64, t, d, n);
+                ir_gen_binop(ir, a->size == 2 ? IR_OP_and : IR_OP_andc, IR_I64, t, t, m);
+                ir_gen_binop(ir, IR_OP_xor, IR_I64, r, d, t);
+            }
+        }
+        vst64(s, a->rd, h, r);
+    }
+    if (!a->q)
+        vclear_high(s, a->rd);
+    return true;
+}
+
+static bool fp_3same_ok(int key)
+{
+    static const uint32_t valid = 1u << 0x00 | 1u << 0x01 | 1u << 0x02 | 1u << 0x03 |
+                                  1u << 0x04 | 1u << 0x06 | 1u << 0x07 | 1u << 0x08 |
+                                  1u << 0x09 | 1u << 0x0a | 1u << 0x0e | 1u << 0x0f |
+                                  1u << 0x10 | 1u << 0x12 | 1u << 0x13 | 1u << 0x14 |
+                                  1u << 0x15 | 1u << 0x16 | 1u << 0x17 | 1u << 0x18 |
+                                  1u << 0x1a | 1u << 0x1c | 1u << 0x1d | 1u << 0x1e;
+    return valid >> key & 1;
+}
+
+static bool scalar_3same_ok(arg_v3 *a, int key)
+{
+    if (a->opc >= 0x18) /* FMULX FCMEQ FRECPS FRSQRTS FCMGE FACGE FABD FCMGT FACGT */
+        return key == 0x03 || key == 0x04 || key == 0x07 || key == 0x0f || key == 0x14 ||
+               key == 0x15 || key == 0x1a || key == 0x1c || key == 0x1d;
+    switch (a->opc) {
+    case 0x01: case 0x05: case 0x09: case 0x0b:
+        return true;
+    case 0x06: case 0x07: case 0x08: case 0x0a: case 0x10: case 0x11:
+        return a->size == 3;
+    case 0x16:
+        return a->size == 1 || a->size == 2;
+    }
+    return false;
+}
+
+static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
+{
+    bool fp = a->opc >= 0x18;
+    int key = a->u << 4 | (a->size >> 1) << 3 | (a->opc & 7);
+    if (a->opc == 0x03)
+        return !a->scalar && gen_logic(s, a);
+    if (a->scalar && !scalar_3same_ok(a, key))
+        return false;
+    if (fp && (!fp_3same_ok(key) || ((a->size & 1) && !a->q && !a->scalar)))
+        return false;
+    if (!fp && !a->scalar) {
+        if (a->size == 3 && !a->q)
+            return false;
+        /* no 64-bit lanes: [SU]H*, [SU]MAX/MIN(P), [SU]AB[AD], MLA/MLS/MUL, SQDMULH */
+        static const uint32_t no_d = 1u << 0x00 | 1u << 0x02 | 1u << 0x04 | 1u << 0x0c |
+                                     1u << 0x0d | 1u << 0x0e | 1u << 0x0f | 1u << 0x12 |
+                                     1u << 0x13 | 1u << 0x14 | 1u << 0x15 | 1u << 0x16;
+        if ((a->u && a->opc == 0x17) || (a->size == 3 && (no_d >> a->opc & 1)))
+            return false;
+        if ((a->opc == 0x16 && (a->size == 0 || a->size == 3)) ||
+            (a->u && a->opc == 0x13 && a->size != 0))
+            return false;
+    }
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .size = a->size, .q = a->q,
+                     .u = a->u, .scalar = a->scalar, .opc = a->opc};
+    gen_helper_desc(s, (void *)helper_simd_3same, &d);
+    return true;
+}
+
+static bool trans_SIMD_3DIFF(DisasContext *s, arg_v3 *a)
+{
+    if (a->size == 3 || a->opc == 15 || (a->opc == 14 && a->size != 0))
+        return false;
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .size = a->size, .q = a->q,
+                     .u = a->u, .opc = a->opc};
+    gen_helper_desc(s, (void *)helper_simd_3diff, &d);
+    return true;
+}
+
+/* ---- two-register misc, across lanes, scalar pairwise ---- */
+
+static bool fp_2misc_ok(arg_v2 *a, int key)
+{
+    int sz = a->size & 1;
+    if (key == 0x16 || key == 0x17) /* FCVTN FCVTL (a = 0) */
+        return !a->scalar;
+    if (key == 0x56 || key == 0x57 || key == 0x36)
+        return false;
+    if (!a->scalar && sz && !a->q)
+        return false;
+    switch (key) {
+    case 0x4c: case 0x6c: case 0x4d: case 0x6d: case 0x4e:
+    case 0x1a: case 0x1b: case 0x5a: case 0x5b: case 0x1c: case 0x1d:
+    case 0x3a: case 0x3b: case 0x7a: case 0x7b: case 0x3c: case 0x3d:
+        return true;
+    case 0x4f: case 0x6f: case 0x7f: case 0x18: case 0x19: case 0x58: case 0x59:
+    case 0x38: case 0x39: case 0x79:
+        return !a->scalar;
+    }
+    return false;
+}
+
+static bool int_2misc_ok(arg_v2 *a, int key)
+{
+    if (a->scalar) {
+        switch (key) {
+        case 0x07: case 0x27:
+            return true;
+        case 0x08: case 0x28: case 0x09: case 0x29: case 0x0a: case 0x0b: case 0x2b:
+            return a->size == 3;
+        case 0x14: case 0x34: case 0x32:
+            return a->size != 3;
+        }
+        return false;
+    }
+    switch (key) {
+    case 0x00: case 0x02: case 0x22: case 0x06: case 0x26: case 0x04: case 0x24:
+    case 0x12: case 0x32: case 0x14: case 0x34: case 0x33:
+        return a->size != 3;
+    case 0x20: case 0x25:
+        return a->size < 2;
+    case 0x01: case 0x05:
+        return a->size == 0;
+    case 0x07: case 0x27: case 0x08: case 0x28: case 0x09: case 0x29: case 0x0a:
+    case 0x0b: case 0x2b:
+        return a->size != 3 || a->q;
+    }
+    return false;
+}
+
+static bool trans_SIMD_2MISC(DisasContext *s, arg_v2 *a)
+{
+    int key = a->u << 5 | a->opc;
+    bool fp = (a->opc >= 0x0c && a->opc <= 0x0f) ? (a->size & 2) : a->opc >= 0x16;
+    if (fp && !fp_2misc_ok(a, (a->size >> 1) << 6 | key))
+        return false;
+    if (!fp && !int_2misc_ok(a, key))
+        return false;
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .size = a->size, .q = a->q, .u = a->u,
+                     .scalar = a->scalar, .opc = a->opc};
+    gen_helper_desc(s, (void *)helper_simd_2misc, &d);
+    return true;
+}
+
+static bool trans_SIMD_ACROSS(DisasContext *s, arg_v2 *a)
+{
+    bool ok;
+    if (a->opc == 0x0c || a->opc == 0x0f)
+        ok = a->u && a->q && !(a->size & 1);
+    else if (a->opc == 0x03 || a->opc == 0x0a || a->opc == 0x1a || (a->opc == 0x1b && !a->u))
+        ok = a->size < 2 || (a->size == 2 && a->q);
+    else
+        ok = false;
+    if (!ok)
+        return false;
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .size = a->size, .q = a->q, .u = a->u,
+                     .opc = a->opc};
+    gen_helper_desc(s, (void *)helper_simd_across, &d);
+    return true;
+}
+
+static bool trans_SIMD_PAIR(DisasContext *s, arg_v2 *a)
+{
+    bool ok = a->u ? (a->opc == 0x0c || a->opc == 0x0f || (a->opc == 0x0d && a->size < 2))
+                   : (a->opc == 0x1b && a->size == 3);
+    if (!ok)
+        return false;
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .size = a->size, .u = a->u, .opc = a->opc};
+    gen_helper_desc(s, (void *)helper_simd_pair_scalar, &d);
+    return true;
+}
+
+/* ---- immediates and shifts ---- */
+
+/* Arm VFPExpandImm for fsz 1 (half), 2 (single), 3 (double). */
+static uint64_t vfp_expand_imm(int imm8, int fsz)
+{
+    int e = fsz == 1 ? 5 : fsz == 2 ? 8 : 11, f = (8 << fsz) - e - 1;
+    uint64_t b6 = (imm8 >> 6) & 1;
+    uint64_t exp = (b6 ^ 1) << (e - 1) | (b6 ? ((1ull << (e - 3)) - 1) << 2 : 0) |
+                   ((imm8 >> 4) & 3);
+    return (uint64_t)(imm8 >> 7) << (e + f) | exp << f | (uint64_t)(imm8 & 15) << (f - 4);
+}
+
+static uint64_t rep32(uint64_t x) { return x << 32 | (x & 0xffffffffu); }
+static uint64_t rep16(uint64_t x) { return rep32(x << 16 | (x & 0xffff)); }
+
+/* Arm AdvSIMDExpandImm; *ok false for reserved encodings. */
+static uint64_t simd_expand_imm(int op, int cmode, int o2, uint64_t i, bool *ok)
+{
+    *ok = o2 == 0 || (cmode == 15 && op == 0);
+    switch (cmode >> 1) {
+    case 0: case 1: case 2: case 3:
+        return rep32(i << (8 * (cmode >> 1)));
+    case 4: case 5:
+        return rep16(i << (8 * (cmode & 2 ? 1 : 0)));
+    case 6:
+        return rep32(cmode & 1 ? (i << 16 | 0xffff) : (i << 8 | 0xff));
+    }
+    if (!(cmode & 1) && !op)
+        return i * 0x0101010101010101ull;
+    if (!(cmode & 1)) {
+        uint64_t r = 0;
+        for (int b = 0; b < 8; b++)
+            if (i >> b & 1)
+                r |= 0xffull << (8 * b);
+        return r;
+    }
+    if (!op)
+        return o2 ? rep16(vfp_expand_imm(i, 1)) : rep32(vfp_expand_imm(i, 2));
+    return vfp_expand_imm(i, 3);
+}
+
+static bool trans_SIMD_MODIMM(DisasContext *s, arg_SIMD_MODIMM *a)
+{
+    bool ok;
+    uint64_t imm = simd_expand_imm(a->op, a->cmode, a->o2, a->imm, &ok);
+    bool orr_bic = (a->cmode < 12) && (a->cmode & 1);
+    if (!ok || (a->op && a->cmode == 15 && !a->q))
+        return false;
+    if (a->op && !orr_bic && a->cmode < 14)
+        imm = ~imm; /* MVNI */
+    for (int h = 0; h <= a->q; h++) {
+        IrTemp v = ir_const_i64(s->ir, orr_bic && a->op ? ~imm : imm);
+        if (orr_bic) {
+            IrTemp t = ir_new_temp(s->ir, IR_I64);
+            ir_gen_binop(s->ir, a->op ? IR_OP_and : IR_OP_or, IR_I64, t, vld64(s, a->rd, h), v);
+            v = t;
+        }
+        vst64(s, a->rd, h, v);
+    }
+    if (!a->q)
+        vclear_high(s, a->rd);
+    return true;
+}
+
+static bool shift_imm_ok(arg_vsh *a, int esz)
+{
+    bool narrow = a->opc >= 0x10 && a->opc <= 0x13;
+    if (a->scalar) {
+        if (narrow)
+            return esz < 3 && (a->u || a->opc >= 0x12);
+        switch (a->opc) {
+        case 0x00: case 0x02: case 0x04: case 0x06: case 0x0a:
+            return esz == 3;
+        case 0x08:
+            return esz == 3 && a->u;
+        case 0x0c:
+            return a->u;
+        case 0x0e:
+            return true;
+        case 0x1c: case 0x1f:
+            return esz >= 2;
+        }
+        return false;
+    }
+    if (narrow || a->opc == 0x14)
+        return esz < 3;
+    if (esz == 3 && !a->q)
+        return false;
+    switch (a->opc) {
+    case 0x00: case 0x02: case 0x04: case 0x06: case 0x0a: case 0x0e:
+        return true;
+    case 0x08: case 0x0c:
+        return a->u;
+    case 0x1c: case 0x1f:
+        return esz >= 2;
+    }
+    return false;
+}
+
+static bool trans_SIMD_SHIFT_IMM(DisasContext *s, arg_vsh *a)
+{
+    if ((a->imm >> 3) == 0)
+        return false;
+    int esz = 31 - __builtin_clz(a->imm >> 3);
+    if (!shift_imm_ok(a, esz))
+        return false;
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .q = a->q, .u = a->u, .scalar = a->scalar,
+                     .opc = a->opc, .imm = a->imm};
+    gen_helper_desc(s, (void *)helper_simd_shift_imm, &d);
+    return true;
+}
+
+/* ---- permutes, EXT, TBL ---- */
+
+static bool trans_SIMD_PERMUTE(DisasContext *s, arg_SIMD_PERMUTE *a)
+{
+    if ((a->opc & 3) == 0 || (a->size == 3 && !a->q))
+        return false;
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .size = a->size, .q = a->q,
+                     .opc = a->opc};
+    gen_helper_desc(s, (void *)helper_simd_permute, &d);
+    return true;
+}
+
+static bool trans_SIMD_EXT(DisasContext *s, arg_SIMD_EXT *a)
+{
+    if (!a->q && a->imm >= 8)
+        return false;
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .q = a->q, .imm = a->imm};
+    gen_helper_desc(s, (void *)helper_simd_ext, &d);
+    return true;
+}
+
+static bool trans_SIMD_TBL(DisasContext *s, arg_SIMD_TBL *a)
+{
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .ra = a->len, .q = a->q,
+                     .u = a->op};
+    gen_helper_desc(s, (void *)helper_simd_tbl, &d);
+    return true;
+}
+
+/* ---- copies between lanes and GPRs ---- */
+
+/* Element size from imm5 (lowest set bit); -1 if reserved. */
+static int imm5_esz(int imm5) { return (imm5 & 15) ? __builtin_ctz(imm5) : -1; }
+
+static bool trans_DUP_ELEM(DisasContext *s, arg_DUP_ELEM *a)
+{
+    int esz = imm5_esz(a->imm5);
+    if (esz < 0 || (esz == 3 && !a->q))
+        return false;
+    IrTemp v = vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), false);
+    vst_dup(s, a->rd, dup64(s, v, esz), a->q);
+    return true;
+}
+
+static bool trans_DUP_GEN(DisasContext *s, arg_DUP_GEN *a)
+{
+    int esz = imm5_esz(a->imm5);
+    if (esz < 0 || (esz == 3 && !a->q))
+        return false;
+    IrTemp v = mask_value(s, a64_reg(s, a->rn), esz);
+    vst_dup(s, a->rd, dup64(s, v, esz), a->q);
+    return true;
+}
+
+static bool trans_INS_GEN(DisasContext *s, arg_INS_GEN *a)
+{
+    int esz = imm5_esz(a->imm5);
+    if (esz < 0)
+        return false;
+    vlane_st(s, a->rd, esz, a->imm5 >> (esz + 1), a64_reg(s, a->rn));
+    return true;
+}
+
+static bool trans_SMOV(DisasContext *s, arg_SMOV *a)
+{
+    int esz = imm5_esz(a->imm5);
+    if (esz < 0 || esz > 2 || (esz == 2 && !a->q))
+        return false;
+    a64_set_reg(s, a->rd, vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), true), a->q);
+    return true;
+}
+
+static bool trans_UMOV(DisasContext *s, arg_UMOV *a)
+{
+    int esz = imm5_esz(a->imm5);
+    if (esz < 0 || (esz == 3) != a->q)
+        return false;
+    a64_set_reg(s, a->rd, vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), false), a->q);
+    return true;
+}
+
+static bool trans_INS_ELEM(DisasContext *s, arg_INS_ELEM *a)
+{
+    int esz = imm5_esz(a->imm5);
+    if (esz < 0)
+        return false;
+    IrTemp v = vlane_ld(s, a->rn, esz, a->imm4 >> esz, false);
+    vlane_st(s, a->rd, esz, a->imm5 >> (esz + 1), v);
+    return true;
+}
+
+static bool trans_DUP_SCALAR(DisasContext *s, arg_DUP_SCALAR *a)
+{
+    int esz = imm5_esz(a->imm5);
+    if (esz < 0)
+        return false;
+    vst_dup(s, a->rd, vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), false), false);
+    return true;
+}
+
+/* ---- scalar floating point ---- */
+
+/* FP type field -> log2 byte size; -1 for the reserved type 2. */
+static int fp_type_esz(int type) { return type == 0 ? 2 : type == 1 ? 3 : type == 3 ? 1 : -1; }
+
+/* Vd = the low `esz` bits of v, rest of the register zero. */
+static void fp_st(DisasContext *s, int rd, IrTemp v, int esz)
+{
+    vst64(s, rd, 0, mask_value(s, v, esz));
+    vclear_high(s, rd);
+}
+
+static bool trans_FP_1SRC(DisasContext *s, arg_FP_1SRC *a)
+{
+    int esz = fp_type_esz(a->type);
+    if (esz < 0)
+        return false;
+    if (a->opc <= 2) { /* FMOV FABS FNEG */
+        IrTemp v = vld64(s, a->rn, 0);
+        uint64_t sign = 1ull << ((8 << esz) - 1);
+        if (a->opc) {
+            IrTemp t = ir_new_temp(s->ir, IR_I64);
+            ir_gen_binopi(s->ir, a->opc == 1 ? IR_OP_and : IR_OP_xor, IR_I64, t, v,
+                          a->opc == 1 ? ~sign : sign);
+            v = t;
+        }
+        fp_st(s, a->rd, v, esz);
+        return true;
+    }
+    bool ok = a->opc == 3 || (a->opc >= 8 && a->opc <= 15 && a->opc != 13);
+    if (a->opc == 4 || a->opc == 5 || a->opc == 7)
+        ok = (a->opc & 3) != a->type;
+    if (!ok)
+        return false;
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .size = a->type, .opc = a->opc};
+    gen_helper_desc(s, (void *)helper_fp_1src, &d);
+    return true;
+}
+
+static bool trans_FP_2SRC(DisasContext *s, arg_FP_2SRC *a)
+{
+    if (fp_type_esz(a->type) < 0 || a->opc > 8)
+        return false;
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .size = a->type, .opc = a->opc};
+    gen_helper_desc(s, (void *)helper_fp_2src, &d);
+    return true;
+}
+
+static bool trans_FP_3SRC(DisasContext *s, arg_FP_3SRC *a)
+{
+    if (fp_type_esz(a->type) < 0)
+        return false;
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .ra = a->ra, .size = a->type,
+                     .opc = a->o1 << 1 | a->o0};
+    gen_helper_desc(s, (void *)helper_fp_3src, &d);
+    return true;
+}
+
+static bool trans_FP_CMP(DisasContext *s, arg_FP_CMP *a)
+{
+    if (fp_type_esz(a->type) < 0 || (a->opc & 7))
+        return false;
+    A64SimdDesc d = {.rn = a->rn, .rm = a->rm, .size = a->type, .opc = a->opc};
+    gen_set_nzcv(s, gen_helper_ret(s, (void *)helper_fp_cmp, &d, IR_TEMP_NONE));
+    return true;
+}
+
+static bool trans_FP_CCMP(DisasContext *s, arg_FP_CCMP *a)
+{
+    if (fp_type_esz(a->type) < 0)
+        return false;
+    A64SimdDesc d = {.rn = a->rn, .rm = a->rm, .size = a->type, .opc = a->op, .imm = a->nzcv};
+    IrTemp cond = a64_gen_cond_value(s, a->cond);
+    gen_set_nzcv(s, gen_helper_ret(s, (void *)helper_fp_ccmp, &d, cond));
+    return true;
+}
+
+static bool trans_FP_CSEL(DisasContext *s, arg_FP_CSEL *a)
+{
+    int esz = fp_type_esz(a->type);
+    if (esz < 0)
+        return false;
+    IrTemp c = a64_gen_cond_value(s, a->cond);
+    IrTemp n = vld64(s, a->rn, 0), m = vld64(s, a->rm, 0);
+    IrTemp r = ir_new_temp(s->ir, IR_I64);
+    ir_gen_movcond(s->ir, IR_I64, IR_COND_NE, r, c, ir_const_i64(s->ir, 0), n, m);
+    fp_st(s, a->rd, r, esz);
+    return true;
+}
+
+static bool trans_FP_IMM(DisasContext *s, arg_FP_IMM *a)
+{
+    int esz = fp_type_esz(a->type);
+    if (esz < 0)
+        return false;
+    fp_st(s, a->rd, ir_const_i64(s->ir, vfp_expand_imm(a->imm, esz)), esz);
+    return true;
+}
+
+/* FMOV between a GPR and an FP register (opc 6: to GPR, 7: from GPR). */
+static bool gen_fmov_gpr(DisasContext *s, arg_FP_CVT_INT *a)
+{
+    bool top = a->rmode == 1;
+    int esz = fp_type_esz(a->type);
+    if (top ? !(a->sf && a->type == 2) : (a->rmode != 0 || esz < 0 || (esz == 3) != a->sf))
+        return false;
+    if (top)
+        esz = 3;
+    if (a->opc == 6) {
+        a64_set_reg(s, a->rd, mask_value(s, vld64(s, a->rn, top), esz), a->sf);
+    } else if (top) {
+        vst64(s, a->rd, 1, a64_reg(s, a->rn));
+    } else {
+        fp_st(s, a->rd, a64_reg(s, a->rn), esz);
+    }
+    return true;
+}
+
+static bool gen_fp_int_conv(DisasContext *s, int sf, int type, int rmode, int opc, int rn,
+                            int rd, int fbits)
+{
+    A64SimdDesc d = {.rd = rd, .rn = rn, .size = type, .q = sf, .u = opc & 1,
+                     .opc = rmode << 3 | opc, .imm = fbits};
+    if (opc == 2 || opc == 3) {
+        gen_helper_ret(s, (void *)helper_fp_from_int, &d, a64_reg(s, rn));
+        return true;
+    }
+    a64_set_reg(s, rd, gen_helper_ret(s, (void *)helper_fp_to_int, &d, IR_TEMP_NONE), sf);
+    return true;
+}
+
+static bool trans_FP_CVT_INT(DisasContext *s, arg_FP_CVT_INT *a)
+{
+    if (a->opc >= 6)
+        return gen_fmov_gpr(s, a);
+    if (fp_type_esz(a->type) < 0 || (a->opc >= 2 && a->rmode != 0))
+        return false;
+    return gen_fp_int_conv(s, a->sf, a->type, a->rmode, a->opc, a->rn, a->rd, 0);
+}
+
+static bool trans_FP_CVT_FIXED(DisasContext *s, arg_FP_CVT_FIXED *a)
+{
+    bool to_int = a->rmode == 3 && a->opc < 2;
+    bool from_int = a->rmode == 0 && (a->opc == 2 || a->opc == 3);
+    if (fp_type_esz(a->type) < 0 || !(to_int || from_int) || (!a->sf && a->scale < 32))
+        return false;
+    return gen_fp_int_conv(s, a->sf, a->type, a->rmode, a->opc, a->rn, a->rd, 64 - a->scale);
+}
+
+/* ---- structure loads and stores ---- */
+
+static IrTemp addr_plus(DisasContext *s, IrTemp base, int64_t off)
+{
+    IrTemp t = ir_new_temp(s->ir, IR_I64);
+    ir_gen_binopi(s->ir, IR_OP_add, IR_I64, t, base, (uint64_t)off);
+    return t;
+}
+
+/* Post-index writeback: Rm = 31 adds the transfer size. */
+static void gen_post_index(DisasContext *s, int post, int rn, int rm, IrTemp base, int bytes)
+{
+    if (!post)
+        return;
+    IrTemp nb = ir_new_temp(s->ir, IR_I64);
+    if (rm == 31)
+        ir_gen_binopi(s->ir, IR_OP_add, IR_I64, nb, base, bytes);
+    else
+        ir_gen_binop(s->ir, IR_OP_add, IR_I64, nb, base, a64_reg(s, rm));
+    a64_set_reg_sp(s, rn, nb, true);
+}
+
+static void gen_elem_ldst(DisasContext *s, bool load, int r, int esz, int idx, IrTemp addr)
+{
+    IrTemp v;
+    if (load) {
+        v = ir_new_temp(s->ir, IR_I64);
+        ir_gen_ld(s->ir, IR_I64, v, addr, esz);
+        vlane_st(s, r, esz, idx, v);
+    } else {
+        ir_gen_st(s->ir, IR_I64, vlane_ld(s, r, esz, idx, false), addr, esz);
+    }
+}
+
+/* Whole registers of LD1/ST1 (multiple): 64-bit or 128-bit transfers. */
+static void gen_ld1_whole(DisasContext *s, arg_ldmult *a, IrTemp base, int rpt)
+{
+    for (int i = 0; i < rpt; i++) {
+        int r = (a->rt + i) & 31;
+        IrTemp addr = addr_plus(s, base, (int64_t)i << (3 + a->q));
+        if (a->q) {
+            if (a->l)
+                ir_gen_ld_v128(s->ir, addr, IR_MO_128, a64_vreg_offset(r));
+            else
+                ir_gen_st_v128(s->ir, addr, IR_MO_128, a64_vreg_offset(r));
+        } else if (a->l) {
+            IrTemp v = ir_new_temp(s->ir, IR_I64);
+            ir_gen_ld(s->ir, IR_I64, v, addr, IR_MO_64);
+            vst_dup(s, r, v, false);
+        } else {
+            ir_gen_st(s->ir, IR_I64, vld64(s, r, 0), addr, IR_MO_64);
+        }
+    }
+}
+
+static bool trans_LDST_MULT(DisasContext *s, arg_ldmult *a)
+{
+    static const signed char rpt_of[16] = {1, 0, 4, 0, 1, 0, 3, 1, 1, 0, 2, 0, 0, 0, 0, 0};
+    static const signed char selem_of[16] = {4, 0, 1, 0, 3, 0, 1, 1, 2, 0, 1, 0, 0, 0, 0, 0};
+    int rpt = rpt_of[a->opc], selem = selem_of[a->opc], esz = a->size;
+    if (rpt == 0 || (esz == 3 && !a->q && selem > 1))
+        return false;
+    int ne = (8 << a->q) >> esz, bytes = rpt * selem * (8 << a->q);
+    IrTemp base = ir_new_temp(s->ir, IR_I64);
+    ir_gen_mov(s->ir, IR_I64, base, a64_reg_sp(s, a->rn));
+    if (selem == 1) {
+        gen_ld1_whole(s, a, base, rpt);
+    } else {
+        int off = 0;
+        for (int e = 0; e < ne; e++) {
+            for (int k = 0; k < selem; k++, off += 1 << esz)
+                gen_elem_ldst(s, a->l, (a->rt + k) & 31, esz, e, addr_plus(s, base, off));
+        }
+        if (a->l && !a->q)
+            for (int k = 0; k < selem; k++)
+                vclear_high(s, (a->rt + k) & 31);
+    }
+    gen_post_index(s, a->post, a->rn, a->rm, base, bytes);
+    return true;
+}
+
+/* LD1R..LD4R: one element per register, replicated. */
+static void gen_ld_replicate(DisasContext *s, arg_ldsing *a, IrTemp base, int selem)
+{
+    for (int k = 0; k < selem; k++) {
+        IrTemp v = ir_new_temp(s->ir, IR_I64);
+        ir_gen_ld(s->ir, IR_I64, v, addr_plus(s, base, k << a->size), a->size);
+        vst_dup(s, (a->rt + k) & 31, dup64(s, v, a->size), a->q);
+    }
+}
+
+static bool trans_LDST_SINGLE(DisasContext *s, arg_ldsing *a)
+{
+    int scale = a->opc >> 1, selem = ((a->opc & 1) << 1 | a->r) + 1, idx;
+    switch (scale) {
+    case 0:
+        idx = a->q << 3 | a->s << 2 | a->size;
+        break;
+    case 1:
+        if (a->size & 1)
+            return false;
+        idx = a->q << 2 | a->s << 1 | a->size >> 1;
+        break;
+    case 2:
+        if (a->size & 2 || (a->size & 1 && a->s))
+            return false;
+        if (a->size & 1)
+            scale = 3, idx = a->q;
+        else
+            idx = a->q << 1 | a->s;
+        break;
+    default:
+        if (!a->l || a->s)
+            return false;
+        scale = a->size;
+        idx = -1;
+        break;
+    }
+    IrTemp base = ir_new_temp(s->ir, IR_I64);
+    ir_gen_mov(s->ir, IR_I64, base, a64_reg_sp(s, a->rn));
+    if (idx < 0)
+        gen_ld_replicate(s, a, base, selem);
+    else
+        for (int k = 0; k < selem; k++)
+            gen_elem_ldst(s, a->l, (a->rt + k) & 31, scale, idx,
+                          addr_plus(s, base, k << scale));
+    gen_post_index(s, a->post, a->rn, a->rm, base, selem << scale);
+    return true;
+}
+
+bool a64_decode_simd(DisasContext *s, uint32_t insn) { return decode_simd(s, insn); }

@@ -1,0 +1,86 @@
+/*
+ * Shared by the syscall layer's source files: the handler context, the
+ * generic handler prototypes (expanded from sys_list.def) and small helpers
+ * for guest pointers, paths and logging.  Handlers return a result or a
+ * host -errno; sys_dispatch translates the errno for the guest.
+ */
+#ifndef FERRY_SYSCALLS_INTERNAL_H
+#define FERRY_SYSCALLS_INTERNAL_H
+
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "loader/process.h"
+#include "syscalls/abi.h"
+#include "syscalls/state.h"
+#include "translator/cpu.h"
+
+typedef struct SysCtx {
+    CPUCommon *cpu;
+    Process *p;
+    GuestMem *mem;
+    const SysAbi *abi;
+} SysCtx;
+
+typedef int64_t SysHandler(SysCtx *c, const uint64_t *a);
+
+#define SYS(name, args) int64_t sys_do_##name(SysCtx *c, const uint64_t *a);
+#include "syscalls/sys_list.def"
+#undef SYS
+
+/* Result of a host libc call: r, or -errno when r < 0. */
+static inline int64_t sys_ret(int64_t r)
+{
+    return r < 0 ? -errno : r;
+}
+
+/* Guest dirfd / fd argument (an int in a 64-bit register). */
+static inline int sys_fd(uint64_t a)
+{
+    return (int)a;
+}
+
+/* The -d / -D log of the process. */
+static inline FILE *sys_log(const SysCtx *c)
+{
+    return c->p && c->p->log ? c->p->log : stderr;
+}
+
+/*
+ * Copies the guest path at gaddr into buf (PATH_MAX bytes); /proc/self/exe
+ * becomes the guest executable's path.  Returns 0 or -errno.
+ */
+int sys_get_path(SysCtx *c, uint64_t gaddr, char *buf);
+/* The same without rewriting. */
+int sys_get_path_raw(SysCtx *c, uint64_t gaddr, char *buf);
+
+/* Logs "ferry: <msg>" once per key (ioctl command, ...) for this process. */
+void sys_log_once(SysCtx *c, uint64_t key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Converts a host timespec to guest memory / back. 0 or -EFAULT. */
+int sys_put_timespec(SysCtx *c, uint64_t gaddr, const struct timespec *ts);
+int sys_get_timespec(SysCtx *c, uint64_t gaddr, struct timespec *ts);
+/* Puts a host struct through layout d (NULL: same layout, copied raw). */
+int sys_put_struct(SysCtx *c, uint64_t gaddr, const ThunkDesc *d, const void *host,
+                   size_t host_size);
+int sys_get_struct(SysCtx *c, uint64_t gaddr, const ThunkDesc *d, void *host, size_t host_size);
+
+/* True for "/proc/self/exe" and "/proc/<own pid>/exe". */
+bool sys_is_proc_exe(const char *path);
+/*
+ * Opens a guest view of a /proc file (procfs.c): an fd, -ENOENT when
+ * `path` is not emulated (open the host file), or another -errno.
+ */
+int sys_open_emulated(SysCtx *c, const char *path, int flags);
+
+/* Strace lines (strace.c). */
+bool sys_strace_on(const SysCtx *c);
+void sys_strace_enter(SysCtx *c, uint64_t nr, const SysEntry *e, const uint64_t *a);
+void sys_strace_exit(SysCtx *c, int64_t ret);
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * -strace output in qemu's style: "PID name(arg, arg) = ret" on the log,
+ * strings quoted and truncated, pointers in hex, errors as
+ * "-1 errno=N (Text)".  The argument formats come from sys_list.def.
+ */
+#include "syscalls/internal.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <unistd.h>
+
+#define STRACE_STR_MAX 64
+
+static const char *const sys_arg_formats[SYS_ID_COUNT] = {
+#define SYS(name, args) [SYS_ID_##name] = args,
+#include "syscalls/sys_list.def"
+#undef SYS
+};
+
+bool sys_strace_on(const SysCtx *c)
+{
+    return c->p && (c->p->opts.strace || (c->p->opts.log_mask & LOG_STRACE));
+}
+
+static void strace_string(SysCtx *c, FILE *log, uint64_t gaddr)
+{
+    int64_t len = gmem_strlen(c->mem, gaddr, PATH_MAX);
+    if (len < 0) {
+        fprintf(log, "0x%llx", (unsigned long long)gaddr);
+        return;
+    }
+    char buf[STRACE_STR_MAX];
+    size_t n = len < STRACE_STR_MAX ? (size_t)len : STRACE_STR_MAX;
+    if (gmem_read(c->mem, buf, gaddr, n) < 0)
+        n = 0;
+    fputc('"', log);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)buf[i];
+        if (ch == '"' || ch == '\\')
+            fprintf(log, "\\%c", ch);
+        else if (ch == '\n')
+            fputs("\\n", log);
+        else if (isprint(ch))
+            fputc(ch, log);
+        else
+            fprintf(log, "\\%03o", ch);
+    }
+    fputs(len > (int64_t)n ? "\"..." : "\"", log);
+}
+
+static void strace_arg(SysCtx *c, FILE *log, char fmt, uint64_t v)
+{
+    switch (fmt) {
+    case 'd':
+        fprintf(log, "%d", (int)v);
+        break;
+    case 'l':
+        fprintf(log, "%lld", (long long)v);
+        break;
+    case 'u':
+        fprintf(log, "%llu", (unsigned long long)v);
+        break;
+    case 'o':
+        fprintf(log, "0%llo", (unsigned long long)v);
+        break;
+    case 's':
+        strace_string(c, log, v);
+        break;
+    case 'f':
+        if ((int)v == -100)
+            fputs("AT_FDCWD", log);
+        else
+            fprintf(log, "%d", (int)v);
+        break;
+    case 'p':
+        if (!v) {
+            fputs("NULL", log);
+            break;
+        }
+        /* fallthrough */
+    default:
+        fprintf(log, "0x%llx", (unsigned long long)v);
+        break;
+    }
+}
+
+void sys_strace_enter(SysCtx *c, uint64_t nr, const SysEntry *e, const uint64_t *a)
+{
+    FILE *log = sys_log(c);
+    const char *fmt = e && e->id < SYS_ID_COUNT ? sys_arg_formats[e->id] : NULL;
+    fprintf(log, "%d ", (int)getpid());
+    if (e)
+        fprintf(log, "%s(", e->name);
+    else
+        fprintf(log, "syscall_%llu(", (unsigned long long)nr);
+    if (!fmt)
+        fmt = "xxxxxx";
+    for (int i = 0; fmt[i] && i < 6; i++) {
+        if (i)
+            fputs(",", log);
+        strace_arg(c, log, fmt[i], a[i]);
+    }
+    fputc(')', log);
+    if (e && (e->id == SYS_ID_exit || e->id == SYS_ID_exit_group))
+        fputc('\n', log);
+    fflush(log);
+}
+
+void sys_strace_exit(SysCtx *c, int64_t ret)
+{
+    FILE *log = sys_log(c);
+    if (ret < 0 && ret >= -4095) {
+        int e = (int)-ret;
+        fprintf(log, " = -1 errno=%d (%s)\n", sys_errno_h2g(c->abi, e), strerror(e));
+    } else if ((uint64_t)ret > 0xffffffffull) {
+        fprintf(log, " = 0x%llx\n", (unsigned long long)ret);
+    } else {
+        fprintf(log, " = %lld\n", (long long)ret);
+    }
+    fflush(log);
+}

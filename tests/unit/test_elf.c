@@ -1,0 +1,647 @@
+/*
+ * Unit tests for the loader: ELF loading (loader/elf.c) of handcrafted
+ * images written to temporary files, every corrupt-input error with its
+ * exit status and message, a small fuzz run, the initial stack
+ * (loader/stack.c) and the command line (loader/options.c).
+ *
+ * The test brings its own GuestArch list (a 64-bit little-endian
+ * "aarch64" and a 32-bit big-endian machine) so it does not depend on a
+ * frontend.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <elf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "loader/elf.h"
+#include "loader/options.h"
+#include "loader/stack.h"
+
+/* ---- test guest architectures ---- */
+
+static uint64_t test_hwcap(const CPUCommon *cpu, int which)
+{
+    return which == 1 ? 0x1234 : 0x56;
+}
+
+static const GuestArch test_a64 = {
+    .name = "aarch64",
+    .elf_machine = EM_AARCH64,
+    .elf_class = ELFCLASS64,
+    .elf_data = ELFDATA2LSB,
+    .stack_align = 16,
+    .platform = "aarch64",
+    .default_load_base = 0x5500000000ull,
+    .hwcap = test_hwcap,
+};
+
+static const GuestArch test_be32 = {
+    .name = "mipsbe",
+    .elf_machine = EM_MIPS,
+    .elf_class = ELFCLASS32,
+    .elf_data = ELFDATA2MSB,
+    .stack_align = 8,
+    .platform = "mips",
+    .default_load_base = 0x10000000ull,
+};
+
+const GuestArch *const guest_arches[] = {&test_a64, &test_be32, NULL};
+
+const GuestArch *guest_arch_find(uint16_t machine, uint8_t elf_class, uint8_t elf_data)
+{
+    for (int i = 0; guest_arches[i]; i++) {
+        const GuestArch *a = guest_arches[i];
+        if (a->elf_machine == machine && a->elf_class == elf_class && a->elf_data == elf_data)
+            return a;
+    }
+    return NULL;
+}
+
+/* ---- building images ---- */
+
+#define IMG_SIZE 0x3000
+#define CODE_OFF 0x1000
+#define DATA_OFF 0x2000
+
+typedef struct Image {
+    uint8_t b[IMG_SIZE];
+    size_t len;
+} Image;
+
+static Elf64_Ehdr *img_eh(Image *im)
+{
+    return (Elf64_Ehdr *)im->b;
+}
+static Elf64_Phdr *img_ph(Image *im, int i)
+{
+    return (Elf64_Phdr *)(im->b + 64) + i;
+}
+
+/* A static ET_EXEC: text at 0x400000 (r-x, bss tail), data at 0x410000 (rw-, bss). */
+static void img_build(Image *im)
+{
+    memset(im, 0, sizeof(*im));
+    Elf64_Ehdr *eh = img_eh(im);
+    memcpy(eh->e_ident, ELFMAG, SELFMAG);
+    eh->e_ident[EI_CLASS] = ELFCLASS64;
+    eh->e_ident[EI_DATA] = ELFDATA2LSB;
+    eh->e_ident[EI_VERSION] = EV_CURRENT;
+    eh->e_type = ET_EXEC;
+    eh->e_machine = EM_AARCH64;
+    eh->e_version = EV_CURRENT;
+    eh->e_entry = 0x401000;
+    eh->e_phoff = 64;
+    eh->e_ehsize = sizeof(Elf64_Ehdr);
+    eh->e_phentsize = sizeof(Elf64_Phdr);
+    eh->e_phnum = 3;
+    *img_ph(im, 0) =
+        (Elf64_Phdr){PT_LOAD, PF_R | PF_X, 0, 0x400000, 0x400000, 0x1100, 0x1800, 0x1000};
+    *img_ph(im, 1) =
+        (Elf64_Phdr){PT_LOAD, PF_R | PF_W, DATA_OFF, 0x410000, 0x410000, 0x10, 0x3000, 0x1000};
+    *img_ph(im, 2) = (Elf64_Phdr){PT_GNU_STACK, PF_R | PF_W | PF_X, 0, 0, 0, 0, 0, 16};
+    memset(im->b + CODE_OFF, 0xd5, 0x100);
+    memcpy(im->b + DATA_OFF, "data segment!", 14);
+    im->len = IMG_SIZE;
+}
+
+static int img_fd(const Image *im)
+{
+    char path[] = "/tmp/ferry_test_elf_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    unlink(path);
+    assert_int_equal(write(fd, im->b, im->len), (ssize_t)im->len);
+    return fd;
+}
+
+static Process *proc_new(void)
+{
+    Process *p = calloc(1, sizeof(*p));
+    assert_non_null(p);
+    assert_int_equal(gmem_init(&p->mem, 1ull << 40, 1ull << 32, 0), 0);
+    return p;
+}
+
+static void proc_free(Process *p)
+{
+    gmem_destroy(&p->mem);
+    free(p);
+}
+
+/* Loads im; returns elf_load's result and leaves the message in *err. */
+static int img_load(const Image *im, Process *p, ElfError *err)
+{
+    int fd = img_fd(im);
+    int rc = elf_load(p, fd, "prog", err);
+    close(fd);
+    return rc;
+}
+
+static void expect_error(const Image *im, const char *msg)
+{
+    Process *p = proc_new();
+    ElfError err;
+    assert_true(img_load(im, p, &err) < 0);
+    assert_int_equal(err.status, 126);
+    assert_string_equal(err.msg, msg);
+    assert_null(strchr(err.msg, '\n'));
+    proc_free(p);
+}
+
+/* ---- loading ---- */
+
+static void test_load_exec(void **state)
+{
+    Image im;
+    img_build(&im);
+    Process *p = proc_new();
+    ElfError err;
+    assert_int_equal(img_load(&im, p, &err), 0);
+    assert_ptr_equal(p->arch, &test_a64);
+    assert_int_equal(p->elf.entry, 0x401000);
+    assert_int_equal(p->elf.load_bias, 0);
+    assert_int_equal(p->elf.phdr, 0x400040);
+    assert_int_equal(p->elf.phnum, 3);
+    assert_int_equal(p->elf.phent, sizeof(Elf64_Phdr));
+    assert_int_equal(p->elf.start_code, 0x400000);
+    assert_int_equal(p->elf.end_code, 0x401100);
+    assert_int_equal(p->elf.start_data, 0x410000);
+    assert_int_equal(p->elf.end_data, 0x410010);
+    assert_int_equal(p->elf.start_brk, 0x413000);
+    assert_int_equal(p->mem.brk_start, 0x413000);
+    uint8_t *h = g2h(&p->mem, 0);
+    assert_int_equal(h[0x401000], 0xd5);
+    assert_int_equal(h[0x4010ff], 0xd5);
+    assert_int_equal(h[0x401100], 0); /* bss in the last file page */
+    assert_int_equal(h[0x4017ff], 0);
+    assert_string_equal((char *)h + 0x410000, "data segment!");
+    assert_int_equal(h[0x412fff], 0);
+    assert_true(gmem_check(&p->mem, 0x400000, 0x2000, PROT_READ | PROT_EXEC));
+    assert_false(gmem_check(&p->mem, 0x400000, 1, PROT_WRITE));
+    assert_true(gmem_check(&p->mem, 0x410000, 0x3000, PROT_READ | PROT_WRITE));
+    assert_false(gmem_check(&p->mem, 0x410000, 1, PROT_EXEC));
+    assert_false(gmem_check(&p->mem, 0x402000, 1, 0));
+    GuestRegion r;
+    assert_true(gmem_find(&p->mem, 0x400000, &r));
+    assert_true(r.flags & GMEM_IMAGE);
+    assert_int_equal(gmem_brk(&p->mem, 0x414000), 0x414000);
+    proc_free(p);
+}
+
+static void test_load_dyn(void **state)
+{
+    Image im;
+    img_build(&im);
+    img_eh(&im)->e_type = ET_DYN;
+    img_eh(&im)->e_entry = 0x1000;
+    img_ph(&im, 0)->p_vaddr = 0;
+    img_ph(&im, 1)->p_vaddr = 0x10000;
+    Process *p = proc_new();
+    ElfError err;
+    assert_int_equal(img_load(&im, p, &err), 0);
+    uint64_t b = 0x5500000000ull;
+    assert_int_equal(p->elf.load_bias, b);
+    assert_int_equal(p->elf.entry, b + 0x1000);
+    assert_int_equal(p->elf.phdr, b + 0x40);
+    assert_int_equal(p->elf.start_brk, b + 0x13000);
+    assert_string_equal((char *)g2h(&p->mem, b + 0x10000), "data segment!");
+    assert_false(gmem_check(&p->mem, b + 0x2000, 1, 0)); /* gap between segments unmapped */
+    assert_true(gmem_check(&p->mem, b, 0x2000, PROT_EXEC));
+    proc_free(p);
+}
+
+static void test_load_dyn_small_window(void **state)
+{
+    Image im;
+    img_build(&im);
+    img_eh(&im)->e_type = ET_DYN;
+    img_eh(&im)->e_entry = 0x1000;
+    img_ph(&im, 0)->p_vaddr = 0;
+    img_ph(&im, 1)->p_vaddr = 0x10000;
+    Process *p = calloc(1, sizeof(*p));
+    assert_int_equal(gmem_init(&p->mem, 1ull << 28, 1ull << 28, 0), 0);
+    ElfError err;
+    assert_int_equal(img_load(&im, p, &err), 0);
+    assert_true(p->elf.load_bias + 0x13000 <= p->mem.size);
+    assert_int_equal(p->elf.entry, p->elf.load_bias + 0x1000);
+    proc_free(p);
+}
+
+static void test_shared_page(void **state)
+{
+    Image im;
+    img_build(&im);
+    /* data starts inside the last text page: that page gets r-x and rw- */
+    img_ph(&im, 1)->p_vaddr = 0x401800;
+    img_ph(&im, 1)->p_offset = DATA_OFF + 0x800;
+    memcpy(im.b + DATA_OFF + 0x800, "shared", 7);
+    Process *p = proc_new();
+    ElfError err;
+    assert_int_equal(img_load(&im, p, &err), 0);
+    assert_string_equal((char *)g2h(&p->mem, 0x401800), "shared");
+    assert_int_equal(((uint8_t *)g2h(&p->mem, 0x401000))[0], 0xd5);
+    assert_true(gmem_check(&p->mem, 0x401000, 0x1000, PROT_READ | PROT_WRITE | PROT_EXEC));
+    assert_false(gmem_check(&p->mem, 0x402000, 0x1000, PROT_EXEC));
+    proc_free(p);
+}
+
+static void test_interp(void **state)
+{
+    Image im;
+    img_build(&im);
+    img_eh(&im)->e_phnum = 4;
+    *img_ph(&im, 3) = (Elf64_Phdr){PT_INTERP, PF_R, 0x800, 0, 0, 27, 27, 1};
+    memcpy(im.b + 0x800, "/lib/ld-linux-aarch64.so.1", 27);
+    expect_error(&im, "ferry: prog: dynamically linked programs are not supported yet "
+                      "(interpreter /lib/ld-linux-aarch64.so.1)");
+}
+
+/* ---- errors ---- */
+
+static void test_not_elf(void **state)
+{
+    Image im;
+    memset(&im, 0, sizeof(im));
+    strcpy((char *)im.b, "#!/bin/sh\necho hello\n");
+    im.len = strlen((char *)im.b);
+    expect_error(&im, "ferry: prog: not an ELF file");
+    im.len = 0;
+    expect_error(&im, "ferry: prog: not an ELF file");
+    im.len = 3;
+    memcpy(im.b, ELFMAG, 3);
+    expect_error(&im, "ferry: prog: not an ELF file");
+}
+
+static void test_truncated_header(void **state)
+{
+    Image im;
+    img_build(&im);
+    im.len = 40;
+    expect_error(&im, "ferry: prog: corrupt ELF: truncated ELF header");
+    im.len = 10;
+    expect_error(&im, "ferry: prog: corrupt ELF: truncated ELF header");
+}
+
+static void test_bad_phoff(void **state)
+{
+    Image im;
+    img_build(&im);
+    img_eh(&im)->e_phoff = IMG_SIZE - 10;
+    expect_error(&im, "ferry: prog: corrupt ELF: program headers beyond end of file");
+    img_eh(&im)->e_phoff = UINT64_MAX - 8;
+    expect_error(&im, "ferry: prog: corrupt ELF: program headers beyond end of file");
+    img_build(&im);
+    img_eh(&im)->e_phentsize = 12;
+    expect_error(&im, "ferry: prog: corrupt ELF: bad e_phentsize 12");
+}
+
+static void test_filesz_memsz(void **state)
+{
+    Image im;
+    img_build(&im);
+    img_ph(&im, 1)->p_filesz = 0x4000;
+    expect_error(&im, "ferry: prog: corrupt ELF: segment at 0x410000 has p_filesz > p_memsz");
+}
+
+static void test_past_eof(void **state)
+{
+    Image im;
+    img_build(&im);
+    img_ph(&im, 1)->p_filesz = 0x2000;
+    expect_error(&im, "ferry: prog: corrupt ELF: segment at 0x410000 beyond end of file");
+    img_build(&im);
+    im.len = DATA_OFF + 4;
+    expect_error(&im, "ferry: prog: corrupt ELF: segment at 0x410000 beyond end of file");
+}
+
+static void test_overlap(void **state)
+{
+    Image im;
+    img_build(&im);
+    img_ph(&im, 1)->p_vaddr = 0x401000;
+    expect_error(&im, "ferry: prog: corrupt ELF: overlapping or unsorted PT_LOAD segments");
+}
+
+static void test_entry_outside(void **state)
+{
+    Image im;
+    img_build(&im);
+    img_eh(&im)->e_entry = 0x500000;
+    expect_error(&im, "ferry: prog: corrupt ELF: entry point 0x500000 outside the segments");
+}
+
+static void test_no_load(void **state)
+{
+    Image im;
+    img_build(&im);
+    img_ph(&im, 0)->p_type = PT_NOTE;
+    img_ph(&im, 1)->p_type = PT_NOTE;
+    expect_error(&im, "ferry: prog: corrupt ELF: no PT_LOAD segment");
+    img_eh(&im)->e_phnum = 0;
+    expect_error(&im, "ferry: prog: corrupt ELF: no PT_LOAD segment");
+}
+
+static void test_machines(void **state)
+{
+    Image im;
+    img_build(&im);
+    img_eh(&im)->e_machine = EM_X86_64;
+    expect_error(&im, "ferry: prog: ELF machine x86-64 is the host; run it directly");
+    img_eh(&im)->e_machine = EM_ARM;
+    expect_error(&im, "ferry: prog: ELF machine 0x28 (arm) is not a supported guest");
+    img_eh(&im)->e_machine = 0x7777;
+    expect_error(&im, "ferry: prog: ELF machine 0x7777 (unknown) is not a supported guest");
+    img_build(&im);
+    img_eh(&im)->e_ident[EI_DATA] = ELFDATA2MSB;
+    img_eh(&im)->e_machine = EM_AARCH64 << 8; /* read back big-endian as 0xb7 */
+    expect_error(&im, "ferry: prog: ELF machine 0xb7 (aarch64) is not a supported guest as "
+                      "64-bit big-endian");
+    img_build(&im);
+    img_eh(&im)->e_ident[EI_CLASS] = 9;
+    expect_error(&im, "ferry: prog: corrupt ELF: bad ELF class 9");
+    img_build(&im);
+    img_eh(&im)->e_type = ET_REL;
+    expect_error(&im, "ferry: prog: not an executable ELF file (type 1)");
+}
+
+static void test_segment_outside_window(void **state)
+{
+    Image im;
+    img_build(&im);
+    img_ph(&im, 1)->p_vaddr = 0x7fff00000000ull;
+    Process *p = proc_new();
+    ElfError err;
+    assert_true(img_load(&im, p, &err) < 0);
+    assert_int_equal(err.status, 126);
+    assert_non_null(strstr(err.msg, "cannot place the program"));
+    proc_free(p);
+}
+
+static void test_open(void **state)
+{
+    ElfError err;
+    assert_int_equal(elf_open("/nonexistent/ferry", &err), -ENOENT);
+    assert_int_equal(err.status, 127);
+    assert_string_equal(err.msg, "ferry: /nonexistent/ferry: No such file or directory");
+    assert_int_equal(elf_open("/tmp", &err), -EISDIR);
+    assert_int_equal(err.status, 126);
+    char path[] = "/tmp/ferry_test_open_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    chmod(path, 0644);
+    assert_int_equal(elf_open(path, &err), -EACCES);
+    assert_int_equal(err.status, 126);
+    chmod(path, 0755);
+    fd = elf_open(path, &err);
+    assert_true(fd >= 0);
+    close(fd);
+    unlink(path);
+}
+
+#ifndef FUZZ_ITERS
+#define FUZZ_ITERS 400
+#endif
+
+/* Random truncations and bit flips: never a crash, always 0 or a 126 error. */
+static void test_fuzz(void **state)
+{
+    srand(12345);
+    Process *p = calloc(1, sizeof(*p));
+    assert_non_null(p);
+    for (int i = 0; i < FUZZ_ITERS; i++) {
+        Image im;
+        img_build(&im);
+        if (i % 3 == 0)
+            im.len = (size_t)rand() % IMG_SIZE;
+        int flips = 1 + rand() % 8;
+        for (int k = 0; k < flips; k++) {
+            size_t at = (size_t)rand() % (i % 2 ? 64 + 3 * 56 : IMG_SIZE);
+            im.b[at] ^= (uint8_t)(1u << (rand() % 8));
+        }
+        assert_int_equal(gmem_init(&p->mem, 1ull << 40, 1ull << 32, 0), 0);
+        ElfError err;
+        int rc = img_load(&im, p, &err);
+        if (rc < 0) {
+            assert_int_equal(err.status, 126);
+            assert_memory_equal(err.msg, "ferry: prog: ", 13);
+            assert_null(strchr(err.msg, '\n'));
+        }
+        gmem_destroy(&p->mem);
+    }
+    free(p);
+}
+
+/* ---- initial stack ---- */
+
+static uint64_t rd64(Process *p, uint64_t a)
+{
+    uint64_t v;
+    assert_int_equal(gmem_read(&p->mem, &v, a, 8), 0);
+    return v;
+}
+
+static uint64_t auxv_get(Process *p, uint64_t type)
+{
+    for (uint64_t a = p->elf.auxv_start; a < p->elf.auxv_start + p->elf.auxv_len; a += 16)
+        if (rd64(p, a) == type)
+            return rd64(p, a + 8);
+    return UINT64_MAX;
+}
+
+static void test_stack(void **state)
+{
+    Image im;
+    img_build(&im);
+    Process *p = proc_new();
+    ElfError err;
+    assert_int_equal(img_load(&im, p, &err), 0);
+    char *argv[] = {"prog", "one", "two words", NULL};
+    char *envp[] = {"A=1", "PATH=/bin", NULL};
+    assert_int_equal(stack_setup(p, NULL, argv, envp, "./prog"), 0);
+    uint64_t sp = p->elf.sp;
+    assert_int_equal(sp & 15, 0);
+    assert_true(sp < p->elf.stack_top && p->elf.stack_top <= p->mem.size);
+    GuestRegion r;
+    assert_true(gmem_find(&p->mem, sp, &r));
+    assert_true(r.flags & GMEM_STACK);
+    assert_int_equal(r.end - r.start, STACK_DEFAULT_SIZE);
+    assert_true(p->mem.mmap_next < r.start);
+    assert_int_equal(rd64(p, sp), 3);
+    assert_string_equal(g2h(&p->mem, rd64(p, sp + 8)), "prog");
+    assert_string_equal(g2h(&p->mem, rd64(p, sp + 24)), "two words");
+    assert_int_equal(rd64(p, sp + 32), 0);
+    assert_string_equal(g2h(&p->mem, rd64(p, sp + 40)), "A=1");
+    assert_string_equal(g2h(&p->mem, rd64(p, sp + 48)), "PATH=/bin");
+    assert_int_equal(rd64(p, sp + 56), 0);
+    assert_int_equal(p->elf.auxv_start, sp + 64);
+    assert_int_equal(p->elf.arg_start, rd64(p, sp + 8));
+    assert_int_equal(p->elf.env_start, rd64(p, sp + 40));
+    assert_int_equal(p->elf.arg_end, p->elf.env_start);
+    assert_int_equal(auxv_get(p, AT_ENTRY), 0x401000);
+    assert_int_equal(auxv_get(p, AT_PHDR), 0x400040);
+    assert_int_equal(auxv_get(p, AT_PHNUM), 3);
+    assert_int_equal(auxv_get(p, AT_PAGESZ), 4096);
+    assert_int_equal(auxv_get(p, AT_HWCAP), 0x1234);
+    assert_int_equal(auxv_get(p, AT_HWCAP2), 0x56);
+    assert_int_equal(auxv_get(p, AT_UID), getuid());
+    assert_int_equal(auxv_get(p, AT_BASE), 0);
+    assert_string_equal(g2h(&p->mem, auxv_get(p, AT_EXECFN)), "./prog");
+    assert_string_equal(g2h(&p->mem, auxv_get(p, AT_PLATFORM)), "aarch64");
+    assert_true(gmem_check(&p->mem, auxv_get(p, AT_RANDOM), 16, PROT_READ));
+    uint64_t last = p->elf.auxv_start + p->elf.auxv_len - 16;
+    assert_int_equal(rd64(p, last), AT_NULL);
+    proc_free(p);
+}
+
+static void test_stack_be32(void **state)
+{
+    Process *p = calloc(1, sizeof(*p));
+    assert_int_equal(gmem_init(&p->mem, 1ull << 32, 1ull << 24, 0), 0);
+    p->arch = &test_be32;
+    p->elf.entry = 0x10001234;
+    p->opts.stack_size = 64 * 1024;
+    char *argv[] = {"x", NULL};
+    char *envp[] = {NULL};
+    assert_int_equal(stack_setup(p, NULL, argv, envp, "x"), 0);
+    uint8_t *h = g2h(&p->mem, p->elf.sp);
+    assert_int_equal(p->elf.sp & 7, 0);
+    assert_memory_equal(h, "\0\0\0\1", 4); /* argc, big-endian 32-bit */
+    uint32_t a0 = (uint32_t)h[4] << 24 | h[5] << 16 | h[6] << 8 | h[7];
+    assert_string_equal(g2h(&p->mem, a0), "x");
+    assert_memory_equal(h + 8, "\0\0\0\0", 4);  /* argv NULL */
+    assert_memory_equal(h + 12, "\0\0\0\0", 4); /* envp NULL */
+    assert_int_equal(p->elf.auxv_start, p->elf.sp + 16);
+    assert_true(p->elf.stack_top <= (1ull << 32));
+    proc_free(p);
+}
+
+static void test_stack_too_big(void **state)
+{
+    Process *p = proc_new();
+    p->arch = &test_a64;
+    p->opts.stack_size = 64 * 1024;
+    static char big[20000];
+    memset(big, 'a', sizeof(big) - 1);
+    char *argv[] = {big, NULL};
+    char *envp[] = {NULL};
+    assert_int_equal(stack_setup(p, NULL, argv, envp, "x"), -E2BIG);
+    proc_free(p);
+}
+
+/* ---- options ---- */
+
+static OptionsResult parse(Options *o, char **argv, char **envp, char *err)
+{
+    int argc = 0;
+    while (argv[argc])
+        argc++;
+    FILE *out = fopen("/dev/null", "w");
+    OptionsResult r = options_parse(o, argc, argv, envp, out, err, 256);
+    fclose(out);
+    return r;
+}
+
+static void test_options(void **state)
+{
+    Options o;
+    char err[256];
+    char *argv[] = {"ferry",       "-L",      "/sys",        "--s",       "1M",   "-d",
+                    "in_asm,page", "-no-jit", "-E",          "A=2,NEW=x", "-U",   "GONE",
+                    "-0",          "name",    "-singlestep", "prog",      "-arg", NULL};
+    char *envp[] = {"A=1", "GONE=1", "KEEP=1", "FERRY_STRACE=1", "QEMU_CPU=max", NULL};
+    assert_int_equal(parse(&o, argv, envp, err), OPTIONS_RUN);
+    assert_string_equal(o.program, "prog");
+    assert_string_equal(o.guest_argv[0], "-arg");
+    assert_null(o.guest_argv[1]);
+    assert_string_equal(o.sysroot, "/sys");
+    assert_int_equal(o.stack_size, 1 << 20);
+    assert_int_equal(o.log_mask, LOG_IN_ASM | LOG_PAGE | LOG_STRACE);
+    assert_true(o.no_jit && o.strace && o.one_insn_per_tb);
+    assert_string_equal(o.argv0, "name");
+    assert_string_equal(o.cpu_model, "max");
+    assert_int_equal(o.exec_fd, -1);
+    assert_string_equal(o.guest_envp[0], "A=2");
+    assert_string_equal(o.guest_envp[1], "KEEP=1");
+    assert_string_equal(o.guest_envp[4], "NEW=x");
+    assert_null(o.guest_envp[5]);
+    options_free(&o);
+}
+
+static void test_options_errors(void **state)
+{
+    Options o;
+    char err[256];
+    char *envp[] = {NULL};
+    char *a1[] = {"ferry", "-bogus", "prog", NULL};
+    assert_int_equal(parse(&o, a1, envp, err), OPTIONS_ERROR);
+    assert_string_equal(err, "unknown option '-bogus' (try --help)");
+    char *a2[] = {"ferry", "-d", "nonsense", "prog", NULL};
+    assert_int_equal(parse(&o, a2, envp, err), OPTIONS_ERROR);
+    char *a3[] = {"ferry", "-L", NULL};
+    assert_int_equal(parse(&o, a3, envp, err), OPTIONS_ERROR);
+    char *a4[] = {"ferry", NULL};
+    assert_int_equal(parse(&o, a4, envp, err), OPTIONS_ERROR);
+    char *a5[] = {"ferry", "-s", "12X", "p", NULL};
+    assert_int_equal(parse(&o, a5, envp, err), OPTIONS_ERROR);
+    char *a6[] = {"ferry", "--help", NULL};
+    assert_int_equal(parse(&o, a6, envp, err), OPTIONS_EXIT_OK);
+    char *a7[] = {"ferry", "-version", "prog", NULL};
+    assert_int_equal(parse(&o, a7, envp, err), OPTIONS_EXIT_OK);
+    char *a8[] = {"ferry", "-d", "help", NULL};
+    assert_int_equal(parse(&o, a8, envp, err), OPTIONS_EXIT_OK);
+    char *a9[] = {"ferry", "-B", "0x1001", "p", NULL};
+    assert_int_equal(parse(&o, a9, envp, err), OPTIONS_ERROR);
+    char *bad_env[] = {"FERRY_STACK_SIZE=zz", NULL};
+    char *a10[] = {"ferry", "p", NULL};
+    assert_int_equal(parse(&o, a10, bad_env, err), OPTIONS_ERROR);
+    assert_non_null(strstr(err, "FERRY_STACK_SIZE"));
+    char *env_s[] = {"FERRY_STACK_SIZE=2M", "QEMU_STACK_SIZE=1M", NULL};
+    char *a11[] = {"ferry", "--", "p", NULL};
+    assert_int_equal(parse(&o, a11, env_s, err), OPTIONS_RUN);
+    assert_int_equal(o.stack_size, 2 << 20);
+    options_free(&o);
+    char *a12[] = {"ferry", "-s", "4k", "p", NULL};
+    assert_int_equal(parse(&o, a12, env_s, err), OPTIONS_RUN);
+    assert_int_equal(o.stack_size, 4096);
+    options_free(&o);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_load_exec),
+        cmocka_unit_test(test_load_dyn),
+        cmocka_unit_test(test_load_dyn_small_window),
+        cmocka_unit_test(test_shared_page),
+        cmocka_unit_test(test_interp),
+        cmocka_unit_test(test_not_elf),
+        cmocka_unit_test(test_truncated_header),
+        cmocka_unit_test(test_bad_phoff),
+        cmocka_unit_test(test_filesz_memsz),
+        cmocka_unit_test(test_past_eof),
+        cmocka_unit_test(test_overlap),
+        cmocka_unit_test(test_entry_outside),
+        cmocka_unit_test(test_no_load),
+        cmocka_unit_test(test_machines),
+        cmocka_unit_test(test_segment_outside_window),
+        cmocka_unit_test(test_open),
+        cmocka_unit_test(test_fuzz),
+        cmocka_unit_test(test_stack),
+        cmocka_unit_test(test_stack_be32),
+        cmocka_unit_test(test_stack_too_big),
+        cmocka_unit_test(test_options),
+        cmocka_unit_test(test_options_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,302 @@
+/*
+ * x86_codegen: compiles the optimized IR of one TB into host code.
+ *
+ * Layout of a TB: the exit_request check, the body (op by op; value ops in
+ * codegen_alu.c, memory ops in codegen_mem.c, control flow, helper calls
+ * and exits here), then an out-of-line tail returning IR_EXIT_REQUESTED.
+ * Labels are resolved at the end from a list of rel32 fixups.  Register
+ * allocation is local (regalloc.c): state is reset at every label.
+ */
+#include "translator/x86_64/codegen.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+
+/* Bytes any single op (with its write-backs and spills) fits in. */
+#define X86_OP_MARGIN 1024
+
+static const int8_t x86_arg_regs[IR_CALL_MAX_ARGS] = {X86_RSI, X86_RDX, X86_RCX, X86_R8, X86_R9};
+
+static uint32_t gen_off(const X86Gen *g)
+{
+    return (uint32_t)(g->cb->ptr - g->code);
+}
+
+static void gen_fixup(X86Gen *g, uint32_t label, uint8_t *rel)
+{
+    if (g->label_off[label] != UINT32_MAX) {
+        x86_patch32(rel, g->code + g->label_off[label]);
+        return;
+    }
+    if (g->nfixups == g->fixups_cap) {
+        uint32_t cap = g->fixups_cap ? g->fixups_cap * 2 : 16;
+        X86Fixup *n = realloc(g->fixups, cap * sizeof(*n));
+        if (!n) {
+            g->failed = true;
+            return;
+        }
+        g->fixups = n;
+        g->fixups_cap = cap;
+    }
+    g->fixups[g->nfixups++] = (X86Fixup){label, (uint32_t)(rel - g->code)};
+}
+
+/*
+ * Helper call fn(cpu, inputs...) for op (IR_OP_call, or an op implemented
+ * out of line): globals written back unless the flags say the helper
+ * neither reads nor writes them; caller-saved registers emptied.
+ */
+void x86_gen_call_fn(X86Gen *g, const IrOp *op, const void *fn, unsigned flags)
+{
+    bool rd = !(flags & IR_CALL_NO_READ_GLOBALS), wr = !(flags & IR_CALL_NO_WRITE_GLOBALS);
+    CodeBuf *cb = g->cb;
+    if (rd || wr)
+        ra_sync(g, false);
+    for (int r = 0; r < 16; r++)
+        if ((X86_CALLER_SAVED >> r) & 1)
+            ra_evict(g, r, X86_ALLOCATABLE & ~X86_CALLER_SAVED);
+    for (int i = 0; i < op->nin; i++)
+        ra_copy_to(g, ir_in(op, i), x86_arg_regs[i]);
+    x86_mov_rr(cb, true, X86_RDI, X86_REG_CPU);
+    x86_call_abs(cb, fn, X86_RAX);
+    if (wr)
+        ra_drop(g, RA_GLOBAL);
+    if (op->nout) {
+        if (op->type == IR_I32)
+            x86_mov_rr(cb, false, X86_RAX, X86_RAX);
+        ra_bind(g, ir_out(op, 0), X86_RAX);
+    }
+}
+
+static void gen_exit(X86Gen *g, uint32_t code)
+{
+    x86_movi_keepflags(g->cb, true, X86_RAX, (uint64_t)(uintptr_t)g->tb);
+    x86_movi(g->cb, false, X86_RDX, code);
+    x86_jmp_to(g->cb, x86_epilogue);
+}
+
+static void gen_goto_tb(X86Gen *g, int slot)
+{
+    CodeBuf *cb = g->cb;
+    ra_sync(g, false);
+    while (((uintptr_t)cb->ptr + 1) & 3)
+        x86_nop(cb);
+    uint8_t *rel = x86_jmp32(cb);
+    x86_patch32(rel, cb->ptr);
+    g->tb->jmp_patch_offset[slot & 1] = (uint32_t)(rel - g->code);
+}
+
+static void gen_lookup_and_goto(X86Gen *g)
+{
+    ra_sync(g, false);
+    x86_mov_rr(g->cb, true, X86_RDI, X86_REG_CPU);
+    x86_call_abs(g->cb, (const void *)tb_lookup_for_jump, X86_RAX);
+    x86_jmp_r(g->cb, X86_RAX);
+}
+
+static void gen_brcond(X86Gen *g, const IrOp *op)
+{
+    IrCond c = (IrCond)ir_cst(op, 0);
+    uint32_t label = (uint32_t)ir_cst(op, 1);
+    ra_sync(g, true);
+    if (c == IR_COND_ALWAYS) {
+        gen_fixup(g, label, x86_jmp32(g->cb));
+    } else if (c != IR_COND_NEVER) {
+        X86Cond cc = x86_gen_compare(g, (IrType)op->type, c, ir_in(op, 0), ir_in(op, 1));
+        gen_fixup(g, label, x86_jcc32(g->cb, cc));
+    }
+    ra_end_bb(g);
+}
+
+static void gen_set_label(X86Gen *g, uint32_t label)
+{
+    ra_sync(g, true);
+    ra_drop(g, RA_ALL);
+    ra_end_bb(g);
+    if (label < g->ctx->nlabels)
+        g->label_off[label] = gen_off(g);
+}
+
+static void gen_insn_start(X86Gen *g, uint64_t pc)
+{
+    g->tb->insn_host_off[g->ninsn] = gen_off(g);
+    g->tb->insn_guest_pc[g->ninsn] = pc;
+    g->ninsn++;
+}
+
+/* Ops that leave the block for good: nothing is cached after them. */
+static void gen_leave(X86Gen *g)
+{
+    ra_drop(g, RA_ALL);
+    ra_end_bb(g);
+}
+
+static void gen_op(X86Gen *g, const IrOp *op)
+{
+    switch (op->opc) {
+    case IR_OP_nop:
+        break;
+    case IR_OP_insn_start:
+        gen_insn_start(g, ir_cst(op, 0));
+        break;
+    case IR_OP_set_label:
+        gen_set_label(g, (uint32_t)ir_cst(op, 0));
+        break;
+    case IR_OP_br:
+        ra_sync(g, true);
+        gen_fixup(g, (uint32_t)ir_cst(op, 0), x86_jmp32(g->cb));
+        gen_leave(g);
+        break;
+    case IR_OP_brcond:
+        gen_brcond(g, op);
+        break;
+    case IR_OP_goto_tb:
+        gen_goto_tb(g, (int)ir_cst(op, 0));
+        break;
+    case IR_OP_exit_tb:
+        ra_sync(g, false);
+        gen_exit(g, (uint32_t)ir_cst(op, 0));
+        gen_leave(g);
+        break;
+    case IR_OP_lookup_and_goto:
+        gen_lookup_and_goto(g);
+        gen_leave(g);
+        break;
+    case IR_OP_call:
+        x86_gen_call_fn(g, op, (const void *)(uintptr_t)ir_cst(op, 0), (unsigned)ir_cst(op, 1));
+        break;
+    case IR_OP_mb:
+        if (ir_cst(op, 0) & IR_MB_ST_LD)
+            x86_mfence(g->cb);
+        break;
+    case IR_OP_ld:
+    case IR_OP_st:
+        x86_gen_ld_st(g, op);
+        break;
+    case IR_OP_ld_env:
+    case IR_OP_st_env:
+    case IR_OP_mov_env128:
+        x86_gen_env(g, op);
+        break;
+    case IR_OP_ld_v128:
+    case IR_OP_st_v128:
+        x86_gen_v128(g, op);
+        break;
+    case IR_OP_cmpxchg:
+        x86_gen_cmpxchg(g, op);
+        break;
+    case IR_OP_atomic_rmw:
+        x86_gen_atomic_rmw(g, op);
+        break;
+    default:
+        x86_gen_alu(g, op);
+        break;
+    }
+    ra_end_op(g, op);
+}
+
+static void gen_free(X86Gen *g)
+{
+    free(g->ts);
+    free(g->dead);
+    free(g->label_off);
+    free(g->fixups);
+}
+
+/* Allocates the per-TB tables; false on out of memory. */
+static bool gen_setup(X86Gen *g)
+{
+    IrContext *ctx = g->ctx;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < ctx->nops; i++)
+        n += ctx->ops[i].opc == IR_OP_insn_start;
+    g->ts = malloc(sizeof(*g->ts) * (ctx->ntemps + 1));
+    g->dead = malloc(sizeof(*g->dead) * (ctx->nops + 1));
+    g->label_off = malloc(sizeof(*g->label_off) * (ctx->nlabels + 1));
+    TB *tb = g->tb;
+    free(tb->insn_host_off);
+    free(tb->insn_guest_pc);
+    tb->insn_host_off = malloc(sizeof(uint32_t) * (n + 1));
+    tb->insn_guest_pc = malloc(sizeof(uint64_t) * (n + 1));
+    tb->ninsn_starts = 0;
+    if (!g->ts || !g->dead || !g->label_off || !tb->insn_host_off || !tb->insn_guest_pc)
+        return false;
+    for (uint32_t i = 0; i < ctx->nlabels; i++)
+        g->label_off[i] = UINT32_MAX;
+    ra_init(g);
+    ra_liveness(g);
+    return !g->failed;
+}
+
+/* Emits the body; false when out of room (-ENOSPC) or on failure. */
+static int gen_body(X86Gen *g)
+{
+    CodeBuf *cb = g->cb;
+    x86_alu_mi(cb, X86_CMP, false, X86_REG_CPU, (int32_t)offsetof(CPUCommon, exit_request), 0);
+    g->exit_req_jcc = x86_jcc32(cb, X86_CC_NE);
+    for (uint32_t i = 0; i < g->ctx->nops; i++) {
+        if (codebuf_room(cb) < X86_OP_MARGIN)
+            return -ENOSPC;
+        g->op_index = i;
+        gen_op(g, &g->ctx->ops[i]);
+        if (g->failed)
+            return -ENOMEM;
+    }
+    if (codebuf_room(cb) < X86_OP_MARGIN)
+        return -ENOSPC;
+    /* Falling off the end (no exit op) leaves with IR_EXIT_NEXT; cpu->pc is the frontend's. */
+    ra_sync(g, false);
+    gen_exit(g, IR_EXIT_NEXT);
+    x86_patch32(g->exit_req_jcc, cb->ptr);
+    gen_exit(g, IR_EXIT_REQUESTED);
+    for (uint32_t i = 0; i < g->nfixups; i++) {
+        uint32_t l = g->fixups[i].label;
+        if (l >= g->ctx->nlabels || g->label_off[l] == UINT32_MAX)
+            return -EINVAL;
+        x86_patch32(g->code + g->fixups[i].off, g->code + g->label_off[l]);
+    }
+    return 0;
+}
+
+int x86_codegen(IrContext *ctx, TB *tb, CodeBuf *cb)
+{
+    uint8_t *start = cb->ptr;
+    X86Gen *g = calloc(1, sizeof(*g));
+    if (!g)
+        return -ENOMEM;
+    g->ctx = ctx;
+    g->tb = tb;
+    g->cb = cb;
+    g->feat = x86_features();
+    int rc = -ENOMEM;
+    if (codebuf_room(cb) < 2 * X86_OP_MARGIN) {
+        rc = -ENOSPC;
+        goto out;
+    }
+    if (!gen_setup(g))
+        goto out;
+    while ((uintptr_t)cb->ptr & 15)
+        x86_u8(cb, 0xcc);
+    g->code = cb->ptr;
+    rc = gen_body(g);
+    if (rc == 0) {
+        tb->code = g->code;
+        tb->code_size = gen_off(g);
+        tb->ninsn_starts = g->ninsn;
+        /* the jmp_patch_offsets were set by goto_tb */
+    }
+out:
+    if (rc != 0) {
+        cb->ptr = start;
+        tb->jmp_patch_offset[0] = tb->jmp_patch_offset[1] = ~0u;
+        free(tb->insn_host_off);
+        free(tb->insn_guest_pc);
+        tb->insn_host_off = NULL;
+        tb->insn_guest_pc = NULL;
+        tb->ninsn_starts = 0;
+    }
+    gen_free(g);
+    free(g);
+    return rc;
+}

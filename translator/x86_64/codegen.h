@@ -1,0 +1,128 @@
+/*
+ * Private state of the x86-64 backend shared by codegen.c (instruction
+ * selection and control flow), codegen_mem.c (guest memory, atomics, CPU
+ * state), regalloc.c (the local register allocator) and stubs.c (fixed
+ * entry/exit code).  Not used outside translator/x86_64/.
+ *
+ * Register conventions inside generated code: rbp = CPU state, r14 =
+ * guest_base, rsp = frame with X86_FRAME_SLOTS spill slots (16-byte aligned
+ * at helper calls).  Every other general register is allocatable.
+ */
+#ifndef FERRY_TRANSLATOR_X86_64_CODEGEN_H
+#define FERRY_TRANSLATOR_X86_64_CODEGEN_H
+
+#include "translator/x86_64/backend.h"
+#include "translator/x86_64/emit.h"
+
+#define X86_REG_CPU X86_RBP
+#define X86_REG_GBASE X86_R14
+
+#define X86_FRAME_SLOTS 1024
+#define X86_FRAME_SIZE (X86_FRAME_SLOTS * 8 + 8) /* + 8: 6 pushes leave rsp 8 mod 16 */
+
+#define X86_REGMASK(r) ((uint16_t)(1u << (r)))
+/* rax rcx rdx rbx rsi rdi r8-r13 r15 */
+#define X86_ALLOCATABLE                                                                            \
+    ((uint16_t)(0xffffu & ~X86_REGMASK(X86_RSP) & ~X86_REGMASK(X86_RBP) & ~X86_REGMASK(X86_R14)))
+/* Registers a helper call may clobber. */
+#define X86_CALLER_SAVED                                                                           \
+    ((uint16_t)(X86_REGMASK(X86_RAX) | X86_REGMASK(X86_RCX) | X86_REGMASK(X86_RDX) |               \
+                X86_REGMASK(X86_RSI) | X86_REGMASK(X86_RDI) | X86_REGMASK(X86_R8) |                \
+                X86_REGMASK(X86_R9) | X86_REGMASK(X86_R10) | X86_REGMASK(X86_R11)))
+
+/* Where a temp's value is. */
+typedef struct X86TempState {
+    int8_t reg;   /* host register holding the value, or -1 */
+    bool mem_ok;  /* the memory home (env field or spill slot) holds the value */
+    int16_t slot; /* spill slot, -1 when none */
+} X86TempState;
+
+/* A forward reference to a label: rel32 at code offset `off`. */
+typedef struct X86Fixup {
+    uint32_t label;
+    uint32_t off;
+} X86Fixup;
+
+/* Bit of X86Gen.dead[i] set when op i's output is never read. */
+#define X86_DEAD_OUT 0x8000u
+
+typedef struct X86Gen {
+    IrContext *ctx;
+    TB *tb;
+    CodeBuf *cb;
+    const X86Features *feat;
+    uint8_t *code; /* start of the TB's code */
+
+    X86TempState *ts;     /* per temp */
+    IrTemp reg_temp[16];  /* temp held by each host register, IR_TEMP_NONE if free */
+    uint32_t reg_use[16]; /* last use (for least-recently-used spilling) */
+    uint32_t clock;
+    uint16_t locked; /* registers the current op keeps (inputs, scratch) */
+    uint16_t *dead;  /* per op: bit i = input i dies after the op; X86_DEAD_OUT */
+    uint32_t op_index;
+
+    uint32_t *label_off; /* code offset of each label, UINT32_MAX until placed */
+    X86Fixup *fixups;
+    uint32_t nfixups, fixups_cap;
+    IrTemp slot_owner[X86_FRAME_SLOTS];
+    uint32_t slots_used;
+    uint32_t ninsn;
+    uint8_t *exit_req_jcc; /* rel32 of the TB-entry exit_request check */
+    bool failed;           /* out of spill slots or host memory */
+} X86Gen;
+
+/* stubs.c */
+extern const uint8_t *x86_epilogue;
+const X86Features *x86_features(void);
+/* Out-of-line helper for ctpop on hosts without popcnt. */
+uint64_t x86_helper_ctpop(CPUCommon *cpu, uint64_t v);
+
+/* regalloc.c */
+void ra_init(X86Gen *g);
+void ra_liveness(X86Gen *g);
+bool ra_is_dead_in(const X86Gen *g, const IrOp *op, int i);
+int ra_alloc(X86Gen *g, uint16_t allowed);
+int ra_in(X86Gen *g, IrTemp t, uint16_t allowed);
+void ra_copy_to(X86Gen *g, IrTemp t, int r);
+/* Output register for d computed in place from input idx (a copy of it, or its own
+ * register when it may be clobbered); locked, not yet bound. */
+int ra_out_from(X86Gen *g, const IrOp *op, IrTemp d, int idx);
+/* Output register for d for three-operand forms: input idx's register `ra` when it may
+ * be clobbered, else a fresh one. */
+int ra_out_any(X86Gen *g, const IrOp *op, IrTemp d, int idx, int ra);
+int ra_out_fresh(X86Gen *g, const IrOp *op, IrTemp d, uint16_t allowed);
+void ra_bind(X86Gen *g, IrTemp t, int r);
+/* Frees register r for a fixed use (moving its temp into `to` or spilling); locks r. */
+void ra_evict(X86Gen *g, int r, uint16_t to);
+void ra_spill(X86Gen *g, int r);
+void ra_writeback(X86Gen *g, IrTemp t);
+void ra_sync(X86Gen *g, bool locals);
+/* Forgets register copies of temps of the given kinds (bits 1 << IrTempKind). */
+void ra_drop(X86Gen *g, unsigned kinds);
+#define RA_EBB (1u << IR_TEMP_EBB)
+#define RA_LOCAL (1u << IR_TEMP_LOCAL)
+#define RA_GLOBAL (1u << IR_TEMP_GLOBAL)
+#define RA_ALL (RA_EBB | RA_LOCAL | RA_GLOBAL)
+void ra_end_bb(X86Gen *g);
+void ra_end_op(X86Gen *g, const IrOp *op);
+void ra_env_access(X86Gen *g, int32_t off, int32_t size, bool write);
+/* Stores constant v straight into global t's CPU-state field (false if not possible). */
+bool ra_store_const_global(X86Gen *g, IrTemp t, uint64_t v);
+bool ra_is_const(const X86Gen *g, IrTemp t);
+uint64_t ra_const_val(const X86Gen *g, IrTemp t);
+
+/* codegen_mem.c */
+void x86_gen_ld_st(X86Gen *g, const IrOp *op);
+void x86_gen_env(X86Gen *g, const IrOp *op);
+void x86_gen_v128(X86Gen *g, const IrOp *op);
+void x86_gen_cmpxchg(X86Gen *g, const IrOp *op);
+void x86_gen_atomic_rmw(X86Gen *g, const IrOp *op);
+
+/* codegen_alu.c */
+void x86_gen_alu(X86Gen *g, const IrOp *op);
+X86Cond x86_gen_compare(X86Gen *g, IrType t, IrCond c, IrTemp a, IrTemp b);
+
+/* codegen.c */
+void x86_gen_call_fn(X86Gen *g, const IrOp *op, const void *fn, unsigned flags);
+
+#endif

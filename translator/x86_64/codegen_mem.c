@@ -1,0 +1,331 @@
+/*
+ * Instruction selection for memory: guest loads and stores ([r14 + addr]
+ * with extension and byte swapping per IrMemOp), CPU-state accesses
+ * (ld_env/st_env/mov_env128, [rbp + offset]), 128-bit copies through xmm0,
+ * and the atomics (lock cmpxchg, xchg, lock xadd, cmpxchg loops).
+ *
+ * Every op that may fault first writes dirty guest globals back to the CPU
+ * state, so a fault handler that leaves generated code sees them there.
+ */
+#include "translator/x86_64/codegen.h"
+
+#define ALLOC X86_ALLOCATABLE
+
+/* Guest address operand: [r14 + index + disp]. */
+typedef struct MemAddr {
+    int index;
+    int32_t disp;
+} MemAddr;
+
+static MemAddr mem_addr(X86Gen *g, IrTemp addr)
+{
+    MemAddr m = {X86_NO_REG, 0};
+    if (ra_is_const(g, addr) && x86_fits_i32((int64_t)ra_const_val(g, addr)))
+        m.disp = (int32_t)ra_const_val(g, addr);
+    else
+        m.index = ra_in(g, addr, ALLOC);
+    return m;
+}
+
+static void mem_op(X86Gen *g, unsigned opc, int r, MemAddr m)
+{
+    x86_op_mem(g->cb, opc, r, X86_REG_GBASE, m.index, 0, m.disp);
+}
+
+/* Extends the low 8 << size bits of r in place to the op width. */
+static void emit_extend(CodeBuf *cb, int r, unsigned size, bool sign, bool is64)
+{
+    switch (size) {
+    case IR_MO_8:
+        x86_op_rr(cb, (sign ? X86_OPC_MOVSBL : X86_OPC_MOVZBL) | x86_w(sign && is64), r, r);
+        break;
+    case IR_MO_16:
+        x86_op_rr(cb, (sign ? X86_OPC_MOVSWL : X86_OPC_MOVZWL) | x86_w(sign && is64), r, r);
+        break;
+    case IR_MO_32:
+        if (sign && is64)
+            x86_op_rr(cb, X86_OPC_MOVSLQ, r, r);
+        else
+            x86_mov_rr(cb, false, r, r);
+        break;
+    default:
+        break;
+    }
+}
+
+/* Plain little-endian load with extension. */
+static void emit_load(X86Gen *g, int r, MemAddr m, unsigned size, bool sign, bool is64)
+{
+    switch (size) {
+    case IR_MO_8:
+        mem_op(g, (sign ? X86_OPC_MOVSBL : X86_OPC_MOVZBL) | x86_w(sign && is64), r, m);
+        break;
+    case IR_MO_16:
+        mem_op(g, (sign ? X86_OPC_MOVSWL : X86_OPC_MOVZWL) | x86_w(sign && is64), r, m);
+        break;
+    case IR_MO_32:
+        mem_op(g, sign && is64 ? X86_OPC_MOVSLQ : X86_OPC_MOV_LOAD, r, m);
+        break;
+    default:
+        mem_op(g, X86_OPC_MOV_LOAD | X86_P_W, r, m);
+        break;
+    }
+}
+
+static void emit_load_be(X86Gen *g, int r, MemAddr m, unsigned size, bool sign, bool is64)
+{
+    CodeBuf *cb = g->cb;
+    if (g->feat->movbe) {
+        unsigned opc = X86_OPC_MOVBE_LOAD | (size == IR_MO_16 ? X86_P_66 : 0) |
+                       (size == IR_MO_64 ? X86_P_W : 0);
+        mem_op(g, opc, r, m);
+        emit_extend(cb, r, size, sign, is64);
+        return;
+    }
+    emit_load(g, r, m, size, false, false);
+    x86_bswap(cb, size == IR_MO_64, r);
+    if (size == IR_MO_16) {
+        x86_shift_ri(cb, sign ? X86_SAR : X86_SHR, false, r, 16);
+        if (sign && is64)
+            x86_op_rr(cb, X86_OPC_MOVSLQ, r, r);
+    } else {
+        emit_extend(cb, r, size, sign, is64);
+    }
+}
+
+static unsigned store_opc(unsigned size)
+{
+    switch (size) {
+    case IR_MO_8:
+        return X86_OPC_MOVB_STORE;
+    case IR_MO_16:
+        return X86_OPC_MOV_STORE | X86_P_66;
+    case IR_MO_32:
+        return X86_OPC_MOV_STORE;
+    default:
+        return X86_OPC_MOV_STORE | X86_P_W;
+    }
+}
+
+static void gen_ld(X86Gen *g, const IrOp *op)
+{
+    IrTemp d = ir_out(op, 0), addr = ir_in(op, 0);
+    unsigned mo = (unsigned)ir_cst(op, 0), size = mo & IR_MO_SIZE;
+    bool sign = mo & IR_MO_SIGN, is64 = op->type == IR_I64;
+    MemAddr m = mem_addr(g, addr);
+    int r = m.index >= 0 ? ra_out_any(g, op, d, 0, m.index) : ra_out_fresh(g, op, d, ALLOC);
+    if ((mo & IR_MO_BE) && size != IR_MO_8)
+        emit_load_be(g, r, m, size, sign, is64);
+    else
+        emit_load(g, r, m, size, sign, is64);
+    ra_bind(g, d, r);
+}
+
+static bool st_imm(X86Gen *g, IrTemp v, unsigned size, MemAddr m)
+{
+    if (!ra_is_const(g, v))
+        return false;
+    uint64_t c = ra_const_val(g, v);
+    if (size == IR_MO_64 && !x86_fits_i32((int64_t)c))
+        return false;
+    CodeBuf *cb = g->cb;
+    switch (size) {
+    case IR_MO_8:
+        mem_op(g, 0xc6u, 0, m);
+        x86_u8(cb, (uint8_t)c);
+        break;
+    case IR_MO_16:
+        mem_op(g, 0xc7u | X86_P_66, 0, m);
+        x86_u16(cb, (uint16_t)c);
+        break;
+    default:
+        mem_op(g, 0xc7u | (size == IR_MO_64 ? X86_P_W : 0), 0, m);
+        x86_u32(cb, (uint32_t)c);
+        break;
+    }
+    return true;
+}
+
+static void gen_st(X86Gen *g, const IrOp *op)
+{
+    IrTemp v = ir_in(op, 0), addr = ir_in(op, 1);
+    unsigned mo = (unsigned)ir_cst(op, 0), size = mo & IR_MO_SIZE;
+    bool be = (mo & IR_MO_BE) && size != IR_MO_8;
+    MemAddr m = mem_addr(g, addr);
+    if (!be && st_imm(g, v, size, m))
+        return;
+    int rv = ra_in(g, v, ALLOC);
+    if (!be) {
+        mem_op(g, store_opc(size), rv, m);
+        return;
+    }
+    if (g->feat->movbe) {
+        unsigned opc = X86_OPC_MOVBE_STORE | (size == IR_MO_16 ? X86_P_66 : 0) |
+                       (size == IR_MO_64 ? X86_P_W : 0);
+        mem_op(g, opc, rv, m);
+        return;
+    }
+    int tmp = ra_alloc(g, ALLOC);
+    x86_mov_rr(g->cb, true, tmp, rv);
+    x86_bswap(g->cb, size == IR_MO_64, tmp);
+    if (size == IR_MO_16)
+        x86_shift_ri(g->cb, X86_SHR, false, tmp, 16);
+    mem_op(g, store_opc(size), tmp, m);
+}
+
+void x86_gen_ld_st(X86Gen *g, const IrOp *op)
+{
+    ra_sync(g, false);
+    if (op->opc == IR_OP_ld)
+        gen_ld(g, op);
+    else
+        gen_st(g, op);
+}
+
+void x86_gen_env(X86Gen *g, const IrOp *op)
+{
+    CodeBuf *cb = g->cb;
+    bool is64 = op->type == IR_I64;
+    if (op->opc == IR_OP_mov_env128) {
+        int32_t dst = (int32_t)ir_cst(op, 0), src = (int32_t)ir_cst(op, 1);
+        ra_env_access(g, src, 16, false);
+        ra_env_access(g, dst, 16, true);
+        x86_op_md(cb, X86_OPC_MOVDQU_LOAD, 0, X86_REG_CPU, src);
+        x86_op_md(cb, X86_OPC_MOVDQU_STORE, 0, X86_REG_CPU, dst);
+        return;
+    }
+    int32_t off = (int32_t)ir_cst(op, 0);
+    if (op->opc == IR_OP_ld_env) {
+        IrTemp d = ir_out(op, 0);
+        ra_env_access(g, off, is64 ? 8 : 4, false);
+        int r = ra_out_fresh(g, op, d, ALLOC);
+        x86_load(cb, is64, r, X86_REG_CPU, off);
+        ra_bind(g, d, r);
+        return;
+    }
+    IrTemp v = ir_in(op, 0);
+    ra_env_access(g, off, is64 ? 8 : 4, true);
+    if (ra_is_const(g, v) && (!is64 || x86_fits_i32((int64_t)ra_const_val(g, v)))) {
+        x86_store_imm(cb, is64, X86_REG_CPU, off, (int32_t)ra_const_val(g, v));
+        return;
+    }
+    x86_store(cb, is64, ra_in(g, v, ALLOC), X86_REG_CPU, off);
+}
+
+/* XXX: big-endian 128-bit accesses are copied as little-endian. */
+void x86_gen_v128(X86Gen *g, const IrOp *op)
+{
+    int32_t off = (int32_t)ir_cst(op, 1);
+    bool load = op->opc == IR_OP_ld_v128;
+    ra_sync(g, false);
+    ra_env_access(g, off, 16, load);
+    MemAddr m = mem_addr(g, ir_in(op, 0));
+    if (load) {
+        mem_op(g, X86_OPC_MOVDQU_LOAD, 0, m);
+        x86_op_md(g->cb, X86_OPC_MOVDQU_STORE, 0, X86_REG_CPU, off);
+    } else {
+        x86_op_md(g->cb, X86_OPC_MOVDQU_LOAD, 0, X86_REG_CPU, off);
+        mem_op(g, X86_OPC_MOVDQU_STORE, 0, m);
+    }
+}
+
+static unsigned sized(unsigned size, unsigned opc32, unsigned opc8)
+{
+    switch (size) {
+    case IR_MO_8:
+        return opc8;
+    case IR_MO_16:
+        return opc32 | X86_P_66;
+    case IR_MO_32:
+        return opc32;
+    default:
+        return opc32 | X86_P_W;
+    }
+}
+
+/* XXX: big-endian atomics are performed little-endian (no big-endian guest yet). */
+void x86_gen_cmpxchg(X86Gen *g, const IrOp *op)
+{
+    unsigned mo = (unsigned)ir_cst(op, 0), size = mo & IR_MO_SIZE;
+    ra_sync(g, false);
+    ra_evict(g, X86_RAX, ALLOC);
+    int rn = ra_in(g, ir_in(op, 2), ALLOC);
+    MemAddr m = mem_addr(g, ir_in(op, 0));
+    ra_copy_to(g, ir_in(op, 1), X86_RAX);
+    mem_op(g, sized(size, X86_OPC_CMPXCHG, X86_OPC_CMPXCHGB) | X86_P_LOCK, rn, m);
+    emit_extend(g->cb, X86_RAX, size, mo & IR_MO_SIGN, op->type == IR_I64);
+    ra_bind(g, ir_out(op, 0), X86_RAX);
+}
+
+/* xchg / lock xadd: the old value comes back in the source register. */
+static void gen_rmw_direct(X86Gen *g, const IrOp *op, unsigned mo, bool add)
+{
+    unsigned size = mo & IR_MO_SIZE;
+    IrTemp d = ir_out(op, 0);
+    MemAddr m = mem_addr(g, ir_in(op, 0));
+    int r = ra_out_from(g, op, d, 1);
+    unsigned opc = add ? sized(size, X86_OPC_XADD, X86_OPC_XADDB) | X86_P_LOCK
+                       : sized(size, X86_OPC_XCHG, X86_OPC_XCHGB);
+    mem_op(g, opc, r, m);
+    emit_extend(g->cb, r, size, mo & IR_MO_SIGN, op->type == IR_I64);
+    ra_bind(g, d, r);
+}
+
+/* The operation of a cmpxchg loop: tmp = op(tmp, v). */
+static void emit_rmw_step(CodeBuf *cb, IrAtomicOp aop, bool w64, int tmp, int rv)
+{
+    static const X86Cond take_v[] = {
+        [IR_ATOMIC_SMAX] = X86_CC_L,
+        [IR_ATOMIC_SMIN] = X86_CC_G,
+        [IR_ATOMIC_UMAX] = X86_CC_B,
+        [IR_ATOMIC_UMIN] = X86_CC_A,
+    };
+    switch (aop) {
+    case IR_ATOMIC_AND:
+    case IR_ATOMIC_ANDC:
+        x86_alu_rr(cb, X86_AND, w64, tmp, rv);
+        break;
+    case IR_ATOMIC_OR:
+        x86_alu_rr(cb, X86_OR, w64, tmp, rv);
+        break;
+    case IR_ATOMIC_XOR:
+        x86_alu_rr(cb, X86_XOR, w64, tmp, rv);
+        break;
+    default:
+        x86_alu_rr(cb, X86_CMP, w64, tmp, rv);
+        x86_cmov(cb, take_v[aop], w64, tmp, rv);
+        break;
+    }
+}
+
+void x86_gen_atomic_rmw(X86Gen *g, const IrOp *op)
+{
+    unsigned mo = (unsigned)ir_cst(op, 0), size = mo & IR_MO_SIZE;
+    IrAtomicOp aop = (IrAtomicOp)ir_cst(op, 1);
+    CodeBuf *cb = g->cb;
+    ra_sync(g, false);
+    if (aop == IR_ATOMIC_XCHG || aop == IR_ATOMIC_ADD) {
+        gen_rmw_direct(g, op, mo, aop == IR_ATOMIC_ADD);
+        return;
+    }
+    bool w64 = size == IR_MO_64;
+    bool sign = aop == IR_ATOMIC_SMAX || aop == IR_ATOMIC_SMIN;
+    ra_evict(g, X86_RAX, ALLOC);
+    int rv = ra_in(g, ir_in(op, 1), ALLOC);
+    MemAddr m = mem_addr(g, ir_in(op, 0));
+    int vx = ra_alloc(g, ALLOC);
+    int tmp = ra_alloc(g, ALLOC);
+    x86_mov_rr(cb, true, vx, rv);
+    emit_extend(cb, vx, size, sign, false);
+    if (aop == IR_ATOMIC_ANDC)
+        x86_grp3(cb, 2, w64, vx);
+    emit_load(g, X86_RAX, m, size, false, false);
+    uint8_t *loop = cb->ptr;
+    emit_extend(cb, X86_RAX, size, sign, false);
+    x86_mov_rr(cb, w64, tmp, X86_RAX);
+    emit_rmw_step(cb, aop, w64, tmp, vx);
+    mem_op(g, sized(size, X86_OPC_CMPXCHG, X86_OPC_CMPXCHGB) | X86_P_LOCK, tmp, m);
+    x86_patch8(x86_jcc8(cb, X86_CC_NE), loop);
+    emit_extend(cb, X86_RAX, size, mo & IR_MO_SIGN, op->type == IR_I64);
+    ra_bind(g, ir_out(op, 0), X86_RAX);
+}
