@@ -35,7 +35,7 @@ DECODEGEN_SRCS := $(wildcard frontends/decodegen/*.c)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check demo bench static deps clean unit guest-tests install format-check
+.PHONY: all check demo bench csmith static deps clean unit guest-tests install format-check
 all: $(BUILD)/ferry
 
 $(BUILD)/ferry: $(OBJS)
@@ -89,6 +89,13 @@ demo: deps
 	@mkdir -p $(BUILD)/guest/aarch64
 	$(CROSS_CC) -O2 -static -o $(BUILD)/guest/aarch64/demo tests/guest/aarch64/demo.c
 	$(BUILD)/ferry $(BUILD)/guest/aarch64/demo
+
+# Random C programs under ferry vs the reference: make csmith N=200 [SEED=1]
+N ?= 100
+SEED ?= 1
+csmith: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/csmith/run.sh $(SEED) $(N)
 
 bench: deps
 	@$(MAKE) --no-print-directory all

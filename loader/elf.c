@@ -200,7 +200,9 @@ static int elf_check_load(const ElfImage *img, const GElf_Phdr *ph, const char *
     if (ph->p_filesz > ph->p_memsz)
         return elf_corrupt(err, name, "segment at 0x%llx has p_filesz > p_memsz",
                            (unsigned long long)ph->p_vaddr);
-    if (ph->p_offset > img->file_size || ph->p_filesz > img->file_size - ph->p_offset)
+    /* A segment with no file contents (only bss) may name any offset. */
+    if (ph->p_filesz &&
+        (ph->p_offset > img->file_size || ph->p_filesz > img->file_size - ph->p_offset))
         return elf_corrupt(err, name, "segment at 0x%llx beyond end of file",
                            (unsigned long long)ph->p_vaddr);
     if (ph->p_vaddr + ph->p_memsz < ph->p_vaddr || ph->p_vaddr + ph->p_memsz > (1ull << 62))

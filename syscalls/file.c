@@ -50,11 +50,7 @@ int64_t sys_do_pwrite64(SysCtx *c, const uint64_t *a)
     return sys_ret(pwrite(sys_fd(a[0]), buf, a[2], (off_t)a[3]));
 }
 
-/*
- * Converts the guest iovec array at gaddr (cnt entries) to host iovecs,
- * each buffer checked for prot.  Returns 0 or -errno.
- */
-static int sys_get_iovec(SysCtx *c, uint64_t gaddr, int64_t cnt, int prot, struct iovec *out)
+int sys_get_iovec(SysCtx *c, uint64_t gaddr, int64_t cnt, int prot, struct iovec *out)
 {
     const ThunkTarget *t = &c->abi->target;
     unsigned w = t->word_size;

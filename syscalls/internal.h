@@ -78,6 +78,13 @@ bool sys_is_proc_exe(const char *path);
  */
 int sys_open_emulated(SysCtx *c, const char *path, int flags);
 
+/*
+ * Converts the guest iovec array at gaddr (cnt entries, at most 1024) to
+ * host iovecs in out, each buffer checked for prot.  Returns 0 or -errno.
+ */
+struct iovec;
+int sys_get_iovec(SysCtx *c, uint64_t gaddr, int64_t cnt, int prot, struct iovec *out);
+
 /* Strace lines (strace.c). */
 bool sys_strace_on(const SysCtx *c);
 void sys_strace_enter(SysCtx *c, uint64_t nr, const SysEntry *e, const uint64_t *a);

@@ -80,3 +80,15 @@ int64_t sys_do_brk(SysCtx *c, const uint64_t *a)
 {
     return (int64_t)gmem_brk(c->mem, a[0]);
 }
+
+int64_t sys_do_msync(SysCtx *c, const uint64_t *a)
+{
+    uint64_t start = a[0], len = (a[1] + GUEST_PAGE_SIZE - 1) & GUEST_PAGE_MASK;
+    if ((start & ~GUEST_PAGE_MASK) || len < a[1])
+        return -EINVAL;
+    if (!len)
+        return 0;
+    if (!gmem_in_window(c->mem, start, len) || !gmem_check(c->mem, start, len, 0))
+        return -ENOMEM;
+    return sys_ret(msync(g2h(c->mem, start), len, (int)a[2]));
+}

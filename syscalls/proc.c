@@ -355,3 +355,23 @@ int64_t sys_do_prctl(SysCtx *c, const uint64_t *a)
         return -EINVAL;
     }
 }
+
+int64_t sys_do_sched_setaffinity(SysCtx *c, const uint64_t *a)
+{
+    const void *mask = gmem_ptr(c->mem, a[2], a[1], PROT_READ);
+    if (!mask)
+        return -EFAULT;
+    return sys_ret(syscall(SYS_sched_setaffinity, (pid_t)a[0], (size_t)a[1], mask));
+}
+
+int64_t sys_do_getgroups(SysCtx *c, const uint64_t *a)
+{
+    /* gid_t is 32 bits on every Linux guest. */
+    int size = (int)a[0];
+    if (size < 0)
+        return -EINVAL;
+    gid_t *list = gmem_ptr(c->mem, a[1], (uint64_t)size * sizeof(gid_t), PROT_WRITE);
+    if (!list)
+        return -EFAULT;
+    return sys_ret(getgroups(size, list));
+}

@@ -2,7 +2,8 @@
 # Installs the Debian packages ferry's build, tests and demo need, if missing.
 set -e
 pkgs="gcc make pkg-config libelf-dev libcapstone-dev libseccomp-dev libcmocka-dev \
-gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu qemu-user"
+gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu \
+qemu-user csmith libcsmith-dev"
 missing=""
 for p in $pkgs; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -87,10 +87,40 @@ static uint64_t fp_flush_in(A64CPU *cpu, int fsz, uint64_t x)
     return x & fp_sign_bit[fsz];
 }
 
+/* Moves the host exception flags raised so far into FPSR. */
+static void fp_collect_flags(A64CPU *cpu)
+{
+    int e = fetestexcept(FE_ALL_EXCEPT);
+    uint32_t f = 0;
+    if (e & FE_INVALID)
+        f |= A64_FPSR_IOC;
+    if (e & FE_DIVBYZERO)
+        f |= A64_FPSR_DZC;
+    if (e & FE_OVERFLOW)
+        f |= A64_FPSR_OFC;
+    if (e & FE_UNDERFLOW)
+        f |= A64_FPSR_UFC;
+    if (e & FE_INEXACT)
+        f |= A64_FPSR_IXC;
+    cpu->fpsr |= f;
+    feclearexcept(FE_ALL_EXCEPT);
+}
+
+/* With FPCR.FZ, collects earlier flags so that a flushed result can drop its own. */
+static void fp_fz_prepare(A64CPU *cpu)
+{
+    if (cpu->fpcr & A64_FPCR_FZ)
+        fp_collect_flags(cpu);
+}
+
+/* FPCR.FZ: a denormal result becomes a signed zero and raises only UFC. */
 static uint64_t fp_flush_out(A64CPU *cpu, int fsz, uint64_t x)
 {
-    if (fsz == 1 || !(cpu->fpcr & A64_FPCR_FZ) || !fp_is_denormal(fsz, x))
+    if (fsz == 1 || !(cpu->fpcr & A64_FPCR_FZ))
         return x;
+    if (!fp_is_denormal(fsz, x) && !(fp_is_zero(fsz, x) && fetestexcept(FE_UNDERFLOW)))
+        return x;
+    feclearexcept(FE_INEXACT | FE_UNDERFLOW);
     cpu->fpsr |= A64_FPSR_UFC;
     return x & fp_sign_bit[fsz];
 }
@@ -147,27 +177,17 @@ static uint64_t fp_result(A64CPU *cpu, int fsz, double d)
 void a64_fp_begin(A64CPU *cpu)
 {
     static const int modes[4] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
-    fesetround(modes[(cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3]);
+    int rmode = (cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3;
+    if (rmode)
+        fesetround(modes[rmode]);
     feclearexcept(FE_ALL_EXCEPT);
 }
 
 void a64_fp_end(A64CPU *cpu)
 {
-    int e = fetestexcept(FE_ALL_EXCEPT);
-    uint32_t f = 0;
-    if (e & FE_INVALID)
-        f |= A64_FPSR_IOC;
-    if (e & FE_DIVBYZERO)
-        f |= A64_FPSR_DZC;
-    if (e & FE_OVERFLOW)
-        f |= A64_FPSR_OFC;
-    if (e & FE_UNDERFLOW)
-        f |= A64_FPSR_UFC;
-    if (e & FE_INEXACT)
-        f |= A64_FPSR_IXC;
-    cpu->fpsr |= f;
-    feclearexcept(FE_ALL_EXCEPT);
-    fesetround(FE_TONEAREST);
+    fp_collect_flags(cpu);
+    if ((cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3)
+        fesetround(FE_TONEAREST);
 }
 
 /* FMAX/FMIN of two non-NaN values; +0 > -0. */
@@ -191,13 +211,16 @@ static uint64_t fp_fma_raw(A64CPU *cpu, int fsz, uint64_t a, uint64_t n, uint64_
                      fma(fp_to_double(fsz, n), fp_to_double(fsz, m), fp_to_double(fsz, a)));
 }
 
-/* FRECPS / FRSQRTS: (two - n * m) [/ 2] fused, with inf * 0 giving the constant. */
+/* FRECPS / FRSQRTS: (two + n * m) [/ 2] fused (n already negated), inf * 0 gives the
+ * constant. */
 static uint64_t fp_recip_step(A64CPU *cpu, int fsz, uint64_t n, uint64_t m, bool rsqrt)
 {
     double two = rsqrt ? 3.0 : 2.0;
     if ((fp_is_inf(fsz, n) && fp_is_zero(fsz, m)) || (fp_is_zero(fsz, n) && fp_is_inf(fsz, m)))
         return fp_from_double(fsz, rsqrt ? 1.5 : 2.0);
-    uint64_t r = fp_fma_raw(cpu, fsz, fp_from_double(fsz, two), n ^ fp_sign_bit[fsz], m);
+    if (rsqrt && fsz == 2) /* exact product, halved before the final rounding */
+        return fp_result(cpu, fsz, fma(fp_to_double(2, n), fp_to_double(2, m), two) / 2);
+    uint64_t r = fp_fma_raw(cpu, fsz, fp_from_double(fsz, two), n, m);
     if (rsqrt)
         r = fp_result(cpu, fsz, fp_to_double(fsz, r) / 2);
     return r;
@@ -241,6 +264,9 @@ uint64_t a64_fp_binop(A64CPU *cpu, A64FpOp op, int fsz, uint64_t a, uint64_t b)
 {
     uint64_t ops[2] = {fp_flush_in(cpu, fsz, a), fp_flush_in(cpu, fsz, b)};
     uint64_t r;
+    fp_fz_prepare(cpu);
+    if (op == A64_FP_RECPS || op == A64_FP_RSQRTS)
+        ops[0] ^= fp_sign_bit[fsz];
     if (op == A64_FP_MAXNM || op == A64_FP_MINNM) {
         bool qa = fp_is_nan(fsz, ops[0]) && !fp_is_snan(fsz, ops[0]);
         bool qb = fp_is_nan(fsz, ops[1]) && !fp_is_snan(fsz, ops[1]);
@@ -252,6 +278,8 @@ uint64_t a64_fp_binop(A64CPU *cpu, A64FpOp op, int fsz, uint64_t a, uint64_t b)
     if (fp_process_nans(cpu, fsz, ops, 2, &r)) {
         if (op == A64_FP_NMUL)
             r ^= fp_sign_bit[fsz];
+        if (op == A64_FP_ABD)
+            r &= ~fp_sign_bit[fsz];
         return r;
     }
     return fp_arith(cpu, op, fsz, ops[0], ops[1]);
@@ -262,6 +290,7 @@ uint64_t a64_fp_muladd(A64CPU *cpu, int fsz, uint64_t a, uint64_t n, uint64_t m)
     uint64_t ops[3] = {fp_flush_in(cpu, fsz, a), fp_flush_in(cpu, fsz, n),
                        fp_flush_in(cpu, fsz, m)};
     uint64_t r;
+    fp_fz_prepare(cpu);
     bool inf_zero = (fp_is_inf(fsz, ops[1]) && fp_is_zero(fsz, ops[2])) ||
                     (fp_is_zero(fsz, ops[1]) && fp_is_inf(fsz, ops[2]));
     if (inf_zero && fp_is_nan(fsz, ops[0]) && !fp_is_snan(fsz, ops[0])) {
@@ -278,6 +307,7 @@ uint64_t a64_fp_sqrt(A64CPU *cpu, int fsz, uint64_t a)
     a = fp_flush_in(cpu, fsz, a);
     if (fp_is_nan(fsz, a))
         return fp_nan_result(cpu, fsz, a);
+    fp_fz_prepare(cpu);
     return fp_result(cpu, fsz, sqrt(fp_to_double(fsz, a)));
 }
 
@@ -331,7 +361,7 @@ static double fp_round_double(double x, A64FpRound rm)
     }
 }
 
-uint64_t a64_fp_round_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool exact)
+static uint64_t fp_round_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool exact)
 {
     a = fp_flush_in(cpu, fsz, a);
     if (fp_is_nan(fsz, a))
@@ -345,8 +375,8 @@ uint64_t a64_fp_round_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool 
     return fp_from_double(fsz, r) | (a & fp_sign_bit[fsz]);
 }
 
-uint64_t a64_fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool is_unsigned,
-                       int fbits, int isz)
+static uint64_t fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool is_unsigned,
+                          int fbits, int isz)
 {
     a = fp_flush_in(cpu, fsz, a);
     if (fp_is_nan(fsz, a)) {
@@ -374,23 +404,44 @@ uint64_t a64_fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool is_
     return v & fp_width_mask(isz);
 }
 
+/* The host library's rounding functions may raise flags of their own: FPSR gets
+ * exactly the Arm flags computed here. */
+uint64_t a64_fp_round_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool exact)
+{
+    int saved = fetestexcept(FE_ALL_EXCEPT);
+    uint64_t r = fp_round_int(cpu, fsz, a, rm, exact);
+    feclearexcept(FE_ALL_EXCEPT & ~saved);
+    return r;
+}
+
+uint64_t a64_fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool is_unsigned,
+                       int fbits, int isz)
+{
+    int saved = fetestexcept(FE_ALL_EXCEPT);
+    uint64_t r = fp_to_int(cpu, fsz, a, rm, is_unsigned, fbits, isz);
+    feclearexcept(FE_ALL_EXCEPT & ~saved);
+    return r;
+}
+
 uint64_t a64_fp_from_int(A64CPU *cpu, int fsz, uint64_t v, bool is_unsigned, int fbits)
 {
-    uint64_t r;
+    /* long double holds any 64-bit integer exactly: one rounding, to the target */
+    long double x = ldexpl(is_unsigned ? (long double)v : (long double)(int64_t)v, -fbits);
+    fp_fz_prepare(cpu);
+    if (fsz == 3)
+        return fp_flush_out(cpu, 3, fp_from_double(3, (double)x));
     if (fsz == 2) {
-        volatile float f = is_unsigned ? (float)v : (float)(int64_t)v;
-        float g = ldexpf(f, -fbits);
+        volatile float f = (float)x;
+        float g = f;
         uint32_t w;
         memcpy(&w, &g, 4);
-        r = w;
-    } else if (fsz == 3) {
-        volatile double d = is_unsigned ? (double)v : (double)(int64_t)v;
-        r = fp_from_double(3, ldexp(d, -fbits));
-    } else {
-        volatile _Float16 h = is_unsigned ? (_Float16)v : (_Float16)(int64_t)v;
-        r = fp_from_double(1, ldexp((double)h, -fbits));
+        return fp_flush_out(cpu, 2, w);
     }
-    return fp_flush_out(cpu, fsz, r);
+    volatile _Float16 h = (_Float16)x;
+    _Float16 g = h;
+    uint16_t w;
+    memcpy(&w, &g, 2);
+    return w;
 }
 
 /* A NaN converted between formats keeps its sign and top payload bits. */
@@ -413,6 +464,7 @@ uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a)
     a = fp_flush_in(cpu, from, a);
     if (fp_is_nan(from, a))
         return fp_convert_nan(cpu, from, to, a);
+    fp_fz_prepare(cpu);
     return fp_flush_out(cpu, to, fp_from_double(to, fp_to_double(from, a)));
 }
 

@@ -23,15 +23,34 @@ static int64_t sext(uint64_t x, int esz)
 
 static uint64_t vget(const uint64_t *v, int esz, int i)
 {
-    const uint8_t *b = (const uint8_t *)v + (i << esz);
-    uint64_t x = 0;
-    memcpy(&x, b, 1u << esz);
-    return x;
+    switch (esz) {
+    case 0:
+        return ((const uint8_t *)v)[i];
+    case 1:
+        return ((const uint16_t *)v)[i];
+    case 2:
+        return ((const uint32_t *)v)[i];
+    default:
+        return v[i];
+    }
 }
 
 static void vset(uint64_t *v, int esz, int i, uint64_t x)
 {
-    memcpy((uint8_t *)v + (i << esz), &x, 1u << esz);
+    switch (esz) {
+    case 0:
+        ((uint8_t *)v)[i] = (uint8_t)x;
+        break;
+    case 1:
+        ((uint16_t *)v)[i] = (uint16_t)x;
+        break;
+    case 2:
+        ((uint32_t *)v)[i] = (uint32_t)x;
+        break;
+    default:
+        v[i] = x;
+        break;
+    }
 }
 
 static void vload(A64CPU *cpu, int r, uint64_t *out)
@@ -412,9 +431,11 @@ uint64_t helper_simd_2misc(CPUCommon *c, uint64_t desc)
     A64SimdDesc d = a64_simd_desc_unpack(desc);
     uint64_t n[2], acc[2], r[2] = {0, 0};
     int key = d.u << 5 | d.opc, bytes = d.scalar ? 8 : 8 << d.q;
+    bool fp = key == 0x16 || key == 0x17 || is_fp_2misc(d.u, d.opc, d.size);
     vload(cpu, d.rn, n);
     vload(cpu, d.rd, acc);
-    a64_fp_begin(cpu);
+    if (fp)
+        a64_fp_begin(cpu);
     if (key == 0x00 || key == 0x20 || key == 0x01) {
         rev_elems(n, r, d.size, key == 0x00 ? 8 : key == 0x20 ? 4 : 2, bytes);
     } else if ((d.opc & 0x1b) == 0x02) { /* [SU]ADDLP, [SU]ADALP */
@@ -431,19 +452,21 @@ uint64_t helper_simd_2misc(CPUCommon *c, uint64_t desc)
         else
             r[0] = acc[0];
         misc_resize(cpu, &d, n, r);
-        a64_fp_end(cpu);
+        if (fp)
+            a64_fp_end(cpu);
         vstore(cpu, d.rd, r, d.q || key == 0x33 || key == 0x17);
         return 0;
     } else if (is_fp_2misc(d.u, d.opc, d.size)) {
         int fsz = 2 + (d.size & 1);
-        for (int i = 0; i < (bytes >> fsz); i++)
+        for (int i = 0; i < (d.scalar ? 1 : bytes >> fsz); i++)
             vset(r, fsz, i, fp_2misc(cpu, (d.size >> 1) << 6 | key, fsz, vget(n, fsz, i)));
     } else {
         int esz = d.opc == 0x05 ? 0 : d.size;
-        for (int i = 0; i < (bytes >> esz); i++)
+        for (int i = 0; i < (d.scalar ? 1 : bytes >> esz); i++)
             vset(r, esz, i, int_2misc(cpu, key, esz, vget(n, esz, i), d.size));
     }
-    a64_fp_end(cpu);
+    if (fp)
+        a64_fp_end(cpu);
     vstore(cpu, d.rd, r, d.q && !d.scalar);
     return 0;
 }

@@ -627,7 +627,8 @@ static bool gen_fmov_gpr(DisasContext *s, arg_FP_CVT_INT *a)
 {
     bool top = a->rmode == 1;
     int esz = fp_type_esz(a->type);
-    if (top ? !(a->sf && a->type == 2) : (a->rmode != 0 || esz < 0 || (esz == 3) != a->sf))
+    if (top ? !(a->sf && a->type == 2)
+            : (a->rmode != 0 || esz < 0 || (esz != 1 && (esz == 3) != a->sf)))
         return false;
     if (top)
         esz = 3;

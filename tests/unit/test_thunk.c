@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/stat.h>
 
 #include <cmocka.h>
@@ -77,6 +78,23 @@ static void test_stat_aarch64(void **state)
     assert_int_equal(le(g + 112, 8), 33);
     assert_int_equal(le(g + 120, 8), 0); /* __unused4/5 */
     assert_int_equal(g[128], 0xee);      /* nothing past the struct */
+}
+
+static void test_epoll_event_aarch64(void **state)
+{
+    const SysAbi *abi = &sys_abi_aarch64;
+    struct epoll_event ev = {.events = EPOLLIN | EPOLLET, .data.u64 = 0x0102030405060708ull};
+    struct epoll_event back;
+    uint8_t g[16];
+    assert_int_equal(sizeof(ev), 12); /* packed on the host */
+    assert_int_equal(thunk_guest_size(abi->layout.epoll_event, &abi->target), 16);
+    thunk_h2g(abi->layout.epoll_event, &abi->target, g, &ev);
+    assert_int_equal(le(g, 4), EPOLLIN | EPOLLET);
+    assert_int_equal(le(g + 4, 4), 0);
+    assert_true(le(g + 8, 8) == 0x0102030405060708ull);
+    thunk_g2h(abi->layout.epoll_event, &abi->target, &back, g);
+    assert_int_equal(back.events, ev.events);
+    assert_true(back.data.u64 == ev.data.u64);
 }
 
 /* A made-up host struct and its C declaration for another guest. */
@@ -195,7 +213,7 @@ int main(void)
         cmocka_unit_test(test_stat_aarch64),       cmocka_unit_test(test_made_up_be32),
         cmocka_unit_test(test_made_up_i386_align), cmocka_unit_test(test_made_up_le64),
         cmocka_unit_test(test_open_flags),         cmocka_unit_test(test_mmap_flags),
-        cmocka_unit_test(test_load_store),
+        cmocka_unit_test(test_load_store),         cmocka_unit_test(test_epoll_event_aarch64),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

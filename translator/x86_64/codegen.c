@@ -33,7 +33,7 @@ static void gen_fixup(X86Gen *g, uint32_t label, uint8_t *rel)
         uint32_t cap = g->fixups_cap ? g->fixups_cap * 2 : 16;
         X86Fixup *n = realloc(g->fixups, cap * sizeof(*n));
         if (!n) {
-            g->failed = true;
+            g->err = -ENOMEM;
             return;
         }
         g->fixups = n;
@@ -52,20 +52,20 @@ void x86_gen_call_fn(X86Gen *g, const IrOp *op, const void *fn, unsigned flags)
     bool rd = !(flags & IR_CALL_NO_READ_GLOBALS), wr = !(flags & IR_CALL_NO_WRITE_GLOBALS);
     CodeBuf *cb = g->cb;
     if (rd || wr)
-        ra_sync(g, false);
+        x86_ra_sync(g, false);
     for (int r = 0; r < 16; r++)
         if ((X86_CALLER_SAVED >> r) & 1)
-            ra_evict(g, r, X86_ALLOCATABLE & ~X86_CALLER_SAVED);
+            x86_ra_evict(g, r, X86_ALLOCATABLE & ~X86_CALLER_SAVED);
     for (int i = 0; i < op->nin; i++)
-        ra_copy_to(g, ir_in(op, i), x86_arg_regs[i]);
+        x86_ra_copy_to(g, ir_in(op, i), x86_arg_regs[i]);
     x86_mov_rr(cb, true, X86_RDI, X86_REG_CPU);
     x86_call_abs(cb, fn, X86_RAX);
     if (wr)
-        ra_drop(g, RA_GLOBAL);
+        x86_ra_drop(g, X86_RA_GLOBAL);
     if (op->nout) {
         if (op->type == IR_I32)
             x86_mov_rr(cb, false, X86_RAX, X86_RAX);
-        ra_bind(g, ir_out(op, 0), X86_RAX);
+        x86_ra_bind(g, ir_out(op, 0), X86_RAX);
     }
 }
 
@@ -79,7 +79,7 @@ static void gen_exit(X86Gen *g, uint32_t code)
 static void gen_goto_tb(X86Gen *g, int slot)
 {
     CodeBuf *cb = g->cb;
-    ra_sync(g, false);
+    x86_ra_sync(g, false);
     while (((uintptr_t)cb->ptr + 1) & 3)
         x86_nop(cb);
     uint8_t *rel = x86_jmp32(cb);
@@ -87,9 +87,39 @@ static void gen_goto_tb(X86Gen *g, int slot)
     g->tb->jmp_patch_offset[slot & 1] = (uint32_t)(rel - g->code);
 }
 
+/*
+ * Inline probe of cpu->jmp_cache (the fast path of tb_lookup_for_jump):
+ * jumps to the cached TB's code when its pc and flags match; falls through
+ * otherwise.  Clobbers rax, rcx, rdx (nothing is cached at this point).
+ */
+static void gen_jmp_cache_probe(CodeBuf *cb)
+{
+    x86_load(cb, true, X86_RAX, X86_REG_CPU, (int32_t)offsetof(CPUCommon, pc));
+    x86_mov_rr(cb, true, X86_RCX, X86_RAX);
+    x86_shift_ri(cb, X86_SHR, true, X86_RCX, 2);
+    x86_mov_rr(cb, true, X86_RDX, X86_RAX);
+    x86_shift_ri(cb, X86_SHR, true, X86_RDX, 2 + CPU_JMP_CACHE_BITS);
+    x86_alu_rr(cb, X86_XOR, false, X86_RCX, X86_RDX);
+    x86_alu_ri(cb, X86_AND, false, X86_RCX, CPU_JMP_CACHE_SIZE - 1);
+    x86_load(cb, true, X86_RDX, X86_REG_CPU, (int32_t)offsetof(CPUCommon, jmp_cache));
+    x86_op_mem(cb, X86_OPC_MOV_LOAD | X86_P_W, X86_RDX, X86_RDX, X86_RCX, 3, 0);
+    x86_test_rr(cb, true, X86_RDX, X86_RDX);
+    uint8_t *miss1 = x86_jcc8(cb, X86_CC_E);
+    x86_op_md(cb, 0x3bu | X86_P_W, X86_RAX, X86_RDX, (int32_t)offsetof(TB, pc)); /* cmp */
+    uint8_t *miss2 = x86_jcc8(cb, X86_CC_NE);
+    x86_load(cb, false, X86_RCX, X86_REG_CPU, (int32_t)offsetof(CPUCommon, tb_flags));
+    x86_op_md(cb, 0x3bu, X86_RCX, X86_RDX, (int32_t)offsetof(TB, flags));
+    uint8_t *miss3 = x86_jcc8(cb, X86_CC_NE);
+    x86_op_md(cb, X86_OPC_GRP5, 4, X86_RDX, (int32_t)offsetof(TB, code)); /* jmp *code */
+    x86_patch8(miss1, cb->ptr);
+    x86_patch8(miss2, cb->ptr);
+    x86_patch8(miss3, cb->ptr);
+}
+
 static void gen_lookup_and_goto(X86Gen *g)
 {
-    ra_sync(g, false);
+    x86_ra_sync(g, false);
+    gen_jmp_cache_probe(g->cb);
     x86_mov_rr(g->cb, true, X86_RDI, X86_REG_CPU);
     x86_call_abs(g->cb, (const void *)tb_lookup_for_jump, X86_RAX);
     x86_jmp_r(g->cb, X86_RAX);
@@ -99,21 +129,21 @@ static void gen_brcond(X86Gen *g, const IrOp *op)
 {
     IrCond c = (IrCond)ir_cst(op, 0);
     uint32_t label = (uint32_t)ir_cst(op, 1);
-    ra_sync(g, true);
+    x86_ra_sync(g, true);
     if (c == IR_COND_ALWAYS) {
         gen_fixup(g, label, x86_jmp32(g->cb));
     } else if (c != IR_COND_NEVER) {
         X86Cond cc = x86_gen_compare(g, (IrType)op->type, c, ir_in(op, 0), ir_in(op, 1));
         gen_fixup(g, label, x86_jcc32(g->cb, cc));
     }
-    ra_end_bb(g);
+    x86_ra_end_bb(g);
 }
 
 static void gen_set_label(X86Gen *g, uint32_t label)
 {
-    ra_sync(g, true);
-    ra_drop(g, RA_ALL);
-    ra_end_bb(g);
+    x86_ra_sync(g, true);
+    x86_ra_drop(g, X86_RA_ALL);
+    x86_ra_end_bb(g);
     if (label < g->ctx->nlabels)
         g->label_off[label] = gen_off(g);
 }
@@ -128,8 +158,8 @@ static void gen_insn_start(X86Gen *g, uint64_t pc)
 /* Ops that leave the block for good: nothing is cached after them. */
 static void gen_leave(X86Gen *g)
 {
-    ra_drop(g, RA_ALL);
-    ra_end_bb(g);
+    x86_ra_drop(g, X86_RA_ALL);
+    x86_ra_end_bb(g);
 }
 
 static void gen_op(X86Gen *g, const IrOp *op)
@@ -144,7 +174,7 @@ static void gen_op(X86Gen *g, const IrOp *op)
         gen_set_label(g, (uint32_t)ir_cst(op, 0));
         break;
     case IR_OP_br:
-        ra_sync(g, true);
+        x86_ra_sync(g, true);
         gen_fixup(g, (uint32_t)ir_cst(op, 0), x86_jmp32(g->cb));
         gen_leave(g);
         break;
@@ -155,7 +185,7 @@ static void gen_op(X86Gen *g, const IrOp *op)
         gen_goto_tb(g, (int)ir_cst(op, 0));
         break;
     case IR_OP_exit_tb:
-        ra_sync(g, false);
+        x86_ra_sync(g, false);
         gen_exit(g, (uint32_t)ir_cst(op, 0));
         gen_leave(g);
         break;
@@ -193,7 +223,7 @@ static void gen_op(X86Gen *g, const IrOp *op)
         x86_gen_alu(g, op);
         break;
     }
-    ra_end_op(g, op);
+    x86_ra_end_op(g, op);
 }
 
 static void gen_free(X86Gen *g)
@@ -224,9 +254,9 @@ static bool gen_setup(X86Gen *g)
         return false;
     for (uint32_t i = 0; i < ctx->nlabels; i++)
         g->label_off[i] = UINT32_MAX;
-    ra_init(g);
-    ra_liveness(g);
-    return !g->failed;
+    x86_ra_init(g);
+    x86_ra_liveness(g);
+    return g->err == 0;
 }
 
 /* Emits the body; false when out of room (-ENOSPC) or on failure. */
@@ -240,13 +270,13 @@ static int gen_body(X86Gen *g)
             return -ENOSPC;
         g->op_index = i;
         gen_op(g, &g->ctx->ops[i]);
-        if (g->failed)
-            return -ENOMEM;
+        if (g->err)
+            return g->err;
     }
     if (codebuf_room(cb) < X86_OP_MARGIN)
         return -ENOSPC;
     /* Falling off the end (no exit op) leaves with IR_EXIT_NEXT; cpu->pc is the frontend's. */
-    ra_sync(g, false);
+    x86_ra_sync(g, false);
     gen_exit(g, IR_EXIT_NEXT);
     x86_patch32(g->exit_req_jcc, cb->ptr);
     gen_exit(g, IR_EXIT_REQUESTED);
@@ -274,8 +304,10 @@ int x86_codegen(IrContext *ctx, TB *tb, CodeBuf *cb)
         rc = -ENOSPC;
         goto out;
     }
-    if (!gen_setup(g))
+    if (!gen_setup(g)) {
+        rc = g->err ? g->err : -ENOMEM;
         goto out;
+    }
     while ((uintptr_t)cb->ptr & 15)
         x86_u8(cb, 0xcc);
     g->code = cb->ptr;

@@ -68,7 +68,7 @@ typedef struct X86Gen {
     uint32_t slots_used;
     uint32_t ninsn;
     uint8_t *exit_req_jcc; /* rel32 of the TB-entry exit_request check */
-    bool failed;           /* out of spill slots or host memory */
+    int err;               /* -errno once code generation has failed */
 } X86Gen;
 
 /* stubs.c */
@@ -78,38 +78,38 @@ const X86Features *x86_features(void);
 uint64_t x86_helper_ctpop(CPUCommon *cpu, uint64_t v);
 
 /* regalloc.c */
-void ra_init(X86Gen *g);
-void ra_liveness(X86Gen *g);
-bool ra_is_dead_in(const X86Gen *g, const IrOp *op, int i);
-int ra_alloc(X86Gen *g, uint16_t allowed);
-int ra_in(X86Gen *g, IrTemp t, uint16_t allowed);
-void ra_copy_to(X86Gen *g, IrTemp t, int r);
+void x86_ra_init(X86Gen *g);
+void x86_ra_liveness(X86Gen *g);
+bool x86_ra_is_dead_in(const X86Gen *g, const IrOp *op, int i);
+int x86_ra_alloc(X86Gen *g, uint16_t allowed);
+int x86_ra_in(X86Gen *g, IrTemp t, uint16_t allowed);
+void x86_ra_copy_to(X86Gen *g, IrTemp t, int r);
 /* Output register for d computed in place from input idx (a copy of it, or its own
  * register when it may be clobbered); locked, not yet bound. */
-int ra_out_from(X86Gen *g, const IrOp *op, IrTemp d, int idx);
+int x86_ra_out_from(X86Gen *g, const IrOp *op, IrTemp d, int idx);
 /* Output register for d for three-operand forms: input idx's register `ra` when it may
  * be clobbered, else a fresh one. */
-int ra_out_any(X86Gen *g, const IrOp *op, IrTemp d, int idx, int ra);
-int ra_out_fresh(X86Gen *g, const IrOp *op, IrTemp d, uint16_t allowed);
-void ra_bind(X86Gen *g, IrTemp t, int r);
+int x86_ra_out_any(X86Gen *g, const IrOp *op, IrTemp d, int idx, int ra);
+int x86_ra_out_fresh(X86Gen *g, const IrOp *op, IrTemp d, uint16_t allowed);
+void x86_ra_bind(X86Gen *g, IrTemp t, int r);
 /* Frees register r for a fixed use (moving its temp into `to` or spilling); locks r. */
-void ra_evict(X86Gen *g, int r, uint16_t to);
-void ra_spill(X86Gen *g, int r);
-void ra_writeback(X86Gen *g, IrTemp t);
-void ra_sync(X86Gen *g, bool locals);
+void x86_ra_evict(X86Gen *g, int r, uint16_t to);
+void x86_ra_spill(X86Gen *g, int r);
+void x86_ra_writeback(X86Gen *g, IrTemp t);
+void x86_ra_sync(X86Gen *g, bool locals);
 /* Forgets register copies of temps of the given kinds (bits 1 << IrTempKind). */
-void ra_drop(X86Gen *g, unsigned kinds);
-#define RA_EBB (1u << IR_TEMP_EBB)
-#define RA_LOCAL (1u << IR_TEMP_LOCAL)
-#define RA_GLOBAL (1u << IR_TEMP_GLOBAL)
-#define RA_ALL (RA_EBB | RA_LOCAL | RA_GLOBAL)
-void ra_end_bb(X86Gen *g);
-void ra_end_op(X86Gen *g, const IrOp *op);
-void ra_env_access(X86Gen *g, int32_t off, int32_t size, bool write);
+void x86_ra_drop(X86Gen *g, unsigned kinds);
+#define X86_RA_EBB (1u << IR_TEMP_EBB)
+#define X86_RA_LOCAL (1u << IR_TEMP_LOCAL)
+#define X86_RA_GLOBAL (1u << IR_TEMP_GLOBAL)
+#define X86_RA_ALL (X86_RA_EBB | X86_RA_LOCAL | X86_RA_GLOBAL)
+void x86_ra_end_bb(X86Gen *g);
+void x86_ra_end_op(X86Gen *g, const IrOp *op);
+void x86_ra_env_access(X86Gen *g, int32_t off, int32_t size, bool write);
 /* Stores constant v straight into global t's CPU-state field (false if not possible). */
-bool ra_store_const_global(X86Gen *g, IrTemp t, uint64_t v);
-bool ra_is_const(const X86Gen *g, IrTemp t);
-uint64_t ra_const_val(const X86Gen *g, IrTemp t);
+bool x86_ra_store_const_global(X86Gen *g, IrTemp t, uint64_t v);
+bool x86_ra_is_const(const X86Gen *g, IrTemp t);
+uint64_t x86_ra_const_val(const X86Gen *g, IrTemp t);
 
 /* codegen_mem.c */
 void x86_gen_ld_st(X86Gen *g, const IrOp *op);

@@ -10,6 +10,8 @@
  */
 #include "translator/x86_64/codegen.h"
 
+#include <errno.h>
+
 #define ALLOC X86_ALLOCATABLE
 
 static bool is64_op(const IrOp *op)
@@ -24,9 +26,9 @@ static unsigned width_op(const IrOp *op)
 /* True when constant temp t can be an imm32 operand of an op of type t. */
 static bool fits_imm(X86Gen *g, IrType type, IrTemp t)
 {
-    if (!ra_is_const(g, t))
+    if (!x86_ra_is_const(g, t))
         return false;
-    return type == IR_I32 || x86_fits_i32((int64_t)ra_const_val(g, t));
+    return type == IR_I32 || x86_fits_i32((int64_t)x86_ra_const_val(g, t));
 }
 
 static X86Cond x86_cc(IrCond c)
@@ -63,15 +65,15 @@ X86Cond x86_gen_compare(X86Gen *g, IrType t, IrCond c, IrTemp a, IrTemp b)
 {
     bool is64 = t == IR_I64;
     bool tst = c == IR_COND_TSTEQ || c == IR_COND_TSTNE;
-    if (ra_is_const(g, a) && !ra_is_const(g, b)) {
+    if (x86_ra_is_const(g, a) && !x86_ra_is_const(g, b)) {
         IrTemp x = a;
         a = b;
         b = x;
         c = ir_cond_swap(c);
     }
-    int ra = ra_in(g, a, ALLOC);
+    int ra = x86_ra_in(g, a, ALLOC);
     if (fits_imm(g, t, b)) {
-        int32_t imm = (int32_t)ra_const_val(g, b);
+        int32_t imm = (int32_t)x86_ra_const_val(g, b);
         if (imm == 0 && !tst)
             x86_test_rr(g->cb, is64, ra, ra);
         else if (tst && imm == -1)
@@ -80,10 +82,10 @@ X86Cond x86_gen_compare(X86Gen *g, IrType t, IrCond c, IrTemp a, IrTemp b)
             x86_test_ri(g->cb, is64, ra, imm);
         else
             x86_alu_ri(g->cb, X86_CMP, is64, ra, imm);
-    } else if (tst && is64 && ra_is_const(g, b) && ra_const_val(g, b) == 0xffffffffu) {
+    } else if (tst && is64 && x86_ra_is_const(g, b) && x86_ra_const_val(g, b) == 0xffffffffu) {
         x86_test_rr(g->cb, false, ra, ra);
     } else {
-        int rb = ra_in(g, b, ALLOC);
+        int rb = x86_ra_in(g, b, ALLOC);
         if (tst)
             x86_test_rr(g->cb, is64, ra, rb);
         else
@@ -96,7 +98,7 @@ static void gen_setcond(X86Gen *g, const IrOp *op)
 {
     IrTemp d = ir_out(op, 0);
     IrCond c = (IrCond)ir_cst(op, 0);
-    int r = ra_out_fresh(g, op, d, ALLOC);
+    int r = x86_ra_out_fresh(g, op, d, ALLOC);
     if (c == IR_COND_NEVER || c == IR_COND_ALWAYS) {
         x86_movi(g->cb, false, r, c == IR_COND_ALWAYS);
     } else {
@@ -104,7 +106,7 @@ static void gen_setcond(X86Gen *g, const IrOp *op)
         X86Cond cc = x86_gen_compare(g, (IrType)op->type, c, ir_in(op, 0), ir_in(op, 1));
         x86_setcc(g->cb, cc, r);
     }
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 static void gen_movcond(X86Gen *g, const IrOp *op)
@@ -112,15 +114,15 @@ static void gen_movcond(X86Gen *g, const IrOp *op)
     IrTemp d = ir_out(op, 0);
     IrCond c = (IrCond)ir_cst(op, 0);
     if (c == IR_COND_NEVER || c == IR_COND_ALWAYS) {
-        int r = ra_out_from(g, op, d, c == IR_COND_ALWAYS ? 2 : 3);
-        ra_bind(g, d, r);
+        int r = x86_ra_out_from(g, op, d, c == IR_COND_ALWAYS ? 2 : 3);
+        x86_ra_bind(g, d, r);
         return;
     }
-    int r1 = ra_in(g, ir_in(op, 2), ALLOC);
-    int r = ra_out_from(g, op, d, 3);
+    int r1 = x86_ra_in(g, ir_in(op, 2), ALLOC);
+    int r = x86_ra_out_from(g, op, d, 3);
     X86Cond cc = x86_gen_compare(g, (IrType)op->type, c, ir_in(op, 0), ir_in(op, 1));
     x86_cmov(g->cb, cc, is64_op(op), r, r1);
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 static void gen_mov(X86Gen *g, const IrOp *op)
@@ -131,11 +133,11 @@ static void gen_mov(X86Gen *g, const IrOp *op)
         return;
     /* A constant into a global right before the block ends (pc before goto_tb): store it. */
     const IrContext *ctx = g->ctx;
-    if (ra_is_const(g, a) && g->op_index + 1 < ctx->nops &&
+    if (x86_ra_is_const(g, a) && g->op_index + 1 < ctx->nops &&
         (ir_def(&ctx->ops[g->op_index + 1])->flags & IR_OPF_BB_END) &&
-        ra_store_const_global(g, d, ra_const_val(g, a)))
+        x86_ra_store_const_global(g, d, x86_ra_const_val(g, a)))
         return;
-    ra_bind(g, d, ra_out_from(g, op, d, 0));
+    x86_ra_bind(g, d, x86_ra_out_from(g, op, d, 0));
 }
 
 /* add/sub: lea when the result goes to another register than the first input. */
@@ -143,57 +145,55 @@ static void gen_add(X86Gen *g, const IrOp *op, bool sub)
 {
     IrTemp d = ir_out(op, 0), a = ir_in(op, 0), b = ir_in(op, 1);
     bool is64 = is64_op(op);
-    if (!sub && ra_is_const(g, a) && !ra_is_const(g, b)) {
-        int r = ra_out_from(g, op, d, 1);
-        uint64_t v = ra_const_val(g, a);
+    if (!sub && x86_ra_is_const(g, a) && !x86_ra_is_const(g, b)) {
+        int r = x86_ra_out_from(g, op, d, 1);
+        uint64_t v = x86_ra_const_val(g, a);
         if (fits_imm(g, (IrType)op->type, a))
             x86_alu_ri(g->cb, X86_ADD, is64, r, (int32_t)v);
         else
-            x86_alu_rr(g->cb, X86_ADD, is64, r, ra_in(g, a, ALLOC));
-        ra_bind(g, d, r);
+            x86_alu_rr(g->cb, X86_ADD, is64, r, x86_ra_in(g, a, ALLOC));
+        x86_ra_bind(g, d, r);
         return;
     }
-    if (ra_is_const(g, b)) {
-        uint64_t v = ra_const_val(g, b);
+    if (x86_ra_is_const(g, b)) {
+        uint64_t v = x86_ra_const_val(g, b);
         if (sub)
             v = -v;
         if (!is64)
             v = (uint32_t)v;
         if (is64 ? x86_fits_i32((int64_t)v) : true) {
             int32_t imm = (int32_t)v;
-            int ra = g->ts[a].reg;
-            if (!ra_is_const(g, a) && ra >= 0 && imm != 0) {
-                g->locked |= X86_REGMASK(ra);
-                int r = ra_out_any(g, op, d, 0, ra);
+            if (!x86_ra_is_const(g, a) && imm != 0) {
+                int ra = x86_ra_in(g, a, ALLOC);
+                int r = x86_ra_out_any(g, op, d, 0, ra);
                 if (r != ra)
                     x86_lea(g->cb, is64, r, ra, X86_NO_REG, 0, imm);
                 else
                     x86_alu_ri(g->cb, X86_ADD, is64, r, imm);
-                ra_bind(g, d, r);
+                x86_ra_bind(g, d, r);
                 return;
             }
-            int r = ra_out_from(g, op, d, 0);
+            int r = x86_ra_out_from(g, op, d, 0);
             if (imm != 0)
                 x86_alu_ri(g->cb, X86_ADD, is64, r, imm);
-            ra_bind(g, d, r);
+            x86_ra_bind(g, d, r);
             return;
         }
     }
-    int rb = ra_in(g, b, ALLOC);
-    int ra = g->ts[a].reg;
-    if (!sub && !ra_is_const(g, a) && ra >= 0) {
-        g->locked |= X86_REGMASK(ra);
-        int r = ra_out_any(g, op, d, 0, ra);
+    int rb = x86_ra_in(g, b, ALLOC);
+    if (!sub && !x86_ra_is_const(g, a)) {
+        int ra = x86_ra_in(g, a, ALLOC);
+        int r = x86_ra_out_any(g, op, d, 0, ra);
         if (r != ra)
             x86_lea(g->cb, is64, r, ra, rb, 0, 0);
         else
             x86_alu_rr(g->cb, X86_ADD, is64, r, rb);
-        ra_bind(g, d, r);
+        x86_ra_bind(g, d, r);
         return;
     }
-    int r = ra_out_from(g, op, d, 0);
+    int r = x86_ra_out_from(g, op, d, 0);
     x86_alu_rr(g->cb, sub ? X86_SUB : X86_ADD, is64, r, rb);
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 /* and/or/xor (and mul): two-address with an imm32 or register second operand. */
@@ -202,28 +202,28 @@ static void gen_logic(X86Gen *g, const IrOp *op, X86Alu alu)
     IrTemp d = ir_out(op, 0);
     bool is64 = is64_op(op);
     int ai = 0, bi = 1;
-    if (ra_is_const(g, ir_in(op, 0)) && !ra_is_const(g, ir_in(op, 1))) {
+    if (x86_ra_is_const(g, ir_in(op, 0)) && !x86_ra_is_const(g, ir_in(op, 1))) {
         ai = 1;
         bi = 0;
     }
     IrTemp b = ir_in(op, bi);
     if (fits_imm(g, (IrType)op->type, b)) {
-        int32_t imm = (int32_t)ra_const_val(g, b);
-        int r = ra_out_from(g, op, d, ai);
+        int32_t imm = (int32_t)x86_ra_const_val(g, b);
+        int r = x86_ra_out_from(g, op, d, ai);
         x86_alu_ri(g->cb, alu, is64, r, imm);
-        ra_bind(g, d, r);
+        x86_ra_bind(g, d, r);
         return;
     }
-    if (is64 && alu == X86_AND && ra_is_const(g, b) && ra_const_val(g, b) == 0xffffffffu) {
-        int r = ra_out_from(g, op, d, ai);
+    if (is64 && alu == X86_AND && x86_ra_is_const(g, b) && x86_ra_const_val(g, b) == 0xffffffffu) {
+        int r = x86_ra_out_from(g, op, d, ai);
         x86_mov_rr(g->cb, false, r, r);
-        ra_bind(g, d, r);
+        x86_ra_bind(g, d, r);
         return;
     }
-    int rb = ra_in(g, b, ALLOC);
-    int r = ra_out_from(g, op, d, ai);
+    int rb = x86_ra_in(g, b, ALLOC);
+    int r = x86_ra_out_from(g, op, d, ai);
     x86_alu_rr(g->cb, alu, is64, r, rb);
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 static void gen_mul(X86Gen *g, const IrOp *op)
@@ -231,22 +231,22 @@ static void gen_mul(X86Gen *g, const IrOp *op)
     IrTemp d = ir_out(op, 0);
     bool is64 = is64_op(op);
     int ai = 0, bi = 1;
-    if (ra_is_const(g, ir_in(op, 0)) && !ra_is_const(g, ir_in(op, 1))) {
+    if (x86_ra_is_const(g, ir_in(op, 0)) && !x86_ra_is_const(g, ir_in(op, 1))) {
         ai = 1;
         bi = 0;
     }
     IrTemp b = ir_in(op, bi);
     if (fits_imm(g, (IrType)op->type, b)) {
-        int ra = ra_in(g, ir_in(op, ai), ALLOC);
-        int r = ra_out_any(g, op, d, ai, ra);
-        x86_imul_rri(g->cb, is64, r, ra, (int32_t)ra_const_val(g, b));
-        ra_bind(g, d, r);
+        int ra = x86_ra_in(g, ir_in(op, ai), ALLOC);
+        int r = x86_ra_out_any(g, op, d, ai, ra);
+        x86_imul_rri(g->cb, is64, r, ra, (int32_t)x86_ra_const_val(g, b));
+        x86_ra_bind(g, d, r);
         return;
     }
-    int rb = ra_in(g, b, ALLOC);
-    int r = ra_out_from(g, op, d, ai);
+    int rb = x86_ra_in(g, b, ALLOC);
+    int r = x86_ra_out_from(g, op, d, ai);
     x86_imul_rr(g->cb, is64, r, rb);
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 /* andc/orc/eqv. */
@@ -256,37 +256,37 @@ static void gen_logic_not(X86Gen *g, const IrOp *op)
     bool is64 = is64_op(op);
     CodeBuf *cb = g->cb;
     if (op->opc == IR_OP_eqv) {
-        int rb = ra_in(g, b, ALLOC);
-        int r = ra_out_from(g, op, d, 0);
+        int rb = x86_ra_in(g, b, ALLOC);
+        int r = x86_ra_out_from(g, op, d, 0);
         x86_alu_rr(cb, X86_XOR, is64, r, rb);
         x86_grp3(cb, 2, is64, r);
-        ra_bind(g, d, r);
+        x86_ra_bind(g, d, r);
         return;
     }
     X86Alu alu = op->opc == IR_OP_andc ? X86_AND : X86_OR;
-    if (ra_is_const(g, b)) {
-        uint64_t nv = ~ra_const_val(g, b);
+    if (x86_ra_is_const(g, b)) {
+        uint64_t nv = ~x86_ra_const_val(g, b);
         if (!is64 || x86_fits_i32((int64_t)nv)) {
-            int r = ra_out_from(g, op, d, 0);
+            int r = x86_ra_out_from(g, op, d, 0);
             x86_alu_ri(cb, alu, is64, r, (int32_t)nv);
-            ra_bind(g, d, r);
+            x86_ra_bind(g, d, r);
             return;
         }
     }
-    int rb = ra_in(g, b, ALLOC);
+    int rb = x86_ra_in(g, b, ALLOC);
     if (alu == X86_AND && g->feat->bmi1) {
-        int ra = ra_in(g, ir_in(op, 0), ALLOC);
-        int r = ra_out_any(g, op, d, 0, ra);
+        int ra = x86_ra_in(g, ir_in(op, 0), ALLOC);
+        int r = x86_ra_out_any(g, op, d, 0, ra);
         x86_andn(cb, is64, r, rb, ra);
-        ra_bind(g, d, r);
+        x86_ra_bind(g, d, r);
         return;
     }
-    int tmp = ra_alloc(g, ALLOC);
+    int tmp = x86_ra_alloc(g, ALLOC);
     x86_mov_rr(cb, is64, tmp, rb);
     x86_grp3(cb, 2, is64, tmp);
-    int r = ra_out_from(g, op, d, 0);
+    int r = x86_ra_out_from(g, op, d, 0);
     x86_alu_rr(cb, alu, is64, r, tmp);
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 static X86Shift shift_kind(int opc)
@@ -310,50 +310,50 @@ static void gen_shift(X86Gen *g, const IrOp *op)
     IrTemp d = ir_out(op, 0), b = ir_in(op, 1);
     bool is64 = is64_op(op);
     X86Shift k = shift_kind(op->opc);
-    if (ra_is_const(g, b)) {
-        unsigned n = (unsigned)ra_const_val(g, b) & (width_op(op) - 1);
-        int r = ra_out_from(g, op, d, 0);
+    if (x86_ra_is_const(g, b)) {
+        unsigned n = (unsigned)x86_ra_const_val(g, b) & (width_op(op) - 1);
+        int r = x86_ra_out_from(g, op, d, 0);
         if (n)
             x86_shift_ri(g->cb, k, is64, r, (uint8_t)n);
-        ra_bind(g, d, r);
+        x86_ra_bind(g, d, r);
         return;
     }
     if (g->feat->bmi2 && k != X86_ROL && k != X86_ROR) {
-        int rb = ra_in(g, b, ALLOC);
-        int ra = ra_in(g, ir_in(op, 0), ALLOC);
-        int r = ra_out_any(g, op, d, 0, ra);
+        int rb = x86_ra_in(g, b, ALLOC);
+        int ra = x86_ra_in(g, ir_in(op, 0), ALLOC);
+        int r = x86_ra_out_any(g, op, d, 0, ra);
         x86_shiftx(g->cb, k, is64, r, ra, rb);
-        ra_bind(g, d, r);
+        x86_ra_bind(g, d, r);
         return;
     }
     if (g->reg_temp[X86_RCX] == b) {
         g->locked |= X86_REGMASK(X86_RCX);
     } else {
-        ra_evict(g, X86_RCX, ALLOC);
-        ra_copy_to(g, b, X86_RCX);
+        x86_ra_evict(g, X86_RCX, ALLOC);
+        x86_ra_copy_to(g, b, X86_RCX);
     }
-    int r = ra_out_from(g, op, d, 0);
+    int r = x86_ra_out_from(g, op, d, 0);
     x86_shift_cl(g->cb, k, is64, r);
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 static void gen_unary_grp3(X86Gen *g, const IrOp *op, int digit)
 {
     IrTemp d = ir_out(op, 0);
-    int r = ra_out_from(g, op, d, 0);
+    int r = x86_ra_out_from(g, op, d, 0);
     x86_grp3(g->cb, digit, is64_op(op), r);
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 /* mulsh/muluh: one-operand mul/imul, high half in rdx. */
 static void gen_mulh(X86Gen *g, const IrOp *op)
 {
-    ra_evict(g, X86_RAX, ALLOC);
-    ra_evict(g, X86_RDX, ALLOC);
-    int rb = ra_in(g, ir_in(op, 1), ALLOC);
-    ra_copy_to(g, ir_in(op, 0), X86_RAX);
+    x86_ra_evict(g, X86_RAX, ALLOC);
+    x86_ra_evict(g, X86_RDX, ALLOC);
+    int rb = x86_ra_in(g, ir_in(op, 1), ALLOC);
+    x86_ra_copy_to(g, ir_in(op, 0), X86_RAX);
     x86_grp3(g->cb, op->opc == IR_OP_mulsh ? 5 : 4, is64_op(op), rb);
-    ra_bind(g, ir_out(op, 0), X86_RDX);
+    x86_ra_bind(g, ir_out(op, 0), X86_RDX);
 }
 
 /* Emits the guarded division of rax by rb; quotient in rax, remainder in rdx. */
@@ -402,17 +402,17 @@ static void gen_div(X86Gen *g, const IrOp *op)
     bool is64 = is64_op(op);
     IrTemp b = ir_in(op, 1);
     bool guard = true;
-    if (ra_is_const(g, b)) {
-        uint64_t v = ra_const_val(g, b);
+    if (x86_ra_is_const(g, b)) {
+        uint64_t v = x86_ra_const_val(g, b);
         uint64_t m1 = is64 ? ~0ull : 0xffffffffull;
         guard = v == 0 || (sign && v == m1);
     }
-    ra_evict(g, X86_RAX, ALLOC);
-    ra_evict(g, X86_RDX, ALLOC);
-    int rb = ra_in(g, b, ALLOC);
-    ra_copy_to(g, ir_in(op, 0), X86_RAX);
+    x86_ra_evict(g, X86_RAX, ALLOC);
+    x86_ra_evict(g, X86_RDX, ALLOC);
+    int rb = x86_ra_in(g, b, ALLOC);
+    x86_ra_copy_to(g, ir_in(op, 0), X86_RAX);
     emit_div_guarded(g, is64, sign, rb, guard);
-    ra_bind(g, ir_out(op, 0), rem ? X86_RDX : X86_RAX);
+    x86_ra_bind(g, ir_out(op, 0), rem ? X86_RDX : X86_RAX);
 }
 
 static void gen_extract(X86Gen *g, const IrOp *op, bool sign)
@@ -422,8 +422,8 @@ static void gen_extract(X86Gen *g, const IrOp *op, bool sign)
     unsigned w = width_op(op), pos = (unsigned)ir_cst(op, 0), len = (unsigned)ir_cst(op, 1);
     CodeBuf *cb = g->cb;
     if (pos == 0 && (len == 8 || len == 16 || (len == 32 && is64))) {
-        int ra = ra_in(g, ir_in(op, 0), ALLOC);
-        int r = ra_out_any(g, op, d, 0, ra);
+        int ra = x86_ra_in(g, ir_in(op, 0), ALLOC);
+        int r = x86_ra_out_any(g, op, d, 0, ra);
         if (len == 8)
             x86_op_rr(cb, (sign ? X86_OPC_MOVSBL : X86_OPC_MOVZBL) | x86_w(is64 && sign), r, ra);
         else if (len == 16)
@@ -432,10 +432,10 @@ static void gen_extract(X86Gen *g, const IrOp *op, bool sign)
             x86_op_rr(cb, X86_OPC_MOVSLQ, r, ra);
         else
             x86_mov_rr(cb, false, r, ra);
-        ra_bind(g, d, r);
+        x86_ra_bind(g, d, r);
         return;
     }
-    int r = ra_out_from(g, op, d, 0);
+    int r = x86_ra_out_from(g, op, d, 0);
     if (sign) {
         if (w - pos - len)
             x86_shift_ri(cb, X86_SHL, is64, r, (uint8_t)(w - pos - len));
@@ -455,7 +455,7 @@ static void gen_extract(X86Gen *g, const IrOp *op, bool sign)
         x86_shift_ri(cb, X86_SHL, is64, r, (uint8_t)(w - pos - len));
         x86_shift_ri(cb, X86_SHR, is64, r, (uint8_t)(w - len));
     }
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 /* deposit: rotate the field to bit 0, shift it out, shld the new bits in, rotate back. */
@@ -466,13 +466,13 @@ static void gen_deposit(X86Gen *g, const IrOp *op)
     unsigned w = width_op(op), pos = (unsigned)ir_cst(op, 0), len = (unsigned)ir_cst(op, 1);
     CodeBuf *cb = g->cb;
     if (len >= w) {
-        ra_bind(g, d, ra_out_from(g, op, d, 1));
+        x86_ra_bind(g, d, x86_ra_out_from(g, op, d, 1));
         return;
     }
-    int rb = ra_in(g, ir_in(op, 1), ALLOC);
-    int tmp = ra_alloc(g, ALLOC);
+    int rb = x86_ra_in(g, ir_in(op, 1), ALLOC);
+    int tmp = x86_ra_alloc(g, ALLOC);
     x86_mov_rr(cb, is64, tmp, rb);
-    int r = ra_out_from(g, op, d, 0);
+    int r = x86_ra_out_from(g, op, d, 0);
     if (pos)
         x86_shift_ri(cb, X86_ROR, is64, r, (uint8_t)pos);
     x86_shift_ri(cb, X86_SHR, is64, r, (uint8_t)len);
@@ -480,7 +480,7 @@ static void gen_deposit(X86Gen *g, const IrOp *op)
     x86_shld_ri(cb, is64, r, tmp, (uint8_t)len);
     if (pos)
         x86_shift_ri(cb, X86_ROL, is64, r, (uint8_t)pos);
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 /* ext*, width changes: one instruction from the input register to any register. */
@@ -488,8 +488,8 @@ static void gen_ext(X86Gen *g, const IrOp *op)
 {
     IrTemp d = ir_out(op, 0);
     bool is64 = is64_op(op);
-    int ra = ra_in(g, ir_in(op, 0), ALLOC);
-    int r = ra_out_any(g, op, d, 0, ra);
+    int ra = x86_ra_in(g, ir_in(op, 0), ALLOC);
+    int r = x86_ra_out_any(g, op, d, 0, ra);
     CodeBuf *cb = g->cb;
     switch (op->opc) {
     case IR_OP_ext8s:
@@ -508,21 +508,26 @@ static void gen_ext(X86Gen *g, const IrOp *op)
     case IR_OP_exts_i32:
         x86_op_rr(cb, X86_OPC_MOVSLQ, r, ra);
         break;
-    default:
+    case IR_OP_ext32u:
+    case IR_OP_extu_i32:
+    case IR_OP_trunc_i64:
         x86_mov_rr(cb, false, r, ra);
-        break; /* ext32u, extu_i32, trunc_i64 */
+        break;
+    default: /* an op this backend does not know */
+        g->err = -ENOSYS;
+        return;
     }
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 static void gen_bswap(X86Gen *g, const IrOp *op)
 {
     IrTemp d = ir_out(op, 0);
-    int r = ra_out_from(g, op, d, 0);
+    int r = x86_ra_out_from(g, op, d, 0);
     x86_bswap(g->cb, op->opc == IR_OP_bswap64, r);
     if (op->opc == IR_OP_bswap16)
         x86_shift_ri(g->cb, X86_SHR, false, r, 16);
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 /* clz/ctz/ctpop; bsr/bsf with a cmov for zero when lzcnt/tzcnt are missing. */
@@ -537,10 +542,10 @@ static void gen_count(X86Gen *g, const IrOp *op)
                         IR_CALL_NO_READ_GLOBALS | IR_CALL_NO_WRITE_GLOBALS);
         return;
     }
-    int ra = ra_in(g, ir_in(op, 0), ALLOC);
+    int ra = x86_ra_in(g, ir_in(op, 0), ALLOC);
     bool native = op->opc == IR_OP_ctpop || (op->opc == IR_OP_clz ? f->lzcnt : f->bmi1);
-    int tmp = native ? -1 : ra_alloc(g, ALLOC);
-    int r = ra_out_any(g, op, d, 0, ra);
+    int tmp = native ? -1 : x86_ra_alloc(g, ALLOC);
+    int r = x86_ra_out_any(g, op, d, 0, ra);
     unsigned opc;
     if (op->opc == IR_OP_ctpop)
         opc = X86_OPC_POPCNT;
@@ -556,7 +561,7 @@ static void gen_count(X86Gen *g, const IrOp *op)
         if (op->opc == IR_OP_clz)
             x86_alu_ri(g->cb, X86_XOR, false, r, (int32_t)(w - 1));
     }
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 void x86_gen_alu(X86Gen *g, const IrOp *op)

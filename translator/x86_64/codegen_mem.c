@@ -20,10 +20,10 @@ typedef struct MemAddr {
 static MemAddr mem_addr(X86Gen *g, IrTemp addr)
 {
     MemAddr m = {X86_NO_REG, 0};
-    if (ra_is_const(g, addr) && x86_fits_i32((int64_t)ra_const_val(g, addr)))
-        m.disp = (int32_t)ra_const_val(g, addr);
+    if (x86_ra_is_const(g, addr) && x86_fits_i32((int64_t)x86_ra_const_val(g, addr)))
+        m.disp = (int32_t)x86_ra_const_val(g, addr);
     else
-        m.index = ra_in(g, addr, ALLOC);
+        m.index = x86_ra_in(g, addr, ALLOC);
     return m;
 }
 
@@ -113,19 +113,19 @@ static void gen_ld(X86Gen *g, const IrOp *op)
     unsigned mo = (unsigned)ir_cst(op, 0), size = mo & IR_MO_SIZE;
     bool sign = mo & IR_MO_SIGN, is64 = op->type == IR_I64;
     MemAddr m = mem_addr(g, addr);
-    int r = m.index >= 0 ? ra_out_any(g, op, d, 0, m.index) : ra_out_fresh(g, op, d, ALLOC);
+    int r = m.index >= 0 ? x86_ra_out_any(g, op, d, 0, m.index) : x86_ra_out_fresh(g, op, d, ALLOC);
     if ((mo & IR_MO_BE) && size != IR_MO_8)
         emit_load_be(g, r, m, size, sign, is64);
     else
         emit_load(g, r, m, size, sign, is64);
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 static bool st_imm(X86Gen *g, IrTemp v, unsigned size, MemAddr m)
 {
-    if (!ra_is_const(g, v))
+    if (!x86_ra_is_const(g, v))
         return false;
-    uint64_t c = ra_const_val(g, v);
+    uint64_t c = x86_ra_const_val(g, v);
     if (size == IR_MO_64 && !x86_fits_i32((int64_t)c))
         return false;
     CodeBuf *cb = g->cb;
@@ -154,7 +154,7 @@ static void gen_st(X86Gen *g, const IrOp *op)
     MemAddr m = mem_addr(g, addr);
     if (!be && st_imm(g, v, size, m))
         return;
-    int rv = ra_in(g, v, ALLOC);
+    int rv = x86_ra_in(g, v, ALLOC);
     if (!be) {
         mem_op(g, store_opc(size), rv, m);
         return;
@@ -165,7 +165,7 @@ static void gen_st(X86Gen *g, const IrOp *op)
         mem_op(g, opc, rv, m);
         return;
     }
-    int tmp = ra_alloc(g, ALLOC);
+    int tmp = x86_ra_alloc(g, ALLOC);
     x86_mov_rr(g->cb, true, tmp, rv);
     x86_bswap(g->cb, size == IR_MO_64, tmp);
     if (size == IR_MO_16)
@@ -175,7 +175,7 @@ static void gen_st(X86Gen *g, const IrOp *op)
 
 void x86_gen_ld_st(X86Gen *g, const IrOp *op)
 {
-    ra_sync(g, false);
+    x86_ra_sync(g, false);
     if (op->opc == IR_OP_ld)
         gen_ld(g, op);
     else
@@ -188,8 +188,8 @@ void x86_gen_env(X86Gen *g, const IrOp *op)
     bool is64 = op->type == IR_I64;
     if (op->opc == IR_OP_mov_env128) {
         int32_t dst = (int32_t)ir_cst(op, 0), src = (int32_t)ir_cst(op, 1);
-        ra_env_access(g, src, 16, false);
-        ra_env_access(g, dst, 16, true);
+        x86_ra_env_access(g, src, 16, false);
+        x86_ra_env_access(g, dst, 16, true);
         x86_op_md(cb, X86_OPC_MOVDQU_LOAD, 0, X86_REG_CPU, src);
         x86_op_md(cb, X86_OPC_MOVDQU_STORE, 0, X86_REG_CPU, dst);
         return;
@@ -197,19 +197,19 @@ void x86_gen_env(X86Gen *g, const IrOp *op)
     int32_t off = (int32_t)ir_cst(op, 0);
     if (op->opc == IR_OP_ld_env) {
         IrTemp d = ir_out(op, 0);
-        ra_env_access(g, off, is64 ? 8 : 4, false);
-        int r = ra_out_fresh(g, op, d, ALLOC);
+        x86_ra_env_access(g, off, is64 ? 8 : 4, false);
+        int r = x86_ra_out_fresh(g, op, d, ALLOC);
         x86_load(cb, is64, r, X86_REG_CPU, off);
-        ra_bind(g, d, r);
+        x86_ra_bind(g, d, r);
         return;
     }
     IrTemp v = ir_in(op, 0);
-    ra_env_access(g, off, is64 ? 8 : 4, true);
-    if (ra_is_const(g, v) && (!is64 || x86_fits_i32((int64_t)ra_const_val(g, v)))) {
-        x86_store_imm(cb, is64, X86_REG_CPU, off, (int32_t)ra_const_val(g, v));
+    x86_ra_env_access(g, off, is64 ? 8 : 4, true);
+    if (x86_ra_is_const(g, v) && (!is64 || x86_fits_i32((int64_t)x86_ra_const_val(g, v)))) {
+        x86_store_imm(cb, is64, X86_REG_CPU, off, (int32_t)x86_ra_const_val(g, v));
         return;
     }
-    x86_store(cb, is64, ra_in(g, v, ALLOC), X86_REG_CPU, off);
+    x86_store(cb, is64, x86_ra_in(g, v, ALLOC), X86_REG_CPU, off);
 }
 
 /* XXX: big-endian 128-bit accesses are copied as little-endian. */
@@ -217,8 +217,8 @@ void x86_gen_v128(X86Gen *g, const IrOp *op)
 {
     int32_t off = (int32_t)ir_cst(op, 1);
     bool load = op->opc == IR_OP_ld_v128;
-    ra_sync(g, false);
-    ra_env_access(g, off, 16, load);
+    x86_ra_sync(g, false);
+    x86_ra_env_access(g, off, 16, load);
     MemAddr m = mem_addr(g, ir_in(op, 0));
     if (load) {
         mem_op(g, X86_OPC_MOVDQU_LOAD, 0, m);
@@ -247,14 +247,14 @@ static unsigned sized(unsigned size, unsigned opc32, unsigned opc8)
 void x86_gen_cmpxchg(X86Gen *g, const IrOp *op)
 {
     unsigned mo = (unsigned)ir_cst(op, 0), size = mo & IR_MO_SIZE;
-    ra_sync(g, false);
-    ra_evict(g, X86_RAX, ALLOC);
-    int rn = ra_in(g, ir_in(op, 2), ALLOC);
+    x86_ra_sync(g, false);
+    x86_ra_evict(g, X86_RAX, ALLOC);
+    int rn = x86_ra_in(g, ir_in(op, 2), ALLOC);
     MemAddr m = mem_addr(g, ir_in(op, 0));
-    ra_copy_to(g, ir_in(op, 1), X86_RAX);
+    x86_ra_copy_to(g, ir_in(op, 1), X86_RAX);
     mem_op(g, sized(size, X86_OPC_CMPXCHG, X86_OPC_CMPXCHGB) | X86_P_LOCK, rn, m);
     emit_extend(g->cb, X86_RAX, size, mo & IR_MO_SIGN, op->type == IR_I64);
-    ra_bind(g, ir_out(op, 0), X86_RAX);
+    x86_ra_bind(g, ir_out(op, 0), X86_RAX);
 }
 
 /* xchg / lock xadd: the old value comes back in the source register. */
@@ -263,12 +263,12 @@ static void gen_rmw_direct(X86Gen *g, const IrOp *op, unsigned mo, bool add)
     unsigned size = mo & IR_MO_SIZE;
     IrTemp d = ir_out(op, 0);
     MemAddr m = mem_addr(g, ir_in(op, 0));
-    int r = ra_out_from(g, op, d, 1);
+    int r = x86_ra_out_from(g, op, d, 1);
     unsigned opc = add ? sized(size, X86_OPC_XADD, X86_OPC_XADDB) | X86_P_LOCK
                        : sized(size, X86_OPC_XCHG, X86_OPC_XCHGB);
     mem_op(g, opc, r, m);
     emit_extend(g->cb, r, size, mo & IR_MO_SIGN, op->type == IR_I64);
-    ra_bind(g, d, r);
+    x86_ra_bind(g, d, r);
 }
 
 /* The operation of a cmpxchg loop: tmp = op(tmp, v). */
@@ -303,18 +303,18 @@ void x86_gen_atomic_rmw(X86Gen *g, const IrOp *op)
     unsigned mo = (unsigned)ir_cst(op, 0), size = mo & IR_MO_SIZE;
     IrAtomicOp aop = (IrAtomicOp)ir_cst(op, 1);
     CodeBuf *cb = g->cb;
-    ra_sync(g, false);
+    x86_ra_sync(g, false);
     if (aop == IR_ATOMIC_XCHG || aop == IR_ATOMIC_ADD) {
         gen_rmw_direct(g, op, mo, aop == IR_ATOMIC_ADD);
         return;
     }
     bool w64 = size == IR_MO_64;
     bool sign = aop == IR_ATOMIC_SMAX || aop == IR_ATOMIC_SMIN;
-    ra_evict(g, X86_RAX, ALLOC);
-    int rv = ra_in(g, ir_in(op, 1), ALLOC);
+    x86_ra_evict(g, X86_RAX, ALLOC);
+    int rv = x86_ra_in(g, ir_in(op, 1), ALLOC);
     MemAddr m = mem_addr(g, ir_in(op, 0));
-    int vx = ra_alloc(g, ALLOC);
-    int tmp = ra_alloc(g, ALLOC);
+    int vx = x86_ra_alloc(g, ALLOC);
+    int tmp = x86_ra_alloc(g, ALLOC);
     x86_mov_rr(cb, true, vx, rv);
     emit_extend(cb, vx, size, sign, false);
     if (aop == IR_ATOMIC_ANDC)
@@ -327,5 +327,5 @@ void x86_gen_atomic_rmw(X86Gen *g, const IrOp *op)
     mem_op(g, sized(size, X86_OPC_CMPXCHG, X86_OPC_CMPXCHGB) | X86_P_LOCK, tmp, m);
     x86_patch8(x86_jcc8(cb, X86_CC_NE), loop);
     emit_extend(cb, X86_RAX, size, mo & IR_MO_SIGN, op->type == IR_I64);
-    ra_bind(g, ir_out(op, 0), X86_RAX);
+    x86_ra_bind(g, ir_out(op, 0), X86_RAX);
 }

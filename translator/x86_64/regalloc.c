@@ -2,48 +2,49 @@
  * The backend's local register allocator.
  *
  * Works op by op over one TB, forward, with liveness from a backward scan
- * (ra_liveness): every temp is either in a host register, in its memory
+ * (x86_ra_liveness): every temp is either in a host register, in its memory
  * home (the CPU-state field of a global, a frame slot otherwise), or both.
  * Registers are taken from the free set, else the least recently used
  * unlocked one is spilled.  Globals stay in registers across the block and
  * are written back at block ends, helper calls and faulting ops (the
- * callers decide when: ra_sync).  EBB temps die at block ends; LOCAL temps
+ * callers decide when: x86_ra_sync).  EBB temps die at block ends; LOCAL temps
  * are written to their frame slot at block ends and reloaded after labels.
  */
 #include "translator/x86_64/codegen.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Allocation order: registers without a fixed role first; rax/rcx/rdx last. */
-static const int8_t ra_order[] = {
+static const int8_t x86_ra_order[] = {
     X86_RSI, X86_RDI, X86_R8,  X86_R9,  X86_R10, X86_R11, X86_RBX,
     X86_R12, X86_R13, X86_R15, X86_RAX, X86_RCX, X86_RDX,
 };
 
-bool ra_is_const(const X86Gen *g, IrTemp t)
+bool x86_ra_is_const(const X86Gen *g, IrTemp t)
 {
     return g->ctx->temps[t].kind == IR_TEMP_CONST;
 }
 
-uint64_t ra_const_val(const X86Gen *g, IrTemp t)
+uint64_t x86_ra_const_val(const X86Gen *g, IrTemp t)
 {
     return g->ctx->temps[t].val;
 }
 
-static IrTempKind ra_kind(const X86Gen *g, IrTemp t)
+static IrTempKind x86_ra_kind(const X86Gen *g, IrTemp t)
 {
     return g->ctx->temps[t].kind;
 }
 
-static bool ra_is64(const X86Gen *g, IrTemp t)
+static bool x86_ra_is64(const X86Gen *g, IrTemp t)
 {
     return g->ctx->temps[t].type == IR_I64;
 }
 
-void ra_init(X86Gen *g)
+void x86_ra_init(X86Gen *g)
 {
     for (uint32_t t = 0; t < g->ctx->ntemps; t++) {
         g->ts[t].reg = -1;
@@ -65,14 +66,14 @@ void ra_init(X86Gen *g)
  * Backward scan: marks inputs that are not read again (EBB and constant-free
  * temps only; LOCAL temps stay live until the block ends, globals always).
  */
-void ra_liveness(X86Gen *g)
+void x86_ra_liveness(X86Gen *g)
 {
     IrContext *ctx = g->ctx;
     uint8_t *live = calloc(ctx->ntemps ? ctx->ntemps : 1, 1);
     IrTemp *list = malloc(sizeof(IrTemp) * (ctx->ntemps ? ctx->ntemps : 1));
     uint32_t nlist = 0;
     if (!live || !list) {
-        g->failed = true;
+        g->err = -ENOMEM;
         free(live);
         free(list);
         return;
@@ -86,7 +87,7 @@ void ra_liveness(X86Gen *g)
         }
         for (int o = 0; o < op->nout; o++) {
             IrTemp t = ir_out(op, o);
-            if (ra_kind(g, t) != IR_TEMP_EBB)
+            if (x86_ra_kind(g, t) != IR_TEMP_EBB)
                 continue;
             if (!live[t])
                 dead |= X86_DEAD_OUT;
@@ -94,7 +95,7 @@ void ra_liveness(X86Gen *g)
         }
         for (int k = 0; k < op->nin; k++) {
             IrTemp t = ir_in(op, k);
-            if (ra_kind(g, t) != IR_TEMP_EBB || live[t])
+            if (x86_ra_kind(g, t) != IR_TEMP_EBB || live[t])
                 continue;
             dead |= (uint16_t)(1u << k);
             live[t] = 1;
@@ -106,13 +107,13 @@ void ra_liveness(X86Gen *g)
     free(list);
 }
 
-bool ra_is_dead_in(const X86Gen *g, const IrOp *op, int i)
+bool x86_ra_is_dead_in(const X86Gen *g, const IrOp *op, int i)
 {
     (void)op;
     return (g->dead[g->op_index] >> i) & 1;
 }
 
-static void ra_unbind_reg(X86Gen *g, int r)
+static void x86_ra_unbind_reg(X86Gen *g, int r)
 {
     IrTemp t = g->reg_temp[r];
     if (t == IR_TEMP_NONE)
@@ -121,7 +122,7 @@ static void ra_unbind_reg(X86Gen *g, int r)
     g->reg_temp[r] = IR_TEMP_NONE;
 }
 
-static int ra_slot_alloc(X86Gen *g, IrTemp t)
+static int x86_ra_slot_alloc(X86Gen *g, IrTemp t)
 {
     for (int s = 0; s < X86_FRAME_SLOTS; s++) {
         if (g->slot_owner[s] == IR_TEMP_NONE) {
@@ -130,11 +131,11 @@ static int ra_slot_alloc(X86Gen *g, IrTemp t)
             return s;
         }
     }
-    g->failed = true; /* XXX: a TB with more live spilled temps than frame slots */
+    g->err = -E2BIG; /* XXX: a TB with more live spilled temps than frame slots */
     return 0;
 }
 
-static void ra_slot_free(X86Gen *g, IrTemp t)
+static void x86_ra_slot_free(X86Gen *g, IrTemp t)
 {
     int s = g->ts[t].slot;
     if (s < 0)
@@ -146,107 +147,120 @@ static void ra_slot_free(X86Gen *g, IrTemp t)
 }
 
 /* Memory home of t: base register and displacement. */
-static void ra_home(X86Gen *g, IrTemp t, int *base, int32_t *disp)
+static void x86_ra_home(X86Gen *g, IrTemp t, int *base, int32_t *disp)
 {
-    if (ra_kind(g, t) == IR_TEMP_GLOBAL) {
+    if (x86_ra_kind(g, t) == IR_TEMP_GLOBAL) {
         *base = X86_REG_CPU;
         *disp = g->ctx->temps[t].env_offset;
         return;
     }
     if (g->ts[t].slot < 0)
-        g->ts[t].slot = (int16_t)ra_slot_alloc(g, t);
+        g->ts[t].slot = (int16_t)x86_ra_slot_alloc(g, t);
     *base = X86_RSP;
     *disp = g->ts[t].slot * 8;
 }
 
-void ra_writeback(X86Gen *g, IrTemp t)
+void x86_ra_writeback(X86Gen *g, IrTemp t)
 {
     X86TempState *s = &g->ts[t];
     if (s->reg < 0 || s->mem_ok)
         return;
     int base;
     int32_t disp;
-    ra_home(g, t, &base, &disp);
-    x86_store(g->cb, ra_is64(g, t), s->reg, base, disp);
+    x86_ra_home(g, t, &base, &disp);
+    x86_store(g->cb, x86_ra_is64(g, t), s->reg, base, disp);
     s->mem_ok = true;
 }
 
-void ra_spill(X86Gen *g, int r)
+void x86_ra_spill(X86Gen *g, int r)
 {
     IrTemp t = g->reg_temp[r];
     if (t == IR_TEMP_NONE)
         return;
-    ra_writeback(g, t);
-    ra_unbind_reg(g, r);
+    x86_ra_writeback(g, t);
+    x86_ra_unbind_reg(g, r);
 }
 
 /* Returns a register of `allowed` that is free and unlocked, or -1. */
-static int ra_find_free(X86Gen *g, uint16_t allowed)
+static int x86_ra_find_free(X86Gen *g, uint16_t allowed)
 {
     uint16_t ok = allowed & X86_ALLOCATABLE & ~g->locked;
-    for (size_t i = 0; i < sizeof(ra_order); i++) {
-        int r = ra_order[i];
+    for (size_t i = 0; i < sizeof(x86_ra_order); i++) {
+        int r = x86_ra_order[i];
         if ((ok >> r) & 1 && g->reg_temp[r] == IR_TEMP_NONE)
             return r;
     }
     return -1;
 }
 
-int ra_alloc(X86Gen *g, uint16_t allowed)
+/*
+ * The register to empty: the least recently used one whose value is also in
+ * memory (dropping it costs nothing now), else the least recently used.
+ */
+static int x86_ra_victim(X86Gen *g, uint16_t ok)
 {
-    int r = ra_find_free(g, allowed);
+    int clean = -1, any = -1;
+    for (int i = 0; i < 16; i++) {
+        if (!((ok >> i) & 1))
+            continue;
+        IrTemp t = g->reg_temp[i];
+        if (any < 0 || g->reg_use[i] < g->reg_use[any])
+            any = i;
+        if (t != IR_TEMP_NONE && g->ts[t].mem_ok &&
+            (clean < 0 || g->reg_use[i] < g->reg_use[clean]))
+            clean = i;
+    }
+    return clean >= 0 ? clean : any;
+}
+
+int x86_ra_alloc(X86Gen *g, uint16_t allowed)
+{
+    int r = x86_ra_find_free(g, allowed);
     if (r < 0) {
-        uint16_t ok = allowed & X86_ALLOCATABLE & ~g->locked;
-        uint32_t best = UINT32_MAX;
-        for (int i = 0; i < 16; i++) {
-            if ((ok >> i) & 1 && g->reg_use[i] <= best) {
-                best = g->reg_use[i];
-                r = i;
-            }
-        }
+        r = x86_ra_victim(g, allowed & X86_ALLOCATABLE & ~g->locked);
         assert(r >= 0 && "x86 backend: every register locked");
-        ra_spill(g, r);
+        x86_ra_spill(g, r);
     }
     g->locked |= X86_REGMASK(r);
     g->reg_use[r] = ++g->clock;
     return r;
 }
 
-void ra_copy_to(X86Gen *g, IrTemp t, int r)
+void x86_ra_copy_to(X86Gen *g, IrTemp t, int r)
 {
     X86TempState *s = &g->ts[t];
-    bool is64 = ra_is64(g, t);
-    if (ra_is_const(g, t)) {
-        x86_movi(g->cb, is64, r, ra_const_val(g, t)); /* never between a compare and its use */
+    bool is64 = x86_ra_is64(g, t);
+    if (x86_ra_is_const(g, t)) {
+        x86_movi(g->cb, is64, r, x86_ra_const_val(g, t)); /* never between a compare and its use */
     } else if (s->reg >= 0) {
         if (s->reg != r)
             x86_mov_rr(g->cb, is64, r, s->reg);
     } else if (s->mem_ok) {
         int base;
         int32_t disp;
-        ra_home(g, t, &base, &disp);
+        x86_ra_home(g, t, &base, &disp);
         x86_load(g->cb, is64, r, base, disp);
     } else {
         x86_movi(g->cb, is64, r, 0); /* read before any write: undefined */
     }
 }
 
-void ra_bind(X86Gen *g, IrTemp t, int r)
+void x86_ra_bind(X86Gen *g, IrTemp t, int r)
 {
     if (g->reg_temp[r] != t)
-        ra_unbind_reg(g, r);
+        x86_ra_unbind_reg(g, r);
     if (g->ts[t].reg >= 0 && g->ts[t].reg != r)
-        ra_unbind_reg(g, g->ts[t].reg);
+        x86_ra_unbind_reg(g, g->ts[t].reg);
     g->ts[t].reg = (int8_t)r;
     g->ts[t].mem_ok = false;
     g->reg_temp[r] = t;
     g->reg_use[r] = ++g->clock;
 }
 
-int ra_in(X86Gen *g, IrTemp t, uint16_t allowed)
+int x86_ra_in(X86Gen *g, IrTemp t, uint16_t allowed)
 {
     X86TempState *s = &g->ts[t];
-    if (!ra_is_const(g, t) && s->reg >= 0) {
+    if (!x86_ra_is_const(g, t) && s->reg >= 0) {
         int r = s->reg;
         g->reg_use[r] = ++g->clock;
         if ((allowed >> r) & 1) {
@@ -254,20 +268,20 @@ int ra_in(X86Gen *g, IrTemp t, uint16_t allowed)
             return r;
         }
         g->locked |= X86_REGMASK(r);
-        int c = ra_alloc(g, allowed);
-        x86_mov_rr(g->cb, ra_is64(g, t), c, r);
+        int c = x86_ra_alloc(g, allowed);
+        x86_mov_rr(g->cb, x86_ra_is64(g, t), c, r);
         return c;
     }
-    int r = ra_alloc(g, allowed);
-    ra_copy_to(g, t, r);
-    if (!ra_is_const(g, t) && s->mem_ok) {
+    int r = x86_ra_alloc(g, allowed);
+    x86_ra_copy_to(g, t, r);
+    if (!x86_ra_is_const(g, t) && s->mem_ok) {
         s->reg = (int8_t)r;
         g->reg_temp[r] = t;
     }
     return r;
 }
 
-static bool ra_is_input(const IrOp *op, IrTemp t)
+static bool x86_ra_is_input(const IrOp *op, IrTemp t)
 {
     for (int i = 0; i < op->nin; i++)
         if (ir_in(op, i) == t)
@@ -275,149 +289,151 @@ static bool ra_is_input(const IrOp *op, IrTemp t)
     return false;
 }
 
-static bool ra_clobberable(X86Gen *g, const IrOp *op, IrTemp d, int idx)
+static bool x86_ra_clobberable(X86Gen *g, const IrOp *op, IrTemp d, int idx)
 {
     IrTemp a = ir_in(op, idx);
-    return !ra_is_const(g, a) && g->ts[a].reg >= 0 && (a == d || ra_is_dead_in(g, op, idx));
+    return !x86_ra_is_const(g, a) && g->ts[a].reg >= 0 && (a == d || x86_ra_is_dead_in(g, op, idx));
 }
 
-int ra_out_any(X86Gen *g, const IrOp *op, IrTemp d, int idx, int ra)
+int x86_ra_out_any(X86Gen *g, const IrOp *op, IrTemp d, int idx, int ra)
 {
-    if (ra_clobberable(g, op, d, idx) && g->ts[ir_in(op, idx)].reg == ra)
+    if (x86_ra_clobberable(g, op, d, idx) && g->ts[ir_in(op, idx)].reg == ra)
         return ra;
-    return ra_out_fresh(g, op, d, X86_ALLOCATABLE);
+    return x86_ra_out_fresh(g, op, d, X86_ALLOCATABLE);
 }
 
-int ra_out_from(X86Gen *g, const IrOp *op, IrTemp d, int idx)
+int x86_ra_out_from(X86Gen *g, const IrOp *op, IrTemp d, int idx)
 {
     IrTemp a = ir_in(op, idx);
     X86TempState *s = &g->ts[a];
-    if (ra_clobberable(g, op, d, idx)) {
+    if (x86_ra_clobberable(g, op, d, idx)) {
         int r = s->reg;
         g->locked |= X86_REGMASK(r);
         return r;
     }
     /* A value read from memory is kept in a register for later uses (globals!). */
-    int src = ra_is_const(g, a) || s->reg >= 0 || !s->mem_ok ? -1 : ra_in(g, a, X86_ALLOCATABLE);
-    if (src >= 0 && ra_clobberable(g, op, d, idx))
+    int src =
+        x86_ra_is_const(g, a) || s->reg >= 0 || !s->mem_ok ? -1 : x86_ra_in(g, a, X86_ALLOCATABLE);
+    if (src >= 0 && x86_ra_clobberable(g, op, d, idx))
         return src;
     int r;
-    if (d != a && g->ts[d].reg >= 0 && !ra_is_input(op, d) && !((g->locked >> g->ts[d].reg) & 1)) {
+    if (d != a && g->ts[d].reg >= 0 && !x86_ra_is_input(op, d) &&
+        !((g->locked >> g->ts[d].reg) & 1)) {
         r = g->ts[d].reg;
         g->locked |= X86_REGMASK(r);
     } else {
-        r = ra_alloc(g, X86_ALLOCATABLE);
+        r = x86_ra_alloc(g, X86_ALLOCATABLE);
     }
     if (src >= 0)
-        x86_mov_rr(g->cb, ra_is64(g, a), r, src);
+        x86_mov_rr(g->cb, x86_ra_is64(g, a), r, src);
     else
-        ra_copy_to(g, a, r);
+        x86_ra_copy_to(g, a, r);
     return r;
 }
 
-int ra_out_fresh(X86Gen *g, const IrOp *op, IrTemp d, uint16_t allowed)
+int x86_ra_out_fresh(X86Gen *g, const IrOp *op, IrTemp d, uint16_t allowed)
 {
     int r = g->ts[d].reg;
-    if (r >= 0 && !ra_is_input(op, d) && ((allowed & ~g->locked) >> r) & 1) {
+    if (r >= 0 && !x86_ra_is_input(op, d) && ((allowed & ~g->locked) >> r) & 1) {
         g->locked |= X86_REGMASK(r);
         return r;
     }
-    return ra_alloc(g, allowed);
+    return x86_ra_alloc(g, allowed);
 }
 
-void ra_evict(X86Gen *g, int r, uint16_t to)
+void x86_ra_evict(X86Gen *g, int r, uint16_t to)
 {
     IrTemp t = g->reg_temp[r];
     g->locked |= X86_REGMASK(r);
     if (t == IR_TEMP_NONE)
         return;
-    int n = ra_find_free(g, to);
+    int n = x86_ra_find_free(g, to);
     if (n < 0) {
-        ra_spill(g, r);
+        x86_ra_spill(g, r);
         return;
     }
-    x86_mov_rr(g->cb, ra_is64(g, t), n, r);
+    x86_mov_rr(g->cb, x86_ra_is64(g, t), n, r);
     g->reg_temp[n] = t;
     g->reg_use[n] = g->reg_use[r];
     g->ts[t].reg = (int8_t)n;
     g->reg_temp[r] = IR_TEMP_NONE;
 }
 
-void ra_sync(X86Gen *g, bool locals)
+void x86_ra_sync(X86Gen *g, bool locals)
 {
     for (int r = 0; r < 16; r++) {
         IrTemp t = g->reg_temp[r];
         if (t == IR_TEMP_NONE)
             continue;
-        IrTempKind k = ra_kind(g, t);
+        IrTempKind k = x86_ra_kind(g, t);
         if (k == IR_TEMP_GLOBAL || (locals && k == IR_TEMP_LOCAL))
-            ra_writeback(g, t);
+            x86_ra_writeback(g, t);
     }
 }
 
-void ra_drop(X86Gen *g, unsigned kinds)
+void x86_ra_drop(X86Gen *g, unsigned kinds)
 {
     for (int r = 0; r < 16; r++) {
         IrTemp t = g->reg_temp[r];
-        if (t != IR_TEMP_NONE && (kinds >> ra_kind(g, t)) & 1)
-            ra_unbind_reg(g, r);
+        if (t != IR_TEMP_NONE && (kinds >> x86_ra_kind(g, t)) & 1)
+            x86_ra_unbind_reg(g, r);
     }
 }
 
-void ra_end_bb(X86Gen *g)
+void x86_ra_end_bb(X86Gen *g)
 {
-    ra_drop(g, RA_EBB);
+    x86_ra_drop(g, X86_RA_EBB);
     for (int s = 0; s < X86_FRAME_SLOTS && g->slots_used; s++) {
         IrTemp t = g->slot_owner[s];
-        if (t != IR_TEMP_NONE && ra_kind(g, t) == IR_TEMP_EBB)
-            ra_slot_free(g, t);
+        if (t != IR_TEMP_NONE && x86_ra_kind(g, t) == IR_TEMP_EBB)
+            x86_ra_slot_free(g, t);
     }
     g->locked = 0;
 }
 
-static void ra_kill(X86Gen *g, IrTemp t)
+static void x86_ra_kill(X86Gen *g, IrTemp t)
 {
     if (g->ts[t].reg >= 0)
-        ra_unbind_reg(g, g->ts[t].reg);
-    ra_slot_free(g, t);
+        x86_ra_unbind_reg(g, g->ts[t].reg);
+    x86_ra_slot_free(g, t);
 }
 
-void ra_end_op(X86Gen *g, const IrOp *op)
+void x86_ra_end_op(X86Gen *g, const IrOp *op)
 {
     uint16_t dead = g->dead[g->op_index];
     for (int i = 0; i < op->nin; i++) {
         IrTemp t = ir_in(op, i);
         if ((dead >> i) & 1 && !(op->nout && ir_out(op, 0) == t))
-            ra_kill(g, t);
+            x86_ra_kill(g, t);
     }
     if ((dead & X86_DEAD_OUT) && op->nout)
-        ra_kill(g, ir_out(op, 0));
+        x86_ra_kill(g, ir_out(op, 0));
     g->locked = 0;
 }
 
-void ra_env_access(X86Gen *g, int32_t off, int32_t size, bool write)
+void x86_ra_env_access(X86Gen *g, int32_t off, int32_t size, bool write)
 {
     for (int r = 0; r < 16; r++) {
         IrTemp t = g->reg_temp[r];
-        if (t == IR_TEMP_NONE || ra_kind(g, t) != IR_TEMP_GLOBAL)
+        if (t == IR_TEMP_NONE || x86_ra_kind(g, t) != IR_TEMP_GLOBAL)
             continue;
         int32_t go = g->ctx->temps[t].env_offset;
-        int32_t gs = ra_is64(g, t) ? 8 : 4;
+        int32_t gs = x86_ra_is64(g, t) ? 8 : 4;
         if (go + gs <= off || off + size <= go)
             continue;
-        ra_writeback(g, t);
+        x86_ra_writeback(g, t);
         if (write)
-            ra_unbind_reg(g, r);
+            x86_ra_unbind_reg(g, r);
     }
 }
 
-bool ra_store_const_global(X86Gen *g, IrTemp t, uint64_t v)
+bool x86_ra_store_const_global(X86Gen *g, IrTemp t, uint64_t v)
 {
-    bool is64 = ra_is64(g, t);
-    if (ra_kind(g, t) != IR_TEMP_GLOBAL || (is64 && !x86_fits_i32((int64_t)v)))
+    bool is64 = x86_ra_is64(g, t);
+    if (x86_ra_kind(g, t) != IR_TEMP_GLOBAL || (is64 && !x86_fits_i32((int64_t)v)))
         return false;
     if (g->ts[t].reg >= 0)
-        ra_unbind_reg(g, g->ts[t].reg);
+        x86_ra_unbind_reg(g, g->ts[t].reg);
     x86_store_imm(g->cb, is64, X86_REG_CPU, g->ctx->temps[t].env_offset, (int32_t)v);
     g->ts[t].mem_ok = true;
     return true;

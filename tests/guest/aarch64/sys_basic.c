@@ -15,7 +15,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/resource.h>
@@ -213,6 +219,89 @@ static void test_pipe(void)
     close(p[0]);
 }
 
+static void test_poll(void)
+{
+    int p[2];
+    pipe(p);
+    struct pollfd pf = {p[0], POLLIN, 0};
+    check("poll.empty", poll(&pf, 1, 0), 0);
+    write(p[1], "x", 1);
+    check("poll.ready", poll(&pf, 1, 1000), 1);
+    check("poll.revents", pf.revents, POLLIN);
+    fd_set rs;
+    FD_ZERO(&rs);
+    FD_SET(p[0], &rs);
+    struct timeval tv = {1, 0};
+    check("select", select(p[0] + 1, &rs, NULL, NULL, &tv), 1);
+    check("select.set", FD_ISSET(p[0], &rs) != 0, 1);
+    int ep = epoll_create1(EPOLL_CLOEXEC);
+    check("epoll_create1", ep >= 0, 1);
+    struct epoll_event ev = {.events = EPOLLIN, .data.u64 = 0x1122334455667788ull};
+    check("epoll_ctl", epoll_ctl(ep, EPOLL_CTL_ADD, p[0], &ev), 0);
+    struct epoll_event out[4];
+    memset(out, 0, sizeof(out));
+    check("epoll_wait", epoll_wait(ep, out, 4, 1000), 1);
+    check("epoll.events", out[0].events, EPOLLIN);
+    check("epoll.data", out[0].data.u64 == 0x1122334455667788ull, 1);
+    char ch;
+    read(p[0], &ch, 1);
+    check("epoll_wait.none", epoll_wait(ep, out, 4, 0), 0);
+    check("epoll_ctl.del", epoll_ctl(ep, EPOLL_CTL_DEL, p[0], NULL), 0);
+    close(ep);
+    close(p[0]);
+    close(p[1]);
+}
+
+static void test_sockets(void)
+{
+    int sv[2];
+    check("socketpair", socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv), 0);
+    check("send", send(sv[0], "ping", 4, 0), 4);
+    char buf[16] = {0};
+    check("recv", recv(sv[1], buf, sizeof(buf), 0), 4);
+    check("recv.data", strcmp(buf, "ping"), 0);
+    char a[3] = "ab", b[3] = "cd";
+    struct iovec iov[2] = {{a, 2}, {b, 2}};
+    struct msghdr mh = {.msg_iov = iov, .msg_iovlen = 2};
+    check("sendmsg", sendmsg(sv[1], &mh, 0), 4);
+    char r1[3] = {0}, r2[3] = {0};
+    struct iovec riov[2] = {{r1, 1}, {r2, 3}};
+    struct msghdr rh = {.msg_iov = riov, .msg_iovlen = 2};
+    check("recvmsg", recvmsg(sv[0], &rh, 0), 4);
+    check("recvmsg.data", !strcmp(r1, "a") && !strcmp(r2, "bcd"), 1);
+    close(sv[0]);
+    close(sv[1]);
+
+    int ls = socket(AF_INET, SOCK_STREAM, 0);
+    check("socket", ls >= 0, 1);
+    int one = 1;
+    check("setsockopt", setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)), 0);
+    int got = 0;
+    socklen_t gl = sizeof(got);
+    check("getsockopt", getsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &got, &gl), 0);
+    check("getsockopt.value", got != 0 && gl == sizeof(int), 1);
+    struct sockaddr_in sin = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    check("bind", bind(ls, (struct sockaddr *)&sin, sizeof(sin)), 0);
+    check("listen", listen(ls, 1), 0);
+    socklen_t sl = sizeof(sin);
+    check("getsockname", getsockname(ls, (struct sockaddr *)&sin, &sl), 0);
+    check("getsockname.port", sin.sin_port != 0 && sl == sizeof(sin), 1);
+    int cs = socket(AF_INET, SOCK_STREAM, 0);
+    check("connect", connect(cs, (struct sockaddr *)&sin, sizeof(sin)), 0);
+    struct sockaddr_in peer;
+    socklen_t pl = sizeof(peer);
+    int as = accept4(ls, (struct sockaddr *)&peer, &pl, SOCK_CLOEXEC);
+    check("accept4", as >= 0, 1);
+    check("accept4.peer", peer.sin_family == AF_INET && pl == sizeof(peer), 1);
+    check("sendto", sendto(cs, "tcp", 3, 0, NULL, 0), 3);
+    check("recvfrom", recvfrom(as, buf, sizeof(buf), 0, NULL, NULL), 3);
+    check("shutdown", shutdown(cs, SHUT_WR), 0);
+    check("recv.eof", recv(as, buf, sizeof(buf), 0), 0);
+    close(as);
+    close(cs);
+    close(ls);
+}
+
 static void test_memory(void)
 {
     size_t pg = (size_t)sysconf(_SC_PAGESIZE);
@@ -357,6 +446,8 @@ int main(void)
     test_dirs();
     test_proc();
     test_pipe();
+    test_poll();
+    test_sockets();
     test_memory();
     test_ids_time();
     test_signals();
