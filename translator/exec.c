@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "signals/signals.h"
 #include "translator/interp.h"
@@ -42,6 +43,13 @@ int translator_init(Process *p)
         }
         x86_detect_features(&tr->feat);
         tr->enter = x86_init(&tr->cb, &tr->feat);
+        if (getenv("FERRY_PERF_MAP")) {
+            char path[64];
+            snprintf(path, sizeof(path), "/tmp/perf-%d.map", (int)getpid());
+            tr->perf_map = fopen(path, "w");
+            if (tr->perf_map)
+                setvbuf(tr->perf_map, NULL, _IOLBF, 0);
+        }
     }
     p->tr = tr;
     return 0;

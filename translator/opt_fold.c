@@ -18,6 +18,7 @@
 typedef struct FoldInfo {
     uint32_t epoch;      /* info valid only when equal to the pass epoch */
     bool is_const;
+    bool z32;            /* an I64 value whose upper 32 bits are known to be zero */
     uint64_t val;
     IrTemp copy_src;     /* IR_TEMP_NONE if not a copy */
     uint32_t copy_gen;   /* write generation of copy_src when copied */
@@ -48,6 +49,7 @@ static FoldInfo *info(Fold *f, IrTemp t)
     if (i->epoch != f->epoch) {
         i->epoch = f->epoch;
         i->is_const = false;
+        i->z32 = false;
         i->copy_src = IR_TEMP_NONE;
         i->const_temp = IR_TEMP_NONE;
     }
@@ -91,6 +93,7 @@ static void note_write(Fold *f, IrTemp t)
     FoldInfo *i = info(f, t);
     i->write_gen++;
     i->is_const = false;
+    i->z32 = false;
     i->copy_src = IR_TEMP_NONE;
     i->const_temp = IR_TEMP_NONE;
 }
@@ -210,7 +213,57 @@ static void fold_brcond(Fold *f, IrOp *op)
     }
 }
 
+static void fold_value(Fold *f, IrOp *op);
+
+/* True when t is an I64 value with its upper 32 bits known to be zero. */
+static bool upper_zero(Fold *f, IrTemp t)
+{
+    uint64_t v;
+    if (known_const(f, t, &v))
+        return v >> 32 == 0;
+    return info(f, t)->z32;
+}
+
+/* Whether the I64 result of op has zero upper bits, given what is known of its inputs. */
+static bool result_upper_zero(Fold *f, const IrOp *op)
+{
+    switch (op->opc) {
+    case IR_OP_ext32u: case IR_OP_extu_i32: case IR_OP_ext8u: case IR_OP_ext16u:
+    case IR_OP_setcond: case IR_OP_clz: case IR_OP_ctz: case IR_OP_ctpop:
+        return true;
+    case IR_OP_extract:
+        return ir_cst(op, 0) + ir_cst(op, 1) <= 32;
+    case IR_OP_and:
+        return upper_zero(f, ir_in(op, 0)) || upper_zero(f, ir_in(op, 1));
+    case IR_OP_or: case IR_OP_xor: case IR_OP_shr: case IR_OP_divu: case IR_OP_remu:
+        return upper_zero(f, ir_in(op, 0)) &&
+               (op->opc == IR_OP_shr || op->opc == IR_OP_divu || upper_zero(f, ir_in(op, 1)));
+    case IR_OP_mov:
+        return upper_zero(f, ir_in(op, 0));
+    case IR_OP_movcond:
+        return upper_zero(f, ir_in(op, 2)) && upper_zero(f, ir_in(op, 3));
+    default:
+        return false;
+    }
+}
+
 static void fold_pure(Fold *f, IrOp *op)
+{
+    if (op->type == IR_I64 || op->opc == IR_OP_extu_i32) {
+        bool z = result_upper_zero(f, op);
+        if (op->opc == IR_OP_ext32u && upper_zero(f, ir_in(op, 0))) {
+            op->opc = IR_OP_mov; /* zero-extending a zero-extended value */
+            z = true;
+        }
+        fold_value(f, op);
+        if (op->opc != IR_OP_nop)
+            info(f, ir_out(op, 0))->z32 |= z;
+        return;
+    }
+    fold_value(f, op);
+}
+
+static void fold_value(Fold *f, IrOp *op)
 {
     uint64_t in[4];
     bool all_const = true;
@@ -271,6 +324,9 @@ void opt_fold(IrContext *ctx)
         }
         for (int k = 0; k < op->nout; k++)
             note_write(&f, ir_out(op, k));
+        if (op->opc == IR_OP_ld && op->type == IR_I64 &&
+            (ir_cst(op, 0) & (IR_MO_SIGN | IR_MO_SIZE)) <= IR_MO_32)
+            info(&f, ir_out(op, 0))->z32 = true;
         if (op->opc == IR_OP_call && !(ir_cst(op, 1) & IR_CALL_NO_WRITE_GLOBALS))
             invalidate_globals(&f);
         if (d->flags & IR_OPF_BB_END)

@@ -94,11 +94,14 @@ void tb_flush(Process *p)
 }
 
 /* Translates (pc, flags) into tr->ir and optimizes it. */
-static void tb_translate_ir(Translator *tr, CPUCommon *cpu, uint64_t pc)
+static void tb_translate_ir(Translator *tr, CPUCommon *cpu, uint64_t pc, int max_insns)
 {
     IrContext *ir = tr->ir;
+    ArchTranslateOpts o = tr->topts;
+    if (max_insns < o.max_insns)
+        o.max_insns = max_insns;
     ir_reset(ir, pc);
-    tr->arch->translate(ir, cpu, &tr->topts);
+    tr->arch->translate(ir, cpu, &o);
     if (tr->log_mask & LOG_OP) {
         fprintf(tr->log, "OP:\n");
         ir_dump(ir, tr->log);
@@ -121,16 +124,20 @@ static TB *tb_gen_code(Translator *tr, CPUCommon *cpu, uint64_t pc, uint32_t fla
     tb->pc = pc;
     tb->flags = flags;
     tb->jmp_patch_offset[0] = tb->jmp_patch_offset[1] = ~0u;
-    tb_translate_ir(tr, cpu, pc);
-    tb->guest_size = tr->ir->guest_size;
-    tb->ninsns = tr->ir->ninsns;
+    tb_translate_ir(tr, cpu, pc, tr->topts.max_insns);
     if (tr->use_jit) {
         int rc = x86_codegen(tr->ir, tb, &tr->cb);
         if (rc == -ENOSPC) {
             tb_flush_locked(tr);
             /* The flush emptied the buffer; translate again (codegen may have
              * consumed the IR). */
-            tb_translate_ir(tr, cpu, pc);
+            tb_translate_ir(tr, cpu, pc, tr->topts.max_insns);
+            rc = x86_codegen(tr->ir, tb, &tr->cb);
+        }
+        if (rc < 0 && rc != -ENOSPC) {
+            /* A block the backend cannot compile (e.g. too many live values):
+             * one guest instruction per block always fits. */
+            tb_translate_ir(tr, cpu, pc, 1);
             rc = x86_codegen(tr->ir, tb, &tr->cb);
         }
         if (rc < 0) {
@@ -138,9 +145,14 @@ static TB *tb_gen_code(Translator *tr, CPUCommon *cpu, uint64_t pc, uint32_t fla
                     (unsigned long long)pc, strerror(-rc));
             exit(127);
         }
+        if (tr->perf_map)
+            fprintf(tr->perf_map, "%lx %x guest_0x%llx\n", (unsigned long)(uintptr_t)tb->code,
+                    tb->code_size, (unsigned long long)pc);
     } else {
         tb->ir = ir_clone(tr->ir);
     }
+    tb->guest_size = tr->ir->guest_size;
+    tb->ninsns = tr->ir->ninsns;
     if (tr->ntbs == tr->tbs_cap) {
         size_t cap = tr->tbs_cap ? tr->tbs_cap * 2 : 1024;
         TB **n = realloc(tr->tbs, cap * sizeof(*n));

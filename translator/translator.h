@@ -32,6 +32,7 @@ typedef struct Translator {
     bool chain;              /* direct chaining allowed (off while tracing execution) */
     unsigned log_mask;
     FILE *log;
+    FILE *perf_map;          /* FERRY_PERF_MAP set: /tmp/perf-<pid>.map for `perf report` */
 
     pthread_mutex_t lock;
     IrContext *ir;           /* translation context, used under lock */

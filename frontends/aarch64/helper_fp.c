@@ -13,9 +13,69 @@
 #pragma GCC optimize("rounding-math")
 #include "frontends/aarch64/helper_simd.h"
 
-#include <fenv.h>
 #include <math.h>
 #include <string.h>
+
+/*
+ * Host FP environment.  On x86-64 the SSE MXCSR is used directly: the libm
+ * fenv functions also save and restore the x87 environment, which costs
+ * hundreds of cycles per call.  All host FP work here is SSE (no long double).
+ */
+#if defined(__x86_64__)
+#include <xmmintrin.h>
+enum {
+    HOST_INVALID = 0x01, HOST_DIVZERO = 0x04, HOST_OVERFLOW = 0x08,
+    HOST_UNDERFLOW = 0x10, HOST_INEXACT = 0x20, HOST_ALL = 0x3f,
+};
+static unsigned host_flags(void) { return _mm_getcsr() & HOST_ALL; }
+/* ldmxcsr is slow: write only when something changes. */
+static void host_clear_flags(unsigned f)
+{
+    unsigned csr = _mm_getcsr();
+    if (csr & f)
+        _mm_setcsr(csr & ~f);
+}
+/* Makes exactly `f` the raised flags. */
+static void host_restore_flags(unsigned f)
+{
+    unsigned csr = _mm_getcsr();
+    if ((csr & HOST_ALL) != f)
+        _mm_setcsr((csr & ~HOST_ALL) | f);
+}
+static void host_raise(unsigned f) { _mm_setcsr(_mm_getcsr() | f); }
+/* The current rounding mode as an Arm RMode. */
+static int host_round(void)
+{
+    static const int rmode[4] = {0, 2, 1, 3};
+    return rmode[(_mm_getcsr() >> 13) & 3];
+}
+/* Arm RMode (0 RN, 1 RP, 2 RM, 3 RZ) -> MXCSR.RC. */
+static void host_set_round(int rmode)
+{
+    static const unsigned rc[4] = {0x0000, 0x4000, 0x2000, 0x6000};
+    _mm_setcsr((_mm_getcsr() & ~0x6000u) | rc[rmode]);
+}
+#else
+#include <fenv.h>
+enum {
+    HOST_INVALID = FE_INVALID, HOST_DIVZERO = FE_DIVBYZERO, HOST_OVERFLOW = FE_OVERFLOW,
+    HOST_UNDERFLOW = FE_UNDERFLOW, HOST_INEXACT = FE_INEXACT, HOST_ALL = FE_ALL_EXCEPT,
+};
+static unsigned host_flags(void) { return fetestexcept(FE_ALL_EXCEPT); }
+static void host_clear_flags(unsigned f) { feclearexcept(f); }
+static void host_restore_flags(unsigned f) { feclearexcept(FE_ALL_EXCEPT & ~f); }
+static void host_raise(unsigned f) { feraiseexcept(f); }
+static int host_round(void)
+{
+    int m = fegetround();
+    return m == FE_UPWARD ? 1 : m == FE_DOWNWARD ? 2 : m == FE_TOWARDZERO ? 3 : 0;
+}
+static void host_set_round(int rmode)
+{
+    static const int modes[4] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
+    fesetround(modes[rmode]);
+}
+#endif
 
 static const uint64_t fp_sign_bit[4] = {0, 1ull << 15, 1ull << 31, 1ull << 63};
 static const uint64_t fp_exp_mask[4] = {0, 0x7c00, 0x7f800000, 0x7ff0000000000000ull};
@@ -42,6 +102,15 @@ static bool fp_is_inf(int fsz, uint64_t x)
 static bool fp_is_zero(int fsz, uint64_t x) { return (x & ~fp_sign_bit[fsz]) == 0; }
 
 static uint64_t fp_default_nan(int fsz) { return fp_exp_mask[fsz] | fp_quiet_bit[fsz]; }
+
+/* 2^e as a double, for -1022 <= e <= 1023. */
+static double fp_pow2(int e)
+{
+    uint64_t x = (uint64_t)(e + 1023) << 52;
+    double d;
+    memcpy(&d, &x, 8);
+    return d;
+}
 
 static uint64_t fp_width_mask(int fsz) { return fsz == 3 ? ~0ull : (1ull << (8 << fsz)) - 1; }
 
@@ -90,20 +159,22 @@ static uint64_t fp_flush_in(A64CPU *cpu, int fsz, uint64_t x)
 /* Moves the host exception flags raised so far into FPSR. */
 static void fp_collect_flags(A64CPU *cpu)
 {
-    int e = fetestexcept(FE_ALL_EXCEPT);
+    unsigned e = host_flags();
     uint32_t f = 0;
-    if (e & FE_INVALID)
+    if (!e)
+        return;
+    if (e & HOST_INVALID)
         f |= A64_FPSR_IOC;
-    if (e & FE_DIVBYZERO)
+    if (e & HOST_DIVZERO)
         f |= A64_FPSR_DZC;
-    if (e & FE_OVERFLOW)
+    if (e & HOST_OVERFLOW)
         f |= A64_FPSR_OFC;
-    if (e & FE_UNDERFLOW)
+    if (e & HOST_UNDERFLOW)
         f |= A64_FPSR_UFC;
-    if (e & FE_INEXACT)
+    if (e & HOST_INEXACT)
         f |= A64_FPSR_IXC;
     cpu->fpsr |= f;
-    feclearexcept(FE_ALL_EXCEPT);
+    host_clear_flags(HOST_ALL);
 }
 
 /* With FPCR.FZ, collects earlier flags so that a flushed result can drop its own. */
@@ -118,9 +189,9 @@ static uint64_t fp_flush_out(A64CPU *cpu, int fsz, uint64_t x)
 {
     if (fsz == 1 || !(cpu->fpcr & A64_FPCR_FZ))
         return x;
-    if (!fp_is_denormal(fsz, x) && !(fp_is_zero(fsz, x) && fetestexcept(FE_UNDERFLOW)))
+    if (!fp_is_denormal(fsz, x) && !(fp_is_zero(fsz, x) && (host_flags() & HOST_UNDERFLOW)))
         return x;
-    feclearexcept(FE_INEXACT | FE_UNDERFLOW);
+    host_clear_flags(HOST_INEXACT | HOST_UNDERFLOW);
     cpu->fpsr |= A64_FPSR_UFC;
     return x & fp_sign_bit[fsz];
 }
@@ -144,6 +215,42 @@ static double fp_to_double(int fsz, uint64_t x)
     return h;
 }
 
+/* Rounds a finite or infinite double to half precision in the current rounding mode,
+ * raising the host flags an SSE conversion would (libgcc's conversion reports overflow
+ * and underflow in the x87 status word only). */
+static uint16_t fp_double_to_half(double d)
+{
+    uint16_t sign = signbit(d) ? 0x8000 : 0;
+    double a = fabs(d);
+    if (isinf(a))
+        return sign | 0x7c00;
+    if (a == 0)
+        return sign;
+    int e;
+    frexp(a, &e);              /* a = m * 2^e, 0.5 <= m < 1 */
+    int quantum = e - 1 < -14 ? -24 : e - 1 - 10;
+    double scaled = a * fp_pow2(-quantum); /* exact */
+    double n = floor(scaled), frac = scaled - n;
+    int rm = host_round();
+    bool up = rm == 0 ? (frac > 0.5 || (frac == 0.5 && ((uint32_t)n & 1)))
+            : rm == 1 ? (frac > 0 && !sign)
+            : rm == 2 ? (frac > 0 && sign) : false;
+    n += up;
+    unsigned raise = frac != 0 ? HOST_INEXACT : 0;
+    if (quantum == -24 && raise)
+        raise |= HOST_UNDERFLOW;
+    uint32_t bits = quantum == -24 ? (uint32_t)n
+                                   : (uint32_t)((quantum + 25) << 10) + (uint32_t)n - 1024;
+    if (bits >= 0x7c00) { /* overflow */
+        raise |= HOST_OVERFLOW | HOST_INEXACT;
+        bool to_inf = rm == 0 || (rm == 1 && !sign) || (rm == 2 && sign);
+        bits = to_inf ? 0x7c00 : 0x7bff;
+    }
+    if (raise)
+        host_raise(raise);
+    return sign | (uint16_t)bits;
+}
+
 /* Rounds `d` to the format in the current host rounding mode. */
 static uint64_t fp_from_double(int fsz, double d)
 {
@@ -159,11 +266,7 @@ static uint64_t fp_from_double(int fsz, double d)
         memcpy(&w, &g, 4);
         return w;
     }
-    volatile _Float16 h = (_Float16)d;
-    _Float16 g = h;
-    uint16_t w;
-    memcpy(&w, &g, 2);
-    return w;
+    return fp_double_to_half(d);
 }
 
 /* A computed result: a NaN made by the operation becomes the default NaN. */
@@ -176,18 +279,17 @@ static uint64_t fp_result(A64CPU *cpu, int fsz, double d)
 
 void a64_fp_begin(A64CPU *cpu)
 {
-    static const int modes[4] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
     int rmode = (cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3;
     if (rmode)
-        fesetround(modes[rmode]);
-    feclearexcept(FE_ALL_EXCEPT);
+        host_set_round(rmode);
+    host_clear_flags(HOST_ALL);
 }
 
 void a64_fp_end(A64CPU *cpu)
 {
     fp_collect_flags(cpu);
     if ((cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3)
-        fesetround(FE_TONEAREST);
+        host_set_round(0);
 }
 
 /* FMAX/FMIN of two non-NaN values; +0 > -0. */
@@ -385,11 +487,11 @@ static uint64_t fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool 
     }
     if (rm == A64_RND_CUR)
         rm = (A64FpRound)((cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3);
-    double x = ldexp(fp_to_double(fsz, a), fbits);
+    double x = fp_to_double(fsz, a) * fp_pow2(fbits);
     double r = fp_round_double(x, rm);
     int bits = isz == 3 ? 64 : 32;
-    double hi = is_unsigned ? ldexp(1.0, bits) : ldexp(1.0, bits - 1);
-    double lo = is_unsigned ? 0.0 : -ldexp(1.0, bits - 1);
+    double hi = is_unsigned ? fp_pow2(bits) : fp_pow2(bits - 1);
+    double lo = is_unsigned ? 0.0 : -fp_pow2(bits - 1);
     if (r >= hi) {
         cpu->fpsr |= A64_FPSR_IOC;
         return is_unsigned ? fp_width_mask(isz) : (fp_width_mask(isz) >> 1);
@@ -408,40 +510,43 @@ static uint64_t fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool 
  * exactly the Arm flags computed here. */
 uint64_t a64_fp_round_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool exact)
 {
-    int saved = fetestexcept(FE_ALL_EXCEPT);
+    unsigned saved = host_flags();
     uint64_t r = fp_round_int(cpu, fsz, a, rm, exact);
-    feclearexcept(FE_ALL_EXCEPT & ~saved);
+    host_restore_flags(saved);
     return r;
 }
 
 uint64_t a64_fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool is_unsigned,
                        int fbits, int isz)
 {
-    int saved = fetestexcept(FE_ALL_EXCEPT);
+    unsigned saved = host_flags();
     uint64_t r = fp_to_int(cpu, fsz, a, rm, is_unsigned, fbits, isz);
-    feclearexcept(FE_ALL_EXCEPT & ~saved);
+    host_restore_flags(saved);
     return r;
 }
 
 uint64_t a64_fp_from_int(A64CPU *cpu, int fsz, uint64_t v, bool is_unsigned, int fbits)
 {
-    /* long double holds any 64-bit integer exactly: one rounding, to the target */
-    long double x = ldexpl(is_unsigned ? (long double)v : (long double)(int64_t)v, -fbits);
+    bool neg = !is_unsigned && (int64_t)v < 0;
+    uint64_t mag = neg ? -v : v;
     fp_fz_prepare(cpu);
-    if (fsz == 3)
-        return fp_flush_out(cpu, 3, fp_from_double(3, (double)x));
+    if (fsz == 3) { /* one rounding, then an exact scaling (the result is >= 2^-64) */
+        volatile double d = is_unsigned ? (double)v : (double)(int64_t)v;
+        return fp_from_double(3, d * fp_pow2(-fbits));
+    }
     if (fsz == 2) {
-        volatile float f = (float)x;
-        float g = f;
+        volatile float f = is_unsigned ? (float)v : (float)(int64_t)v;
+        float g = f * (float)fp_pow2(-fbits);
         uint32_t w;
         memcpy(&w, &g, 4);
-        return fp_flush_out(cpu, 2, w);
+        return w;
     }
-    volatile _Float16 h = (_Float16)x;
-    _Float16 g = h;
-    uint16_t w;
-    memcpy(&w, &g, 2);
-    return w;
+    /* half: narrow to 53 bits keeping a sticky bit, scale exactly, round once */
+    int k = 0;
+    for (; mag >> 53; k++)
+        mag = (mag >> 1) | (mag & 1);
+    double d = (double)mag * fp_pow2(k - fbits);
+    return fp_from_double(1, neg ? -d : d);
 }
 
 /* A NaN converted between formats keeps its sign and top payload bits. */

@@ -627,6 +627,68 @@ uint64_t helper_simd_shift_imm(CPUCommon *c, uint64_t desc)
     return 0;
 }
 
+/* Long forms of the indexed class: [SU]MLAL, SQDMLAL, [SU]MLSL, SQDMLSL, [SU]MULL, SQDMULL
+ * map onto the three-different opcodes. */
+static int indexed_long_opc(int opc)
+{
+    switch (opc) {
+    case 2: return 8;
+    case 3: return 9;
+    case 6: return 10;
+    case 7: return 11;
+    case 10: return 12;
+    case 11: return 13;
+    }
+    return -1;
+}
+
+static uint64_t indexed_elem(A64CPU *cpu, const A64SimdDesc *d, int esz, uint64_t a, uint64_t b,
+                             uint64_t acc)
+{
+    int key = d->u << 4 | d->opc;
+    switch (key) {
+    case 0x01: return fp_3same(cpu, 0x01, esz, a, b, acc);       /* FMLA */
+    case 0x05: return fp_3same(cpu, 0x09, esz, a, b, acc);       /* FMLS */
+    case 0x09: return fp_3same(cpu, 0x13, esz, a, b, acc);       /* FMUL */
+    case 0x19: return fp_3same(cpu, 0x03, esz, a, b, acc);       /* FMULX */
+    case 0x08: return int_3same(cpu, 0, 0x13, esz, a, b, acc);   /* MUL */
+    case 0x10: return int_3same(cpu, 0, 0x12, esz, a, b, acc);   /* MLA */
+    case 0x14: return int_3same(cpu, 1, 0x12, esz, a, b, acc);   /* MLS */
+    case 0x0c: return int_3same(cpu, 0, 0x16, esz, a, b, acc);   /* SQDMULH */
+    case 0x0d: return int_3same(cpu, 1, 0x16, esz, a, b, acc);   /* SQRDMULH */
+    }
+    return 0;
+}
+
+uint64_t helper_simd_indexed(CPUCommon *c, uint64_t desc)
+{
+    A64CPU *cpu = a64_cpu(c);
+    A64SimdDesc d = a64_simd_desc_unpack(desc);
+    uint64_t n[2], m[2], acc[2], r[2] = {0, 0};
+    bool fp = !d.u ? (d.opc == 1 || d.opc == 5 || d.opc == 9) : d.opc == 9;
+    int esz = fp ? 2 + (d.size & 1) : d.size, lop = indexed_long_opc(d.opc);
+    vload(cpu, d.rn, n);
+    vload(cpu, d.rm, m);
+    vload(cpu, d.rd, acc);
+    uint64_t b = vget(m, esz, d.imm);
+    if (!fp && lop >= 0) {
+        int ne = d.scalar ? 1 : 8 >> esz, part = d.q ? ne : 0;
+        for (int i = 0; i < ne; i++)
+            vset(r, esz + 1, i, int_3diff(cpu, d.u, lop, esz, vget(n, esz, part + i), b,
+                                          vget(acc, esz + 1, i)));
+        vstore(cpu, d.rd, r, !d.scalar);
+        return 0;
+    }
+    if (fp)
+        a64_fp_begin(cpu);
+    for (int i = 0; i < nelem(&d, esz); i++)
+        vset(r, esz, i, indexed_elem(cpu, &d, esz, vget(n, esz, i), b, vget(acc, esz, i)));
+    if (fp)
+        a64_fp_end(cpu);
+    vstore(cpu, d.rd, r, d.q && !d.scalar);
+    return 0;
+}
+
 /* UZP1/2, TRN1/2, ZIP1/2 (opc = the 3-bit opcode). */
 uint64_t helper_simd_permute(CPUCommon *c, uint64_t desc)
 {

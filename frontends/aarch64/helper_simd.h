@@ -111,6 +111,8 @@ uint64_t helper_simd_2misc(CPUCommon *cpu, uint64_t desc);
 uint64_t helper_simd_across(CPUCommon *cpu, uint64_t desc);
 uint64_t helper_simd_pair_scalar(CPUCommon *cpu, uint64_t desc);
 uint64_t helper_simd_shift_imm(CPUCommon *cpu, uint64_t desc); /* imm = immh:immb */
+/* Vector/scalar x indexed element: rm is the full register number, imm the index. */
+uint64_t helper_simd_indexed(CPUCommon *cpu, uint64_t desc);
 uint64_t helper_simd_permute(CPUCommon *cpu, uint64_t desc);
 uint64_t helper_simd_ext(CPUCommon *cpu, uint64_t desc);
 uint64_t helper_simd_tbl(CPUCommon *cpu, uint64_t desc);       /* ra = len, u = TBX */

@@ -1,7 +1,9 @@
 /*
- * AArch64 base integer instructions other than loads and stores: data
- * processing (immediate and register), branches, exception generation and
- * the system instructions EL0 may use (hints, barriers, MRS/MSR, DC/IC).
+ * AArch64 integer data processing (immediate and register forms): add/sub,
+ * logic, moves, bitfields, shifts, conditional select/compare, multiply,
+ * divide, bit/byte reversal, CRC32.  a64_decode_dp is the entry point for
+ * the whole base integer ISA except loads/stores: it passes branches,
+ * exception generation and system instructions on to trans_branch.c.
  *
  * The decoder is generated from a64_dp.decode; each trans_<NAME> below
  * returns false for an unallocated encoding (-> SIGILL).  Everything is
@@ -16,54 +18,12 @@
 
 #include "aarch64/decode_dp.c.inc"
 
-_Static_assert(offsetof(A64CPU, fpsr) == offsetof(A64CPU, fpcr) + 4 &&
-                   offsetof(A64CPU, fpcr) % 8 == 0,
-               "MRS FPCR/FPSR load both fields with one 64-bit ld_env");
-
-/* Defines trans_NAME as a call of the shared generator FN(s, a, ...). */
-#define TRANS(NAME, ARGT, FN, ...)                                                                 \
-    static bool trans_##NAME(DisasContext *s, ARGT *a)                                             \
-    {                                                                                              \
-        return FN(s, a, __VA_ARGS__);                                                              \
-    }
+#include "frontends/aarch64/dp_gen.h"
 
 /* Destinations of the four flag values (the globals, or temps for CCMP). */
 typedef struct FlagDst {
     IrTemp n, z, c, v;
 } FlagDst;
-
-/* ---- Small IR builders returning fresh I64 temps ---- */
-
-static IrTemp new64(DisasContext *s)
-{
-    return ir_new_temp(s->ir, IR_I64);
-}
-
-static IrTemp cst(DisasContext *s, uint64_t v)
-{
-    return ir_const_i64(s->ir, v);
-}
-
-static IrTemp op1(DisasContext *s, int opc, IrTemp a)
-{
-    IrTemp d = new64(s);
-    ir_gen_unop(s->ir, opc, IR_I64, d, a);
-    return d;
-}
-
-static IrTemp op2(DisasContext *s, int opc, IrTemp a, IrTemp b)
-{
-    IrTemp d = new64(s);
-    ir_gen_binop(s->ir, opc, IR_I64, d, a, b);
-    return d;
-}
-
-static IrTemp op2i(DisasContext *s, int opc, IrTemp a, uint64_t b)
-{
-    IrTemp d = new64(s);
-    ir_gen_binopi(s->ir, opc, IR_I64, d, a, b);
-    return d;
-}
 
 static IrTemp gen_extract(DisasContext *s, IrTemp a, unsigned pos, unsigned len, bool sign)
 {
@@ -83,13 +43,6 @@ static IrTemp gen_deposit(DisasContext *s, IrTemp a, IrTemp b, unsigned pos, uns
         return b;
     IrTemp d = new64(s);
     ir_gen_deposit(s->ir, IR_I64, d, a, b, pos, len);
-    return d;
-}
-
-static IrTemp gen_setcond(DisasContext *s, IrCond c, IrTemp a, IrTemp b)
-{
-    IrTemp d = new64(s);
-    ir_gen_setcond(s->ir, IR_I64, c, d, a, b);
     return d;
 }
 
@@ -438,299 +391,6 @@ static bool trans_EXTR(DisasContext *s, arg_EXTR *a)
     return true;
 }
 
-/* ---- Branches ---- */
-
-static uint64_t branch_target(DisasContext *s, int imm)
-{
-    return s->pc + (uint64_t)((int64_t)imm * 4);
-}
-
-/* After a brcond to `label` (taken path): falls through to next_pc, label jumps to target. */
-static void gen_cond_goto(DisasContext *s, uint32_t label, uint64_t target)
-{
-    a64_gen_goto(s, 1, s->next_pc);
-    ir_gen_set_label(s->ir, label);
-    a64_gen_goto(s, 0, target);
-    s->is_jmp = DISAS_NORETURN;
-}
-
-static bool trans_B(DisasContext *s, arg_i *a)
-{
-    a64_gen_goto(s, 0, branch_target(s, a->imm));
-    s->is_jmp = DISAS_NORETURN;
-    return true;
-}
-
-static bool trans_BL(DisasContext *s, arg_i *a)
-{
-    a64_set_reg(s, 30, cst(s, s->next_pc), true);
-    return trans_B(s, a);
-}
-
-static bool trans_CBZ(DisasContext *s, arg_CBZ *a)
-{
-    uint32_t label = ir_new_label(s->ir);
-    IrTemp v = a64_reg(s, a->rt);
-    if (a->sf)
-        ir_gen_brcond(s->ir, IR_I64, a->nz ? IR_COND_NE : IR_COND_EQ, v, cst(s, 0), label);
-    else
-        ir_gen_brcond(s->ir, IR_I64, a->nz ? IR_COND_TSTNE : IR_COND_TSTEQ, v, cst(s, 0xffffffffu),
-                      label);
-    gen_cond_goto(s, label, branch_target(s, a->imm));
-    return true;
-}
-
-static bool trans_TBZ(DisasContext *s, arg_TBZ *a)
-{
-    uint32_t label = ir_new_label(s->ir);
-    IrCond c = a->nz ? IR_COND_TSTNE : IR_COND_TSTEQ;
-    ir_gen_brcond(s->ir, IR_I64, c, a64_reg(s, a->rt), cst(s, 1ull << a->bitpos), label);
-    gen_cond_goto(s, label, branch_target(s, a->imm));
-    return true;
-}
-
-static bool trans_B_cond(DisasContext *s, arg_B_cond *a)
-{
-    if (a->cond >= 14)
-        return trans_B(s, &(arg_i){.imm = a->imm});
-    uint32_t label = ir_new_label(s->ir);
-    a64_gen_brcond(s, a->cond, label);
-    gen_cond_goto(s, label, branch_target(s, a->imm));
-    return true;
-}
-
-static bool trans_BR(DisasContext *s, arg_r *a)
-{
-    a64_gen_jump_reg(s, a64_reg(s, a->rn));
-    s->is_jmp = DISAS_NORETURN;
-    return true;
-}
-
-static bool trans_BLR(DisasContext *s, arg_r *a)
-{
-    IrTemp dest = new64(s);
-    ir_gen_mov(s->ir, IR_I64, dest, a64_reg(s, a->rn)); /* rn may be x30 */
-    a64_set_reg(s, 30, cst(s, s->next_pc), true);
-    a64_gen_jump_reg(s, dest);
-    s->is_jmp = DISAS_NORETURN;
-    return true;
-}
-
-static bool trans_RET(DisasContext *s, arg_r *a)
-{
-    return trans_BR(s, a);
-}
-
-/* ---- Exceptions ---- */
-
-static bool gen_exception(DisasContext *s, int excp, uint64_t pc)
-{
-    a64_gen_exception(s, excp, pc);
-    s->is_jmp = DISAS_NORETURN;
-    return true;
-}
-
-static bool trans_SVC(DisasContext *s, arg_SVC *a)
-{
-    return gen_exception(s, A64_EXCP_SYSCALL, s->next_pc);
-}
-
-static bool trans_BRK(DisasContext *s, arg_BRK *a)
-{
-    return gen_exception(s, A64_EXCP_BRK, s->pc);
-}
-static bool trans_HLT(DisasContext *s, arg_HLT *a)
-{
-    return gen_exception(s, A64_EXCP_HLT, s->pc);
-}
-
-/* ---- Hints and barriers ---- */
-
-/* Every hint (NOP, YIELD, WFE, WFI, SEV(L), BTI, PAC*SP/AUT*SP, ...) is a NOP here. */
-static bool trans_HINT(DisasContext *s, arg_HINT *a)
-{
-    return true;
-}
-
-static bool trans_CLREX(DisasContext *s, arg_CLREX *a)
-{
-    ir_gen_movi(s->ir, IR_I64, a64_g.excl_size, 0);
-    return true;
-}
-
-static bool trans_DSB(DisasContext *s, arg_DSB *a)
-{
-    ir_gen_mb(s->ir, IR_MB_ALL);
-    return true;
-}
-
-static bool trans_DMB(DisasContext *s, arg_DMB *a)
-{
-    switch (a->crm & 3) {
-    case 1: /* LD: loads before, loads and stores after */
-        ir_gen_mb(s->ir, IR_MB_LD_LD | IR_MB_LD_ST);
-        break;
-    case 2: /* ST */
-        ir_gen_mb(s->ir, IR_MB_ST_ST);
-        break;
-    default:
-        ir_gen_mb(s->ir, IR_MB_ALL);
-        break;
-    }
-    return true;
-}
-
-/* ISB: end the TB so that code changes and exit requests are seen. */
-static bool trans_ISB(DisasContext *s, arg_ISB *a)
-{
-    s->is_jmp = DISAS_TOO_MANY;
-    return true;
-}
-
-static bool trans_SB(DisasContext *s, arg_SB *a)
-{
-    return true;
-}
-
-/* ---- SYS (cache maintenance), MRS, MSR ---- */
-
-static void gen_dc_zva(DisasContext *s, int rt)
-{
-    IrTemp addr = op2i(s, IR_OP_and, a64_reg(s, rt), ~(uint64_t)63);
-    IrTemp zero = cst(s, 0);
-    for (int i = 0; i < 64; i += 8) {
-        IrTemp p = i ? op2i(s, IR_OP_add, addr, i) : addr;
-        ir_gen_st(s->ir, IR_I64, zero, p, IR_MO_64);
-    }
-}
-
-static bool trans_SYS(DisasContext *s, arg_sysreg *a)
-{
-    if (a->op1 != 3 || a->crn != 7 || a->op2 != 1)
-        return false;
-    switch (a->crm) {
-    case 4: /* DC ZVA */
-        gen_dc_zva(s, a->rt);
-        return true;
-    case 5:  /* IC IVAU */
-    case 10: /* DC CVAC */
-    case 11: /* DC CVAU */
-    case 12: /* DC CVAP */
-    case 13: /* DC CVADP */
-    case 14: /* DC CIVAC */
-        return true;
-    default:
-        return false;
-    }
-}
-
-/* Encodes op1:CRn:CRm:op2 of an op0=3 system register. */
-#define SYSREG(op1, crn, crm, op2) ((op1) << 11 | (crn) << 7 | (crm) << 3 | (op2))
-enum {
-    SR_NZCV = SYSREG(3, 4, 2, 0),
-    SR_FPCR = SYSREG(3, 4, 4, 0),
-    SR_FPSR = SYSREG(3, 4, 4, 1),
-    SR_TPIDR_EL0 = SYSREG(3, 13, 0, 2),
-    SR_TPIDRRO_EL0 = SYSREG(3, 13, 0, 3),
-    SR_CNTVCT_EL0 = SYSREG(3, 14, 0, 2),
-    SR_CNTVCTSS_EL0 = SYSREG(3, 14, 0, 6),
-};
-
-static int sysreg_key(const arg_sysreg *a)
-{
-    return SYSREG(a->op1, a->crn, a->crm, a->op2);
-}
-
-/* NZCV in the PSTATE layout (bits 31..28) from the flag globals. */
-static IrTemp gen_read_nzcv(DisasContext *s)
-{
-    IrTemp n = op2i(s, IR_OP_and, op2i(s, IR_OP_shr, a64_g.nf, 32), 1u << 31);
-    IrTemp z = op2i(s, IR_OP_shl, gen_setcond(s, IR_COND_EQ, a64_g.zf, cst(s, 0)), 30);
-    IrTemp c = op2i(s, IR_OP_shl, a64_g.cf, 29);
-    IrTemp v = op2i(s, IR_OP_and, op2i(s, IR_OP_shr, a64_g.vf, 35), 1u << 28);
-    return op2(s, IR_OP_or, op2(s, IR_OP_or, n, z), op2(s, IR_OP_or, c, v));
-}
-
-static void gen_write_nzcv(DisasContext *s, IrTemp x)
-{
-    ir_gen_binopi(s->ir, IR_OP_shl, IR_I64, a64_g.nf, x, 32);
-    ir_gen_binop(s->ir, IR_OP_andc, IR_I64, a64_g.zf, cst(s, 1u << 30), x);
-    ir_gen_extract(s->ir, IR_I64, a64_g.cf, x, 29, 1);
-    ir_gen_binopi(s->ir, IR_OP_shl, IR_I64, a64_g.vf, x, 35);
-}
-
-static IrTemp gen_ld_env(DisasContext *s, size_t offset)
-{
-    IrTemp d = new64(s);
-    ir_gen_ld_env(s->ir, IR_I64, d, (int32_t)offset);
-    return d;
-}
-
-static IrTemp gen_helper(DisasContext *s, void *fn, unsigned flags, int nargs, const IrTemp *args)
-{
-    IrTemp d = new64(s);
-    ir_gen_call(s->ir, IR_I64, d, fn, flags | IR_CALL_NO_READ_GLOBALS | IR_CALL_NO_WRITE_GLOBALS,
-                nargs, args);
-    return d;
-}
-
-static bool trans_MRS(DisasContext *s, arg_sysreg *a)
-{
-    IrTemp v;
-    switch (sysreg_key(a)) {
-    case SR_NZCV:
-        v = gen_read_nzcv(s);
-        break;
-    case SR_FPCR:
-        v = op1(s, IR_OP_ext32u, gen_ld_env(s, offsetof(A64CPU, fpcr)));
-        break;
-    case SR_FPSR:
-        v = op2i(s, IR_OP_shr, gen_ld_env(s, offsetof(A64CPU, fpcr)), 32);
-        break;
-    case SR_TPIDR_EL0:
-        v = gen_ld_env(s, offsetof(A64CPU, tpidr_el0));
-        break;
-    case SR_TPIDRRO_EL0:
-        v = gen_ld_env(s, offsetof(A64CPU, tpidrro_el0));
-        break;
-    case SR_CNTVCT_EL0:
-    case SR_CNTVCTSS_EL0:
-        v = gen_helper(s, (void *)a64_helper_cntvct, 0, 0, NULL);
-        break;
-    default: {
-        bool known;
-        uint64_t val = a64_id_reg_value(a->op1, a->crn, a->crm, a->op2, &known);
-        if (!known)
-            return false;
-        v = cst(s, val);
-        break;
-    }
-    }
-    a64_set_reg(s, a->rt, v, true);
-    return true;
-}
-
-static bool trans_MSR_r(DisasContext *s, arg_sysreg *a)
-{
-    IrTemp x = a64_reg(s, a->rt);
-    switch (sysreg_key(a)) {
-    case SR_NZCV:
-        gen_write_nzcv(s, x);
-        return true;
-    case SR_FPCR:
-        gen_helper(s, (void *)a64_helper_set_fpcr, 0, 1, &x);
-        return true;
-    case SR_FPSR:
-        gen_helper(s, (void *)a64_helper_set_fpsr, 0, 1, &x);
-        return true;
-    case SR_TPIDR_EL0:
-        ir_gen_st_env(s->ir, IR_I64, x, (int32_t)offsetof(A64CPU, tpidr_el0));
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* ---- Data processing: register ---- */
 
 /* AND/ORR/EOR/ANDS (shifted register); n inverts the operand (BIC, ORN, EON, BICS). */
@@ -805,6 +465,43 @@ TRANS(ADCS, arg_rrr_sf, gen_adc, false, true)
 TRANS(SBC, arg_rrr_sf, gen_adc, true, false)
 TRANS(SBCS, arg_rrr_sf, gen_adc, true, true)
 
+/* An A64 condition as a comparison of two I64 temps (for movcond). */
+typedef struct CondTest {
+    IrCond c;
+    IrTemp a, b;
+} CondTest;
+
+/* Returns t, or a copy of it when it is a global (which the caller may overwrite). */
+static IrTemp snapshot(DisasContext *s, IrTemp t)
+{
+    if (ir_temp_info(s->ir, t)->kind != IR_TEMP_GLOBAL)
+        return t;
+    IrTemp d = new64(s);
+    ir_gen_mov(s->ir, IR_I64, d, t);
+    return d;
+}
+
+/*
+ * Evaluates A64 condition `cond` (0-13) as a comparison.  Reuses the
+ * operands of the setcond a64_gen_cond_value emits, so that a select is a
+ * single movcond (the then unused setcond is removed by DCE).
+ */
+static CondTest gen_cond_test(DisasContext *s, int cond)
+{
+    IrTemp v = a64_gen_cond_value(s, cond);
+    const IrOp *last = &s->ir->ops[s->ir->nops - 1];
+    if (last->opc == IR_OP_setcond && ir_out(last, 0) == v)
+        return (CondTest){(IrCond)ir_cst(last, 0), snapshot(s, ir_in(last, 0)),
+                          snapshot(s, ir_in(last, 1))};
+    return (CondTest){IR_COND_NE, v, cst(s, 0)};
+}
+
+/* d = cond ? v1 : v2 into the existing temp d. */
+static void gen_select_into(DisasContext *s, IrTemp d, const CondTest *ct, IrTemp v1, IrTemp v2)
+{
+    ir_gen_movcond(s->ir, IR_I64, ct->c, d, ct->a, ct->b, v1, v2);
+}
+
 /*
  * CCMP/CCMN: if cond holds, NZCV = flags of rn - y (rn + y for CCMN), else
  * NZCV = the immediate nzcv.  Branch-free: the compare goes to temps and
@@ -818,15 +515,14 @@ static bool gen_ccmp(DisasContext *s, arg_ccmp *a, IrTemp y)
         a->op ? gen_sub_cc(s, x, y, a->sf, &f) : gen_add_cc(s, x, y, a->sf, &f);
         return true;
     }
-    IrTemp c = a64_gen_cond_value(s, a->cond);
+    CondTest ct = gen_cond_test(s, a->cond);
     FlagDst t = {new64(s), new64(s), new64(s), new64(s)};
     a->op ? gen_sub_cc(s, x, y, a->sf, &t) : gen_add_cc(s, x, y, a->sf, &t);
-    IrTemp zero = cst(s, 0);
     uint64_t nzcv = (uint64_t)a->nzcv;
-    ir_gen_movcond(s->ir, IR_I64, IR_COND_NE, a64_g.nf, c, zero, t.n, cst(s, nzcv & 8 ? ~0ull : 0));
-    ir_gen_movcond(s->ir, IR_I64, IR_COND_NE, a64_g.zf, c, zero, t.z, cst(s, nzcv & 4 ? 0 : 1));
-    ir_gen_movcond(s->ir, IR_I64, IR_COND_NE, a64_g.cf, c, zero, t.c, cst(s, nzcv >> 1 & 1));
-    ir_gen_movcond(s->ir, IR_I64, IR_COND_NE, a64_g.vf, c, zero, t.v, cst(s, nzcv & 1 ? ~0ull : 0));
+    gen_select_into(s, a64_g.nf, &ct, t.n, cst(s, nzcv & 8 ? ~0ull : 0));
+    gen_select_into(s, a64_g.zf, &ct, t.z, cst(s, nzcv & 4 ? 0 : 1));
+    gen_select_into(s, a64_g.cf, &ct, t.c, cst(s, nzcv >> 1 & 1));
+    gen_select_into(s, a64_g.vf, &ct, t.v, cst(s, nzcv & 1 ? ~0ull : 0));
     return true;
 }
 
@@ -844,13 +540,14 @@ static bool trans_CSEL(DisasContext *s, arg_CSEL *a)
         if (a->inv)
             res = op1(s, IR_OP_neg, res); /* CSETM */
     } else {
-        IrTemp c = a64_gen_cond_value(s, a->cond);
+        CondTest ct = gen_cond_test(s, a->cond);
         IrTemp other = a64_reg(s, a->rm);
         if (a->inv)
             other = op1(s, a->inc ? IR_OP_neg : IR_OP_not, other);
         else if (a->inc)
             other = op2i(s, IR_OP_add, other, 1);
-        res = gen_movcond(s, IR_COND_NE, c, cst(s, 0), a64_reg(s, a->rn), other);
+        res = new64(s);
+        gen_select_into(s, res, &ct, a64_reg(s, a->rn), other);
     }
     a64_set_reg(s, a->rd, res, a->sf);
     return true;
@@ -1016,5 +713,7 @@ static bool trans_CLS(DisasContext *s, arg_rr_sf *a)
 
 bool a64_decode_dp(DisasContext *s, uint32_t insn)
 {
+    if ((insn >> 26 & 7) == 5) /* op0 = 101x: branches, exception generation, system */
+        return a64_decode_branch(s, insn);
     return decode_dp(s, insn);
 }

@@ -119,6 +119,169 @@ static void gen_set_nzcv(DisasContext *s, IrTemp nzcv)
     ir_gen_binopi(ir, IR_OP_shl, IR_I64, a64_g.vf, nzcv, 63);
 }
 
+/* ---- SWAR expansions of the ops string functions live on ---- */
+
+static IrTemp binop(DisasContext *s, int opc, IrTemp a, IrTemp b)
+{
+    IrTemp t = ir_new_temp(s->ir, IR_I64);
+    ir_gen_binop(s->ir, opc, IR_I64, t, a, b);
+    return t;
+}
+
+static IrTemp binopi(DisasContext *s, int opc, IrTemp a, uint64_t b)
+{
+    IrTemp t = ir_new_temp(s->ir, IR_I64);
+    ir_gen_binopi(s->ir, opc, IR_I64, t, a, b);
+    return t;
+}
+
+/* Lanes of 8 << esz bits: all ones where the lane of x is zero, else zero. */
+static IrTemp swar_zero_mask(DisasContext *s, IrTemp x, int esz)
+{
+    static const uint64_t low[3] = {0x7f7f7f7f7f7f7f7full, 0x7fff7fff7fff7fffull,
+                                    0x7fffffff7fffffffull};
+    if (esz == 3) {
+        IrTemp t = ir_new_temp(s->ir, IR_I64);
+        ir_gen_setcond(s->ir, IR_I64, IR_COND_EQ, t, x, ir_const_i64(s->ir, 0));
+        ir_gen_unop(s->ir, IR_OP_neg, IR_I64, t, t);
+        return t;
+    }
+    /* top bit of a lane set iff the lane is nonzero, without carries between lanes */
+    IrTemp t = binopi(s, IR_OP_add, binopi(s, IR_OP_and, x, low[esz]), low[esz]);
+    t = binop(s, IR_OP_or, t, x);
+    t = binop(s, IR_OP_andc, ir_const_i64(s->ir, ~low[esz]), t);
+    t = binopi(s, IR_OP_shr, t, (8 << esz) - 1);
+    return binopi(s, IR_OP_mul, t, (1ull << (8 << esz)) - 1);
+}
+
+/* CMEQ (register, zero) and CMTST, inline on 64-bit halves. */
+static void gen_cmeq(DisasContext *s, int rd, int rn, int rm, int esz, bool q, bool tst)
+{
+    IrTemp r[2];
+    for (int h = 0; h <= q; h++) {
+        IrTemp x = vld64(s, rn, h);
+        if (rm >= 0)
+            x = binop(s, tst ? IR_OP_and : IR_OP_xor, x, vld64(s, rm, h));
+        r[h] = swar_zero_mask(s, x, esz);
+        if (tst)
+            r[h] = binopi(s, IR_OP_xor, r[h], ~0ull);
+    }
+    for (int h = 0; h <= q; h++)
+        vst64(s, rd, h, r[h]);
+    if (!q)
+        vclear_high(s, rd);
+}
+
+/* Lanes of 8 << esz bits: all ones where a >= b (unsigned), else zero (esz < 3). */
+static IrTemp swar_geu_mask(DisasContext *s, IrTemp a, IrTemp b, int esz)
+{
+    static const uint64_t top[3] = {0x8080808080808080ull, 0x8000800080008000ull,
+                                    0x8000000080000000ull};
+    IrTemp h = ir_const_i64(s->ir, top[esz]);
+    /* top bit of d: low bits of a >= low bits of b, with no borrow between lanes */
+    IrTemp d = binop(s, IR_OP_sub, binop(s, IR_OP_or, a, h), binop(s, IR_OP_andc, b, h));
+    IrTemp t = binop(s, IR_OP_andc, d, binop(s, IR_OP_xor, a, b)); /* equal top bits */
+    t = binop(s, IR_OP_and, binop(s, IR_OP_or, t, binop(s, IR_OP_andc, a, b)), h);
+    t = binopi(s, IR_OP_shr, t, (8 << esz) - 1);
+    return binopi(s, IR_OP_mul, t, (1ull << (8 << esz)) - 1);
+}
+
+/* CMHS, CMHI, CMGE, CMGT (vector), inline on 64-bit halves. */
+static void gen_cmp_order(DisasContext *s, arg_v3 *a)
+{
+    static const uint64_t top[4] = {0x8080808080808080ull, 0x8000800080008000ull,
+                                    0x8000000080000000ull, 0x8000000000000000ull};
+    bool ge = a->opc == 0x07;
+    IrTemp r[2];
+    for (int h = 0; h <= a->q; h++) {
+        IrTemp n = vld64(s, a->rn, h), m = vld64(s, a->rm, h);
+        if (a->size == 3) {
+            IrCond c = a->u ? (ge ? IR_COND_GEU : IR_COND_GTU) : (ge ? IR_COND_GE : IR_COND_GT);
+            r[h] = ir_new_temp(s->ir, IR_I64);
+            ir_gen_setcond(s->ir, IR_I64, c, r[h], n, m);
+            ir_gen_unop(s->ir, IR_OP_neg, IR_I64, r[h], r[h]);
+            continue;
+        }
+        if (!a->u) { /* signed: bias both to unsigned order */
+            n = binopi(s, IR_OP_xor, n, top[a->size]);
+            m = binopi(s, IR_OP_xor, m, top[a->size]);
+        }
+        /* a > b is !(b >= a) */
+        r[h] = ge ? swar_geu_mask(s, n, m, a->size)
+                  : binopi(s, IR_OP_xor, swar_geu_mask(s, m, n, a->size), ~0ull);
+    }
+    for (int h = 0; h <= a->q; h++)
+        vst64(s, a->rd, h, r[h]);
+    if (!a->q)
+        vclear_high(s, a->rd);
+}
+
+/* Packs the low bytes of the four 16-bit lanes of x (upper bytes zero) into 32 bits. */
+static IrTemp pack_bytes(DisasContext *s, IrTemp x)
+{
+    x = binop(s, IR_OP_or, x, binopi(s, IR_OP_shr, x, 8));
+    x = binopi(s, IR_OP_and, x, 0x0000ffff0000ffffull);
+    x = binop(s, IR_OP_or, x, binopi(s, IR_OP_shr, x, 16));
+    return binopi(s, IR_OP_and, x, 0xffffffffull);
+}
+
+/* UMAXP (opc 0x14), UMINP (0x15), ADDP (0x17) of the byte pairs of one half: 32 bits. */
+static IrTemp pairwise_bytes(DisasContext *s, IrTemp x, int opc)
+{
+    const uint64_t even = 0x00ff00ff00ff00ffull;
+    IrTemp a = binopi(s, IR_OP_and, x, even);
+    IrTemp b = binopi(s, IR_OP_and, binopi(s, IR_OP_shr, x, 8), even);
+    IrTemp r;
+    if (opc == 0x17) {
+        r = binopi(s, IR_OP_and, binop(s, IR_OP_add, a, b), even);
+    } else {
+        /* lane bit 8 of (a | 0x100) - b is set iff a >= b */
+        IrTemp d = binop(s, IR_OP_sub, binopi(s, IR_OP_or, a, 0x0100010001000100ull), b);
+        IrTemp m = binopi(s, IR_OP_and, binopi(s, IR_OP_shr, d, 8), 0x0001000100010001ull);
+        m = binopi(s, IR_OP_mul, m, 0xff);
+        IrTemp t = binop(s, IR_OP_and, binop(s, IR_OP_xor, a, b), m);
+        r = binop(s, IR_OP_xor, opc == 0x14 ? b : a, t);
+    }
+    return pack_bytes(s, r);
+}
+
+static IrTemp concat32(DisasContext *s, IrTemp lo, IrTemp hi)
+{
+    return binop(s, IR_OP_or, lo, binopi(s, IR_OP_shl, hi, 32));
+}
+
+static void gen_pairwise_bytes(DisasContext *s, arg_v3 *a)
+{
+    IrTemp n0 = pairwise_bytes(s, vld64(s, a->rn, 0), a->opc);
+    IrTemp m0 = a->rm == a->rn ? n0 : pairwise_bytes(s, vld64(s, a->rm, 0), a->opc);
+    if (!a->q) {
+        vst_dup(s, a->rd, concat32(s, n0, m0), false);
+        return;
+    }
+    IrTemp n1 = pairwise_bytes(s, vld64(s, a->rn, 1), a->opc);
+    IrTemp m1 = a->rm == a->rn ? n1 : pairwise_bytes(s, vld64(s, a->rm, 1), a->opc);
+    IrTemp lo = concat32(s, n0, n1);
+    IrTemp hi = a->rm == a->rn ? lo : concat32(s, m0, m1);
+    vst64(s, a->rd, 0, lo);
+    vst64(s, a->rd, 1, hi);
+}
+
+/* SHRN / SHRN2 from 16-bit lanes (8H -> 8B or 16B), shift 1..8. */
+static void gen_shrn_bytes(DisasContext *s, int rd, int rn, int sh, bool q)
+{
+    IrTemp p[2];
+    for (int h = 0; h < 2; h++) {
+        IrTemp x = binopi(s, IR_OP_shr, vld64(s, rn, h), sh);
+        p[h] = pack_bytes(s, binopi(s, IR_OP_and, x, 0x00ff00ff00ff00ffull));
+    }
+    IrTemp r = concat32(s, p[0], p[1]);
+    if (q) {
+        vst64(s, rd, 1, r);
+    } else {
+        vst_dup(s, rd, r, false);
+    }
+}
+
 /* ---- AdvSIMD three same / three different ---- */
 
 /* AND BIC ORR ORN EOR BSL BIT BIF on 64-bit halves. */
@@ -185,6 +348,19 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
     int key = a->u << 4 | (a->size >> 1) << 3 | (a->opc & 7);
     if (a->opc == 0x03)
         return !a->scalar && gen_logic(s, a);
+    if (!a->scalar && (a->opc == 0x06 || a->opc == 0x07) && (a->size < 3 || a->q)) {
+        gen_cmp_order(s, a);
+        return true;
+    }
+    if (!a->scalar && a->opc == 0x11 && (a->size < 3 || a->q)) { /* CMEQ, CMTST */
+        gen_cmeq(s, a->rd, a->rn, a->rm, a->size, a->q, !a->u);
+        return true;
+    }
+    if (!a->scalar && a->size == 0 &&
+        ((a->u && (a->opc == 0x14 || a->opc == 0x15)) || (!a->u && a->opc == 0x17))) {
+        gen_pairwise_bytes(s, a);
+        return true;
+    }
     if (a->scalar && !scalar_3same_ok(a, key))
         return false;
     if (fp && (!fp_3same_ok(key) || ((a->size & 1) && !a->q && !a->scalar)))
@@ -210,7 +386,10 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
 
 static bool trans_SIMD_3DIFF(DisasContext *s, arg_v3 *a)
 {
-    if (a->size == 3 || a->opc == 15 || (a->opc == 14 && a->size != 0))
+    bool sqd = a->opc == 9 || a->opc == 11 || a->opc == 13; /* SQDMLAL SQDMLSL SQDMULL */
+    if (a->size == 3 || a->opc == 15 || (a->opc == 14 && (a->size != 0 || a->u)))
+        return false;
+    if (sqd && (a->u || a->size == 0))
         return false;
     A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .size = a->size, .q = a->q,
                      .u = a->u, .opc = a->opc};
@@ -277,6 +456,10 @@ static bool trans_SIMD_2MISC(DisasContext *s, arg_v2 *a)
         return false;
     if (!fp && !int_2misc_ok(a, key))
         return false;
+    if (key == 0x09 && !a->scalar) { /* CMEQ #0 */
+        gen_cmeq(s, a->rd, a->rn, -1, a->size, a->q, false);
+        return true;
+    }
     A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .size = a->size, .q = a->q, .u = a->u,
                      .scalar = a->scalar, .opc = a->opc};
     gen_helper_desc(s, (void *)helper_simd_2misc, &d);
@@ -417,9 +600,50 @@ static bool trans_SIMD_SHIFT_IMM(DisasContext *s, arg_vsh *a)
     int esz = 31 - __builtin_clz(a->imm >> 3);
     if (!shift_imm_ok(a, esz))
         return false;
+    if (!a->scalar && !a->u && a->opc == 0x10 && esz == 0) { /* SHRN from 8H */
+        gen_shrn_bytes(s, a->rd, a->rn, 16 - a->imm, a->q);
+        return true;
+    }
     A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .q = a->q, .u = a->u, .scalar = a->scalar,
                      .opc = a->opc, .imm = a->imm};
     gen_helper_desc(s, (void *)helper_simd_shift_imm, &d);
+    return true;
+}
+
+/* ---- vector / scalar x indexed element ---- */
+
+static bool indexed_ok(arg_vidx *a, bool fp)
+{
+    int key = a->u << 4 | a->opc;
+    if (fp)
+        return (a->size == 2 || (a->size == 3 && !a->l && (a->q || a->scalar)));
+    if (a->size == 0 || a->size == 3)
+        return false;
+    switch (key) {
+    case 0x0b: case 0x0c: case 0x0d: case 0x03: case 0x07:
+        return true; /* SQDMULL SQDMULH SQRDMULH SQDMLAL SQDMLSL */
+    case 0x08: case 0x10: case 0x14: case 0x02: case 0x06: case 0x0a: case 0x12: case 0x16:
+    case 0x1a:
+        return !a->scalar;
+    }
+    return false;
+}
+
+static bool trans_SIMD_INDEXED(DisasContext *s, arg_vidx *a)
+{
+    bool fp = !a->u ? (a->opc == 1 || a->opc == 5 || a->opc == 9) : a->opc == 9;
+    if (!indexed_ok(a, fp))
+        return false;
+    int rm = a->rm, idx;
+    if (a->size == 1) {
+        idx = a->h << 2 | a->l << 1 | a->m;
+    } else {
+        rm |= a->m << 4;
+        idx = a->size == 2 ? (a->h << 1 | a->l) : a->h;
+    }
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = rm, .size = a->size, .q = a->q,
+                     .u = a->u, .scalar = a->scalar, .opc = a->opc, .imm = idx};
+    gen_helper_desc(s, (void *)helper_simd_indexed, &d);
     return true;
 }
 

@@ -35,7 +35,7 @@ static void check_bytes(const char *name, const uint8_t *got, size_t ngot, const
 static void test_encodings(void **state)
 {
     (void)state;
-    static uint8_t buf[64];
+    static uint8_t buf[512];
     CodeBuf c = {buf, buf, buf, buf + sizeof(buf)};
     CodeBuf *cb = &c;
     EXPECT("mov_rr64", x86_mov_rr(cb, true, X86_RAX, X86_RBX), 0x48, 0x8b, 0xc3);
@@ -127,6 +127,10 @@ static void test_encodings(void **state)
     EXPECT("xchg", x86_op_mem(cb, X86_OPC_XCHG, X86_R8, X86_R14, X86_RAX, 0, 0), 0x45, 0x87, 0x04,
            0x06);
     EXPECT("mfence", x86_mfence(cb), 0x0f, 0xae, 0xf0);
+    EXPECT("call_rel32", x86_call_abs(cb, buf + 0x100, X86_RAX), 0xe8, 0xfb, 0x00, 0x00, 0x00);
+    EXPECT("jmp_rel32", x86_jmp_to(cb, buf), 0xe9, 0xfb, 0xff, 0xff, 0xff);
+    EXPECT("movi_keepflags_zero", x86_movi_keepflags(cb, true, X86_R9, 0), 0x41, 0xb9, 0x00, 0x00,
+           0x00, 0x00);
     EXPECT("push_r12", x86_push(cb, X86_R12), 0x41, 0x54);
     EXPECT("pop_rbx", x86_pop(cb, X86_RBX), 0x5b);
     EXPECT("call_r", x86_call_r(cb, X86_RAX), 0xff, 0xd0);

@@ -92,9 +92,12 @@ static void gen_goto_tb(X86Gen *g, int slot)
  * jumps to the cached TB's code when its pc and flags match; falls through
  * otherwise.  Clobbers rax, rcx, rdx (nothing is cached at this point).
  */
-static void gen_jmp_cache_probe(CodeBuf *cb)
+static void gen_jmp_cache_probe(CodeBuf *cb, int pc_reg)
 {
-    x86_load(cb, true, X86_RAX, X86_REG_CPU, (int32_t)offsetof(CPUCommon, pc));
+    if (pc_reg >= 0)
+        x86_mov_rr(cb, true, X86_RAX, pc_reg);
+    else
+        x86_load(cb, true, X86_RAX, X86_REG_CPU, (int32_t)offsetof(CPUCommon, pc));
     x86_mov_rr(cb, true, X86_RCX, X86_RAX);
     x86_shift_ri(cb, X86_SHR, true, X86_RCX, 2);
     x86_mov_rr(cb, true, X86_RDX, X86_RAX);
@@ -116,10 +119,25 @@ static void gen_jmp_cache_probe(CodeBuf *cb)
     x86_patch8(miss3, cb->ptr);
 }
 
+/* The register caching the global backed by CPUCommon.pc, or -1. */
+static int gen_pc_reg(const X86Gen *g)
+{
+    for (int r = 0; r < 16; r++) {
+        IrTemp t = g->reg_temp[r];
+        if (t == IR_TEMP_NONE)
+            continue;
+        const IrTempInfo *ti = &g->ctx->temps[t];
+        if (ti->kind == IR_TEMP_GLOBAL && ti->type == IR_I64 &&
+            ti->env_offset == (int32_t)offsetof(CPUCommon, pc))
+            return r;
+    }
+    return -1;
+}
+
 static void gen_lookup_and_goto(X86Gen *g)
 {
     x86_ra_sync(g, false);
-    gen_jmp_cache_probe(g->cb);
+    gen_jmp_cache_probe(g->cb, gen_pc_reg(g));
     x86_mov_rr(g->cb, true, X86_RDI, X86_REG_CPU);
     x86_call_abs(g->cb, (const void *)tb_lookup_for_jump, X86_RAX);
     x86_jmp_r(g->cb, X86_RAX);

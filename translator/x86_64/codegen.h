@@ -1,8 +1,9 @@
 /*
- * Private state of the x86-64 backend shared by codegen.c (instruction
- * selection and control flow), codegen_mem.c (guest memory, atomics, CPU
- * state), regalloc.c (the local register allocator) and stubs.c (fixed
- * entry/exit code).  Not used outside translator/x86_64/.
+ * Private state of the x86-64 backend shared by codegen.c (driver, control
+ * flow, calls, exits), codegen_alu.c (value ops), codegen_mem.c (guest
+ * memory, atomics, CPU state), regalloc.c (the local register allocator)
+ * and stubs.c (fixed entry/exit code).  Byte encoding is in emit.h.  Not
+ * used outside translator/x86_64/.
  *
  * Register conventions inside generated code: rbp = CPU state, r14 =
  * guest_base, rsp = frame with X86_FRAME_SLOTS spill slots (16-byte aligned
@@ -79,10 +80,15 @@ uint64_t x86_helper_ctpop(CPUCommon *cpu, uint64_t v);
 
 /* regalloc.c */
 void x86_ra_init(X86Gen *g);
+/* Fills g->dead by a backward scan; sets g->err on out of memory. */
 void x86_ra_liveness(X86Gen *g);
+/* True when input i of the current op is not read after it. */
 bool x86_ra_is_dead_in(const X86Gen *g, const IrOp *op, int i);
+/* Returns a register of `allowed` emptied for the op (spilling if needed), locked. */
 int x86_ra_alloc(X86Gen *g, uint16_t allowed);
+/* Returns a register holding t (loaded, or materialized for constants), locked. */
 int x86_ra_in(X86Gen *g, IrTemp t, uint16_t allowed);
+/* Copies t's value into register r without changing where t lives. */
 void x86_ra_copy_to(X86Gen *g, IrTemp t, int r);
 /* Output register for d computed in place from input idx (a copy of it, or its own
  * register when it may be clobbered); locked, not yet bound. */
@@ -91,11 +97,13 @@ int x86_ra_out_from(X86Gen *g, const IrOp *op, IrTemp d, int idx);
  * be clobbered, else a fresh one. */
 int x86_ra_out_any(X86Gen *g, const IrOp *op, IrTemp d, int idx, int ra);
 int x86_ra_out_fresh(X86Gen *g, const IrOp *op, IrTemp d, uint16_t allowed);
+/* Records that r now holds t's new value (dirty); r's previous temp is forgotten. */
 void x86_ra_bind(X86Gen *g, IrTemp t, int r);
 /* Frees register r for a fixed use (moving its temp into `to` or spilling); locks r. */
 void x86_ra_evict(X86Gen *g, int r, uint16_t to);
 void x86_ra_spill(X86Gen *g, int r);
 void x86_ra_writeback(X86Gen *g, IrTemp t);
+/* Writes dirty globals (and LOCAL temps) back to memory; registers keep them. */
 void x86_ra_sync(X86Gen *g, bool locals);
 /* Forgets register copies of temps of the given kinds (bits 1 << IrTempKind). */
 void x86_ra_drop(X86Gen *g, unsigned kinds);
@@ -103,8 +111,11 @@ void x86_ra_drop(X86Gen *g, unsigned kinds);
 #define X86_RA_LOCAL (1u << IR_TEMP_LOCAL)
 #define X86_RA_GLOBAL (1u << IR_TEMP_GLOBAL)
 #define X86_RA_ALL (X86_RA_EBB | X86_RA_LOCAL | X86_RA_GLOBAL)
+/* Block end: EBB temps die (registers and frame slots freed). */
 void x86_ra_end_bb(X86Gen *g);
+/* After each op: frees dead inputs and an unread output, unlocks registers. */
 void x86_ra_end_op(X86Gen *g, const IrOp *op);
+/* Keeps cached globals coherent with a direct access to CPU-state bytes [off, off+size). */
 void x86_ra_env_access(X86Gen *g, int32_t off, int32_t size, bool write);
 /* Stores constant v straight into global t's CPU-state field (false if not possible). */
 bool x86_ra_store_const_global(X86Gen *g, IrTemp t, uint64_t v);
@@ -120,6 +131,8 @@ void x86_gen_atomic_rmw(X86Gen *g, const IrOp *op);
 
 /* codegen_alu.c */
 void x86_gen_alu(X86Gen *g, const IrOp *op);
+/* Emits the compare (or test) of a and b; returns the x86 condition for c.  c is
+ * neither NEVER nor ALWAYS. */
 X86Cond x86_gen_compare(X86Gen *g, IrType t, IrCond c, IrTemp a, IrTemp b);
 
 /* codegen.c */

@@ -151,6 +151,18 @@
 .endr
 .endm
 
+/* Same with NZCV coming from the previous translation block. */
+.macro ALLCOND_TB insn_prefix, insn_suffix
+.irp fl, NZCVS
+.irp c, CONDS
+    IN 0x1111, 0x2222, 0, \fl
+    b 1f
+1:  \insn_prefix \c \insn_suffix
+    OUT
+.endr
+.endr
+.endm
+
 /* Conditional select/compare for every cond and every NZCV value. */
 .macro ALLCOND insn_prefix, insn_suffix
 .irp fl, NZCVS
@@ -434,6 +446,10 @@ _start:
     ONE cinc x0, x1, eq
     ONE cneg x0, x1, mi
     ONE cinv w0, w1, ne
+    TITLE "cond across a TB boundary"
+    ALLCOND_TB "ccmp x1, x2, #5,"
+    ALLCOND_TB "ccmn w1, #3, #10,"
+    ALLCOND_TB "csneg x0, x1, x2,"
     TITLE "ccmp values"
 .irp a, VS
 .irp b, VS
