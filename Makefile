@@ -35,7 +35,7 @@ DECODEGEN_SRCS := $(wildcard frontends/decodegen/*.c)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check demo bench csmith static deps clean unit guest-tests install format-check
+.PHONY: all check demo bench csmith difftest static deps clean unit guest-tests install format-check
 all: $(BUILD)/ferry
 
 $(BUILD)/ferry: $(OBJS)
@@ -96,6 +96,11 @@ SEED ?= 1
 csmith: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/csmith/run.sh $(SEED) $(N)
+
+# Random instruction sequences vs the reference: make difftest N=1000 [SEED=1]
+difftest: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/diff/run.sh $(SEED) $(N)
 
 bench: deps
 	@$(MAKE) --no-print-directory all

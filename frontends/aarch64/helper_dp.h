@@ -1,7 +1,8 @@
 /*
- * C helpers of the AArch64 integer/system translator (trans_dp.c): CRC32,
- * the virtual counter, FPCR/FPSR writes, and the table of the constant and
- * ID system registers that user space may read (as Linux emulates them).
+ * C helpers of the AArch64 integer and system translators (trans_dp.c,
+ * trans_branch.c): CRC32, the virtual counter, FPCR/FPSR writes, and the
+ * table of the constant and ID system registers that user space may read
+ * (as Linux emulates them).
  * Helpers follow the IR call convention: fn(cpu, args...) -> uint64_t.
  */
 #ifndef FERRY_FRONTENDS_AARCH64_HELPER_DP_H

@@ -24,10 +24,17 @@
 #if defined(__x86_64__)
 #include <xmmintrin.h>
 enum {
-    HOST_INVALID = 0x01, HOST_DIVZERO = 0x04, HOST_OVERFLOW = 0x08,
-    HOST_UNDERFLOW = 0x10, HOST_INEXACT = 0x20, HOST_ALL = 0x3f,
+    HOST_INVALID = 0x01,
+    HOST_DIVZERO = 0x04,
+    HOST_OVERFLOW = 0x08,
+    HOST_UNDERFLOW = 0x10,
+    HOST_INEXACT = 0x20,
+    HOST_ALL = 0x3f,
 };
-static unsigned host_flags(void) { return _mm_getcsr() & HOST_ALL; }
+static unsigned host_flags(void)
+{
+    return _mm_getcsr() & HOST_ALL;
+}
 /* ldmxcsr is slow: write only when something changes. */
 static void host_clear_flags(unsigned f)
 {
@@ -42,7 +49,10 @@ static void host_restore_flags(unsigned f)
     if ((csr & HOST_ALL) != f)
         _mm_setcsr((csr & ~HOST_ALL) | f);
 }
-static void host_raise(unsigned f) { _mm_setcsr(_mm_getcsr() | f); }
+static void host_raise(unsigned f)
+{
+    _mm_setcsr(_mm_getcsr() | f);
+}
 /* The current rounding mode as an Arm RMode. */
 static int host_round(void)
 {
@@ -58,13 +68,29 @@ static void host_set_round(int rmode)
 #else
 #include <fenv.h>
 enum {
-    HOST_INVALID = FE_INVALID, HOST_DIVZERO = FE_DIVBYZERO, HOST_OVERFLOW = FE_OVERFLOW,
-    HOST_UNDERFLOW = FE_UNDERFLOW, HOST_INEXACT = FE_INEXACT, HOST_ALL = FE_ALL_EXCEPT,
+    HOST_INVALID = FE_INVALID,
+    HOST_DIVZERO = FE_DIVBYZERO,
+    HOST_OVERFLOW = FE_OVERFLOW,
+    HOST_UNDERFLOW = FE_UNDERFLOW,
+    HOST_INEXACT = FE_INEXACT,
+    HOST_ALL = FE_ALL_EXCEPT,
 };
-static unsigned host_flags(void) { return fetestexcept(FE_ALL_EXCEPT); }
-static void host_clear_flags(unsigned f) { feclearexcept(f); }
-static void host_restore_flags(unsigned f) { feclearexcept(FE_ALL_EXCEPT & ~f); }
-static void host_raise(unsigned f) { feraiseexcept(f); }
+static unsigned host_flags(void)
+{
+    return fetestexcept(FE_ALL_EXCEPT);
+}
+static void host_clear_flags(unsigned f)
+{
+    feclearexcept(f);
+}
+static void host_restore_flags(unsigned f)
+{
+    feclearexcept(FE_ALL_EXCEPT & ~f);
+}
+static void host_raise(unsigned f)
+{
+    feraiseexcept(f);
+}
 static int host_round(void)
 {
     int m = fegetround();
@@ -82,7 +108,10 @@ static const uint64_t fp_exp_mask[4] = {0, 0x7c00, 0x7f800000, 0x7ff000000000000
 static const uint64_t fp_quiet_bit[4] = {0, 1ull << 9, 1ull << 22, 1ull << 51};
 static const int fp_mant_bits[4] = {0, 10, 23, 52};
 
-static uint64_t fp_mant_mask(int fsz) { return (1ull << fp_mant_bits[fsz]) - 1; }
+static uint64_t fp_mant_mask(int fsz)
+{
+    return (1ull << fp_mant_bits[fsz]) - 1;
+}
 
 static bool fp_is_nan(int fsz, uint64_t x)
 {
@@ -99,9 +128,15 @@ static bool fp_is_inf(int fsz, uint64_t x)
     return (x & ~fp_sign_bit[fsz]) == fp_exp_mask[fsz];
 }
 
-static bool fp_is_zero(int fsz, uint64_t x) { return (x & ~fp_sign_bit[fsz]) == 0; }
+static bool fp_is_zero(int fsz, uint64_t x)
+{
+    return (x & ~fp_sign_bit[fsz]) == 0;
+}
 
-static uint64_t fp_default_nan(int fsz) { return fp_exp_mask[fsz] | fp_quiet_bit[fsz]; }
+static uint64_t fp_default_nan(int fsz)
+{
+    return fp_exp_mask[fsz] | fp_quiet_bit[fsz];
+}
 
 /* 2^e as a double, for -1022 <= e <= 1023. */
 static double fp_pow2(int e)
@@ -112,7 +147,10 @@ static double fp_pow2(int e)
     return d;
 }
 
-static uint64_t fp_width_mask(int fsz) { return fsz == 3 ? ~0ull : (1ull << (8 << fsz)) - 1; }
+static uint64_t fp_width_mask(int fsz)
+{
+    return fsz == 3 ? ~0ull : (1ull << (8 << fsz)) - 1;
+}
 
 /* The result for a NaN operand `x`: quietened, or the default NaN under FPCR.DN. */
 static uint64_t fp_nan_result(A64CPU *cpu, int fsz, uint64_t x)
@@ -227,20 +265,22 @@ static uint16_t fp_double_to_half(double d)
     if (a == 0)
         return sign;
     int e;
-    frexp(a, &e);              /* a = m * 2^e, 0.5 <= m < 1 */
-    int quantum = e - 1 < -14 ? -24 : e - 1 - 10;
+    frexp(a, &e); /* a = m * 2^e, 0.5 <= m < 1 */
+    bool tiny = e - 1 < -14;
+    int quantum = tiny ? -24 : e - 1 - 10;
     double scaled = a * fp_pow2(-quantum); /* exact */
     double n = floor(scaled), frac = scaled - n;
     int rm = host_round();
-    bool up = rm == 0 ? (frac > 0.5 || (frac == 0.5 && ((uint32_t)n & 1)))
-            : rm == 1 ? (frac > 0 && !sign)
-            : rm == 2 ? (frac > 0 && sign) : false;
+    bool up = rm == 0   ? (frac > 0.5 || (frac == 0.5 && ((uint32_t)n & 1)))
+              : rm == 1 ? (frac > 0 && !sign)
+              : rm == 2 ? (frac > 0 && sign)
+                        : false;
     n += up;
     unsigned raise = frac != 0 ? HOST_INEXACT : 0;
-    if (quantum == -24 && raise)
+    if (tiny && raise)
         raise |= HOST_UNDERFLOW;
-    uint32_t bits = quantum == -24 ? (uint32_t)n
-                                   : (uint32_t)((quantum + 25) << 10) + (uint32_t)n - 1024;
+    uint32_t bits =
+        quantum == -24 ? (uint32_t)n : (uint32_t)((quantum + 25) << 10) + (uint32_t)n - 1024;
     if (bits >= 0x7c00) { /* overflow */
         raise |= HOST_OVERFLOW | HOST_INEXACT;
         bool to_inf = rm == 0 || (rm == 1 && !sign) || (rm == 2 && sign);
@@ -313,19 +353,35 @@ static uint64_t fp_fma_raw(A64CPU *cpu, int fsz, uint64_t a, uint64_t n, uint64_
                      fma(fp_to_double(fsz, n), fp_to_double(fsz, m), fp_to_double(fsz, a)));
 }
 
-/* FRECPS / FRSQRTS: (two + n * m) [/ 2] fused (n already negated), inf * 0 gives the
- * constant. */
+/* FRSQRTS core: (3 + n * m) / 2 with a single rounding; halving an operand first keeps
+ * the intermediate from overflowing (exact unless that operand is tiny). */
+static uint64_t fp_rsqrt_step(A64CPU *cpu, int fsz, uint64_t n, uint64_t m)
+{
+    double x = fp_to_double(fsz, n), y = fp_to_double(fsz, m);
+    if (fsz == 2) {
+        float fx = (float)x, fy = (float)y;
+        if (fabsf(fx) >= 0x1p-120f)
+            return fp_result(cpu, 2, fmaf(fx * 0.5f, fy, 1.5f));
+        if (fabsf(fy) >= 0x1p-120f)
+            return fp_result(cpu, 2, fmaf(fx, fy * 0.5f, 1.5f));
+        return fp_result(cpu, 2, fmaf(fx, fy, 3.0f) * 0.5f);
+    }
+    if (fabs(x) >= 0x1p-1000 && fsz == 3)
+        return fp_result(cpu, fsz, fma(x * 0.5, y, 1.5));
+    if (fabs(y) >= 0x1p-1000 && fsz == 3)
+        return fp_result(cpu, fsz, fma(x, y * 0.5, 1.5));
+    return fp_result(cpu, fsz, fma(x, y, 3.0) * 0.5);
+}
+
+/* FRECPS / FRSQRTS: 2 + n * m or (3 + n * m) / 2, fused (n already negated); inf * 0
+ * gives the constant. */
 static uint64_t fp_recip_step(A64CPU *cpu, int fsz, uint64_t n, uint64_t m, bool rsqrt)
 {
-    double two = rsqrt ? 3.0 : 2.0;
     if ((fp_is_inf(fsz, n) && fp_is_zero(fsz, m)) || (fp_is_zero(fsz, n) && fp_is_inf(fsz, m)))
         return fp_from_double(fsz, rsqrt ? 1.5 : 2.0);
-    if (rsqrt && fsz == 2) /* exact product, halved before the final rounding */
-        return fp_result(cpu, fsz, fma(fp_to_double(2, n), fp_to_double(2, m), two) / 2);
-    uint64_t r = fp_fma_raw(cpu, fsz, fp_from_double(fsz, two), n, m);
     if (rsqrt)
-        r = fp_result(cpu, fsz, fp_to_double(fsz, r) / 2);
-    return r;
+        return fp_rsqrt_step(cpu, fsz, n, m);
+    return fp_fma_raw(cpu, fsz, fp_from_double(fsz, 2.0), n, m);
 }
 
 static uint64_t fp_arith(A64CPU *cpu, A64FpOp op, int fsz, uint64_t a, uint64_t b)
@@ -516,8 +572,8 @@ uint64_t a64_fp_round_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool 
     return r;
 }
 
-uint64_t a64_fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool is_unsigned,
-                       int fbits, int isz)
+uint64_t a64_fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool is_unsigned, int fbits,
+                       int isz)
 {
     unsigned saved = host_flags();
     uint64_t r = fp_to_int(cpu, fsz, a, rm, is_unsigned, fbits, isz);
@@ -564,6 +620,7 @@ static uint64_t fp_convert_nan(A64CPU *cpu, int from, int to, uint64_t a)
     return sign | fp_exp_mask[to] | fp_quiet_bit[to] | (mant & fp_mant_mask(to));
 }
 
+/* XXX: FPCR.AHP (alternative half precision) and FPCR.FZ16 are not modelled. */
 uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a)
 {
     a = fp_flush_in(cpu, from, a);
@@ -573,12 +630,148 @@ uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a)
     return fp_flush_out(cpu, to, fp_from_double(to, fp_to_double(from, a)));
 }
 
+/* ---- reciprocal estimates (Arm RecipEstimate / RecipSqrtEstimate, 8-bit) ---- */
+
+/* a in 256..511 represents [0.5, 1.0); returns 256..511. */
+int a64_recip_estimate(int a)
+{
+    a = a * 2 + 1;
+    int b = (1 << 19) / a;
+    return (b + 1) / 2;
+}
+
+/* a in 128..511 represents [0.25, 1.0); returns 256..511 representing [1.0, 2.0). */
+int a64_rsqrt_estimate(int a)
+{
+    if (a < 256)
+        a = a * 2 + 1;
+    else
+        a = ((a >> 1) << 1) * 2 + 2;
+    int b = 512;
+    while ((int64_t)a * (b + 1) * (b + 1) < (1 << 28))
+        b++;
+    return (b + 1) / 2;
+}
+
+/* Fraction of a as 52 bits and its biased exponent. */
+static uint64_t fp_frac52(int fsz, uint64_t a, int *exp)
+{
+    *exp = (int)((a & fp_exp_mask[fsz]) >> fp_mant_bits[fsz]);
+    return (a & fp_mant_mask(fsz)) << (52 - fp_mant_bits[fsz]);
+}
+
+static uint64_t fp_pack52(int fsz, uint64_t sign, int64_t exp, uint64_t frac52)
+{
+    return (sign ? fp_sign_bit[fsz] : 0) | (uint64_t)exp << fp_mant_bits[fsz] |
+           frac52 >> (52 - fp_mant_bits[fsz]);
+}
+
+/* FRECPE of a value too small for a finite estimate: infinity or max normal. */
+static uint64_t fp_recpe_overflow(A64CPU *cpu, int fsz, bool sign)
+{
+    int rm = (cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3;
+    bool to_inf = rm == 0 || (rm == 1 && !sign) || (rm == 2 && sign);
+    uint64_t mag = to_inf ? fp_exp_mask[fsz] : fp_exp_mask[fsz] - 1;
+    cpu->fpsr |= A64_FPSR_OFC | A64_FPSR_IXC;
+    return (sign ? fp_sign_bit[fsz] : 0) | mag;
+}
+
+uint64_t a64_fp_recip_estimate(A64CPU *cpu, int fsz, uint64_t a)
+{
+    static const int tiny_exp[4] = {0, -16, -128, -1024}, big_exp[4] = {0, 14, 126, 1022};
+    static const int bias2[4] = {0, 29, 253, 2045};
+    a = fp_flush_in(cpu, fsz, a);
+    bool sign = a & fp_sign_bit[fsz];
+    if (fp_is_nan(fsz, a))
+        return fp_nan_result(cpu, fsz, a);
+    if (fp_is_inf(fsz, a))
+        return a & fp_sign_bit[fsz];
+    if (fp_is_zero(fsz, a)) {
+        cpu->fpsr |= A64_FPSR_DZC;
+        return (a & fp_sign_bit[fsz]) | fp_exp_mask[fsz];
+    }
+    double v = fabs(fp_to_double(fsz, a));
+    if (v < ldexp(1.0, tiny_exp[fsz]))
+        return fp_recpe_overflow(cpu, fsz, sign);
+    if (fsz != 1 && (cpu->fpcr & A64_FPCR_FZ) && v >= fp_pow2(big_exp[fsz])) {
+        cpu->fpsr |= A64_FPSR_UFC;
+        return a & fp_sign_bit[fsz];
+    }
+    int exp;
+    uint64_t frac = fp_frac52(fsz, a, &exp);
+    if (exp == 0) {
+        if (!(frac >> 51 & 1)) {
+            exp = -1;
+            frac = (frac << 2) & ((1ull << 52) - 1);
+        } else {
+            frac = (frac << 1) & ((1ull << 52) - 1);
+        }
+    }
+    int64_t rexp = bias2[fsz] - exp;
+    int est = a64_recip_estimate((int)(256 | frac >> 44));
+    frac = (uint64_t)(est & 0xff) << 44;
+    if (rexp == 0) {
+        frac = 1ull << 51 | frac >> 1;
+    } else if (rexp == -1) {
+        frac = 1ull << 50 | frac >> 2;
+        rexp = 0;
+    }
+    return fp_pack52(fsz, sign, rexp, frac);
+}
+
+uint64_t a64_fp_rsqrt_estimate(A64CPU *cpu, int fsz, uint64_t a)
+{
+    static const int bias3[4] = {0, 44, 380, 3068};
+    a = fp_flush_in(cpu, fsz, a);
+    if (fp_is_nan(fsz, a))
+        return fp_nan_result(cpu, fsz, a);
+    if (fp_is_zero(fsz, a)) {
+        cpu->fpsr |= A64_FPSR_DZC;
+        return (a & fp_sign_bit[fsz]) | fp_exp_mask[fsz];
+    }
+    if (a & fp_sign_bit[fsz]) {
+        cpu->fpsr |= A64_FPSR_IOC;
+        return fp_default_nan(fsz);
+    }
+    if (fp_is_inf(fsz, a))
+        return 0;
+    int exp;
+    uint64_t frac = fp_frac52(fsz, a, &exp);
+    if (exp == 0) {
+        while (!(frac >> 51 & 1)) {
+            frac <<= 1;
+            exp--;
+        }
+        frac = (frac << 1) & ((1ull << 52) - 1);
+    }
+    int scaled = (exp & 1) ? (int)(128 | frac >> 45) : (int)(256 | frac >> 44);
+    int64_t rexp = (bias3[fsz] - exp) / 2;
+    int est = a64_rsqrt_estimate(scaled);
+    return fp_pack52(fsz, 0, rexp, (uint64_t)(est & 0xff) << 44);
+}
+
+uint64_t a64_fp_recpx(A64CPU *cpu, int fsz, uint64_t a)
+{
+    a = fp_flush_in(cpu, fsz, a);
+    if (fp_is_nan(fsz, a))
+        return fp_nan_result(cpu, fsz, a);
+    uint64_t exp = a & fp_exp_mask[fsz];
+    uint64_t e = exp ? ~exp & fp_exp_mask[fsz] : fp_exp_mask[fsz] - (1ull << fp_mant_bits[fsz]);
+    return (a & fp_sign_bit[fsz]) | e;
+}
+
 /* ---- scalar instruction helpers ---- */
 
 /* FP type field -> fsz (0 S, 1 D, 3 H). */
-static int fp_type_fsz(int type) { return type == 0 ? 2 : type == 1 ? 3 : 1; }
+static int fp_type_fsz(int type)
+{
+    return type == 0 ? 2 : type == 1 ? 3 : 1;
+}
 
-static uint64_t fp_read(A64CPU *cpu, int fsz, int r) { return cpu->v[r][0] & fp_width_mask(fsz); }
+static uint64_t fp_read(A64CPU *cpu, int fsz, int r)
+{
+    return cpu->v[r][0] & fp_width_mask(fsz);
+}
 
 static void fp_write(A64CPU *cpu, int fsz, int r, uint64_t v)
 {
@@ -607,7 +800,9 @@ uint64_t helper_fp_1src(CPUCommon *c, uint64_t desc)
         r = a64_fp_sqrt(cpu, fsz, a);
         a64_fp_end(cpu);
         break;
-    case 4: case 5: case 7: { /* FCVT to S, D, H */
+    case 4:
+    case 5:
+    case 7: { /* FCVT to S, D, H */
         int to = fp_type_fsz(d.opc & 3);
         a64_fp_begin(cpu);
         r = a64_fp_convert(cpu, fsz, to, a);
@@ -615,7 +810,11 @@ uint64_t helper_fp_1src(CPUCommon *c, uint64_t desc)
         fp_write(cpu, to, d.rd, r);
         return 0;
     }
-    case 8: case 9: case 10: case 11: case 12: /* FRINTN P M Z A */
+    case 8:
+    case 9:
+    case 10:
+    case 11:
+    case 12: /* FRINTN P M Z A */
         r = a64_fp_round_int(cpu, fsz, a, (A64FpRound)(d.opc - 8), false);
         break;
     case 14: /* FRINTX */
@@ -630,7 +829,7 @@ uint64_t helper_fp_1src(CPUCommon *c, uint64_t desc)
 }
 
 static const A64FpOp fp_2src_ops[9] = {
-    A64_FP_MUL, A64_FP_DIV, A64_FP_ADD, A64_FP_SUB, A64_FP_MAX,
+    A64_FP_MUL, A64_FP_DIV,   A64_FP_ADD,   A64_FP_SUB,  A64_FP_MAX,
     A64_FP_MIN, A64_FP_MAXNM, A64_FP_MINNM, A64_FP_NMUL,
 };
 
@@ -693,8 +892,7 @@ uint64_t helper_fp_to_int(CPUCommon *c, uint64_t desc)
     int fsz = fp_type_fsz(d.size);
     int rmode = d.opc >> 3;
     A64FpRound rm = (d.opc & 4) ? A64_RND_A : (A64FpRound)rmode;
-    return a64_fp_to_int(cpu, fsz, fp_read(cpu, fsz, d.rn), rm, d.opc & 1, d.imm,
-                         d.q ? 3 : 2);
+    return a64_fp_to_int(cpu, fsz, fp_read(cpu, fsz, d.rn), rm, d.opc & 1, d.imm, d.q ? 3 : 2);
 }
 
 /* u = unsigned, q = sf (64-bit source), imm = fbits. */

@@ -1,8 +1,8 @@
 /*
  * AdvSIMD run-time helpers: element-wise loops over the V registers for the
  * encoding classes trans_simd.c does not expand inline (three same, three
- * different, two-register misc, across lanes, shifts by immediate, permutes,
- * EXT, TBL/TBX).  Each helper reads its operands into local copies first, so
+ * different, two-register misc, across lanes, shifts by immediate, indexed
+ * element, permutes, TBL/TBX).  Each helper reads its operands into local copies first, so
  * Vd may alias a source; a 64-bit (Q = 0) or scalar result zeroes the upper
  * bits of Vd.  Saturation sets FPSR.QC; FP elements go through the a64_fp_*
  * functions of helper_fp.c.
@@ -13,7 +13,10 @@
 
 typedef __int128 i128;
 
-static uint64_t emask(int esz) { return esz == 3 ? ~0ull : (1ull << (8 << esz)) - 1; }
+static uint64_t emask(int esz)
+{
+    return esz == 3 ? ~0ull : (1ull << (8 << esz)) - 1;
+}
 
 static int64_t sext(uint64_t x, int esz)
 {
@@ -66,7 +69,10 @@ static void vstore(A64CPU *cpu, int r, const uint64_t *v, bool full)
     cpu->v[r][1] = full ? v[1] : 0;
 }
 
-static int nelem(const A64SimdDesc *d, int esz) { return d->scalar ? 1 : (8 << d->q) >> esz; }
+static int nelem(const A64SimdDesc *d, int esz)
+{
+    return d->scalar ? 1 : (8 << d->q) >> esz;
+}
 
 /* Clamps to the signed/unsigned range of the element size, setting QC. */
 static uint64_t sat(A64CPU *cpu, i128 v, int esz, bool is_unsigned)
@@ -122,30 +128,51 @@ static uint64_t int_3same(A64CPU *cpu, int u, int opc, int esz, uint64_t a, uint
     uint64_t ones = emask(esz);
     int bits = 8 << esz;
     switch (opc) {
-    case 0x00: return (uint64_t)((x + y) >> 1);
-    case 0x01: return sat(cpu, x + y, esz, u);
-    case 0x02: return (uint64_t)((x + y + 1) >> 1);
-    case 0x04: return (uint64_t)((x - y) >> 1);
-    case 0x05: return sat(cpu, x - y, esz, u);
-    case 0x06: return x > y ? ones : 0;
-    case 0x07: return x >= y ? ones : 0;
-    case 0x08: case 0x09: case 0x0a: case 0x0b:
+    case 0x00:
+        return (uint64_t)((x + y) >> 1);
+    case 0x01:
+        return sat(cpu, x + y, esz, u);
+    case 0x02:
+        return (uint64_t)((x + y + 1) >> 1);
+    case 0x04:
+        return (uint64_t)((x - y) >> 1);
+    case 0x05:
+        return sat(cpu, x - y, esz, u);
+    case 0x06:
+        return x > y ? ones : 0;
+    case 0x07:
+        return x >= y ? ones : 0;
+    case 0x08:
+    case 0x09:
+    case 0x0a:
+    case 0x0b:
         return shift_reg(cpu, x, (int8_t)b, esz, u, opc & 2, opc & 1);
-    case 0x0c: case 0x14: return (uint64_t)(x > y ? x : y);
-    case 0x0d: case 0x15: return (uint64_t)(x < y ? x : y);
-    case 0x0e: return (uint64_t)(x > y ? x - y : y - x);
-    case 0x0f: return acc + (uint64_t)(x > y ? x - y : y - x);
-    case 0x10: return u ? a - b : a + b;
-    case 0x11: return (u ? (a & ones) == (b & ones) : (a & b & ones) != 0) ? ones : 0;
-    case 0x12: return u ? acc - a * b : acc + a * b;
-    case 0x13: return u ? pmul8(a & 0xff, b & 0xff) : a * b;
+    case 0x0c:
+    case 0x14:
+        return (uint64_t)(x > y ? x : y);
+    case 0x0d:
+    case 0x15:
+        return (uint64_t)(x < y ? x : y);
+    case 0x0e:
+        return (uint64_t)(x > y ? x - y : y - x);
+    case 0x0f:
+        return acc + (uint64_t)(x > y ? x - y : y - x);
+    case 0x10:
+        return u ? a - b : a + b;
+    case 0x11:
+        return (u ? (a & ones) == (b & ones) : (a & b & ones) != 0) ? ones : 0;
+    case 0x12:
+        return u ? acc - a * b : acc + a * b;
+    case 0x13:
+        return u ? pmul8(a & 0xff, b & 0xff) : a * b;
     case 0x16: { /* SQDMULH / SQRDMULH */
         x = elem_val(a, esz, false);
         y = elem_val(b, esz, false);
         i128 p = 2 * x * y + (u ? (i128)1 << (bits - 1) : 0);
         return sat(cpu, p >> bits, esz, false);
     }
-    case 0x17: return a + b;
+    case 0x17:
+        return a + b;
     }
     return 0;
 }
@@ -155,25 +182,49 @@ static uint64_t fp_3same(A64CPU *cpu, int key, int fsz, uint64_t a, uint64_t b, 
 {
     uint64_t ones = emask(fsz), sign = 1ull << ((8 << fsz) - 1);
     switch (key) {
-    case 0x00: case 0x10: return a64_fp_binop(cpu, A64_FP_MAXNM, fsz, a, b);
-    case 0x08: case 0x18: return a64_fp_binop(cpu, A64_FP_MINNM, fsz, a, b);
-    case 0x01: return a64_fp_muladd(cpu, fsz, acc, a, b);
-    case 0x09: return a64_fp_muladd(cpu, fsz, acc, a ^ sign, b);
-    case 0x02: case 0x12: return a64_fp_binop(cpu, A64_FP_ADD, fsz, a, b);
-    case 0x0a: return a64_fp_binop(cpu, A64_FP_SUB, fsz, a, b);
-    case 0x03: return a64_fp_binop(cpu, A64_FP_MULX, fsz, a, b);
-    case 0x13: return a64_fp_binop(cpu, A64_FP_MUL, fsz, a, b);
-    case 0x04: return a64_fp_compare_cond(cpu, fsz, a, b, 0, false) ? ones : 0;
-    case 0x14: return a64_fp_compare_cond(cpu, fsz, a, b, 1, false) ? ones : 0;
-    case 0x15: return a64_fp_compare_cond(cpu, fsz, a, b, 1, true) ? ones : 0;
-    case 0x1c: return a64_fp_compare_cond(cpu, fsz, a, b, 2, false) ? ones : 0;
-    case 0x1d: return a64_fp_compare_cond(cpu, fsz, a, b, 2, true) ? ones : 0;
-    case 0x06: case 0x16: return a64_fp_binop(cpu, A64_FP_MAX, fsz, a, b);
-    case 0x0e: case 0x1e: return a64_fp_binop(cpu, A64_FP_MIN, fsz, a, b);
-    case 0x07: return a64_fp_binop(cpu, A64_FP_RECPS, fsz, a, b);
-    case 0x0f: return a64_fp_binop(cpu, A64_FP_RSQRTS, fsz, a, b);
-    case 0x17: return a64_fp_binop(cpu, A64_FP_DIV, fsz, a, b);
-    case 0x1a: return a64_fp_binop(cpu, A64_FP_ABD, fsz, a, b);
+    case 0x00:
+    case 0x10:
+        return a64_fp_binop(cpu, A64_FP_MAXNM, fsz, a, b);
+    case 0x08:
+    case 0x18:
+        return a64_fp_binop(cpu, A64_FP_MINNM, fsz, a, b);
+    case 0x01:
+        return a64_fp_muladd(cpu, fsz, acc, a, b);
+    case 0x09:
+        return a64_fp_muladd(cpu, fsz, acc, a ^ sign, b);
+    case 0x02:
+    case 0x12:
+        return a64_fp_binop(cpu, A64_FP_ADD, fsz, a, b);
+    case 0x0a:
+        return a64_fp_binop(cpu, A64_FP_SUB, fsz, a, b);
+    case 0x03:
+        return a64_fp_binop(cpu, A64_FP_MULX, fsz, a, b);
+    case 0x13:
+        return a64_fp_binop(cpu, A64_FP_MUL, fsz, a, b);
+    case 0x04:
+        return a64_fp_compare_cond(cpu, fsz, a, b, 0, false) ? ones : 0;
+    case 0x14:
+        return a64_fp_compare_cond(cpu, fsz, a, b, 1, false) ? ones : 0;
+    case 0x15:
+        return a64_fp_compare_cond(cpu, fsz, a, b, 1, true) ? ones : 0;
+    case 0x1c:
+        return a64_fp_compare_cond(cpu, fsz, a, b, 2, false) ? ones : 0;
+    case 0x1d:
+        return a64_fp_compare_cond(cpu, fsz, a, b, 2, true) ? ones : 0;
+    case 0x06:
+    case 0x16:
+        return a64_fp_binop(cpu, A64_FP_MAX, fsz, a, b);
+    case 0x0e:
+    case 0x1e:
+        return a64_fp_binop(cpu, A64_FP_MIN, fsz, a, b);
+    case 0x07:
+        return a64_fp_binop(cpu, A64_FP_RECPS, fsz, a, b);
+    case 0x0f:
+        return a64_fp_binop(cpu, A64_FP_RSQRTS, fsz, a, b);
+    case 0x17:
+        return a64_fp_binop(cpu, A64_FP_DIV, fsz, a, b);
+    case 0x1a:
+        return a64_fp_binop(cpu, A64_FP_ABD, fsz, a, b);
     }
     return 0;
 }
@@ -237,14 +288,23 @@ static uint64_t int_3diff(A64CPU *cpu, int u, int opc, int esz, uint64_t a, uint
     int wsz = esz + 1;
     i128 p;
     switch (opc) {
-    case 0: return (uint64_t)(x + y);
-    case 2: return (uint64_t)(x - y);
-    case 5: return acc + (uint64_t)(x > y ? x - y : y - x);
-    case 7: return (uint64_t)(x > y ? x - y : y - x);
-    case 8: return acc + (uint64_t)(x * y);
-    case 10: return acc - (uint64_t)(x * y);
-    case 12: return (uint64_t)(x * y);
-    case 9: case 11: case 13:
+    case 0:
+        return (uint64_t)(x + y);
+    case 2:
+        return (uint64_t)(x - y);
+    case 5:
+        return acc + (uint64_t)(x > y ? x - y : y - x);
+    case 7:
+        return (uint64_t)(x > y ? x - y : y - x);
+    case 8:
+        return acc + (uint64_t)(x * y);
+    case 10:
+        return acc - (uint64_t)(x * y);
+    case 12:
+        return (uint64_t)(x * y);
+    case 9:
+    case 11:
+    case 13:
         p = sat(cpu, 2 * x * y, wsz, false);
         p = elem_val((uint64_t)p, wsz, false);
         if (opc == 13)
@@ -266,7 +326,7 @@ uint64_t helper_simd_3diff(CPUCommon *c, uint64_t desc)
     A64CPU *cpu = a64_cpu(c);
     A64SimdDesc d = a64_simd_desc_unpack(desc);
     uint64_t n[2], m[2], acc[2], r[2] = {0, 0};
-    int esz = d.size, ne = 8 >> esz, part = d.q ? ne : 0;
+    int esz = d.size, ne = d.scalar ? 1 : 8 >> esz, part = d.q ? ne : 0;
     vload(cpu, d.rn, n);
     vload(cpu, d.rm, m);
     vload(cpu, d.rd, acc);
@@ -290,8 +350,7 @@ uint64_t helper_simd_3diff(CPUCommon *c, uint64_t desc)
             i128 y = elem_val(b, esz, d.u);
             x = (uint64_t)(d.opc == 1 ? w + y : w - y);
         } else {
-            x = int_3diff(cpu, d.u, d.opc, esz, vget(n, esz, part + i), b,
-                          vget(acc, esz + 1, i));
+            x = int_3diff(cpu, d.u, d.opc, esz, vget(n, esz, part + i), b, vget(acc, esz + 1, i));
         }
         vset(r, esz + 1, i, x);
     }
@@ -325,19 +384,32 @@ static uint64_t int_2misc(A64CPU *cpu, int key, int esz, uint64_t a, int size)
     i128 x = sext(a, esz);
     uint64_t ones = emask(esz);
     switch (key) {
-    case 0x04: return count_leading(a, esz, true);
-    case 0x24: return count_leading(a, esz, false);
-    case 0x05: return __builtin_popcountll(a & ones);
-    case 0x25: return size ? rbit_elem(a, 0) : ~a;
-    case 0x07: return sat(cpu, x < 0 ? -x : x, esz, false);
-    case 0x27: return sat(cpu, -x, esz, false);
-    case 0x08: return x > 0 ? ones : 0;
-    case 0x28: return x >= 0 ? ones : 0;
-    case 0x09: return x == 0 ? ones : 0;
-    case 0x29: return x <= 0 ? ones : 0;
-    case 0x0a: return x < 0 ? ones : 0;
-    case 0x0b: return (uint64_t)(x < 0 ? -x : x);
-    case 0x2b: return (uint64_t)-x;
+    case 0x04:
+        return count_leading(a, esz, true);
+    case 0x24:
+        return count_leading(a, esz, false);
+    case 0x05:
+        return __builtin_popcountll(a & ones);
+    case 0x25:
+        return size ? rbit_elem(a, 0) : ~a;
+    case 0x07:
+        return sat(cpu, x < 0 ? -x : x, esz, false);
+    case 0x27:
+        return sat(cpu, -x, esz, false);
+    case 0x08:
+        return x > 0 ? ones : 0;
+    case 0x28:
+        return x >= 0 ? ones : 0;
+    case 0x09:
+        return x == 0 ? ones : 0;
+    case 0x29:
+        return x <= 0 ? ones : 0;
+    case 0x0a:
+        return x < 0 ? ones : 0;
+    case 0x0b:
+        return (uint64_t)(x < 0 ? -x : x);
+    case 0x2b:
+        return (uint64_t)-x;
     }
     return 0;
 }
@@ -355,17 +427,38 @@ static uint64_t fp_2misc(A64CPU *cpu, int key, int fsz, uint64_t a)
     uint64_t ones = emask(fsz), sign = 1ull << ((8 << fsz) - 1);
     int opc = key & 31, u = (key >> 5) & 1;
     switch (key) {
-    case 0x4c: return a64_fp_compare_cond(cpu, fsz, a, 0, 2, false) ? ones : 0;
-    case 0x6c: return a64_fp_compare_cond(cpu, fsz, a, 0, 1, false) ? ones : 0;
-    case 0x4d: return a64_fp_compare_cond(cpu, fsz, a, 0, 0, false) ? ones : 0;
-    case 0x6d: return a64_fp_compare_cond(cpu, fsz, 0, a, 1, false) ? ones : 0;
-    case 0x4e: return a64_fp_compare_cond(cpu, fsz, 0, a, 2, false) ? ones : 0;
-    case 0x4f: return a & ~sign;
-    case 0x6f: return a ^ sign;
-    case 0x7f: return a64_fp_sqrt(cpu, fsz, a);
-    case 0x38: return a64_fp_round_int(cpu, fsz, a, A64_RND_A, false);
-    case 0x39: return a64_fp_round_int(cpu, fsz, a, A64_RND_CUR, true);
-    case 0x79: return a64_fp_round_int(cpu, fsz, a, A64_RND_CUR, false);
+    case 0x4c:
+        return a64_fp_compare_cond(cpu, fsz, a, 0, 2, false) ? ones : 0;
+    case 0x6c:
+        return a64_fp_compare_cond(cpu, fsz, a, 0, 1, false) ? ones : 0;
+    case 0x4d:
+        return a64_fp_compare_cond(cpu, fsz, a, 0, 0, false) ? ones : 0;
+    case 0x6d:
+        return a64_fp_compare_cond(cpu, fsz, 0, a, 1, false) ? ones : 0;
+    case 0x4e:
+        return a64_fp_compare_cond(cpu, fsz, 0, a, 2, false) ? ones : 0;
+    case 0x4f:
+        return a & ~sign;
+    case 0x6f:
+        return a ^ sign;
+    case 0x7f:
+        return a64_fp_sqrt(cpu, fsz, a);
+    case 0x38:
+        return a64_fp_round_int(cpu, fsz, a, A64_RND_A, false);
+    case 0x39:
+        return a64_fp_round_int(cpu, fsz, a, A64_RND_CUR, true);
+    case 0x79:
+        return a64_fp_round_int(cpu, fsz, a, A64_RND_CUR, false);
+    case 0x5d:
+        return a64_fp_recip_estimate(cpu, fsz, a);
+    case 0x7d:
+        return a64_fp_rsqrt_estimate(cpu, fsz, a);
+    case 0x5f:
+        return a64_fp_recpx(cpu, fsz, a);
+    case 0x5c: /* URECPE */
+        return a >> 31 ? (uint64_t)a64_recip_estimate((int)(a >> 23) & 511) << 23 : 0xffffffffu;
+    case 0x7c: /* URSQRTE */
+        return a >> 30 ? (uint64_t)a64_rsqrt_estimate((int)(a >> 23) & 511) << 23 : 0xffffffffu;
     }
     if (opc == 0x18 || opc == 0x19)
         return a64_fp_round_int(cpu, fsz, a, rnd_of(key), false);
@@ -523,7 +616,7 @@ uint64_t helper_simd_pair_scalar(CPUCommon *c, uint64_t desc)
         r[0] = n[0] + n[1];
     } else {
         int fsz = 2 + (d.size & 1), a = d.size >> 1;
-        A64FpOp op = d.opc == 0x0d ? A64_FP_ADD
+        A64FpOp op = d.opc == 0x0d   ? A64_FP_ADD
                      : d.opc == 0x0c ? (a ? A64_FP_MINNM : A64_FP_MAXNM)
                                      : (a ? A64_FP_MIN : A64_FP_MAX);
         a64_fp_begin(cpu);
@@ -632,12 +725,18 @@ uint64_t helper_simd_shift_imm(CPUCommon *c, uint64_t desc)
 static int indexed_long_opc(int opc)
 {
     switch (opc) {
-    case 2: return 8;
-    case 3: return 9;
-    case 6: return 10;
-    case 7: return 11;
-    case 10: return 12;
-    case 11: return 13;
+    case 2:
+        return 8;
+    case 3:
+        return 9;
+    case 6:
+        return 10;
+    case 7:
+        return 11;
+    case 10:
+        return 12;
+    case 11:
+        return 13;
     }
     return -1;
 }
@@ -647,15 +746,24 @@ static uint64_t indexed_elem(A64CPU *cpu, const A64SimdDesc *d, int esz, uint64_
 {
     int key = d->u << 4 | d->opc;
     switch (key) {
-    case 0x01: return fp_3same(cpu, 0x01, esz, a, b, acc);       /* FMLA */
-    case 0x05: return fp_3same(cpu, 0x09, esz, a, b, acc);       /* FMLS */
-    case 0x09: return fp_3same(cpu, 0x13, esz, a, b, acc);       /* FMUL */
-    case 0x19: return fp_3same(cpu, 0x03, esz, a, b, acc);       /* FMULX */
-    case 0x08: return int_3same(cpu, 0, 0x13, esz, a, b, acc);   /* MUL */
-    case 0x10: return int_3same(cpu, 0, 0x12, esz, a, b, acc);   /* MLA */
-    case 0x14: return int_3same(cpu, 1, 0x12, esz, a, b, acc);   /* MLS */
-    case 0x0c: return int_3same(cpu, 0, 0x16, esz, a, b, acc);   /* SQDMULH */
-    case 0x0d: return int_3same(cpu, 1, 0x16, esz, a, b, acc);   /* SQRDMULH */
+    case 0x01:
+        return fp_3same(cpu, 0x01, esz, a, b, acc); /* FMLA */
+    case 0x05:
+        return fp_3same(cpu, 0x09, esz, a, b, acc); /* FMLS */
+    case 0x09:
+        return fp_3same(cpu, 0x13, esz, a, b, acc); /* FMUL */
+    case 0x19:
+        return fp_3same(cpu, 0x03, esz, a, b, acc); /* FMULX */
+    case 0x08:
+        return int_3same(cpu, 0, 0x13, esz, a, b, acc); /* MUL */
+    case 0x10:
+        return int_3same(cpu, 0, 0x12, esz, a, b, acc); /* MLA */
+    case 0x14:
+        return int_3same(cpu, 1, 0x12, esz, a, b, acc); /* MLS */
+    case 0x0c:
+        return int_3same(cpu, 0, 0x16, esz, a, b, acc); /* SQDMULH */
+    case 0x0d:
+        return int_3same(cpu, 1, 0x16, esz, a, b, acc); /* SQRDMULH */
     }
     return 0;
 }
@@ -674,8 +782,8 @@ uint64_t helper_simd_indexed(CPUCommon *c, uint64_t desc)
     if (!fp && lop >= 0) {
         int ne = d.scalar ? 1 : 8 >> esz, part = d.q ? ne : 0;
         for (int i = 0; i < ne; i++)
-            vset(r, esz + 1, i, int_3diff(cpu, d.u, lop, esz, vget(n, esz, part + i), b,
-                                          vget(acc, esz + 1, i)));
+            vset(r, esz + 1, i,
+                 int_3diff(cpu, d.u, lop, esz, vget(n, esz, part + i), b, vget(acc, esz + 1, i)));
         vstore(cpu, d.rd, r, !d.scalar);
         return 0;
     }
@@ -713,17 +821,6 @@ uint64_t helper_simd_permute(CPUCommon *c, uint64_t desc)
         }
         vset(r, esz, i, x);
     }
-    vstore(cpu, d.rd, r, d.q);
-    return 0;
-}
-
-uint64_t helper_simd_ext(CPUCommon *c, uint64_t desc)
-{
-    A64CPU *cpu = a64_cpu(c);
-    A64SimdDesc d = a64_simd_desc_unpack(desc);
-    uint64_t n[4], r[2] = {0, 0};
-    concat_pair(cpu, &d, n);
-    memcpy(r, (uint8_t *)n + d.imm, 8 << d.q);
     vstore(cpu, d.rd, r, d.q);
     return 0;
 }

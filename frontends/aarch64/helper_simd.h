@@ -40,18 +40,25 @@ typedef struct A64SimdDesc {
 
 static inline uint64_t a64_simd_desc(const A64SimdDesc *d)
 {
-    return (uint64_t)d->rd | (uint64_t)d->rn << 5 | (uint64_t)d->rm << 10 |
-           (uint64_t)d->ra << 15 | (uint64_t)(d->size & 3) << 20 | (uint64_t)d->q << 22 |
-           (uint64_t)d->u << 23 | (uint64_t)d->scalar << 24 | (uint64_t)(d->opc & 127) << 25 |
+    return (uint64_t)d->rd | (uint64_t)d->rn << 5 | (uint64_t)d->rm << 10 | (uint64_t)d->ra << 15 |
+           (uint64_t)(d->size & 3) << 20 | (uint64_t)d->q << 22 | (uint64_t)d->u << 23 |
+           (uint64_t)d->scalar << 24 | (uint64_t)(d->opc & 127) << 25 |
            (uint64_t)(d->imm & 0xffff) << 32;
 }
 
 static inline A64SimdDesc a64_simd_desc_unpack(uint64_t x)
 {
     A64SimdDesc d = {
-        .rd = x & 31, .rn = (x >> 5) & 31, .rm = (x >> 10) & 31, .ra = (x >> 15) & 31,
-        .size = (x >> 20) & 3, .q = (x >> 22) & 1, .u = (x >> 23) & 1,
-        .scalar = (x >> 24) & 1, .opc = (x >> 25) & 127, .imm = (x >> 32) & 0xffff,
+        .rd = x & 31,
+        .rn = (x >> 5) & 31,
+        .rm = (x >> 10) & 31,
+        .ra = (x >> 15) & 31,
+        .size = (x >> 20) & 3,
+        .q = (x >> 22) & 1,
+        .u = (x >> 23) & 1,
+        .scalar = (x >> 24) & 1,
+        .opc = (x >> 25) & 127,
+        .imm = (x >> 32) & 0xffff,
     };
     return d;
 }
@@ -60,18 +67,35 @@ static inline A64SimdDesc a64_simd_desc_unpack(uint64_t x)
 
 /* Two-operand FP operations of a64_fp_binop. */
 typedef enum A64FpOp {
-    A64_FP_ADD, A64_FP_SUB, A64_FP_MUL, A64_FP_DIV,
-    A64_FP_MAX, A64_FP_MIN, A64_FP_MAXNM, A64_FP_MINNM,
-    A64_FP_NMUL, A64_FP_ABD, A64_FP_MULX, A64_FP_RECPS, A64_FP_RSQRTS,
+    A64_FP_ADD,
+    A64_FP_SUB,
+    A64_FP_MUL,
+    A64_FP_DIV,
+    A64_FP_MAX,
+    A64_FP_MIN,
+    A64_FP_MAXNM,
+    A64_FP_MINNM,
+    A64_FP_NMUL,
+    A64_FP_ABD,
+    A64_FP_MULX,
+    A64_FP_RECPS,
+    A64_FP_RSQRTS,
 } A64FpOp;
 
 /* Rounding modes of a64_fp_to_int / a64_fp_round_int (A = ties away, X/I = FPCR mode). */
 typedef enum A64FpRound {
-    A64_RND_N, A64_RND_P, A64_RND_M, A64_RND_Z, A64_RND_A, A64_RND_CUR,
+    A64_RND_N,
+    A64_RND_P,
+    A64_RND_M,
+    A64_RND_Z,
+    A64_RND_A,
+    A64_RND_CUR,
 } A64FpRound;
 
 /* Brackets a helper's FP work: sets the host rounding mode from FPCR and clears host
- * exception flags; a64_fp_end adds the raised flags to FPSR and restores the host. */
+ * exception flags; a64_fp_end adds the raised flags to FPSR and restores the host.
+ * The a64_fp_* operations below must run inside such a bracket; they set the Arm
+ * flags they compute themselves (IOC for NaNs, saturation...) directly in FPSR. */
 void a64_fp_begin(A64CPU *cpu);
 void a64_fp_end(A64CPU *cpu);
 
@@ -86,10 +110,16 @@ bool a64_fp_compare_cond(A64CPU *cpu, int fsz, uint64_t a, uint64_t b, int cond,
 /* Rounds to an integral value in the same format (FRINT*); exact: FRINTX raises IXC. */
 uint64_t a64_fp_round_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool exact);
 /* Converts to a (64 or 32 bit, isz = 3 or 2) integer, saturating as Arm does. */
-uint64_t a64_fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool is_unsigned,
-                       int fbits, int isz);
+uint64_t a64_fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool is_unsigned, int fbits,
+                       int isz);
 /* Converts an integer (already extended to 64 bits) to FP with `fbits` fraction bits. */
 uint64_t a64_fp_from_int(A64CPU *cpu, int fsz, uint64_t v, bool is_unsigned, int fbits);
+/* FRECPE, FRSQRTE, FRECPX; the integer cores are shared with URECPE / URSQRTE. */
+uint64_t a64_fp_recip_estimate(A64CPU *cpu, int fsz, uint64_t a);
+uint64_t a64_fp_rsqrt_estimate(A64CPU *cpu, int fsz, uint64_t a);
+uint64_t a64_fp_recpx(A64CPU *cpu, int fsz, uint64_t a);
+int a64_recip_estimate(int a);
+int a64_rsqrt_estimate(int a);
 /* Converts between FP formats (FCVT). */
 uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a);
 
@@ -97,8 +127,8 @@ uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a);
  * size = FP type field (0 S, 1 D, 3 H), opc = the encoding's opcode. */
 uint64_t helper_fp_1src(CPUCommon *cpu, uint64_t desc);
 uint64_t helper_fp_2src(CPUCommon *cpu, uint64_t desc);
-uint64_t helper_fp_3src(CPUCommon *cpu, uint64_t desc);      /* opc = o1:o0 */
-uint64_t helper_fp_cmp(CPUCommon *cpu, uint64_t desc);       /* returns NZCV */
+uint64_t helper_fp_3src(CPUCommon *cpu, uint64_t desc);                /* opc = o1:o0 */
+uint64_t helper_fp_cmp(CPUCommon *cpu, uint64_t desc);                 /* returns NZCV */
 uint64_t helper_fp_ccmp(CPUCommon *cpu, uint64_t desc, uint64_t cond); /* imm = nzcv */
 /* opc = rmode:opcode of the conversion encoding, imm = fbits, q = sf. */
 uint64_t helper_fp_to_int(CPUCommon *cpu, uint64_t desc);
@@ -114,7 +144,6 @@ uint64_t helper_simd_shift_imm(CPUCommon *cpu, uint64_t desc); /* imm = immh:imm
 /* Vector/scalar x indexed element: rm is the full register number, imm the index. */
 uint64_t helper_simd_indexed(CPUCommon *cpu, uint64_t desc);
 uint64_t helper_simd_permute(CPUCommon *cpu, uint64_t desc);
-uint64_t helper_simd_ext(CPUCommon *cpu, uint64_t desc);
-uint64_t helper_simd_tbl(CPUCommon *cpu, uint64_t desc);       /* ra = len, u = TBX */
+uint64_t helper_simd_tbl(CPUCommon *cpu, uint64_t desc); /* ra = len, u = TBX */
 
 #endif

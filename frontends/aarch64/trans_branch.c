@@ -120,6 +120,7 @@ static bool trans_BRK(DisasContext *s, arg_BRK *a)
 {
     return gen_exception(s, A64_EXCP_BRK, s->pc);
 }
+
 static bool trans_HLT(DisasContext *s, arg_HLT *a)
 {
     return gen_exception(s, A64_EXCP_HLT, s->pc);

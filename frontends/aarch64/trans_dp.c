@@ -58,7 +58,17 @@ static IrTemp ext32(DisasContext *s, IrTemp v, bool sf, bool sign)
 {
     if (sf)
         return v;
+    if (ir_temp_is_const(s->ir, v)) {
+        uint32_t lo = (uint32_t)ir_temp_info(s->ir, v)->val;
+        return cst(s, sign ? (uint64_t)(int64_t)(int32_t)lo : lo);
+    }
     return op1(s, sign ? IR_OP_ext32s : IR_OP_ext32u, v);
+}
+
+/* True when b is a constant whose sign bit (63, or 31 when !sf) is clear. */
+static bool is_nonneg_const(DisasContext *s, IrTemp b, bool sf)
+{
+    return ir_temp_is_const(s->ir, b) && !(ir_temp_info(s->ir, b)->val >> (sf ? 63 : 31) & 1);
 }
 
 /* The 32-bit rotate right of v's low half by cnt (< 32), in the low half of the result. */
@@ -99,6 +109,7 @@ static void gen_logic_cc(DisasContext *s, IrTemp res, bool sf)
     gen_nz(s, res, sf, &f);
     ir_gen_movi(s->ir, IR_I64, f.c, 0);
     ir_gen_movi(s->ir, IR_I64, f.v, 0);
+    a64_note_cc(s, true, res, IR_TEMP_NONE, sf);
 }
 
 /* a + b setting NZCV into f; returns the sum. */
@@ -106,8 +117,11 @@ static IrTemp gen_add_cc(DisasContext *s, IrTemp a, IrTemp b, bool sf, const Fla
 {
     a = ext32(s, a, sf, false);
     b = ext32(s, b, sf, false);
-    IrTemp res = op2(s, IR_OP_add, a, b);
-    IrTemp v = op2(s, IR_OP_andc, op2(s, IR_OP_xor, res, a), op2(s, IR_OP_xor, a, b));
+    IrTemp res = op2(s, IR_OP_add, a, b), v;
+    if (is_nonneg_const(s, b, sf)) /* V = sign(res) & ~sign(a) */
+        v = op2(s, IR_OP_andc, res, a);
+    else
+        v = op2(s, IR_OP_andc, op2(s, IR_OP_xor, res, a), op2(s, IR_OP_xor, a, b));
     if (sf)
         ir_gen_setcond(s->ir, IR_I64, IR_COND_LTU, f->c, res, a);
     else
@@ -122,8 +136,11 @@ static IrTemp gen_sub_cc(DisasContext *s, IrTemp a, IrTemp b, bool sf, const Fla
 {
     a = ext32(s, a, sf, false);
     b = ext32(s, b, sf, false);
-    IrTemp res = op2(s, IR_OP_sub, a, b);
-    IrTemp v = op2(s, IR_OP_and, op2(s, IR_OP_xor, a, b), op2(s, IR_OP_xor, a, res));
+    IrTemp res = op2(s, IR_OP_sub, a, b), v;
+    if (is_nonneg_const(s, b, sf)) /* V = sign(a) & ~sign(res) */
+        v = op2(s, IR_OP_andc, a, res);
+    else
+        v = op2(s, IR_OP_and, op2(s, IR_OP_xor, a, b), op2(s, IR_OP_xor, a, res));
     ir_gen_setcond(s->ir, IR_I64, IR_COND_GEU, f->c, a, b);
     gen_v(s, v, sf, f);
     gen_nz(s, res, sf, f);
@@ -195,6 +212,8 @@ static void gen_addsub(DisasContext *s, int rd, IrTemp a, IrTemp b, bool sub, bo
     if (setflags) {
         FlagDst f = flag_globals();
         res = sub ? gen_sub_cc(s, a, b, sf, &f) : gen_add_cc(s, a, b, sf, &f);
+        if (sub)
+            a64_note_cc(s, false, a, b, sf);
         a64_set_reg(s, rd, res, sf);
         return;
     }

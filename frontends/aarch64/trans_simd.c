@@ -1,9 +1,10 @@
 /*
  * AArch64 FP and AdvSIMD translation (decoder: a64_simd.decode).
  *
- * Moves, logic, immediates, lane inserts/extracts, FCSEL and the SIMD
- * structure loads/stores are expanded inline on 64-bit halves of the V
- * registers (ld_env/st_env at a64_vreg_offset).  Arithmetic goes to the C
+ * Moves, logic, immediates, lane inserts/extracts, FCSEL, the SIMD
+ * structure loads/stores and the compares/pairwise ops of the string
+ * functions are expanded inline on 64-bit halves of the V registers
+ * (simd_ir.c).  Other arithmetic goes to the C
  * helpers of helper_simd.c / helper_fp.c, which get the operand fields as a
  * constant descriptor and touch neither guest GPRs nor flags; FP compares
  * return NZCV, which is unpacked here into the flag globals.
@@ -11,85 +12,11 @@
 #include "frontends/aarch64/translate.h"
 
 #include "frontends/aarch64/helper_simd.h"
+#include "frontends/aarch64/simd_ir.h"
 
 #include "aarch64/decode_simd.c.inc"
 
 #define HELPER_FLAGS (IR_CALL_NO_READ_GLOBALS | IR_CALL_NO_WRITE_GLOBALS)
-
-/* ---- V register access ---- */
-
-static IrTemp vld64(DisasContext *s, int r, int half)
-{
-    IrTemp t = ir_new_temp(s->ir, IR_I64);
-    ir_gen_ld_env(s->ir, IR_I64, t, a64_vreg_offset(r) + 8 * half);
-    return t;
-}
-
-static void vst64(DisasContext *s, int r, int half, IrTemp v)
-{
-    ir_gen_st_env(s->ir, IR_I64, v, a64_vreg_offset(r) + 8 * half);
-}
-
-static void vclear_high(DisasContext *s, int r) { vst64(s, r, 1, ir_const_i64(s->ir, 0)); }
-
-/* Element `idx` of size 1 << esz bytes, zero- or sign-extended to I64. */
-static IrTemp vlane_ld(DisasContext *s, int r, int esz, int idx, bool sign)
-{
-    int byte = idx << esz;
-    IrTemp w = vld64(s, r, byte >> 3);
-    if (esz == 3)
-        return w;
-    IrTemp t = ir_new_temp(s->ir, IR_I64);
-    if (sign)
-        ir_gen_sextract(s->ir, IR_I64, t, w, (byte & 7) * 8, 8 << esz);
-    else
-        ir_gen_extract(s->ir, IR_I64, t, w, (byte & 7) * 8, 8 << esz);
-    return t;
-}
-
-static void vlane_st(DisasContext *s, int r, int esz, int idx, IrTemp v)
-{
-    int byte = idx << esz;
-    if (esz == 3) {
-        vst64(s, r, byte >> 3, v);
-        return;
-    }
-    IrTemp w = vld64(s, r, byte >> 3);
-    IrTemp t = ir_new_temp(s->ir, IR_I64);
-    ir_gen_deposit(s->ir, IR_I64, t, w, v, (byte & 7) * 8, 8 << esz);
-    vst64(s, r, byte >> 3, t);
-}
-
-/* Replicates the zero-extended element `v` across 64 bits. */
-static IrTemp dup64(DisasContext *s, IrTemp v, int esz)
-{
-    static const uint64_t mul[3] = {0x0101010101010101ull, 0x0001000100010001ull,
-                                    0x0000000100000001ull};
-    if (esz == 3)
-        return v;
-    IrTemp t = ir_new_temp(s->ir, IR_I64);
-    ir_gen_binopi(s->ir, IR_OP_mul, IR_I64, t, v, mul[esz]);
-    return t;
-}
-
-/* Writes a 64-bit value to both halves of Vd (q) or to the low half. */
-static void vst_dup(DisasContext *s, int rd, IrTemp v, bool q)
-{
-    vst64(s, rd, 0, v);
-    if (q)
-        vst64(s, rd, 1, v);
-    else
-        vclear_high(s, rd);
-}
-
-static IrTemp mask_value(DisasContext *s, IrTemp v, int esz)
-{
-    if (esz == 3)
-        return v;
-    IrTemp t = ir_new_temp(s->ir, IR_I64);
-    ir_gen_extract(s->ir, IR_I64, t, v, 0, 8 << esz);
-    return t;
-}
 
 /* ---- helper calls ---- */
 
@@ -119,209 +46,14 @@ static void gen_set_nzcv(DisasContext *s, IrTemp nzcv)
     ir_gen_binopi(ir, IR_OP_shl, IR_I64, a64_g.vf, nzcv, 63);
 }
 
-/* ---- SWAR expansions of the ops string functions live on ---- */
-
-static IrTemp binop(DisasContext *s, int opc, IrTemp a, IrTemp b)
-{
-    IrTemp t = ir_new_temp(s->ir, IR_I64);
-    ir_gen_binop(s->ir, opc, IR_I64, t, a, b);
-    return t;
-}
-
-static IrTemp binopi(DisasContext *s, int opc, IrTemp a, uint64_t b)
-{
-    IrTemp t = ir_new_temp(s->ir, IR_I64);
-    ir_gen_binopi(s->ir, opc, IR_I64, t, a, b);
-    return t;
-}
-
-/* Lanes of 8 << esz bits: all ones where the lane of x is zero, else zero. */
-static IrTemp swar_zero_mask(DisasContext *s, IrTemp x, int esz)
-{
-    static const uint64_t low[3] = {0x7f7f7f7f7f7f7f7full, 0x7fff7fff7fff7fffull,
-                                    0x7fffffff7fffffffull};
-    if (esz == 3) {
-        IrTemp t = ir_new_temp(s->ir, IR_I64);
-        ir_gen_setcond(s->ir, IR_I64, IR_COND_EQ, t, x, ir_const_i64(s->ir, 0));
-        ir_gen_unop(s->ir, IR_OP_neg, IR_I64, t, t);
-        return t;
-    }
-    /* top bit of a lane set iff the lane is nonzero, without carries between lanes */
-    IrTemp t = binopi(s, IR_OP_add, binopi(s, IR_OP_and, x, low[esz]), low[esz]);
-    t = binop(s, IR_OP_or, t, x);
-    t = binop(s, IR_OP_andc, ir_const_i64(s->ir, ~low[esz]), t);
-    t = binopi(s, IR_OP_shr, t, (8 << esz) - 1);
-    return binopi(s, IR_OP_mul, t, (1ull << (8 << esz)) - 1);
-}
-
-/* CMEQ (register, zero) and CMTST, inline on 64-bit halves. */
-static void gen_cmeq(DisasContext *s, int rd, int rn, int rm, int esz, bool q, bool tst)
-{
-    IrTemp r[2];
-    for (int h = 0; h <= q; h++) {
-        IrTemp x = vld64(s, rn, h);
-        if (rm >= 0)
-            x = binop(s, tst ? IR_OP_and : IR_OP_xor, x, vld64(s, rm, h));
-        r[h] = swar_zero_mask(s, x, esz);
-        if (tst)
-            r[h] = binopi(s, IR_OP_xor, r[h], ~0ull);
-    }
-    for (int h = 0; h <= q; h++)
-        vst64(s, rd, h, r[h]);
-    if (!q)
-        vclear_high(s, rd);
-}
-
-/* Lanes of 8 << esz bits: all ones where a >= b (unsigned), else zero (esz < 3). */
-static IrTemp swar_geu_mask(DisasContext *s, IrTemp a, IrTemp b, int esz)
-{
-    static const uint64_t top[3] = {0x8080808080808080ull, 0x8000800080008000ull,
-                                    0x8000000080000000ull};
-    IrTemp h = ir_const_i64(s->ir, top[esz]);
-    /* top bit of d: low bits of a >= low bits of b, with no borrow between lanes */
-    IrTemp d = binop(s, IR_OP_sub, binop(s, IR_OP_or, a, h), binop(s, IR_OP_andc, b, h));
-    IrTemp t = binop(s, IR_OP_andc, d, binop(s, IR_OP_xor, a, b)); /* equal top bits */
-    t = binop(s, IR_OP_and, binop(s, IR_OP_or, t, binop(s, IR_OP_andc, a, b)), h);
-    t = binopi(s, IR_OP_shr, t, (8 << esz) - 1);
-    return binopi(s, IR_OP_mul, t, (1ull << (8 << esz)) - 1);
-}
-
-/* CMHS, CMHI, CMGE, CMGT (vector), inline on 64-bit halves. */
-static void gen_cmp_order(DisasContext *s, arg_v3 *a)
-{
-    static const uint64_t top[4] = {0x8080808080808080ull, 0x8000800080008000ull,
-                                    0x8000000080000000ull, 0x8000000000000000ull};
-    bool ge = a->opc == 0x07;
-    IrTemp r[2];
-    for (int h = 0; h <= a->q; h++) {
-        IrTemp n = vld64(s, a->rn, h), m = vld64(s, a->rm, h);
-        if (a->size == 3) {
-            IrCond c = a->u ? (ge ? IR_COND_GEU : IR_COND_GTU) : (ge ? IR_COND_GE : IR_COND_GT);
-            r[h] = ir_new_temp(s->ir, IR_I64);
-            ir_gen_setcond(s->ir, IR_I64, c, r[h], n, m);
-            ir_gen_unop(s->ir, IR_OP_neg, IR_I64, r[h], r[h]);
-            continue;
-        }
-        if (!a->u) { /* signed: bias both to unsigned order */
-            n = binopi(s, IR_OP_xor, n, top[a->size]);
-            m = binopi(s, IR_OP_xor, m, top[a->size]);
-        }
-        /* a > b is !(b >= a) */
-        r[h] = ge ? swar_geu_mask(s, n, m, a->size)
-                  : binopi(s, IR_OP_xor, swar_geu_mask(s, m, n, a->size), ~0ull);
-    }
-    for (int h = 0; h <= a->q; h++)
-        vst64(s, a->rd, h, r[h]);
-    if (!a->q)
-        vclear_high(s, a->rd);
-}
-
-/* Packs the low bytes of the four 16-bit lanes of x (upper bytes zero) into 32 bits. */
-static IrTemp pack_bytes(DisasContext *s, IrTemp x)
-{
-    x = binop(s, IR_OP_or, x, binopi(s, IR_OP_shr, x, 8));
-    x = binopi(s, IR_OP_and, x, 0x0000ffff0000ffffull);
-    x = binop(s, IR_OP_or, x, binopi(s, IR_OP_shr, x, 16));
-    return binopi(s, IR_OP_and, x, 0xffffffffull);
-}
-
-/* UMAXP (opc 0x14), UMINP (0x15), ADDP (0x17) of the byte pairs of one half: 32 bits. */
-static IrTemp pairwise_bytes(DisasContext *s, IrTemp x, int opc)
-{
-    const uint64_t even = 0x00ff00ff00ff00ffull;
-    IrTemp a = binopi(s, IR_OP_and, x, even);
-    IrTemp b = binopi(s, IR_OP_and, binopi(s, IR_OP_shr, x, 8), even);
-    IrTemp r;
-    if (opc == 0x17) {
-        r = binopi(s, IR_OP_and, binop(s, IR_OP_add, a, b), even);
-    } else {
-        /* lane bit 8 of (a | 0x100) - b is set iff a >= b */
-        IrTemp d = binop(s, IR_OP_sub, binopi(s, IR_OP_or, a, 0x0100010001000100ull), b);
-        IrTemp m = binopi(s, IR_OP_and, binopi(s, IR_OP_shr, d, 8), 0x0001000100010001ull);
-        m = binopi(s, IR_OP_mul, m, 0xff);
-        IrTemp t = binop(s, IR_OP_and, binop(s, IR_OP_xor, a, b), m);
-        r = binop(s, IR_OP_xor, opc == 0x14 ? b : a, t);
-    }
-    return pack_bytes(s, r);
-}
-
-static IrTemp concat32(DisasContext *s, IrTemp lo, IrTemp hi)
-{
-    return binop(s, IR_OP_or, lo, binopi(s, IR_OP_shl, hi, 32));
-}
-
-static void gen_pairwise_bytes(DisasContext *s, arg_v3 *a)
-{
-    IrTemp n0 = pairwise_bytes(s, vld64(s, a->rn, 0), a->opc);
-    IrTemp m0 = a->rm == a->rn ? n0 : pairwise_bytes(s, vld64(s, a->rm, 0), a->opc);
-    if (!a->q) {
-        vst_dup(s, a->rd, concat32(s, n0, m0), false);
-        return;
-    }
-    IrTemp n1 = pairwise_bytes(s, vld64(s, a->rn, 1), a->opc);
-    IrTemp m1 = a->rm == a->rn ? n1 : pairwise_bytes(s, vld64(s, a->rm, 1), a->opc);
-    IrTemp lo = concat32(s, n0, n1);
-    IrTemp hi = a->rm == a->rn ? lo : concat32(s, m0, m1);
-    vst64(s, a->rd, 0, lo);
-    vst64(s, a->rd, 1, hi);
-}
-
-/* SHRN / SHRN2 from 16-bit lanes (8H -> 8B or 16B), shift 1..8. */
-static void gen_shrn_bytes(DisasContext *s, int rd, int rn, int sh, bool q)
-{
-    IrTemp p[2];
-    for (int h = 0; h < 2; h++) {
-        IrTemp x = binopi(s, IR_OP_shr, vld64(s, rn, h), sh);
-        p[h] = pack_bytes(s, binopi(s, IR_OP_and, x, 0x00ff00ff00ff00ffull));
-    }
-    IrTemp r = concat32(s, p[0], p[1]);
-    if (q) {
-        vst64(s, rd, 1, r);
-    } else {
-        vst_dup(s, rd, r, false);
-    }
-}
-
 /* ---- AdvSIMD three same / three different ---- */
-
-/* AND BIC ORR ORN EOR BSL BIT BIF on 64-bit halves. */
-static bool gen_logic(DisasContext *s, arg_v3 *a)
-{
-    IrContext *ir = s->ir;
-    static const int ops[4] = {IR_OP_and, IR_OP_andc, IR_OP_or, IR_OP_orc};
-    for (int h = 0; h <= a->q; h++) {
-        IrTemp n = vld64(s, a->rn, h), m = vld64(s, a->rm, h);
-        IrTemp r = ir_new_temp(ir, IR_I64), t = ir_new_temp(ir, IR_I64);
-        if (!a->u) {
-            ir_gen_binop(ir, ops[a->size], IR_I64, r, n, m);
-        } else if (a->size == 0) {
-            ir_gen_binop(ir, IR_OP_xor, IR_I64, r, n, m);
-        } else {
-            IrTemp d = vld64(s, a->rd, h);
-            if (a->size == 1) { /* BSL: m ^ ((n ^ m) & d) */
-                ir_gen_binop(ir, IR_OP_xor, IR_I64, t, n, m);
-                ir_gen_binop(ir, IR_OP_and, IR_I64, t, t, d);
-                ir_gen_binop(ir, IR_OP_xor, IR_I64, r, m, t);
-            } else { /* BIT: d ^ ((d ^ n) & m); BIF: d ^ ((d ^ n) & ~m) */
-                ir_gen_binop(ir, IR_OP_xor, IR_I64, t, d, n);
-                ir_gen_binop(ir, a->size == 2 ? IR_OP_and : IR_OP_andc, IR_I64, t, t, m);
-                ir_gen_binop(ir, IR_OP_xor, IR_I64, r, d, t);
-            }
-        }
-        vst64(s, a->rd, h, r);
-    }
-    if (!a->q)
-        vclear_high(s, a->rd);
-    return true;
-}
 
 static bool fp_3same_ok(int key)
 {
-    static const uint32_t valid = 1u << 0x00 | 1u << 0x01 | 1u << 0x02 | 1u << 0x03 |
-                                  1u << 0x04 | 1u << 0x06 | 1u << 0x07 | 1u << 0x08 |
-                                  1u << 0x09 | 1u << 0x0a | 1u << 0x0e | 1u << 0x0f |
-                                  1u << 0x10 | 1u << 0x12 | 1u << 0x13 | 1u << 0x14 |
-                                  1u << 0x15 | 1u << 0x16 | 1u << 0x17 | 1u << 0x18 |
+    static const uint32_t valid = 1u << 0x00 | 1u << 0x01 | 1u << 0x02 | 1u << 0x03 | 1u << 0x04 |
+                                  1u << 0x06 | 1u << 0x07 | 1u << 0x08 | 1u << 0x09 | 1u << 0x0a |
+                                  1u << 0x0e | 1u << 0x0f | 1u << 0x10 | 1u << 0x12 | 1u << 0x13 |
+                                  1u << 0x14 | 1u << 0x15 | 1u << 0x16 | 1u << 0x17 | 1u << 0x18 |
                                   1u << 0x1a | 1u << 0x1c | 1u << 0x1d | 1u << 0x1e;
     return valid >> key & 1;
 }
@@ -332,9 +64,17 @@ static bool scalar_3same_ok(arg_v3 *a, int key)
         return key == 0x03 || key == 0x04 || key == 0x07 || key == 0x0f || key == 0x14 ||
                key == 0x15 || key == 0x1a || key == 0x1c || key == 0x1d;
     switch (a->opc) {
-    case 0x01: case 0x05: case 0x09: case 0x0b:
+    case 0x01:
+    case 0x05:
+    case 0x09:
+    case 0x0b:
         return true;
-    case 0x06: case 0x07: case 0x08: case 0x0a: case 0x10: case 0x11:
+    case 0x06:
+    case 0x07:
+    case 0x08:
+    case 0x0a:
+    case 0x10:
+    case 0x11:
         return a->size == 3;
     case 0x16:
         return a->size == 1 || a->size == 2;
@@ -346,19 +86,23 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
 {
     bool fp = a->opc >= 0x18;
     int key = a->u << 4 | (a->size >> 1) << 3 | (a->opc & 7);
-    if (a->opc == 0x03)
-        return !a->scalar && gen_logic(s, a);
+    if (a->opc == 0x03) {
+        if (a->scalar)
+            return false;
+        a64_gen_vlogic(s, a->u << 2 | a->size, a->rd, a->rn, a->rm, a->q);
+        return true;
+    }
     if (!a->scalar && (a->opc == 0x06 || a->opc == 0x07) && (a->size < 3 || a->q)) {
-        gen_cmp_order(s, a);
+        a64_gen_vcmp_order(s, a->rd, a->rn, a->rm, a->size, a->q, a->u, a->opc == 0x07);
         return true;
     }
     if (!a->scalar && a->opc == 0x11 && (a->size < 3 || a->q)) { /* CMEQ, CMTST */
-        gen_cmeq(s, a->rd, a->rn, a->rm, a->size, a->q, !a->u);
+        a64_gen_vcmeq(s, a->rd, a->rn, a->rm, a->size, a->q, !a->u);
         return true;
     }
     if (!a->scalar && a->size == 0 &&
         ((a->u && (a->opc == 0x14 || a->opc == 0x15)) || (!a->u && a->opc == 0x17))) {
-        gen_pairwise_bytes(s, a);
+        a64_gen_vpairwise_bytes(s, a->opc, a->rd, a->rn, a->rm, a->q);
         return true;
     }
     if (a->scalar && !scalar_3same_ok(a, key))
@@ -378,8 +122,14 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
             (a->u && a->opc == 0x13 && a->size != 0))
             return false;
     }
-    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .size = a->size, .q = a->q,
-                     .u = a->u, .scalar = a->scalar, .opc = a->opc};
+    A64SimdDesc d = {.rd = a->rd,
+                     .rn = a->rn,
+                     .rm = a->rm,
+                     .size = a->size,
+                     .q = a->q,
+                     .u = a->u,
+                     .scalar = a->scalar,
+                     .opc = a->opc};
     gen_helper_desc(s, (void *)helper_simd_3same, &d);
     return true;
 }
@@ -391,8 +141,16 @@ static bool trans_SIMD_3DIFF(DisasContext *s, arg_v3 *a)
         return false;
     if (sqd && (a->u || a->size == 0))
         return false;
-    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .size = a->size, .q = a->q,
-                     .u = a->u, .opc = a->opc};
+    if (a->scalar && !sqd)
+        return false;
+    A64SimdDesc d = {.rd = a->rd,
+                     .rn = a->rn,
+                     .rm = a->rm,
+                     .size = a->size,
+                     .q = a->q,
+                     .u = a->u,
+                     .scalar = a->scalar,
+                     .opc = a->opc};
     gen_helper_desc(s, (void *)helper_simd_3diff, &d);
     return true;
 }
@@ -409,12 +167,41 @@ static bool fp_2misc_ok(arg_v2 *a, int key)
     if (!a->scalar && sz && !a->q)
         return false;
     switch (key) {
-    case 0x4c: case 0x6c: case 0x4d: case 0x6d: case 0x4e:
-    case 0x1a: case 0x1b: case 0x5a: case 0x5b: case 0x1c: case 0x1d:
-    case 0x3a: case 0x3b: case 0x7a: case 0x7b: case 0x3c: case 0x3d:
+    case 0x4c:
+    case 0x6c:
+    case 0x4d:
+    case 0x6d:
+    case 0x4e:
+    case 0x1a:
+    case 0x1b:
+    case 0x5a:
+    case 0x5b:
+    case 0x1c:
+    case 0x1d:
+    case 0x3a:
+    case 0x3b:
+    case 0x7a:
+    case 0x7b:
+    case 0x3c:
+    case 0x3d:
+    case 0x5d: /* FRECPE */
+    case 0x7d: /* FRSQRTE */
         return true;
-    case 0x4f: case 0x6f: case 0x7f: case 0x18: case 0x19: case 0x58: case 0x59:
-    case 0x38: case 0x39: case 0x79:
+    case 0x5f: /* FRECPX */
+        return a->scalar;
+    case 0x5c: /* URECPE, URSQRTE (32-bit lanes) */
+    case 0x7c:
+        return !a->scalar && !sz;
+    case 0x4f:
+    case 0x6f:
+    case 0x7f:
+    case 0x18:
+    case 0x19:
+    case 0x58:
+    case 0x59:
+    case 0x38:
+    case 0x39:
+    case 0x79:
         return !a->scalar;
     }
     return false;
@@ -424,25 +211,53 @@ static bool int_2misc_ok(arg_v2 *a, int key)
 {
     if (a->scalar) {
         switch (key) {
-        case 0x07: case 0x27:
+        case 0x07:
+        case 0x27:
             return true;
-        case 0x08: case 0x28: case 0x09: case 0x29: case 0x0a: case 0x0b: case 0x2b:
+        case 0x08:
+        case 0x28:
+        case 0x09:
+        case 0x29:
+        case 0x0a:
+        case 0x0b:
+        case 0x2b:
             return a->size == 3;
-        case 0x14: case 0x34: case 0x32:
+        case 0x14:
+        case 0x34:
+        case 0x32:
             return a->size != 3;
         }
         return false;
     }
     switch (key) {
-    case 0x00: case 0x02: case 0x22: case 0x06: case 0x26: case 0x04: case 0x24:
-    case 0x12: case 0x32: case 0x14: case 0x34: case 0x33:
+    case 0x00:
+    case 0x02:
+    case 0x22:
+    case 0x06:
+    case 0x26:
+    case 0x04:
+    case 0x24:
+    case 0x12:
+    case 0x32:
+    case 0x14:
+    case 0x34:
+    case 0x33:
         return a->size != 3;
-    case 0x20: case 0x25:
+    case 0x20:
+    case 0x25:
         return a->size < 2;
-    case 0x01: case 0x05:
+    case 0x01:
+    case 0x05:
         return a->size == 0;
-    case 0x07: case 0x27: case 0x08: case 0x28: case 0x09: case 0x29: case 0x0a:
-    case 0x0b: case 0x2b:
+    case 0x07:
+    case 0x27:
+    case 0x08:
+    case 0x28:
+    case 0x09:
+    case 0x29:
+    case 0x0a:
+    case 0x0b:
+    case 0x2b:
         return a->size != 3 || a->q;
     }
     return false;
@@ -457,11 +272,16 @@ static bool trans_SIMD_2MISC(DisasContext *s, arg_v2 *a)
     if (!fp && !int_2misc_ok(a, key))
         return false;
     if (key == 0x09 && !a->scalar) { /* CMEQ #0 */
-        gen_cmeq(s, a->rd, a->rn, -1, a->size, a->q, false);
+        a64_gen_vcmeq(s, a->rd, a->rn, -1, a->size, a->q, false);
         return true;
     }
-    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .size = a->size, .q = a->q, .u = a->u,
-                     .scalar = a->scalar, .opc = a->opc};
+    A64SimdDesc d = {.rd = a->rd,
+                     .rn = a->rn,
+                     .size = a->size,
+                     .q = a->q,
+                     .u = a->u,
+                     .scalar = a->scalar,
+                     .opc = a->opc};
     gen_helper_desc(s, (void *)helper_simd_2misc, &d);
     return true;
 }
@@ -477,8 +297,8 @@ static bool trans_SIMD_ACROSS(DisasContext *s, arg_v2 *a)
         ok = false;
     if (!ok)
         return false;
-    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .size = a->size, .q = a->q, .u = a->u,
-                     .opc = a->opc};
+    A64SimdDesc d = {
+        .rd = a->rd, .rn = a->rn, .size = a->size, .q = a->q, .u = a->u, .opc = a->opc};
     gen_helper_desc(s, (void *)helper_simd_across, &d);
     return true;
 }
@@ -501,22 +321,32 @@ static uint64_t vfp_expand_imm(int imm8, int fsz)
 {
     int e = fsz == 1 ? 5 : fsz == 2 ? 8 : 11, f = (8 << fsz) - e - 1;
     uint64_t b6 = (imm8 >> 6) & 1;
-    uint64_t exp = (b6 ^ 1) << (e - 1) | (b6 ? ((1ull << (e - 3)) - 1) << 2 : 0) |
-                   ((imm8 >> 4) & 3);
+    uint64_t exp =
+        (b6 ^ 1) << (e - 1) | (b6 ? ((1ull << (e - 3)) - 1) << 2 : 0) | ((imm8 >> 4) & 3);
     return (uint64_t)(imm8 >> 7) << (e + f) | exp << f | (uint64_t)(imm8 & 15) << (f - 4);
 }
 
-static uint64_t rep32(uint64_t x) { return x << 32 | (x & 0xffffffffu); }
-static uint64_t rep16(uint64_t x) { return rep32(x << 16 | (x & 0xffff)); }
+static uint64_t rep32(uint64_t x)
+{
+    return x << 32 | (x & 0xffffffffu);
+}
+static uint64_t rep16(uint64_t x)
+{
+    return rep32(x << 16 | (x & 0xffff));
+}
 
 /* Arm AdvSIMDExpandImm; *ok false for reserved encodings. */
 static uint64_t simd_expand_imm(int op, int cmode, int o2, uint64_t i, bool *ok)
 {
     *ok = o2 == 0 || (cmode == 15 && op == 0);
     switch (cmode >> 1) {
-    case 0: case 1: case 2: case 3:
+    case 0:
+    case 1:
+    case 2:
+    case 3:
         return rep32(i << (8 * (cmode >> 1)));
-    case 4: case 5:
+    case 4:
+    case 5:
         return rep16(i << (8 * (cmode & 2 ? 1 : 0)));
     case 6:
         return rep32(cmode & 1 ? (i << 16 | 0xffff) : (i << 8 | 0xff));
@@ -548,13 +378,13 @@ static bool trans_SIMD_MODIMM(DisasContext *s, arg_SIMD_MODIMM *a)
         IrTemp v = ir_const_i64(s->ir, orr_bic && a->op ? ~imm : imm);
         if (orr_bic) {
             IrTemp t = ir_new_temp(s->ir, IR_I64);
-            ir_gen_binop(s->ir, a->op ? IR_OP_and : IR_OP_or, IR_I64, t, vld64(s, a->rd, h), v);
+            ir_gen_binop(s->ir, a->op ? IR_OP_and : IR_OP_or, IR_I64, t, a64_vld64(s, a->rd, h), v);
             v = t;
         }
-        vst64(s, a->rd, h, v);
+        a64_vst64(s, a->rd, h, v);
     }
     if (!a->q)
-        vclear_high(s, a->rd);
+        a64_vclear_high(s, a->rd);
     return true;
 }
 
@@ -565,7 +395,11 @@ static bool shift_imm_ok(arg_vsh *a, int esz)
         if (narrow)
             return esz < 3 && (a->u || a->opc >= 0x12);
         switch (a->opc) {
-        case 0x00: case 0x02: case 0x04: case 0x06: case 0x0a:
+        case 0x00:
+        case 0x02:
+        case 0x04:
+        case 0x06:
+        case 0x0a:
             return esz == 3;
         case 0x08:
             return esz == 3 && a->u;
@@ -573,7 +407,8 @@ static bool shift_imm_ok(arg_vsh *a, int esz)
             return a->u;
         case 0x0e:
             return true;
-        case 0x1c: case 0x1f:
+        case 0x1c:
+        case 0x1f:
             return esz >= 2;
         }
         return false;
@@ -583,11 +418,18 @@ static bool shift_imm_ok(arg_vsh *a, int esz)
     if (esz == 3 && !a->q)
         return false;
     switch (a->opc) {
-    case 0x00: case 0x02: case 0x04: case 0x06: case 0x0a: case 0x0e:
+    case 0x00:
+    case 0x02:
+    case 0x04:
+    case 0x06:
+    case 0x0a:
+    case 0x0e:
         return true;
-    case 0x08: case 0x0c:
+    case 0x08:
+    case 0x0c:
         return a->u;
-    case 0x1c: case 0x1f:
+    case 0x1c:
+    case 0x1f:
         return esz >= 2;
     }
     return false;
@@ -601,11 +443,16 @@ static bool trans_SIMD_SHIFT_IMM(DisasContext *s, arg_vsh *a)
     if (!shift_imm_ok(a, esz))
         return false;
     if (!a->scalar && !a->u && a->opc == 0x10 && esz == 0) { /* SHRN from 8H */
-        gen_shrn_bytes(s, a->rd, a->rn, 16 - a->imm, a->q);
+        a64_gen_vshrn_bytes(s, a->rd, a->rn, 16 - a->imm, a->q);
         return true;
     }
-    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .q = a->q, .u = a->u, .scalar = a->scalar,
-                     .opc = a->opc, .imm = a->imm};
+    A64SimdDesc d = {.rd = a->rd,
+                     .rn = a->rn,
+                     .q = a->q,
+                     .u = a->u,
+                     .scalar = a->scalar,
+                     .opc = a->opc,
+                     .imm = a->imm};
     gen_helper_desc(s, (void *)helper_simd_shift_imm, &d);
     return true;
 }
@@ -620,9 +467,20 @@ static bool indexed_ok(arg_vidx *a, bool fp)
     if (a->size == 0 || a->size == 3)
         return false;
     switch (key) {
-    case 0x0b: case 0x0c: case 0x0d: case 0x03: case 0x07:
+    case 0x0b:
+    case 0x0c:
+    case 0x0d:
+    case 0x03:
+    case 0x07:
         return true; /* SQDMULL SQDMULH SQRDMULH SQDMLAL SQDMLSL */
-    case 0x08: case 0x10: case 0x14: case 0x02: case 0x06: case 0x0a: case 0x12: case 0x16:
+    case 0x08:
+    case 0x10:
+    case 0x14:
+    case 0x02:
+    case 0x06:
+    case 0x0a:
+    case 0x12:
+    case 0x16:
     case 0x1a:
         return !a->scalar;
     }
@@ -641,8 +499,15 @@ static bool trans_SIMD_INDEXED(DisasContext *s, arg_vidx *a)
         rm |= a->m << 4;
         idx = a->size == 2 ? (a->h << 1 | a->l) : a->h;
     }
-    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = rm, .size = a->size, .q = a->q,
-                     .u = a->u, .scalar = a->scalar, .opc = a->opc, .imm = idx};
+    A64SimdDesc d = {.rd = a->rd,
+                     .rn = a->rn,
+                     .rm = rm,
+                     .size = a->size,
+                     .q = a->q,
+                     .u = a->u,
+                     .scalar = a->scalar,
+                     .opc = a->opc,
+                     .imm = idx};
     gen_helper_desc(s, (void *)helper_simd_indexed, &d);
     return true;
 }
@@ -653,8 +518,8 @@ static bool trans_SIMD_PERMUTE(DisasContext *s, arg_SIMD_PERMUTE *a)
 {
     if ((a->opc & 3) == 0 || (a->size == 3 && !a->q))
         return false;
-    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .size = a->size, .q = a->q,
-                     .opc = a->opc};
+    A64SimdDesc d = {
+        .rd = a->rd, .rn = a->rn, .rm = a->rm, .size = a->size, .q = a->q, .opc = a->opc};
     gen_helper_desc(s, (void *)helper_simd_permute, &d);
     return true;
 }
@@ -663,15 +528,13 @@ static bool trans_SIMD_EXT(DisasContext *s, arg_SIMD_EXT *a)
 {
     if (!a->q && a->imm >= 8)
         return false;
-    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .q = a->q, .imm = a->imm};
-    gen_helper_desc(s, (void *)helper_simd_ext, &d);
+    a64_gen_vext(s, a->rd, a->rn, a->rm, a->imm, a->q);
     return true;
 }
 
 static bool trans_SIMD_TBL(DisasContext *s, arg_SIMD_TBL *a)
 {
-    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .ra = a->len, .q = a->q,
-                     .u = a->op};
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .ra = a->len, .q = a->q, .u = a->op};
     gen_helper_desc(s, (void *)helper_simd_tbl, &d);
     return true;
 }
@@ -679,15 +542,18 @@ static bool trans_SIMD_TBL(DisasContext *s, arg_SIMD_TBL *a)
 /* ---- copies between lanes and GPRs ---- */
 
 /* Element size from imm5 (lowest set bit); -1 if reserved. */
-static int imm5_esz(int imm5) { return (imm5 & 15) ? __builtin_ctz(imm5) : -1; }
+static int imm5_esz(int imm5)
+{
+    return (imm5 & 15) ? __builtin_ctz(imm5) : -1;
+}
 
 static bool trans_DUP_ELEM(DisasContext *s, arg_DUP_ELEM *a)
 {
     int esz = imm5_esz(a->imm5);
     if (esz < 0 || (esz == 3 && !a->q))
         return false;
-    IrTemp v = vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), false);
-    vst_dup(s, a->rd, dup64(s, v, esz), a->q);
+    IrTemp v = a64_vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), false);
+    a64_vst_dup(s, a->rd, a64_dup64(s, v, esz), a->q);
     return true;
 }
 
@@ -696,8 +562,8 @@ static bool trans_DUP_GEN(DisasContext *s, arg_DUP_GEN *a)
     int esz = imm5_esz(a->imm5);
     if (esz < 0 || (esz == 3 && !a->q))
         return false;
-    IrTemp v = mask_value(s, a64_reg(s, a->rn), esz);
-    vst_dup(s, a->rd, dup64(s, v, esz), a->q);
+    IrTemp v = a64_mask_value(s, a64_reg(s, a->rn), esz);
+    a64_vst_dup(s, a->rd, a64_dup64(s, v, esz), a->q);
     return true;
 }
 
@@ -706,7 +572,7 @@ static bool trans_INS_GEN(DisasContext *s, arg_INS_GEN *a)
     int esz = imm5_esz(a->imm5);
     if (esz < 0)
         return false;
-    vlane_st(s, a->rd, esz, a->imm5 >> (esz + 1), a64_reg(s, a->rn));
+    a64_vlane_st(s, a->rd, esz, a->imm5 >> (esz + 1), a64_reg(s, a->rn));
     return true;
 }
 
@@ -715,7 +581,7 @@ static bool trans_SMOV(DisasContext *s, arg_SMOV *a)
     int esz = imm5_esz(a->imm5);
     if (esz < 0 || esz > 2 || (esz == 2 && !a->q))
         return false;
-    a64_set_reg(s, a->rd, vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), true), a->q);
+    a64_set_reg(s, a->rd, a64_vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), true), a->q);
     return true;
 }
 
@@ -724,7 +590,7 @@ static bool trans_UMOV(DisasContext *s, arg_UMOV *a)
     int esz = imm5_esz(a->imm5);
     if (esz < 0 || (esz == 3) != a->q)
         return false;
-    a64_set_reg(s, a->rd, vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), false), a->q);
+    a64_set_reg(s, a->rd, a64_vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), false), a->q);
     return true;
 }
 
@@ -733,8 +599,8 @@ static bool trans_INS_ELEM(DisasContext *s, arg_INS_ELEM *a)
     int esz = imm5_esz(a->imm5);
     if (esz < 0)
         return false;
-    IrTemp v = vlane_ld(s, a->rn, esz, a->imm4 >> esz, false);
-    vlane_st(s, a->rd, esz, a->imm5 >> (esz + 1), v);
+    IrTemp v = a64_vlane_ld(s, a->rn, esz, a->imm4 >> esz, false);
+    a64_vlane_st(s, a->rd, esz, a->imm5 >> (esz + 1), v);
     return true;
 }
 
@@ -743,20 +609,23 @@ static bool trans_DUP_SCALAR(DisasContext *s, arg_DUP_SCALAR *a)
     int esz = imm5_esz(a->imm5);
     if (esz < 0)
         return false;
-    vst_dup(s, a->rd, vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), false), false);
+    a64_vst_dup(s, a->rd, a64_vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), false), false);
     return true;
 }
 
 /* ---- scalar floating point ---- */
 
 /* FP type field -> log2 byte size; -1 for the reserved type 2. */
-static int fp_type_esz(int type) { return type == 0 ? 2 : type == 1 ? 3 : type == 3 ? 1 : -1; }
+static int fp_type_esz(int type)
+{
+    return type == 0 ? 2 : type == 1 ? 3 : type == 3 ? 1 : -1;
+}
 
 /* Vd = the low `esz` bits of v, rest of the register zero. */
 static void fp_st(DisasContext *s, int rd, IrTemp v, int esz)
 {
-    vst64(s, rd, 0, mask_value(s, v, esz));
-    vclear_high(s, rd);
+    a64_vst64(s, rd, 0, a64_mask_value(s, v, esz));
+    a64_vclear_high(s, rd);
 }
 
 static bool trans_FP_1SRC(DisasContext *s, arg_FP_1SRC *a)
@@ -765,7 +634,7 @@ static bool trans_FP_1SRC(DisasContext *s, arg_FP_1SRC *a)
     if (esz < 0)
         return false;
     if (a->opc <= 2) { /* FMOV FABS FNEG */
-        IrTemp v = vld64(s, a->rn, 0);
+        IrTemp v = a64_vld64(s, a->rn, 0);
         uint64_t sign = 1ull << ((8 << esz) - 1);
         if (a->opc) {
             IrTemp t = ir_new_temp(s->ir, IR_I64);
@@ -799,7 +668,11 @@ static bool trans_FP_3SRC(DisasContext *s, arg_FP_3SRC *a)
 {
     if (fp_type_esz(a->type) < 0)
         return false;
-    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .ra = a->ra, .size = a->type,
+    A64SimdDesc d = {.rd = a->rd,
+                     .rn = a->rn,
+                     .rm = a->rm,
+                     .ra = a->ra,
+                     .size = a->type,
                      .opc = a->o1 << 1 | a->o0};
     gen_helper_desc(s, (void *)helper_fp_3src, &d);
     return true;
@@ -830,7 +703,7 @@ static bool trans_FP_CSEL(DisasContext *s, arg_FP_CSEL *a)
     if (esz < 0)
         return false;
     IrTemp c = a64_gen_cond_value(s, a->cond);
-    IrTemp n = vld64(s, a->rn, 0), m = vld64(s, a->rm, 0);
+    IrTemp n = a64_vld64(s, a->rn, 0), m = a64_vld64(s, a->rm, 0);
     IrTemp r = ir_new_temp(s->ir, IR_I64);
     ir_gen_movcond(s->ir, IR_I64, IR_COND_NE, r, c, ir_const_i64(s->ir, 0), n, m);
     fp_st(s, a->rd, r, esz);
@@ -857,20 +730,25 @@ static bool gen_fmov_gpr(DisasContext *s, arg_FP_CVT_INT *a)
     if (top)
         esz = 3;
     if (a->opc == 6) {
-        a64_set_reg(s, a->rd, mask_value(s, vld64(s, a->rn, top), esz), a->sf);
+        a64_set_reg(s, a->rd, a64_mask_value(s, a64_vld64(s, a->rn, top), esz), a->sf);
     } else if (top) {
-        vst64(s, a->rd, 1, a64_reg(s, a->rn));
+        a64_vst64(s, a->rd, 1, a64_reg(s, a->rn));
     } else {
         fp_st(s, a->rd, a64_reg(s, a->rn), esz);
     }
     return true;
 }
 
-static bool gen_fp_int_conv(DisasContext *s, int sf, int type, int rmode, int opc, int rn,
-                            int rd, int fbits)
+static bool gen_fp_int_conv(DisasContext *s, int sf, int type, int rmode, int opc, int rn, int rd,
+                            int fbits)
 {
-    A64SimdDesc d = {.rd = rd, .rn = rn, .size = type, .q = sf, .u = opc & 1,
-                     .opc = rmode << 3 | opc, .imm = fbits};
+    A64SimdDesc d = {.rd = rd,
+                     .rn = rn,
+                     .size = type,
+                     .q = sf,
+                     .u = opc & 1,
+                     .opc = rmode << 3 | opc,
+                     .imm = fbits};
     if (opc == 2 || opc == 3) {
         gen_helper_ret(s, (void *)helper_fp_from_int, &d, a64_reg(s, rn));
         return true;
@@ -925,9 +803,9 @@ static void gen_elem_ldst(DisasContext *s, bool load, int r, int esz, int idx, I
     if (load) {
         v = ir_new_temp(s->ir, IR_I64);
         ir_gen_ld(s->ir, IR_I64, v, addr, esz);
-        vlane_st(s, r, esz, idx, v);
+        a64_vlane_st(s, r, esz, idx, v);
     } else {
-        ir_gen_st(s->ir, IR_I64, vlane_ld(s, r, esz, idx, false), addr, esz);
+        ir_gen_st(s->ir, IR_I64, a64_vlane_ld(s, r, esz, idx, false), addr, esz);
     }
 }
 
@@ -945,9 +823,9 @@ static void gen_ld1_whole(DisasContext *s, arg_ldmult *a, IrTemp base, int rpt)
         } else if (a->l) {
             IrTemp v = ir_new_temp(s->ir, IR_I64);
             ir_gen_ld(s->ir, IR_I64, v, addr, IR_MO_64);
-            vst_dup(s, r, v, false);
+            a64_vst_dup(s, r, v, false);
         } else {
-            ir_gen_st(s->ir, IR_I64, vld64(s, r, 0), addr, IR_MO_64);
+            ir_gen_st(s->ir, IR_I64, a64_vld64(s, r, 0), addr, IR_MO_64);
         }
     }
 }
@@ -972,7 +850,7 @@ static bool trans_LDST_MULT(DisasContext *s, arg_ldmult *a)
         }
         if (a->l && !a->q)
             for (int k = 0; k < selem; k++)
-                vclear_high(s, (a->rt + k) & 31);
+                a64_vclear_high(s, (a->rt + k) & 31);
     }
     gen_post_index(s, a->post, a->rn, a->rm, base, bytes);
     return true;
@@ -984,7 +862,7 @@ static void gen_ld_replicate(DisasContext *s, arg_ldsing *a, IrTemp base, int se
     for (int k = 0; k < selem; k++) {
         IrTemp v = ir_new_temp(s->ir, IR_I64);
         ir_gen_ld(s->ir, IR_I64, v, addr_plus(s, base, k << a->size), a->size);
-        vst_dup(s, (a->rt + k) & 31, dup64(s, v, a->size), a->q);
+        a64_vst_dup(s, (a->rt + k) & 31, a64_dup64(s, v, a->size), a->q);
     }
 }
 
@@ -1021,10 +899,12 @@ static bool trans_LDST_SINGLE(DisasContext *s, arg_ldsing *a)
         gen_ld_replicate(s, a, base, selem);
     else
         for (int k = 0; k < selem; k++)
-            gen_elem_ldst(s, a->l, (a->rt + k) & 31, scale, idx,
-                          addr_plus(s, base, k << scale));
+            gen_elem_ldst(s, a->l, (a->rt + k) & 31, scale, idx, addr_plus(s, base, k << scale));
     gen_post_index(s, a->post, a->rn, a->rm, base, selem << scale);
     return true;
 }
 
-bool a64_decode_simd(DisasContext *s, uint32_t insn) { return decode_simd(s, insn); }
+bool a64_decode_simd(DisasContext *s, uint32_t insn)
+{
+    return decode_simd(s, insn);
+}

@@ -60,14 +60,77 @@ bool a64_unallocated(DisasContext *s)
     return true;
 }
 
+void a64_note_cc(DisasContext *s, bool logic, IrTemp a, IrTemp b, bool sf)
+{
+    A64LastCc *l = &s->last_cc;
+    l->pc = s->pc;
+    l->logic = logic;
+    l->sf = sf;
+    l->a = ir_new_temp(s->ir, IR_I64);
+    ir_gen_mov(s->ir, IR_I64, l->a, a);
+    l->b = IR_TEMP_NONE;
+    if (!logic) {
+        l->b = ir_new_temp(s->ir, IR_I64);
+        ir_gen_mov(s->ir, IR_I64, l->b, b);
+    }
+}
+
+/* The operand of a 32-bit compare widened for an I64 comparison of kind c. */
+static IrTemp cc_operand(DisasContext *s, IrTemp v, IrCond c)
+{
+    if (s->last_cc.sf)
+        return v;
+    bool sign = c == IR_COND_LT || c == IR_COND_GE || c == IR_COND_LE || c == IR_COND_GT;
+    IrTemp t = ir_new_temp(s->ir, IR_I64);
+    ir_gen_unop(s->ir, sign ? IR_OP_ext32s : IR_OP_ext32u, IR_I64, t, v);
+    return t;
+}
+
+/*
+ * Condition `cond` as a comparison of the operands of the previous
+ * instruction's compare; false when that is not possible.
+ */
+static bool cond_from_last_cc(DisasContext *s, int cond, IrTemp *a, IrTemp *b, IrCond *c)
+{
+    static const IrCond sub_cond[16] = {
+        IR_COND_EQ,  IR_COND_NE,  IR_COND_GEU, IR_COND_LTU, IR_COND_NEVER, IR_COND_NEVER,
+        IR_COND_NEVER, IR_COND_NEVER, IR_COND_GTU, IR_COND_LEU, IR_COND_GE, IR_COND_LT,
+        IR_COND_GT,  IR_COND_LE,  IR_COND_ALWAYS, IR_COND_ALWAYS,
+    };
+    static const IrCond logic_cond[16] = {
+        IR_COND_EQ,    IR_COND_NE,     IR_COND_NEVER, IR_COND_ALWAYS, IR_COND_LT,
+        IR_COND_GE,    IR_COND_NEVER,  IR_COND_ALWAYS, IR_COND_NEVER, IR_COND_ALWAYS,
+        IR_COND_GE,    IR_COND_LT,     IR_COND_GT,     IR_COND_LE,    IR_COND_ALWAYS,
+        IR_COND_ALWAYS,
+    };
+    const A64LastCc *l = &s->last_cc;
+    if (!l->pc || l->pc + 4 != s->pc)
+        return false;
+    if (l->logic) {
+        *c = logic_cond[cond];
+        *a = cc_operand(s, l->a, IR_COND_LT); /* sign-extend: N is bit 31 */
+        *b = ir_const_i64(s->ir, 0);
+        return true;
+    }
+    *c = sub_cond[cond];
+    if (*c == IR_COND_NEVER && cond < 8)
+        return false; /* MI PL VS VC: from the flags */
+    *a = cc_operand(s, l->a, *c);
+    *b = cc_operand(s, l->b, *c);
+    return true;
+}
+
 /*
  * Reduces A64 condition `cond` (0-13; 14/15 are "always") to a comparison
- * of an I64 temp against zero: *a tested with *c against 0.
+ * of two I64 temps: *a tested with *c against *b.
  */
-static void cond_test(DisasContext *s, int cond, IrTemp *a, IrCond *c)
+static void cond_test(DisasContext *s, int cond, IrTemp *a, IrTemp *b, IrCond *c)
 {
     IrContext *ir = s->ir;
     IrTemp t;
+    if (cond_from_last_cc(s, cond, a, b, c))
+        return;
+    *b = ir_const_i64(ir, 0);
     bool inv = cond & 1;
     switch (cond >> 1) {
     case 0: /* EQ: Z */
@@ -118,24 +181,24 @@ static void cond_test(DisasContext *s, int cond, IrTemp *a, IrCond *c)
 
 void a64_gen_brcond(DisasContext *s, int cond, uint32_t label)
 {
-    IrTemp a;
+    IrTemp a, b;
     IrCond c;
-    cond_test(s, cond, &a, &c);
+    cond_test(s, cond, &a, &b, &c);
     if (c == IR_COND_ALWAYS)
         ir_gen_br(s->ir, label);
-    else
-        ir_gen_brcond(s->ir, IR_I64, c, a, ir_const_i64(s->ir, 0), label);
+    else if (c != IR_COND_NEVER)
+        ir_gen_brcond(s->ir, IR_I64, c, a, b, label);
 }
 
 IrTemp a64_gen_cond_value(DisasContext *s, int cond)
 {
-    IrTemp a, r = ir_new_temp(s->ir, IR_I64);
+    IrTemp a, b, r = ir_new_temp(s->ir, IR_I64);
     IrCond c;
-    cond_test(s, cond, &a, &c);
-    if (c == IR_COND_ALWAYS)
-        ir_gen_movi(s->ir, IR_I64, r, 1);
+    cond_test(s, cond, &a, &b, &c);
+    if (c == IR_COND_ALWAYS || c == IR_COND_NEVER)
+        ir_gen_movi(s->ir, IR_I64, r, c == IR_COND_ALWAYS);
     else
-        ir_gen_setcond(s->ir, IR_I64, c, r, a, ir_const_i64(s->ir, 0));
+        ir_gen_setcond(s->ir, IR_I64, c, r, a, b);
     return r;
 }
 

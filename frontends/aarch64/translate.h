@@ -27,6 +27,19 @@ typedef enum DisasJump {
     DISAS_NORETURN,  /* the instruction already emitted its exit (branch, exception) */
 } DisasJump;
 
+/*
+ * What the previous instruction's flags came from, when it was a compare
+ * (SUBS/CMP: a - b) or a logical flag setter (ANDS/TST: res, C = V = 0).
+ * A condition tested by the very next instruction compares these operands
+ * directly instead of decoding NZCV (the flags are still written).
+ */
+typedef struct A64LastCc {
+    uint64_t pc; /* the flag-setting instruction; 0: none */
+    bool logic;  /* res in a; b unused */
+    bool sf;
+    IrTemp a, b; /* copies of the operands (I64, not yet extended for 32-bit ops) */
+} A64LastCc;
+
 typedef struct DisasContext {
     IrContext *ir;
     CPUCommon *cpu;   /* for the CPU model (ID registers); translation must not read regs */
@@ -34,6 +47,7 @@ typedef struct DisasContext {
     uint64_t next_pc; /* pc + 4 */
     uint32_t insn;
     DisasJump is_jmp;
+    A64LastCc last_cc;
 } DisasContext;
 
 /* Globals registered by a64_init_globals (frontends/aarch64/cpu.c). */
@@ -64,6 +78,9 @@ void a64_gen_jump_reg(DisasContext *s, IrTemp dest);
 void a64_gen_exception(DisasContext *s, int excp, uint64_t pc);
 /* Raises A64_EXCP_UDEF for the current instruction; returns true (handled). */
 bool a64_unallocated(DisasContext *s);
+
+/* Records that the current instruction set NZCV from a - b (logic: from a, C = V = 0). */
+void a64_note_cc(DisasContext *s, bool logic, IrTemp a, IrTemp b, bool sf);
 
 /* Branch conditions: emits a brcond to `label` taken when A64 cond `cond` holds. */
 void a64_gen_brcond(DisasContext *s, int cond, uint32_t label);

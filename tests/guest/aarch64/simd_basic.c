@@ -201,6 +201,11 @@ static void test_neon_int(void)
     PV("usubl", vsubl_u16(vget_low_u16(vreinterpretq_u16_u8(a)),
                           vget_low_u16(vreinterpretq_u16_u8(b))));
     PV("smull", vmull_s16(vget_low_s16(h), vget_low_s16(h2)));
+    PV("mulidx", vmulq_laneq_s16(h, h2, 5));
+    PV("mlaidx", vmlaq_laneq_u32(vreinterpretq_u32_s32(w), vreinterpretq_u32_s32(w2),
+                                 vreinterpretq_u32_s32(w), 1));
+    PV("umullidx", vmull_high_laneq_u16(vreinterpretq_u16_s16(h), vreinterpretq_u16_s16(h2), 7));
+    PV("sqdmulh", vqdmulhq_s16(h, h2));
     PD("addhn", vaddhn_u16(vreinterpretq_u16_u8(a), vreinterpretq_u16_u8(b)));
     PV("uqadd", vqaddq_u8(a, b));
     PV("sqsub", vqsubq_s16(h, h2));
@@ -222,6 +227,7 @@ static void test_neon_fp(void)
 {
     float32x4_t a = {1.5f, -2.25f, 3e38f, 0.1f}, b = {0.5f, 4.0f, 3e38f, -0.0f};
     float64x2_t c = {1.0 / 3, -7.5}, d = {3.0, 1e-300};
+    __asm__("" : "+w"(a), "+w"(b), "+w"(c), "+w"(d)); /* no constant folding */
     PV("fadd", vaddq_f32(a, b));
     PV("fsub", vsubq_f32(a, b));
     PV("fmul", vmulq_f32(a, b));
@@ -243,6 +249,13 @@ static void test_neon_fp(void)
     PV("fsqrt", vsqrtq_f64(d));
     PV("frintn", vrndnq_f32(a));
     printf("fmaxv %a faddp %a\n", vmaxvq_f32(a), vpadds_f32(vget_low_f32(a)));
+    PV("fmlaidx", vfmaq_laneq_f32(a, b, a, 3));
+    PV("fmulidx", vmulq_laneq_f64(c, d, 1));
+    PV("frecpe", vrecpeq_f32(a));
+    PV("frsqrte", vrsqrteq_f64(d));
+    PV("frecps", vrecpsq_f32(a, b));
+    PD("fcvt16", vcvt_f16_f32(a));
+    PV("fcvt16l", vcvt_f32_f16(vcvt_f16_f32(b)));
 }
 
 static void test_ldst_struct(void)
