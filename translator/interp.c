@@ -261,6 +261,7 @@ static bool run_side(const IrContext *ir, CPUCommon *cpu, TB *tb, uint32_t *i, T
         break;
     case IR_OP_set_label:
     case IR_OP_goto_tb:
+    case IR_OP_discard:
     case IR_OP_nop:
         break;
     case IR_OP_br:

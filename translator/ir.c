@@ -334,6 +334,11 @@ void ir_gen_insn_start(IrContext *ctx, uint64_t pc)
     ir_emit(ctx, IR_OP_insn_start, IR_I64, (uint64_t[]){pc});
 }
 
+void ir_gen_discard(IrContext *ctx, IrTemp g)
+{
+    ir_emit(ctx, IR_OP_discard, IR_I64, (uint64_t[]){g});
+}
+
 void ir_gen_goto_tb(IrContext *ctx, int slot)
 {
     ir_emit(ctx, IR_OP_goto_tb, IR_I64, (uint64_t[]){(uint64_t)slot});
@@ -396,7 +401,7 @@ static void dump_memop(uint64_t mo, FILE *out)
             mo & IR_MO_BE ? "be" : "");
 }
 
-static void dump_consts(const IrOp *op, FILE *out, bool first)
+static void dump_consts(const IrContext *ctx, const IrOp *op, FILE *out, bool first)
 {
     const uint64_t *c = op->args + op->nout + op->nin;
     for (int i = 0; i < op->nconst; i++) {
@@ -430,6 +435,9 @@ static void dump_consts(const IrOp *op, FILE *out, bool first)
                 continue;
             }
             break;
+        case IR_OP_discard:
+            dump_temp(ctx, (IrTemp)c[0], out);
+            continue;
         case IR_OP_insn_start:
         case IR_OP_call:
             if (i == 0) {
@@ -463,7 +471,7 @@ void ir_dump(const IrContext *ctx, FILE *out)
             first = false;
             dump_temp(ctx, (IrTemp)op->args[k], out);
         }
-        dump_consts(op, out, first);
+        dump_consts(ctx, op, out, first);
         fputc('\n', out);
     }
 }

@@ -242,6 +242,8 @@ void ir_gen_mb(IrContext *ctx, unsigned kind);
 void ir_gen_call(IrContext *ctx, IrType t, IrTemp ret, void *fn, unsigned flags, int nargs,
                  const IrTemp *args);
 void ir_gen_insn_start(IrContext *ctx, uint64_t pc);
+/* Declares the value of global g dead (see IR_OP_discard). */
+void ir_gen_discard(IrContext *ctx, IrTemp g);
 void ir_gen_goto_tb(IrContext *ctx, int slot); /* emits goto_tb slot + exit_tb CHAIN<slot> */
 void ir_gen_exit_tb(IrContext *ctx, uint32_t code);
 void ir_gen_lookup_and_goto(IrContext *ctx);

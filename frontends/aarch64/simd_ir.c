@@ -344,15 +344,14 @@ void a64_gen_vshift_imm(DisasContext *s, int rd, int rn, int esz, bool q, bool l
 {
     uint64_t ones = esz == 3 ? ~0ull : (1ull << (8 << esz)) - 1;
     uint64_t rep = ~0ull / ones; /* 1 in every lane */
-    uint64_t mask = (left ? (ones << sh) & ones : ones >> sh) * rep;
     IrTemp r[2];
     for (int h = 0; h <= q; h++) {
-        IrTemp x = a64_vld64(s, rn, h);
         if (sh >= 8 << esz) {
             r[h] = ir_const_i64(s->ir, 0);
             continue;
         }
-        x = binopi(s, left ? IR_OP_shl : IR_OP_shr, x, sh);
+        uint64_t mask = (left ? (ones << sh) & ones : ones >> sh) * rep;
+        IrTemp x = binopi(s, left ? IR_OP_shl : IR_OP_shr, a64_vld64(s, rn, h), sh);
         r[h] = esz == 3 ? x : binopi(s, IR_OP_and, x, mask);
     }
     for (int h = 0; h <= q; h++)

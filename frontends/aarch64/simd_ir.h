@@ -40,6 +40,10 @@ void a64_gen_vcmp_order(DisasContext *s, int rd, int rn, int rm, int esz, bool q
                         bool ge);
 /* Byte UMAXP (opc 0x14), UMINP (0x15) or ADDP (0x17). */
 void a64_gen_vpairwise_bytes(DisasContext *s, int opc, int rd, int rn, int rm, bool q);
+/* ADD / SUB (vector). */
+void a64_gen_vaddsub(DisasContext *s, int rd, int rn, int rm, int esz, bool q, bool sub);
+/* SHL (left) / USHR by sh (0 <= sh <= lane bits; USHR by the lane width gives 0). */
+void a64_gen_vshift_imm(DisasContext *s, int rd, int rn, int esz, bool q, bool left, int sh);
 /* EXT: bytes [pos, pos + 8 << q) of Vn:Vm (Vn low). */
 void a64_gen_vext(DisasContext *s, int rd, int rn, int rm, int pos, bool q);
 /* SHRN/SHRN2 from 16-bit lanes to bytes, shift 1..8 (q: write the high half). */

@@ -96,6 +96,10 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
         a64_gen_vcmp_order(s, a->rd, a->rn, a->rm, a->size, a->q, a->u, a->opc == 0x07);
         return true;
     }
+    if (!a->scalar && a->opc == 0x10 && (a->size < 3 || a->q)) { /* ADD, SUB */
+        a64_gen_vaddsub(s, a->rd, a->rn, a->rm, a->size, a->q, a->u);
+        return true;
+    }
     if (!a->scalar && a->opc == 0x11 && (a->size < 3 || a->q)) { /* CMEQ, CMTST */
         a64_gen_vcmeq(s, a->rd, a->rn, a->rm, a->size, a->q, !a->u);
         return true;
@@ -442,6 +446,12 @@ static bool trans_SIMD_SHIFT_IMM(DisasContext *s, arg_vsh *a)
     int esz = 31 - __builtin_clz(a->imm >> 3);
     if (!shift_imm_ok(a, esz))
         return false;
+    if ((a->opc == 0x0a && !a->u) || (a->opc == 0x00 && a->u)) { /* SHL, USHR */
+        bool left = a->opc == 0x0a;
+        int sh = left ? a->imm - (8 << esz) : (16 << esz) - a->imm;
+        a64_gen_vshift_imm(s, a->rd, a->rn, esz, a->q, left, sh);
+        return true;
+    }
     if (!a->scalar && !a->u && a->opc == 0x10 && esz == 0) { /* SHRN from 8H */
         a64_gen_vshrn_bytes(s, a->rd, a->rn, 16 - a->imm, a->q);
         return true;

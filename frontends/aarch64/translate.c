@@ -31,8 +31,65 @@ void a64_set_reg(DisasContext *s, int r, IrTemp v, bool sf)
         a64_set_reg_sp(s, r, v, sf);
 }
 
+/* How an instruction uses NZCV, for the successor scan below. */
+typedef enum A64FlagUse { FLAGS_NONE, FLAGS_WRITE, FLAGS_READ_OR_UNKNOWN } A64FlagUse;
+
+static A64FlagUse insn_flag_use(uint32_t insn)
+{
+    if ((insn & 0x0a000000) == 0x08000000) /* loads and stores */
+        return FLAGS_NONE;
+    if ((insn & 0x1c000000) == 0x10000000) { /* data processing, immediate */
+        if ((insn & 0x3f800000) == 0x31000000) /* ADDS/SUBS (immediate) */
+            return FLAGS_WRITE;
+        if ((insn & 0x7f800000) == 0x72000000) /* ANDS (immediate) */
+            return FLAGS_WRITE;
+        return FLAGS_NONE;
+    }
+    if ((insn & 0x0e000000) == 0x0a000000) { /* data processing, register */
+        if (!(insn & 0x10000000)) { /* logical / add-sub, shifted or extended register */
+            bool sets = (insn & 0x01000000) ? (insn & 0x20000000) != 0   /* ADDS/SUBS */
+                                            : (insn & 0x60000000) == 0x60000000; /* ANDS/BICS */
+            return sets ? FLAGS_WRITE : FLAGS_NONE;
+        }
+        if ((insn & 0x1fe00000) == 0x1ac00000 || (insn & 0x1f000000) == 0x1b000000)
+            return FLAGS_NONE; /* 1-/2-source, 3-source (multiply) */
+    }
+    return FLAGS_READ_OR_UNKNOWN; /* branches, system, FP/SIMD, flag readers */
+}
+
+/*
+ * True when every path from guest pc `dest` writes NZCV before reading it
+ * (checked over a straight run of instructions), so the flags need not be
+ * kept for it.  Interrupted at a fault, the guest re-executes from the
+ * faulting instruction and still writes NZCV before reading it.
+ */
+static bool flags_dead_at(DisasContext *s, uint64_t dest)
+{
+    for (int i = 0; i < 32; i++) {
+        uint32_t insn;
+        if (!gmem_check(&s->cpu->proc->mem, dest + 4 * i, 4, PROT_EXEC) ||
+            gmem_read(&s->cpu->proc->mem, &insn, dest + 4 * i, 4) != 0)
+            return false;
+        switch (insn_flag_use(insn)) {
+        case FLAGS_WRITE:
+            return true;
+        case FLAGS_READ_OR_UNKNOWN:
+            return false;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
 void a64_gen_goto(DisasContext *s, int slot, uint64_t dest)
 {
+    if (flags_dead_at(s, dest)) {
+        ir_gen_discard(s->ir, a64_g.nf);
+        ir_gen_discard(s->ir, a64_g.zf);
+        ir_gen_discard(s->ir, a64_g.cf);
+        ir_gen_discard(s->ir, a64_g.vf);
+    }
     ir_gen_movi(s->ir, IR_I64, a64_g.pc, dest);
     ir_gen_goto_tb(s->ir, slot);
 }

@@ -201,6 +201,33 @@ static void test_zero_extension_of_zero_extended_value_is_a_copy(void **state)
     assert_dump(ctx, want);
 }
 
+static void test_discard_kills_value_on_every_exit(void **state)
+{
+    IrContext *ctx = *state;
+    ir_reset(ctx, 0);
+    /* r3 is written, then discarded on both paths of a branch: dead. r2 is
+     * discarded on one path only: kept. */
+    ir_gen_binop(ctx, IR_OP_sub, IR_I64, g_r[3], g_r[1], g_r[0]);
+    ir_gen_binop(ctx, IR_OP_add, IR_I64, g_r[2], g_r[1], g_r[0]);
+    uint32_t l = ir_new_label(ctx);
+    ir_gen_brcond(ctx, IR_I64, IR_COND_EQ, g_r[1], g_r[0], l);
+    ir_gen_discard(ctx, g_r[3]);
+    ir_gen_discard(ctx, g_r[2]);
+    ir_gen_exit_tb(ctx, IR_EXIT_NEXT);
+    ir_gen_set_label(ctx, l);
+    ir_gen_discard(ctx, g_r[3]);
+    ir_gen_exit_tb(ctx, IR_EXIT_NEXT);
+    ir_optimize(ctx);
+    assert_dump(ctx, " add_i64 r2, r1, r0\n"
+                     " brcond_i64 r1, r0, eq, L0\n"
+                     " discard r3\n"
+                     " discard r2\n"
+                     " exit_tb $0\n"
+                     " set_label L0\n"
+                     " discard r3\n"
+                     " exit_tb $0\n");
+}
+
 /* Evaluates a binary op on constants through the folder. */
 static uint64_t eval2(int opc, IrType t, uint64_t a, uint64_t b)
 {
@@ -291,6 +318,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_brcond_folds_to_branch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zero_extension_of_zero_extended_value_is_a_copy,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_discard_kills_value_on_every_exit, setup, teardown),
         cmocka_unit_test(test_eval_semantics),
         cmocka_unit_test_setup_teardown(test_interp_runs_loop_memory_and_calls, setup, teardown),
     };

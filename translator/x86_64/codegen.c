@@ -184,6 +184,7 @@ static void gen_op(X86Gen *g, const IrOp *op)
 {
     switch (op->opc) {
     case IR_OP_nop:
+    case IR_OP_discard: /* liveness only: dirty values are still written back at block ends */
         break;
     case IR_OP_insn_start:
         gen_insn_start(g, ir_cst(op, 0));
