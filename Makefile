@@ -107,7 +107,7 @@ bench: deps
 	@sh bench/run.sh
 
 format-check:
-	@clang-format --dry-run --Werror $(SRCS) $(DECODEGEN_SRCS) $(UNIT_SRCS)
+	@clang-format --dry-run --Werror $(SRCS) $(DECODEGEN_SRCS) $(UNIT_SRCS) $(shell find $(COMPONENTS) tests -name "*.h" 2>/dev/null)
 
 PREFIX ?= /usr/local
 install: $(BUILD)/ferry

@@ -27,17 +27,17 @@ typedef enum ArchExcpResult {
 
 /* Translation limits passed to translate(). */
 typedef struct ArchTranslateOpts {
-    int max_insns;      /* 1 for -one-insn-per-tb */
+    int max_insns; /* 1 for -one-insn-per-tb */
 } ArchTranslateOpts;
 
 typedef struct GuestArch {
-    const char *name;      /* "aarch64": -cpu listings, uname machine, binfmt names */
-    uint16_t elf_machine;  /* EM_* */
-    uint8_t elf_class;     /* ELFCLASS32 / ELFCLASS64 */
-    uint8_t elf_data;      /* ELFDATA2LSB / ELFDATA2MSB */
-    size_t cpu_size;       /* sizeof the frontend's CPU struct (starts with CPUCommon) */
-    uint64_t stack_align;  /* initial sp alignment */
-    const char *platform;  /* AT_PLATFORM string */
+    const char *name;     /* "aarch64": -cpu listings, uname machine, binfmt names */
+    uint16_t elf_machine; /* EM_* */
+    uint8_t elf_class;    /* ELFCLASS32 / ELFCLASS64 */
+    uint8_t elf_data;     /* ELFDATA2LSB / ELFDATA2MSB */
+    size_t cpu_size;      /* sizeof the frontend's CPU struct (starts with CPUCommon) */
+    uint64_t stack_align; /* initial sp alignment */
+    const char *platform; /* AT_PLATFORM string */
     const char *uname_machine;
     uint64_t default_load_base; /* where ET_DYN programs go */
 

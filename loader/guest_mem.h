@@ -35,11 +35,11 @@ typedef struct GuestRegion {
 } GuestRegion;
 
 typedef struct GuestMem {
-    uint8_t *base;       /* guest_base */
-    uint64_t size;       /* window size: guest addresses are < size */
-    uint64_t mmap_min;   /* lowest address handed out by guest mmap without a hint */
-    uint64_t mmap_next;  /* next search start for hint-less guest mmap (top-down) */
-    GuestRegion *regions;/* sorted, non-overlapping */
+    uint8_t *base;        /* guest_base */
+    uint64_t size;        /* window size: guest addresses are < size */
+    uint64_t mmap_min;    /* lowest address handed out by guest mmap without a hint */
+    uint64_t mmap_next;   /* next search start for hint-less guest mmap (top-down) */
+    GuestRegion *regions; /* sorted, non-overlapping */
     size_t nregions, cap;
     uint64_t brk_start, brk_cur, brk_max;
     pthread_rwlock_t lock;
@@ -53,8 +53,14 @@ typedef struct GuestMem {
 int gmem_init(GuestMem *m, uint64_t want_size, uint64_t min_size, uintptr_t fixed_base);
 void gmem_destroy(GuestMem *m);
 
-static inline void *g2h(const GuestMem *m, uint64_t gaddr) { return m->base + gaddr; }
-static inline uint64_t h2g(const GuestMem *m, const void *h) { return (uint64_t)((const uint8_t *)h - m->base); }
+static inline void *g2h(const GuestMem *m, uint64_t gaddr)
+{
+    return m->base + gaddr;
+}
+static inline uint64_t h2g(const GuestMem *m, const void *h)
+{
+    return (uint64_t)((const uint8_t *)h - m->base);
+}
 static inline bool gmem_in_window(const GuestMem *m, uint64_t gaddr, uint64_t len)
 {
     return gaddr <= m->size && len <= m->size - gaddr;
@@ -70,8 +76,8 @@ int64_t gmem_mmap(GuestMem *m, uint64_t addr, uint64_t len, int prot, int flags,
                   int64_t offset, unsigned gflags);
 int gmem_munmap(GuestMem *m, uint64_t addr, uint64_t len);
 int gmem_mprotect(GuestMem *m, uint64_t addr, uint64_t len, int prot);
-int64_t gmem_mremap(GuestMem *m, uint64_t old_addr, uint64_t old_len, uint64_t new_len,
-                    int flags, uint64_t new_addr);
+int64_t gmem_mremap(GuestMem *m, uint64_t old_addr, uint64_t old_len, uint64_t new_len, int flags,
+                    uint64_t new_addr);
 /* brk(2) semantics: returns the new (or unchanged) break. */
 uint64_t gmem_brk(GuestMem *m, uint64_t new_brk);
 

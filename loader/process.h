@@ -26,31 +26,31 @@ enum {
 };
 
 typedef struct Options {
-    const char *program;      /* path given on the command line */
-    const char *argv0;        /* -0: argv[0] for the guest, NULL to use program */
-    char **guest_argv;        /* arguments after the program (NULL-terminated) */
-    char **guest_envp;        /* environment for the guest (NULL-terminated) */
-    const char *sysroot;      /* -L */
-    const char *cpu_model;    /* -cpu */
-    const char *log_file;     /* -D */
-    unsigned log_mask;        /* -d */
-    bool no_jit;              /* -no-jit: run the IR interpreter */
-    bool one_insn_per_tb;     /* -one-insn-per-tb */
-    bool strace;              /* -strace */
-    uint64_t stack_size;      /* -s */
-    uintptr_t guest_base;     /* -B (0: choose) */
-    uint64_t reserved_va;     /* -R (0: default) */
-    int exec_fd;              /* AT_EXECFD from binfmt 'O', or -1 */
+    const char *program;   /* path given on the command line */
+    const char *argv0;     /* -0: argv[0] for the guest, NULL to use program */
+    char **guest_argv;     /* arguments after the program (NULL-terminated) */
+    char **guest_envp;     /* environment for the guest (NULL-terminated) */
+    const char *sysroot;   /* -L */
+    const char *cpu_model; /* -cpu */
+    const char *log_file;  /* -D */
+    unsigned log_mask;     /* -d */
+    bool no_jit;           /* -no-jit: run the IR interpreter */
+    bool one_insn_per_tb;  /* -one-insn-per-tb */
+    bool strace;           /* -strace */
+    uint64_t stack_size;   /* -s */
+    uintptr_t guest_base;  /* -B (0: choose) */
+    uint64_t reserved_va;  /* -R (0: default) */
+    int exec_fd;           /* AT_EXECFD from binfmt 'O', or -1 */
 } Options;
 
 typedef struct ElfInfo {
-    uint64_t entry;           /* entry of the program (after relocation) */
-    uint64_t load_bias;       /* ET_DYN offset, 0 for ET_EXEC */
+    uint64_t entry;     /* entry of the program (after relocation) */
+    uint64_t load_bias; /* ET_DYN offset, 0 for ET_EXEC */
     uint64_t phdr, phent, phnum;
     uint64_t start_code, end_code, start_data, end_data, start_brk;
-    uint64_t interp_base;     /* AT_BASE: 0 without PT_INTERP */
+    uint64_t interp_base; /* AT_BASE: 0 without PT_INTERP */
     uint64_t interp_entry;
-    uint64_t stack_top, sp;   /* initial stack */
+    uint64_t stack_top, sp;        /* initial stack */
     uint64_t auxv_start, auxv_len; /* guest copy of auxv, for /proc/self/auxv */
     uint64_t arg_start, arg_end, env_start, env_end;
     uint64_t execfn;
@@ -61,9 +61,9 @@ typedef struct Process {
     const GuestArch *arch;
     GuestMem mem;
     ElfInfo elf;
-    const char *exe_path;     /* absolute path of the guest executable (/proc/self/exe) */
-    FILE *log;                /* -D file or stderr */
-    struct Translator *tr;    /* the translator (TB cache, code buffer) */
+    const char *exe_path;  /* absolute path of the guest executable (/proc/self/exe) */
+    FILE *log;             /* -D file or stderr */
+    struct Translator *tr; /* the translator (TB cache, code buffer) */
 } Process;
 
 #endif

@@ -30,10 +30,16 @@
 
 static __thread SigThread sig_tls;
 
-SigThread *sig_thread(void) { return &sig_tls; }
+SigThread *sig_thread(void)
+{
+    return &sig_tls;
+}
 
 /* Writes a message from a signal handler (async-signal-safe). */
-static void sig_write(const char *s) { (void)!write(2, s, strlen(s)); }
+static void sig_write(const char *s)
+{
+    (void)!write(2, s, strlen(s));
+}
 
 static void sig_die_host(int sig)
 {

@@ -29,10 +29,10 @@ void sig_raise_sync(CPUCommon *cpu, int sig, int si_code, uint64_t addr);
 typedef struct SigThread {
     CPUCommon *cpu;
     sigjmp_buf fault_jmp;
-    volatile int in_guest;       /* 1 while generated code or the interpreter runs */
-    volatile int fault_sig;      /* host signal of the last fault */
-    volatile int fault_code;     /* its si_code */
-    volatile uint64_t fault_addr;/* guest fault address */
+    volatile int in_guest;        /* 1 while generated code or the interpreter runs */
+    volatile int fault_sig;       /* host signal of the last fault */
+    volatile int fault_code;      /* its si_code */
+    volatile uint64_t fault_addr; /* guest fault address */
 } SigThread;
 
 SigThread *sig_thread(void);

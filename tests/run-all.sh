@@ -31,5 +31,11 @@ for suite in tests/cli/run.sh tests/guest/run.sh tests/diff/run.sh tests/csmith/
     set -- $line
     pass=$((pass + $1)); fail=$((fail + $2))
 done
+# The code style (.clang-format) is part of the tests.
+if make --no-print-directory -s format-check >build/tests/format.log 2>&1; then
+    pass=$((pass + 1)); echo "format: clang-format clean"
+else
+    fail=$((fail + 1)); echo "format: FAIL"; sed -n 1,20p build/tests/format.log
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -19,16 +19,16 @@ struct TB;
 #define CPU_JMP_CACHE_SIZE (1u << CPU_JMP_CACHE_BITS)
 
 typedef struct CPUCommon {
-    uint8_t *guest_base;         /* host address of guest address 0 (fixed offset 0) */
+    uint8_t *guest_base;           /* host address of guest address 0 (fixed offset 0) */
     volatile int32_t exit_request; /* nonzero: leave generated code at the next TB entry */
-    uint32_t tb_flags;           /* translation-relevant mode bits (part of the TB key) */
-    uint64_t pc;                 /* guest pc when outside generated code */
-    uint64_t excp_addr;          /* fault address of the pending exception */
-    uint64_t insn_pc;            /* interpreter: guest pc of the executing instruction */
-    struct Process *proc;        /* the process this thread belongs to */
+    uint32_t tb_flags;             /* translation-relevant mode bits (part of the TB key) */
+    uint64_t pc;                   /* guest pc when outside generated code */
+    uint64_t excp_addr;            /* fault address of the pending exception */
+    uint64_t insn_pc;              /* interpreter: guest pc of the executing instruction */
+    struct Process *proc;          /* the process this thread belongs to */
     const struct GuestArch *arch;
-    struct TB **jmp_cache;       /* per-thread indirect-branch cache, CPU_JMP_CACHE_SIZE */
-    uint64_t host_scratch[4];    /* scratch for generated code (spills of fixed regs) */
+    struct TB **jmp_cache;    /* per-thread indirect-branch cache, CPU_JMP_CACHE_SIZE */
+    uint64_t host_scratch[4]; /* scratch for generated code (spills of fixed regs) */
 } CPUCommon;
 
 /* Index into CPUCommon.jmp_cache for a guest pc. */

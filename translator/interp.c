@@ -127,10 +127,14 @@ static uint64_t to_host(unsigned mo, uint64_t raw)
     if (!(mo & IR_MO_BE))
         return raw;
     switch (mo & IR_MO_SIZE) {
-    case 1: return __builtin_bswap16((uint16_t)raw);
-    case 2: return __builtin_bswap32((uint32_t)raw);
-    case 3: return __builtin_bswap64(raw);
-    default: return raw;
+    case 1:
+        return __builtin_bswap16((uint16_t)raw);
+    case 2:
+        return __builtin_bswap32((uint32_t)raw);
+    case 3:
+        return __builtin_bswap64(raw);
+    default:
+        return raw;
     }
 }
 
@@ -151,8 +155,7 @@ static uint64_t cas_raw(uint8_t *h, unsigned size, uint64_t expect, uint64_t nv)
     switch (size) {
     case 0: {
         uint8_t e = (uint8_t)expect;
-        __atomic_compare_exchange_n(h, &e, (uint8_t)nv, false, __ATOMIC_SEQ_CST,
-                                    __ATOMIC_SEQ_CST);
+        __atomic_compare_exchange_n(h, &e, (uint8_t)nv, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
         return e;
     }
     case 1: {
@@ -181,8 +184,8 @@ static uint64_t op_cmpxchg(CPUCommon *cpu, uint64_t addr, uint64_t cmp, uint64_t
 {
     unsigned size = mo & IR_MO_SIZE;
     uint64_t mask = size == 3 ? ~0ull : (1ull << (8u << size)) - 1;
-    uint64_t old = cas_raw(cpu->guest_base + addr, size, to_host(mo, cmp & mask),
-                           to_host(mo, nv & mask));
+    uint64_t old =
+        cas_raw(cpu->guest_base + addr, size, to_host(mo, cmp & mask), to_host(mo, nv & mask));
     return extend(mo, to_host(mo, old), t);
 }
 
@@ -193,16 +196,26 @@ static uint64_t rmw_apply(IrAtomicOp aop, unsigned mo, uint64_t old, uint64_t v)
     uint64_t uo = extend(mo & ~IR_MO_SIGN, old, IR_I64), uv = extend(mo & ~IR_MO_SIGN, v, IR_I64);
     (void)bits;
     switch (aop) {
-    case IR_ATOMIC_XCHG: return v;
-    case IR_ATOMIC_ADD: return old + v;
-    case IR_ATOMIC_AND: return old & v;
-    case IR_ATOMIC_ANDC: return old & ~v;
-    case IR_ATOMIC_OR: return old | v;
-    case IR_ATOMIC_XOR: return old ^ v;
-    case IR_ATOMIC_SMAX: return (int64_t)so > (int64_t)sv ? old : v;
-    case IR_ATOMIC_SMIN: return (int64_t)so < (int64_t)sv ? old : v;
-    case IR_ATOMIC_UMAX: return uo > uv ? old : v;
-    case IR_ATOMIC_UMIN: return uo < uv ? old : v;
+    case IR_ATOMIC_XCHG:
+        return v;
+    case IR_ATOMIC_ADD:
+        return old + v;
+    case IR_ATOMIC_AND:
+        return old & v;
+    case IR_ATOMIC_ANDC:
+        return old & ~v;
+    case IR_ATOMIC_OR:
+        return old | v;
+    case IR_ATOMIC_XOR:
+        return old ^ v;
+    case IR_ATOMIC_SMAX:
+        return (int64_t)so > (int64_t)sv ? old : v;
+    case IR_ATOMIC_SMIN:
+        return (int64_t)so < (int64_t)sv ? old : v;
+    case IR_ATOMIC_UMAX:
+        return uo > uv ? old : v;
+    case IR_ATOMIC_UMIN:
+        return uo < uv ? old : v;
     }
     return v;
 }
@@ -345,8 +358,7 @@ TBExit ir_interp_run(CPUCommon *cpu, TB *tb)
     for (uint32_t i = 0; i < ir->nops; i++) {
         const IrOp *op = &ir->ops[i];
         const IrOpDef *d = &ir_op_defs[op->opc];
-        if (!(d->flags & (IR_OPF_SIDE | IR_OPF_CALL)) && op->nout == 1 &&
-            op->opc != IR_OP_ld_env) {
+        if (!(d->flags & (IR_OPF_SIDE | IR_OPF_CALL)) && op->nout == 1 && op->opc != IR_OP_ld_env) {
             uint64_t in[4];
             for (int k = 0; k < op->nin; k++)
                 in[k] = get(ir, cpu, ir_in(op, k));

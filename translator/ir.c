@@ -36,15 +36,24 @@ IrCond ir_cond_invert(IrCond c)
 IrCond ir_cond_swap(IrCond c)
 {
     switch (c) {
-    case IR_COND_LT: return IR_COND_GT;
-    case IR_COND_GT: return IR_COND_LT;
-    case IR_COND_LE: return IR_COND_GE;
-    case IR_COND_GE: return IR_COND_LE;
-    case IR_COND_LTU: return IR_COND_GTU;
-    case IR_COND_GTU: return IR_COND_LTU;
-    case IR_COND_LEU: return IR_COND_GEU;
-    case IR_COND_GEU: return IR_COND_LEU;
-    default: return c;
+    case IR_COND_LT:
+        return IR_COND_GT;
+    case IR_COND_GT:
+        return IR_COND_LT;
+    case IR_COND_LE:
+        return IR_COND_GE;
+    case IR_COND_GE:
+        return IR_COND_LE;
+    case IR_COND_LTU:
+        return IR_COND_GTU;
+    case IR_COND_GTU:
+        return IR_COND_LTU;
+    case IR_COND_LEU:
+        return IR_COND_GEU;
+    case IR_COND_GEU:
+        return IR_COND_LEU;
+    default:
+        return c;
     }
 }
 
@@ -61,20 +70,34 @@ bool ir_cond_eval(IrCond c, IrType t, uint64_t a, uint64_t b)
         sb = (int64_t)b;
     }
     switch (c) {
-    case IR_COND_NEVER: return false;
-    case IR_COND_ALWAYS: return true;
-    case IR_COND_EQ: return a == b;
-    case IR_COND_NE: return a != b;
-    case IR_COND_LT: return sa < sb;
-    case IR_COND_GE: return sa >= sb;
-    case IR_COND_LE: return sa <= sb;
-    case IR_COND_GT: return sa > sb;
-    case IR_COND_LTU: return a < b;
-    case IR_COND_GEU: return a >= b;
-    case IR_COND_LEU: return a <= b;
-    case IR_COND_GTU: return a > b;
-    case IR_COND_TSTEQ: return (a & b) == 0;
-    case IR_COND_TSTNE: return (a & b) != 0;
+    case IR_COND_NEVER:
+        return false;
+    case IR_COND_ALWAYS:
+        return true;
+    case IR_COND_EQ:
+        return a == b;
+    case IR_COND_NE:
+        return a != b;
+    case IR_COND_LT:
+        return sa < sb;
+    case IR_COND_GE:
+        return sa >= sb;
+    case IR_COND_LE:
+        return sa <= sb;
+    case IR_COND_GT:
+        return sa > sb;
+    case IR_COND_LTU:
+        return a < b;
+    case IR_COND_GEU:
+        return a >= b;
+    case IR_COND_LEU:
+        return a <= b;
+    case IR_COND_GTU:
+        return a > b;
+    case IR_COND_TSTEQ:
+        return (a & b) == 0;
+    case IR_COND_TSTNE:
+        return (a & b) != 0;
     }
     return false;
 }
@@ -155,9 +178,15 @@ static IrTemp new_temp(IrContext *ctx, IrType type, IrTempKind kind)
     return ctx->ntemps++;
 }
 
-IrTemp ir_new_temp(IrContext *ctx, IrType type) { return new_temp(ctx, type, IR_TEMP_EBB); }
+IrTemp ir_new_temp(IrContext *ctx, IrType type)
+{
+    return new_temp(ctx, type, IR_TEMP_EBB);
+}
 
-IrTemp ir_new_local(IrContext *ctx, IrType type) { return new_temp(ctx, type, IR_TEMP_LOCAL); }
+IrTemp ir_new_local(IrContext *ctx, IrType type)
+{
+    return new_temp(ctx, type, IR_TEMP_LOCAL);
+}
 
 IrTemp ir_const(IrContext *ctx, IrType type, uint64_t val)
 {
@@ -166,7 +195,10 @@ IrTemp ir_const(IrContext *ctx, IrType type, uint64_t val)
     return t;
 }
 
-uint32_t ir_new_label(IrContext *ctx) { return ctx->nlabels++; }
+uint32_t ir_new_label(IrContext *ctx)
+{
+    return ctx->nlabels++;
+}
 
 static IrOp *emit_n(IrContext *ctx, int opc, IrType type, int nout, int nin, int nconst,
                     const uint64_t *args)
@@ -303,8 +335,8 @@ void ir_gen_cmpxchg(IrContext *ctx, IrType t, IrTemp old, IrTemp addr, IrTemp cm
     ir_emit(ctx, IR_OP_cmpxchg, t, (uint64_t[]){old, addr, cmp, nv, memop});
 }
 
-void ir_gen_atomic_rmw(IrContext *ctx, IrType t, IrAtomicOp aop, IrTemp old, IrTemp addr,
-                       IrTemp v, unsigned memop)
+void ir_gen_atomic_rmw(IrContext *ctx, IrType t, IrAtomicOp aop, IrTemp old, IrTemp addr, IrTemp v,
+                       unsigned memop)
 {
     ir_emit(ctx, IR_OP_atomic_rmw, t, (uint64_t[]){old, addr, v, memop, aop});
 }
@@ -367,8 +399,8 @@ void ir_compact(IrContext *ctx)
 /* ---- dump ---- */
 
 static const char *const cond_names[] = {
-    "never", "always", "eq", "ne", "lt", "ge", "le", "gt", "ltu", "geu", "leu", "gtu",
-    "tsteq", "tstne",
+    "never", "always", "eq",  "ne",  "lt",  "ge",    "le",
+    "gt",    "ltu",    "geu", "leu", "gtu", "tsteq", "tstne",
 };
 
 static void dump_temp(const IrContext *ctx, IrTemp t, FILE *out)

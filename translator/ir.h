@@ -193,22 +193,46 @@ void ir_reset(IrContext *ctx, uint64_t pc);
 IrTemp ir_new_temp(IrContext *ctx, IrType type);
 IrTemp ir_new_local(IrContext *ctx, IrType type);
 IrTemp ir_const(IrContext *ctx, IrType type, uint64_t val);
-static inline IrTemp ir_const_i32(IrContext *ctx, uint32_t v) { return ir_const(ctx, IR_I32, v); }
-static inline IrTemp ir_const_i64(IrContext *ctx, uint64_t v) { return ir_const(ctx, IR_I64, v); }
-static inline const IrTempInfo *ir_temp_info(const IrContext *ctx, IrTemp t) { return &ctx->temps[t]; }
+static inline IrTemp ir_const_i32(IrContext *ctx, uint32_t v)
+{
+    return ir_const(ctx, IR_I32, v);
+}
+static inline IrTemp ir_const_i64(IrContext *ctx, uint64_t v)
+{
+    return ir_const(ctx, IR_I64, v);
+}
+static inline const IrTempInfo *ir_temp_info(const IrContext *ctx, IrTemp t)
+{
+    return &ctx->temps[t];
+}
 static inline bool ir_temp_is_const(const IrContext *ctx, IrTemp t)
 {
     return ctx->temps[t].kind == IR_TEMP_CONST;
 }
-static inline IrType ir_temp_type(const IrContext *ctx, IrTemp t) { return (IrType)ctx->temps[t].type; }
+static inline IrType ir_temp_type(const IrContext *ctx, IrTemp t)
+{
+    return (IrType)ctx->temps[t].type;
+}
 uint32_t ir_new_label(IrContext *ctx);
 
 /* Appends a raw op; args are outputs, inputs, constants. Returns the op. */
 IrOp *ir_emit(IrContext *ctx, int opc, IrType type, const uint64_t *args);
-static inline const IrOpDef *ir_def(const IrOp *op) { return &ir_op_defs[op->opc]; }
-static inline IrTemp ir_out(const IrOp *op, int i) { return (IrTemp)op->args[i]; }
-static inline IrTemp ir_in(const IrOp *op, int i) { return (IrTemp)op->args[op->nout + i]; }
-static inline uint64_t ir_cst(const IrOp *op, int i) { return op->args[op->nout + op->nin + i]; }
+static inline const IrOpDef *ir_def(const IrOp *op)
+{
+    return &ir_op_defs[op->opc];
+}
+static inline IrTemp ir_out(const IrOp *op, int i)
+{
+    return (IrTemp)op->args[i];
+}
+static inline IrTemp ir_in(const IrOp *op, int i)
+{
+    return (IrTemp)op->args[op->nout + i];
+}
+static inline uint64_t ir_cst(const IrOp *op, int i)
+{
+    return op->args[op->nout + op->nin + i];
+}
 
 /* Builders.  `t` is the operation type; temps must be of that type. */
 void ir_gen_mov(IrContext *ctx, IrType t, IrTemp d, IrTemp a);
@@ -221,8 +245,8 @@ void ir_gen_sextract(IrContext *ctx, IrType t, IrTemp d, IrTemp a, unsigned pos,
 void ir_gen_deposit(IrContext *ctx, IrType t, IrTemp d, IrTemp a, IrTemp b, unsigned pos,
                     unsigned len);
 void ir_gen_setcond(IrContext *ctx, IrType t, IrCond c, IrTemp d, IrTemp a, IrTemp b);
-void ir_gen_movcond(IrContext *ctx, IrType t, IrCond c, IrTemp d, IrTemp a, IrTemp b,
-                    IrTemp v1, IrTemp v2);
+void ir_gen_movcond(IrContext *ctx, IrType t, IrCond c, IrTemp d, IrTemp a, IrTemp b, IrTemp v1,
+                    IrTemp v2);
 void ir_gen_set_label(IrContext *ctx, uint32_t label);
 void ir_gen_br(IrContext *ctx, uint32_t label);
 void ir_gen_brcond(IrContext *ctx, IrType t, IrCond c, IrTemp a, IrTemp b, uint32_t label);
@@ -235,8 +259,8 @@ void ir_gen_ld_v128(IrContext *ctx, IrTemp addr, unsigned memop, int32_t env_off
 void ir_gen_st_v128(IrContext *ctx, IrTemp addr, unsigned memop, int32_t env_offset);
 void ir_gen_cmpxchg(IrContext *ctx, IrType t, IrTemp old, IrTemp addr, IrTemp cmp, IrTemp nv,
                     unsigned memop);
-void ir_gen_atomic_rmw(IrContext *ctx, IrType t, IrAtomicOp aop, IrTemp old, IrTemp addr,
-                       IrTemp v, unsigned memop);
+void ir_gen_atomic_rmw(IrContext *ctx, IrType t, IrAtomicOp aop, IrTemp old, IrTemp addr, IrTemp v,
+                       unsigned memop);
 void ir_gen_mb(IrContext *ctx, unsigned kind);
 /* Helper call: ret may be IR_TEMP_NONE; t is the type of ret. */
 void ir_gen_call(IrContext *ctx, IrType t, IrTemp ret, void *fn, unsigned flags, int nargs,

@@ -8,9 +8,15 @@
  */
 #include "translator/ir.h"
 
-static uint64_t trunc_to(IrType t, uint64_t v) { return t == IR_I32 ? (uint32_t)v : v; }
+static uint64_t trunc_to(IrType t, uint64_t v)
+{
+    return t == IR_I32 ? (uint32_t)v : v;
+}
 
-static int64_t sext_to(IrType t, uint64_t v) { return t == IR_I32 ? (int32_t)v : (int64_t)v; }
+static int64_t sext_to(IrType t, uint64_t v)
+{
+    return t == IR_I32 ? (int32_t)v : (int64_t)v;
+}
 
 static uint64_t mulh(IrType t, uint64_t a, uint64_t b, bool sign)
 {
@@ -55,7 +61,10 @@ static uint64_t rotate(IrType t, uint64_t a, unsigned n, bool left)
     return (a << n) | (a >> (w - n));
 }
 
-static uint64_t mask_len(unsigned len) { return len >= 64 ? ~0ull : (1ull << len) - 1; }
+static uint64_t mask_len(unsigned len)
+{
+    return len >= 64 ? ~0ull : (1ull << len) - 1;
+}
 
 static uint64_t count_bits(int opc, IrType t, uint64_t a)
 {
@@ -77,7 +86,9 @@ static bool eval_bits(const IrOp *op, IrType t, const uint64_t *in, uint64_t *r)
     uint64_t a = in[0];
     const uint64_t *c = op->args + op->nout + op->nin;
     switch (op->opc) {
-    case IR_OP_extract: *r = (a >> c[0]) & mask_len((unsigned)c[1]); return true;
+    case IR_OP_extract:
+        *r = (a >> c[0]) & mask_len((unsigned)c[1]);
+        return true;
     case IR_OP_sextract: {
         unsigned len = (unsigned)c[1];
         uint64_t v = (a >> c[0]) & mask_len(len);
@@ -91,22 +102,49 @@ static bool eval_bits(const IrOp *op, IrType t, const uint64_t *in, uint64_t *r)
         *r = (a & ~m) | ((in[1] << c[0]) & m);
         return true;
     }
-    case IR_OP_ext8s: *r = (uint64_t)(int64_t)(int8_t)a; return true;
-    case IR_OP_ext8u: *r = (uint8_t)a; return true;
-    case IR_OP_ext16s: *r = (uint64_t)(int64_t)(int16_t)a; return true;
-    case IR_OP_ext16u: *r = (uint16_t)a; return true;
-    case IR_OP_ext32s: *r = (uint64_t)(int64_t)(int32_t)a; return true;
-    case IR_OP_ext32u: *r = (uint32_t)a; return true;
-    case IR_OP_extu_i32: *r = (uint32_t)a; return true;
-    case IR_OP_exts_i32: *r = (uint64_t)(int64_t)(int32_t)a; return true;
-    case IR_OP_trunc_i64: *r = (uint32_t)a; return true;
-    case IR_OP_bswap16: *r = __builtin_bswap16((uint16_t)a); return true;
-    case IR_OP_bswap32: *r = __builtin_bswap32((uint32_t)a); return true;
-    case IR_OP_bswap64: *r = __builtin_bswap64(a); return true;
+    case IR_OP_ext8s:
+        *r = (uint64_t)(int64_t)(int8_t)a;
+        return true;
+    case IR_OP_ext8u:
+        *r = (uint8_t)a;
+        return true;
+    case IR_OP_ext16s:
+        *r = (uint64_t)(int64_t)(int16_t)a;
+        return true;
+    case IR_OP_ext16u:
+        *r = (uint16_t)a;
+        return true;
+    case IR_OP_ext32s:
+        *r = (uint64_t)(int64_t)(int32_t)a;
+        return true;
+    case IR_OP_ext32u:
+        *r = (uint32_t)a;
+        return true;
+    case IR_OP_extu_i32:
+        *r = (uint32_t)a;
+        return true;
+    case IR_OP_exts_i32:
+        *r = (uint64_t)(int64_t)(int32_t)a;
+        return true;
+    case IR_OP_trunc_i64:
+        *r = (uint32_t)a;
+        return true;
+    case IR_OP_bswap16:
+        *r = __builtin_bswap16((uint16_t)a);
+        return true;
+    case IR_OP_bswap32:
+        *r = __builtin_bswap32((uint32_t)a);
+        return true;
+    case IR_OP_bswap64:
+        *r = __builtin_bswap64(a);
+        return true;
     case IR_OP_clz:
     case IR_OP_ctz:
-    case IR_OP_ctpop: *r = count_bits(op->opc, t, a); return true;
-    default: return false;
+    case IR_OP_ctpop:
+        *r = count_bits(op->opc, t, a);
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -119,31 +157,75 @@ bool ir_eval_pure(const IrOp *op, const uint64_t *in, uint64_t *out)
     uint64_t r;
     const uint64_t *c = op->args + op->nout + op->nin;
     switch (op->opc) {
-    case IR_OP_mov: r = a; break;
-    case IR_OP_add: r = a + b; break;
-    case IR_OP_sub: r = a - b; break;
-    case IR_OP_mul: r = a * b; break;
-    case IR_OP_mulsh: r = mulh(t, a, b, true); break;
-    case IR_OP_muluh: r = mulh(t, a, b, false); break;
+    case IR_OP_mov:
+        r = a;
+        break;
+    case IR_OP_add:
+        r = a + b;
+        break;
+    case IR_OP_sub:
+        r = a - b;
+        break;
+    case IR_OP_mul:
+        r = a * b;
+        break;
+    case IR_OP_mulsh:
+        r = mulh(t, a, b, true);
+        break;
+    case IR_OP_muluh:
+        r = mulh(t, a, b, false);
+        break;
     case IR_OP_div:
     case IR_OP_divu:
     case IR_OP_rem:
-    case IR_OP_remu: r = divide(op->opc, t, a, b); break;
-    case IR_OP_and: r = a & b; break;
-    case IR_OP_or: r = a | b; break;
-    case IR_OP_xor: r = a ^ b; break;
-    case IR_OP_andc: r = a & ~b; break;
-    case IR_OP_orc: r = a | ~b; break;
-    case IR_OP_eqv: r = ~(a ^ b); break;
-    case IR_OP_neg: r = -a; break;
-    case IR_OP_not: r = ~a; break;
-    case IR_OP_shl: r = a << (b & (w - 1)); break;
-    case IR_OP_shr: r = a >> (b & (w - 1)); break;
-    case IR_OP_sar: r = (uint64_t)(sext_to(t, a) >> (b & (w - 1))); break;
-    case IR_OP_rotl: r = rotate(t, a, (unsigned)b, true); break;
-    case IR_OP_rotr: r = rotate(t, a, (unsigned)b, false); break;
-    case IR_OP_setcond: r = ir_cond_eval((IrCond)c[0], t, a, b); break;
-    case IR_OP_movcond: r = ir_cond_eval((IrCond)c[0], t, a, b) ? in[2] : in[3]; break;
+    case IR_OP_remu:
+        r = divide(op->opc, t, a, b);
+        break;
+    case IR_OP_and:
+        r = a & b;
+        break;
+    case IR_OP_or:
+        r = a | b;
+        break;
+    case IR_OP_xor:
+        r = a ^ b;
+        break;
+    case IR_OP_andc:
+        r = a & ~b;
+        break;
+    case IR_OP_orc:
+        r = a | ~b;
+        break;
+    case IR_OP_eqv:
+        r = ~(a ^ b);
+        break;
+    case IR_OP_neg:
+        r = -a;
+        break;
+    case IR_OP_not:
+        r = ~a;
+        break;
+    case IR_OP_shl:
+        r = a << (b & (w - 1));
+        break;
+    case IR_OP_shr:
+        r = a >> (b & (w - 1));
+        break;
+    case IR_OP_sar:
+        r = (uint64_t)(sext_to(t, a) >> (b & (w - 1)));
+        break;
+    case IR_OP_rotl:
+        r = rotate(t, a, (unsigned)b, true);
+        break;
+    case IR_OP_rotr:
+        r = rotate(t, a, (unsigned)b, false);
+        break;
+    case IR_OP_setcond:
+        r = ir_cond_eval((IrCond)c[0], t, a, b);
+        break;
+    case IR_OP_movcond:
+        r = ir_cond_eval((IrCond)c[0], t, a, b) ? in[2] : in[3];
+        break;
     case IR_OP_extu_i32:
     case IR_OP_exts_i32:
         if (!eval_bits(op, t, in, &r))

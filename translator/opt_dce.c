@@ -25,7 +25,10 @@ typedef struct Dce {
     uint8_t **label_live; /* liveness at each label already visited, else NULL */
 } Dce;
 
-static void globals_live(Dce *d) { memset(d->live, 1, d->nglobals); }
+static void globals_live(Dce *d)
+{
+    memset(d->live, 1, d->nglobals);
+}
 
 static void block_end(Dce *d)
 {

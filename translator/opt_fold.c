@@ -16,14 +16,14 @@
 #include <string.h>
 
 typedef struct FoldInfo {
-    uint32_t epoch;      /* info valid only when equal to the pass epoch */
+    uint32_t epoch; /* info valid only when equal to the pass epoch */
     bool is_const;
-    bool z32;            /* an I64 value whose upper 32 bits are known to be zero */
+    bool z32; /* an I64 value whose upper 32 bits are known to be zero */
     uint64_t val;
-    IrTemp copy_src;     /* IR_TEMP_NONE if not a copy */
-    uint32_t copy_gen;   /* write generation of copy_src when copied */
-    uint32_t write_gen;  /* bumped on every write */
-    IrTemp const_temp;   /* cached const temp for val, or IR_TEMP_NONE */
+    IrTemp copy_src;    /* IR_TEMP_NONE if not a copy */
+    uint32_t copy_gen;  /* write generation of copy_src when copied */
+    uint32_t write_gen; /* bumped on every write */
+    IrTemp const_temp;  /* cached const temp for val, or IR_TEMP_NONE */
 } FoldInfo;
 
 typedef struct Fold {
@@ -140,8 +140,14 @@ static void set_copy(Fold *f, IrOp *op, IrTemp src)
 static bool commutative(int opc)
 {
     switch (opc) {
-    case IR_OP_add: case IR_OP_mul: case IR_OP_and: case IR_OP_or: case IR_OP_xor:
-    case IR_OP_eqv: case IR_OP_mulsh: case IR_OP_muluh:
+    case IR_OP_add:
+    case IR_OP_mul:
+    case IR_OP_and:
+    case IR_OP_or:
+    case IR_OP_xor:
+    case IR_OP_eqv:
+    case IR_OP_mulsh:
+    case IR_OP_muluh:
         return true;
     default:
         return false;
@@ -156,16 +162,31 @@ static bool simplify(Fold *f, IrOp *op)
     uint64_t ones = op->type == IR_I32 ? 0xffffffffull : ~0ull;
     if (a == b) {
         switch (op->opc) {
-        case IR_OP_sub: case IR_OP_xor: set_const(f, op, 0); return true;
-        case IR_OP_and: case IR_OP_or: set_copy(f, op, a); return true;
-        default: break;
+        case IR_OP_sub:
+        case IR_OP_xor:
+            set_const(f, op, 0);
+            return true;
+        case IR_OP_and:
+        case IR_OP_or:
+            set_copy(f, op, a);
+            return true;
+        default:
+            break;
         }
     }
     if (!known_const(f, b, &cb))
         return false;
     switch (op->opc) {
-    case IR_OP_add: case IR_OP_sub: case IR_OP_or: case IR_OP_xor: case IR_OP_shl:
-    case IR_OP_shr: case IR_OP_sar: case IR_OP_rotl: case IR_OP_rotr: case IR_OP_andc:
+    case IR_OP_add:
+    case IR_OP_sub:
+    case IR_OP_or:
+    case IR_OP_xor:
+    case IR_OP_shl:
+    case IR_OP_shr:
+    case IR_OP_sar:
+    case IR_OP_rotl:
+    case IR_OP_rotr:
+    case IR_OP_andc:
         if (cb == 0) {
             set_copy(f, op, a);
             return true;
@@ -228,14 +249,24 @@ static bool upper_zero(Fold *f, IrTemp t)
 static bool result_upper_zero(Fold *f, const IrOp *op)
 {
     switch (op->opc) {
-    case IR_OP_ext32u: case IR_OP_extu_i32: case IR_OP_ext8u: case IR_OP_ext16u:
-    case IR_OP_setcond: case IR_OP_clz: case IR_OP_ctz: case IR_OP_ctpop:
+    case IR_OP_ext32u:
+    case IR_OP_extu_i32:
+    case IR_OP_ext8u:
+    case IR_OP_ext16u:
+    case IR_OP_setcond:
+    case IR_OP_clz:
+    case IR_OP_ctz:
+    case IR_OP_ctpop:
         return true;
     case IR_OP_extract:
         return ir_cst(op, 0) + ir_cst(op, 1) <= 32;
     case IR_OP_and:
         return upper_zero(f, ir_in(op, 0)) || upper_zero(f, ir_in(op, 1));
-    case IR_OP_or: case IR_OP_xor: case IR_OP_shr: case IR_OP_divu: case IR_OP_remu:
+    case IR_OP_or:
+    case IR_OP_xor:
+    case IR_OP_shr:
+    case IR_OP_divu:
+    case IR_OP_remu:
         return upper_zero(f, ir_in(op, 0)) &&
                (op->opc == IR_OP_shr || op->opc == IR_OP_divu || upper_zero(f, ir_in(op, 1)));
     case IR_OP_mov:

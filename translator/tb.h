@@ -23,7 +23,7 @@ typedef struct TB {
     uint32_t guest_size; /* bytes of guest code */
     uint32_t ninsns;
     /* JIT */
-    uint8_t *code;       /* host code start, NULL under the interpreter */
+    uint8_t *code; /* host code start, NULL under the interpreter */
     uint32_t code_size;
     uint32_t jmp_patch_offset[2]; /* offsets of goto_tb jump displacement (rel32), ~0 if none */
     struct TB *jmp_dest[2];       /* chained successors (interpreter and JIT) */
@@ -32,7 +32,7 @@ typedef struct TB {
     uint32_t *insn_host_off;
     uint64_t *insn_guest_pc;
     /* interpreter */
-    IrContext *ir;       /* private copy of the optimized IR, NULL under the JIT */
+    IrContext *ir; /* private copy of the optimized IR, NULL under the JIT */
     struct TB *hash_next;
 } TB;
 
@@ -42,8 +42,6 @@ typedef struct TBExit {
     TB *tb;        /* the TB that exited */
     uint32_t code; /* IR_EXIT_* */
 } TBExit;
-
-
 
 /*
  * Called from generated code for lookup_and_goto: finds (or translates) the

@@ -29,15 +29,15 @@ typedef struct Translator {
     IrGlobals globals;
     ArchTranslateOpts topts;
     bool use_jit;
-    bool chain;              /* direct chaining allowed (off while tracing execution) */
+    bool chain; /* direct chaining allowed (off while tracing execution) */
     unsigned log_mask;
     FILE *log;
-    FILE *perf_map;          /* FERRY_PERF_MAP set: /tmp/perf-<pid>.map for `perf report` */
+    FILE *perf_map; /* FERRY_PERF_MAP set: /tmp/perf-<pid>.map for `perf report` */
 
     pthread_mutex_t lock;
-    IrContext *ir;           /* translation context, used under lock */
-    TB *hash[TB_HASH_SIZE];  /* chains through TB.hash_next */
-    TB **tbs;                /* every TB since the last flush, in code-address order */
+    IrContext *ir;          /* translation context, used under lock */
+    TB *hash[TB_HASH_SIZE]; /* chains through TB.hash_next */
+    TB **tbs;               /* every TB since the last flush, in code-address order */
     size_t ntbs, tbs_cap;
     volatile uint32_t flush_gen; /* incremented by every flush */
 
@@ -45,7 +45,7 @@ typedef struct Translator {
     X86Features feat;
     X86TbEnterFn enter;
 
-    CPUCommon **cpus;        /* every guest thread (for jump-cache flushes) */
+    CPUCommon **cpus; /* every guest thread (for jump-cache flushes) */
     size_t ncpus, cpus_cap;
 } Translator;
 

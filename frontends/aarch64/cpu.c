@@ -103,20 +103,18 @@ static void a64_dump_state(const CPUCommon *c, FILE *out)
     for (int i = 0; i < 32; i++)
         fprintf(out, "%-3s=%016" PRIx64 "%s", xnames[i], cpu->x[i], i % 4 == 3 ? "\n" : " ");
     unsigned f = a64_nzcv(cpu);
-    fprintf(out, "pc =%016" PRIx64 " NZCV=%c%c%c%c fpcr=%08x fpsr=%08x\n", c->pc,
-            f & 8 ? 'N' : '-', f & 4 ? 'Z' : '-', f & 2 ? 'C' : '-', f & 1 ? 'V' : '-',
-            cpu->fpcr, cpu->fpsr);
+    fprintf(out, "pc =%016" PRIx64 " NZCV=%c%c%c%c fpcr=%08x fpsr=%08x\n", c->pc, f & 8 ? 'N' : '-',
+            f & 4 ? 'Z' : '-', f & 2 ? 'C' : '-', f & 1 ? 'V' : '-', cpu->fpcr, cpu->fpsr);
 }
 
-static const char a64_cpuinfo[] =
-    "processor\t: 0\n"
-    "BogoMIPS\t: 2000.00\n"
-    "Features\t: fp asimd crc32 atomics cpuid\n"
-    "CPU implementer\t: 0x00\n"
-    "CPU architecture: 8\n"
-    "CPU variant\t: 0x0\n"
-    "CPU part\t: 0x000\n"
-    "CPU revision\t: 0\n\n";
+static const char a64_cpuinfo[] = "processor\t: 0\n"
+                                  "BogoMIPS\t: 2000.00\n"
+                                  "Features\t: fp asimd crc32 atomics cpuid\n"
+                                  "CPU implementer\t: 0x00\n"
+                                  "CPU architecture: 8\n"
+                                  "CPU variant\t: 0x0\n"
+                                  "CPU part\t: 0x000\n"
+                                  "CPU revision\t: 0\n\n";
 
 const GuestArch guest_arch_aarch64 = {
     .name = "aarch64",

@@ -41,6 +41,9 @@ enum {
     A64_EXCP_HLT,         /* HLT -> SIGILL */
 };
 
-static inline A64CPU *a64_cpu(CPUCommon *c) { return (A64CPU *)c; }
+static inline A64CPU *a64_cpu(CPUCommon *c)
+{
+    return (A64CPU *)c;
+}
 
 #endif

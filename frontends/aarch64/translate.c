@@ -15,7 +15,10 @@ IrTemp a64_reg(DisasContext *s, int r)
     return r == 31 ? ir_const_i64(s->ir, 0) : a64_g.x[r];
 }
 
-IrTemp a64_reg_sp(DisasContext *s, int r) { return a64_g.x[r]; }
+IrTemp a64_reg_sp(DisasContext *s, int r)
+{
+    return a64_g.x[r];
+}
 
 void a64_set_reg_sp(DisasContext *s, int r, IrTemp v, bool sf)
 {
@@ -38,7 +41,7 @@ static A64FlagUse insn_flag_use(uint32_t insn)
 {
     if ((insn & 0x0a000000) == 0x08000000) /* loads and stores */
         return FLAGS_NONE;
-    if ((insn & 0x1c000000) == 0x10000000) { /* data processing, immediate */
+    if ((insn & 0x1c000000) == 0x10000000) {   /* data processing, immediate */
         if ((insn & 0x3f800000) == 0x31000000) /* ADDS/SUBS (immediate) */
             return FLAGS_WRITE;
         if ((insn & 0x7f800000) == 0x72000000) /* ANDS (immediate) */
@@ -46,8 +49,8 @@ static A64FlagUse insn_flag_use(uint32_t insn)
         return FLAGS_NONE;
     }
     if ((insn & 0x0e000000) == 0x0a000000) { /* data processing, register */
-        if (!(insn & 0x10000000)) { /* logical / add-sub, shifted or extended register */
-            bool sets = (insn & 0x01000000) ? (insn & 0x20000000) != 0   /* ADDS/SUBS */
+        if (!(insn & 0x10000000)) {          /* logical / add-sub, shifted or extended register */
+            bool sets = (insn & 0x01000000) ? (insn & 0x20000000) != 0           /* ADDS/SUBS */
                                             : (insn & 0x60000000) == 0x60000000; /* ANDS/BICS */
             return sets ? FLAGS_WRITE : FLAGS_NONE;
         }
@@ -111,8 +114,10 @@ bool a64_unallocated(DisasContext *s)
 {
     Process *p = s->cpu->proc;
     if (p && (p->opts.log_mask & LOG_UNIMP))
-        fprintf(p->log ? p->log : stderr, "ferry: unallocated or unimplemented A64 insn "
-                "0x%08x at 0x%llx\n", s->insn, (unsigned long long)s->pc);
+        fprintf(p->log ? p->log : stderr,
+                "ferry: unallocated or unimplemented A64 insn "
+                "0x%08x at 0x%llx\n",
+                s->insn, (unsigned long long)s->pc);
     a64_gen_exception(s, A64_EXCP_UDEF, s->pc);
     return true;
 }
@@ -150,15 +155,14 @@ static IrTemp cc_operand(DisasContext *s, IrTemp v, IrCond c)
 static bool cond_from_last_cc(DisasContext *s, int cond, IrTemp *a, IrTemp *b, IrCond *c)
 {
     static const IrCond sub_cond[16] = {
-        IR_COND_EQ,  IR_COND_NE,  IR_COND_GEU, IR_COND_LTU, IR_COND_NEVER, IR_COND_NEVER,
-        IR_COND_NEVER, IR_COND_NEVER, IR_COND_GTU, IR_COND_LEU, IR_COND_GE, IR_COND_LT,
-        IR_COND_GT,  IR_COND_LE,  IR_COND_ALWAYS, IR_COND_ALWAYS,
+        IR_COND_EQ,    IR_COND_NE,    IR_COND_GEU,    IR_COND_LTU,    IR_COND_NEVER, IR_COND_NEVER,
+        IR_COND_NEVER, IR_COND_NEVER, IR_COND_GTU,    IR_COND_LEU,    IR_COND_GE,    IR_COND_LT,
+        IR_COND_GT,    IR_COND_LE,    IR_COND_ALWAYS, IR_COND_ALWAYS,
     };
     static const IrCond logic_cond[16] = {
-        IR_COND_EQ,    IR_COND_NE,     IR_COND_NEVER, IR_COND_ALWAYS, IR_COND_LT,
-        IR_COND_GE,    IR_COND_NEVER,  IR_COND_ALWAYS, IR_COND_NEVER, IR_COND_ALWAYS,
-        IR_COND_GE,    IR_COND_LT,     IR_COND_GT,     IR_COND_LE,    IR_COND_ALWAYS,
-        IR_COND_ALWAYS,
+        IR_COND_EQ,    IR_COND_NE,     IR_COND_NEVER,  IR_COND_ALWAYS, IR_COND_LT, IR_COND_GE,
+        IR_COND_NEVER, IR_COND_ALWAYS, IR_COND_NEVER,  IR_COND_ALWAYS, IR_COND_GE, IR_COND_LT,
+        IR_COND_GT,    IR_COND_LE,     IR_COND_ALWAYS, IR_COND_ALWAYS,
     };
     const A64LastCc *l = &s->last_cc;
     if (!l->pc || l->pc + 4 != s->pc)
@@ -289,8 +293,8 @@ void a64_translate(IrContext *ctx, CPUCommon *cpu, const ArchTranslateOpts *o)
         }
         ir_gen_insn_start(ctx, pc);
         s.insn = insn;
-        if ((pc & 3) || (!a64_decode_dp(&s, insn) && !a64_decode_ldst(&s, insn) &&
-                         !a64_decode_simd(&s, insn)))
+        if ((pc & 3) ||
+            (!a64_decode_dp(&s, insn) && !a64_decode_ldst(&s, insn) && !a64_decode_simd(&s, insn)))
             a64_unallocated(&s);
         n++;
         pc += 4;

@@ -21,10 +21,10 @@
 
 /* How the current instruction ends the TB. */
 typedef enum DisasJump {
-    DISAS_NEXT,      /* fall through to the next instruction */
-    DISAS_TOO_MANY,  /* stop after this instruction; pc = next_pc not yet written */
-    DISAS_UPDATE,    /* stop; cpu pc already written (e.g. after a system register write) */
-    DISAS_NORETURN,  /* the instruction already emitted its exit (branch, exception) */
+    DISAS_NEXT,     /* fall through to the next instruction */
+    DISAS_TOO_MANY, /* stop after this instruction; pc = next_pc not yet written */
+    DISAS_UPDATE,   /* stop; cpu pc already written (e.g. after a system register write) */
+    DISAS_NORETURN, /* the instruction already emitted its exit (branch, exception) */
 } DisasJump;
 
 /*
@@ -52,8 +52,8 @@ typedef struct DisasContext {
 
 /* Globals registered by a64_init_globals (frontends/aarch64/cpu.c). */
 typedef struct A64Globals {
-    IrTemp x[32];              /* x[31] = SP */
-    IrTemp pc;                 /* CPUCommon.pc */
+    IrTemp x[32]; /* x[31] = SP */
+    IrTemp pc;    /* CPUCommon.pc */
     IrTemp nf, zf, cf, vf;
     IrTemp excl_addr, excl_val, excl_val2, excl_size;
 } A64Globals;
@@ -68,7 +68,10 @@ void a64_set_reg(DisasContext *s, int r, IrTemp v, bool sf);
 void a64_set_reg_sp(DisasContext *s, int r, IrTemp v, bool sf);
 
 /* Byte offset of V register `r` (its low 64 bits at +0, high at +8). */
-static inline int32_t a64_vreg_offset(int r) { return (int32_t)(offsetof(A64CPU, v) + 16 * r); }
+static inline int32_t a64_vreg_offset(int r)
+{
+    return (int32_t)(offsetof(A64CPU, v) + 16 * r);
+}
 
 /* Ends the TB with a jump to `dest`, chained through goto_tb slot `slot`. */
 void a64_gen_goto(DisasContext *s, int slot, uint64_t dest);

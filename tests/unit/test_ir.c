@@ -184,10 +184,10 @@ static void test_zero_extension_of_zero_extended_value_is_a_copy(void **state)
     IrContext *ctx = *state;
     ir_reset(ctx, 0);
     IrTemp a = ir_new_temp(ctx, IR_I64), b = ir_new_temp(ctx, IR_I64);
-    ir_gen_ld(ctx, IR_I64, a, g_r[1], IR_MO_32);          /* upper half zero */
-    ir_gen_unop(ctx, IR_OP_ext32u, IR_I64, g_r[0], a);    /* redundant */
+    ir_gen_ld(ctx, IR_I64, a, g_r[1], IR_MO_32);       /* upper half zero */
+    ir_gen_unop(ctx, IR_OP_ext32u, IR_I64, g_r[0], a); /* redundant */
     ir_gen_ld(ctx, IR_I64, b, g_r[1], IR_MO_32 | IR_MO_SIGN);
-    ir_gen_unop(ctx, IR_OP_ext32u, IR_I64, g_r[2], b);    /* needed: sign-extended load */
+    ir_gen_unop(ctx, IR_OP_ext32u, IR_I64, g_r[2], b); /* needed: sign-extended load */
     ir_gen_exit_tb(ctx, IR_EXIT_NEXT);
     ir_optimize(ctx);
     char want[256];
@@ -316,8 +316,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_dce_removes_overwritten_global, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dce_keeps_global_before_fault, setup, teardown),
         cmocka_unit_test_setup_teardown(test_brcond_folds_to_branch, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_zero_extension_of_zero_extended_value_is_a_copy,
-                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_zero_extension_of_zero_extended_value_is_a_copy, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_discard_kills_value_on_every_exit, setup, teardown),
         cmocka_unit_test(test_eval_semantics),
         cmocka_unit_test_setup_teardown(test_interp_runs_loop_memory_and_calls, setup, teardown),

@@ -28,15 +28,24 @@ static int hanoi(int n, int from, int to, int via)
 static const char *classify(int x)
 {
     switch (x % 9) {
-    case 0: return "zero";
-    case 1: return "one";
-    case 2: return "two";
-    case 3: return "three";
-    case 4: return "four";
-    case 5: return "five";
-    case 6: return "six";
-    case 7: return "seven";
-    default: return "many";
+    case 0:
+        return "zero";
+    case 1:
+        return "one";
+    case 2:
+        return "two";
+    case 3:
+        return "three";
+    case 4:
+        return "four";
+    case 5:
+        return "five";
+    case 6:
+        return "six";
+    case 7:
+        return "seven";
+    default:
+        return "many";
     }
 }
 
@@ -76,10 +85,22 @@ static void deep(int n)
 }
 
 typedef int (*binop)(int, int);
-static int op_add(int a, int b) { return a + b; }
-static int op_sub(int a, int b) { return a - b; }
-static int op_mul(int a, int b) { return a * b; }
-static int op_shl(int a, int b) { return a << (b & 31); }
+static int op_add(int a, int b)
+{
+    return a + b;
+}
+static int op_sub(int a, int b)
+{
+    return a - b;
+}
+static int op_mul(int a, int b)
+{
+    return a * b;
+}
+static int op_shl(int a, int b)
+{
+    return a << (b & 31);
+}
 
 int main(void)
 {
@@ -88,8 +109,8 @@ int main(void)
     for (int i = 0; i < 12; i++)
         printf("%s%c", classify(i * 7), i == 11 ? '\n' : ' ');
     printf("sum_va=%ld\n", sum_va(6, 1L, -2L, 3L, 1L << 40, -5L, 6L));
-    const char *words[] = {"pear", "apple", "fig", "banana", "cherry", "date", "kiwi",
-                           "lemon", "mango", "nectarine", "orange", "grape"};
+    const char *words[] = {"pear", "apple", "fig",   "banana",    "cherry", "date",
+                           "kiwi", "lemon", "mango", "nectarine", "orange", "grape"};
     size_t nw = sizeof(words) / sizeof(words[0]);
     qsort(words, nw, sizeof(words[0]), cmp_str);
     for (size_t i = 0; i < nw; i++)

@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned fib(unsigned n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+static unsigned fib(unsigned n)
+{
+    return n < 2 ? n : fib(n - 1) + fib(n - 2);
+}
 
 static uint64_t fnv1a(const char *s, size_t n)
 {

@@ -64,7 +64,8 @@ int main(void)
     for (int len = 0; len < 299; len += 7) {
         memset(dst, 0, sizeof(dst));
         memcpy(dst + (len & 15), big, (size_t)len);
-        sum = sum * 3 + (unsigned)strlen(dst + (len & 15)) + (unsigned)(memcmp(dst + (len & 15), big, (size_t)len) == 0);
+        sum = sum * 3 + (unsigned)strlen(dst + (len & 15)) +
+              (unsigned)(memcmp(dst + (len & 15), big, (size_t)len) == 0);
     }
     printf("strings: %u %s\n", sum, strchr(big, 'q') == big + 16 ? "ok" : "bad");
     return 0;

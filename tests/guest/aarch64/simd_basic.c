@@ -13,13 +13,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-static volatile double vd[] = {0.0, -0.0, 1.0, -1.5, 2.5, 3.5, 1e308, -1e308, 1e-310, 0.1,
-                               4294967296.5, -2147483648.7, 9.3e18, 1.9e19, -9.3e18, 123.456};
-static volatile float vf[] = {0.0f, -0.0f, 1.0f, -1.5f, 2.5f, 3.5f, 3e38f, -3e38f, 1e-40f, 0.1f,
-                              4294967296.5f, -2147483648.7f, 9.3e18f, 1.9e19f, 0.5f, 7.75f};
+static volatile double vd[] = {0.0,    -0.0,   1.0,     -1.5,   2.5,          3.5,
+                               1e308,  -1e308, 1e-310,  0.1,    4294967296.5, -2147483648.7,
+                               9.3e18, 1.9e19, -9.3e18, 123.456};
+static volatile float vf[] = {0.0f,    -0.0f,   1.0f,   -1.5f, 2.5f,          3.5f,
+                              3e38f,   -3e38f,  1e-40f, 0.1f,  4294967296.5f, -2147483648.7f,
+                              9.3e18f, 1.9e19f, 0.5f,   7.75f};
 #define ND (sizeof(vd) / sizeof(vd[0]))
 
-static uint64_t dbits(double d) { uint64_t x; memcpy(&x, &d, 8); return x; }
+static uint64_t dbits(double d)
+{
+    uint64_t x;
+    memcpy(&x, &d, 8);
+    return x;
+}
 
 static unsigned fpsr_read(void)
 {
@@ -28,7 +35,10 @@ static unsigned fpsr_read(void)
     return (unsigned)v;
 }
 
-static void fpsr_clear(void) { __asm__ volatile("msr fpsr, %0" ::"r"(0ull) : "memory"); }
+static void fpsr_clear(void)
+{
+    __asm__ volatile("msr fpsr, %0" ::"r"(0ull) : "memory");
+}
 
 static void test_scalar_double(void)
 {
@@ -83,14 +93,13 @@ static void test_conversions(void)
         unsigned fl = fpsr_read() & 0x9f;
         printf("cvt%u: %d %u %lld %llu fl=%x %ld %d %lld", i, i1, u1, l1, ul1, fl, lround(a),
                (int)f, (long long)f);
-        printf(" %a %a %a %a %a %a", rint(a), nearbyint(a), floor(a), ceil(a), trunc(a),
-               round(a));
+        printf(" %a %a %a %a %a %a", rint(a), nearbyint(a), floor(a), ceil(a), trunc(a), round(a));
         printf(" %a %a %a %a\n", (double)f, (float)a, rintf(f), roundf(f));
     }
     volatile double nan = NAN;
     printf("nan->int %d %lld %u\n", (int)nan, (long long)nan, (unsigned)nan);
-    volatile long long ll[] = {0, 1, -1, 9007199254740993LL, -9007199254740993LL,
-                               0x7fffffffffffffffLL};
+    volatile long long ll[] = {
+        0, 1, -1, 9007199254740993LL, -9007199254740993LL, 0x7fffffffffffffffLL};
     volatile unsigned long long ull = 0xffffffffffffffffULL;
     for (unsigned i = 0; i < 6; i++)
         printf("i2f %a %a\n", (double)ll[i], (float)ll[i]);
@@ -107,14 +116,14 @@ static void test_conversions(void)
     printf("fmt %s %.17g %g\n", buf, strtod("2.718281828459045", NULL), strtof("1e-3", NULL));
 }
 
-#define PV(name, v)                                                                       \
-    do {                                                                                  \
-        uint8_t b_[16];                                                                   \
-        vst1q_u8(b_, vreinterpretq_u8_u64(vreinterpretq_u64_u8((uint8x16_t)(v))));       \
-        printf("%-8s", name);                                                             \
-        for (int i_ = 15; i_ >= 0; i_--)                                                  \
-            printf("%02x", b_[i_]);                                                       \
-        printf("\n");                                                                     \
+#define PV(name, v)                                                                                \
+    do {                                                                                           \
+        uint8_t b_[16];                                                                            \
+        vst1q_u8(b_, vreinterpretq_u8_u64(vreinterpretq_u64_u8((uint8x16_t)(v))));                 \
+        printf("%-8s", name);                                                                      \
+        for (int i_ = 15; i_ >= 0; i_--)                                                           \
+            printf("%02x", b_[i_]);                                                                \
+        printf("\n");                                                                              \
     } while (0)
 #define PD(name, v) PV(name, vcombine_u8((uint8x8_t)(v), vdup_n_u8(0xee)))
 
@@ -198,8 +207,8 @@ static void test_neon_int(void)
     PV("ushll", vshll_n_u8(vget_high_u8(a), 3));
     PV("uaddl", vaddl_u8(vget_low_u8(a), vget_low_u8(b)));
     PV("uaddw", vaddw_u8(vreinterpretq_u16_u8(a), vget_high_u8(b)));
-    PV("usubl", vsubl_u16(vget_low_u16(vreinterpretq_u16_u8(a)),
-                          vget_low_u16(vreinterpretq_u16_u8(b))));
+    PV("usubl",
+       vsubl_u16(vget_low_u16(vreinterpretq_u16_u8(a)), vget_low_u16(vreinterpretq_u16_u8(b))));
     PV("smull", vmull_s16(vget_low_s16(h), vget_low_s16(h2)));
     PV("mulidx", vmulq_laneq_s16(h, h2, 5));
     PV("mlaidx", vmlaq_laneq_u32(vreinterpretq_u32_s32(w), vreinterpretq_u32_s32(w2),
@@ -288,7 +297,10 @@ static void test_ldst_struct(void)
     printf("st %08x %d\n", sum, memcmp(out + 1, buf + 1, 32));
 }
 
-static unsigned hash_int(unsigned h, long v) { return h * 1000003u ^ (unsigned)v; }
+static unsigned hash_int(unsigned h, long v)
+{
+    return h * 1000003u ^ (unsigned)v;
+}
 
 static void test_strings(void)
 {
