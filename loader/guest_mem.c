@@ -191,11 +191,28 @@ static uint64_t gmem_place(const GuestMem *m, uint64_t len)
 
 /* ---- set-up ---- */
 
+/*
+ * PROT_NONE guards on both sides of a chosen window: a guest pointer a
+ * little below 0 (NULL minus an offset wraps to just below guest_base) or a
+ * little past the window faults instead of reaching ferry's own memory.
+ */
+#define GMEM_GUARD (4ull << 30)
+
+static void *gmem_reserve_guarded(uint64_t size)
+{
+    uint64_t total = size + 2 * GMEM_GUARD;
+    void *p = mmap(NULL, total, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    return (uint8_t *)p + GMEM_GUARD;
+}
+
 static void *gmem_reserve_window(uint64_t size, uintptr_t fixed_base)
 {
     int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
-    if (fixed_base)
-        flags |= MAP_FIXED_NOREPLACE;
+    if (!fixed_base)
+        return gmem_reserve_guarded(size);
+    flags |= MAP_FIXED_NOREPLACE;
     void *p = mmap((void *)fixed_base, size, PROT_NONE, flags, -1, 0);
     if (p == MAP_FAILED)
         return NULL;
@@ -228,6 +245,7 @@ int gmem_init(GuestMem *m, uint64_t want_size, uint64_t min_size, uintptr_t fixe
         return errno ? -errno : -ENOMEM;
     m->base = base;
     m->size = size;
+    m->guarded = !fixed_base;
     m->mmap_min = GMEM_MMAP_MIN;
     uint64_t gap = size / 8 < GMEM_TOP_GAP_MAX ? size / 8 : GMEM_TOP_GAP_MAX;
     m->mmap_next = (size - gap) & GUEST_PAGE_MASK;
@@ -237,7 +255,9 @@ int gmem_init(GuestMem *m, uint64_t want_size, uint64_t min_size, uintptr_t fixe
 
 void gmem_destroy(GuestMem *m)
 {
-    if (m->base)
+    if (m->base && m->guarded)
+        munmap(m->base - GMEM_GUARD, m->size + 2 * GMEM_GUARD);
+    else if (m->base)
         munmap(m->base, m->size);
     free(m->regions);
     pthread_rwlock_destroy(&m->lock);

@@ -37,6 +37,7 @@ typedef struct GuestRegion {
 typedef struct GuestMem {
     uint8_t *base;        /* guest_base */
     uint64_t size;        /* window size: guest addresses are < size */
+    bool guarded;         /* PROT_NONE guards reserved on both sides of the window */
     uint64_t mmap_min;    /* lowest address handed out by guest mmap without a hint */
     uint64_t mmap_next;   /* next search start for hint-less guest mmap (top-down) */
     GuestRegion *regions; /* sorted, non-overlapping */

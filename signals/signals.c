@@ -79,7 +79,9 @@ static void host_fault(int sig, siginfo_t *si, void *uc_)
     }
     st->fault_sig = sig;
     st->fault_code = si->si_code;
-    st->fault_addr = in_window ? gaddr : fa;
+    /* The guest view: host address minus guest_base, also for guard-page hits outside the window
+     * (a wrapped negative or too-large guest address); 0 when the host gave none. */
+    st->fault_addr = fa ? gaddr : 0;
     siglongjmp(st->fault_jmp, 1);
 }
 
