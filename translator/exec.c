@@ -35,7 +35,13 @@ int translator_init(Process *p)
     if (!tr->ir)
         goto out_free;
     if (tr->use_jit) {
-        int rc = codebuf_init(&tr->cb, CODEBUF_SIZE);
+        /* FERRY_CODE_BUFFER_SIZE (bytes, at least 64 KiB): a small buffer makes the
+         * flush-when-full path testable. */
+        size_t size = CODEBUF_SIZE;
+        const char *env = getenv("FERRY_CODE_BUFFER_SIZE");
+        if (env && strtoull(env, NULL, 0) >= (64u << 10))
+            size = (size_t)strtoull(env, NULL, 0);
+        int rc = codebuf_init(&tr->cb, size);
         if (rc < 0) {
             ir_context_free(tr->ir);
             free(tr);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds every guest test program (tests/guest/<arch>/*.c, *.S) with the
-# cross compiler and runs it under ferry's JIT and under the IR interpreter
-# (-no-jit), comparing stdout with <name>.ref and the exit status with
+# cross compiler and runs it under ferry's JIT, under the IR interpreter
+# (-no-jit) and under the JIT with a 64 KiB code buffer (flushed whenever it
+# fills), comparing stdout with <name>.ref and the exit status with
 # <name>.exit (0 when absent).  A first line `// cflags: ...` adds compiler
 # flags; `// args: ...` adds program arguments.
 # Prints one line per run and ends with `guest: N passed, N failed`.
@@ -24,14 +25,16 @@ for src in tests/guest/aarch64/*.c tests/guest/aarch64/*.S; do
     if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ]; then
         if ! aarch64-linux-gnu-gcc -O2 -static $cflags -o "$bin" "$src" -lm 2>"$bin.cc.log"; then
             echo "FAIL aarch64/$name: does not compile"; sed -n 1,10p "$bin.cc.log"
-            fail=$((fail + 2)); continue
+            fail=$((fail + 3)); continue
         fi
     fi
     want_rc=0
     [ -f "$dir/$name.exit" ] && want_rc=$(cat "$dir/$name.exit")
-    for mode in jit interp; do
+    for mode in jit interp flush; do
         flag=; [ "$mode" = interp ] && flag=-no-jit
-        timeout 120 "$FERRY" $flag "$bin" $args </dev/null >"$bin.$mode.out" 2>"$bin.$mode.err"
+        cbsize=; [ "$mode" = flush ] && cbsize=65536
+        FERRY_CODE_BUFFER_SIZE=$cbsize timeout 120 "$FERRY" $flag "$bin" $args </dev/null \
+            >"$bin.$mode.out" 2>"$bin.$mode.err"
         rc=$?
         if [ "$rc" = "$want_rc" ] && cmp -s "$bin.$mode.out" "$ref"; then
             pass=$((pass + 1)); echo "PASS aarch64/$name ($mode)"
