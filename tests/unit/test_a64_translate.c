@@ -1,0 +1,167 @@
+/*
+ * The AArch64 translator on arbitrary instruction words: every word,
+ * allocated or not, must translate into IR that ends in a TB exit, survive
+ * the optimizer and compile with the x86-64 backend, without crashing
+ * ferry.  Unallocated encodings become a SIGILL exit.
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include <cmocka.h>
+
+#include "frontends/aarch64/cpu.h"
+#include "frontends/guest_arch.h"
+#include "loader/process.h"
+#include "translator/tb.h"
+#include "translator/x86_64/backend.h"
+
+extern const GuestArch guest_arch_aarch64;
+
+#define CODE_PC 0x10000ull
+
+typedef struct Fixture {
+    Process p;
+    A64CPU *cpu;
+    IrGlobals globals;
+    IrContext *ir;
+    CodeBuf cb;
+    X86Features feat;
+} Fixture;
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof(*f));
+    if (!f)
+        return -1;
+    f->p.arch = &guest_arch_aarch64;
+    f->p.log = stderr;
+    if (gmem_init(&f->p.mem, 64 << 20, 1 << 20, 0) < 0)
+        return -1;
+    if (gmem_mmap(&f->p.mem, CODE_PC, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, GMEM_ANON) < 0)
+        return -1;
+    f->cpu = aligned_alloc(64, (sizeof(A64CPU) + 63) & ~(size_t)63);
+    memset(f->cpu, 0, sizeof(A64CPU));
+    f->cpu->common.proc = &f->p;
+    f->cpu->common.arch = &guest_arch_aarch64;
+    f->cpu->common.guest_base = f->p.mem.base;
+    guest_arch_aarch64.init_globals(&f->globals);
+    f->ir = ir_context_new(&f->globals);
+    if (!f->ir || codebuf_init(&f->cb, 8u << 20) < 0)
+        return -1;
+    x86_detect_features(&f->feat);
+    x86_init(&f->cb, &f->feat);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    ir_context_free(f->ir);
+    codebuf_destroy(&f->cb);
+    gmem_destroy(&f->p.mem);
+    free(f->cpu);
+    free(f);
+    return 0;
+}
+
+/* Places words at CODE_PC (through the host mapping: the guest sees it read-only). */
+static void put_code(Fixture *f, const uint32_t *words, int n)
+{
+    uint8_t *h = g2h(&f->p.mem, CODE_PC);
+    mprotect(h, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
+    memcpy(h, words, sizeof(uint32_t) * n);
+    mprotect(h, GUEST_PAGE_SIZE, PROT_READ);
+}
+
+static bool is_exit(const IrOp *op)
+{
+    return op->opc == IR_OP_exit_tb || op->opc == IR_OP_lookup_and_goto;
+}
+
+/* Translates, optimizes and compiles n words at CODE_PC; returns the last op. */
+static IrOp translate(Fixture *f, int max_insns)
+{
+    ArchTranslateOpts o = {.max_insns = max_insns};
+    ir_reset(f->ir, CODE_PC);
+    guest_arch_aarch64.translate(f->ir, &f->cpu->common, &o);
+    assert_true(f->ir->nops > 0);
+    assert_true(is_exit(&f->ir->ops[f->ir->nops - 1]));
+    ir_optimize(f->ir);
+    IrOp last = f->ir->ops[f->ir->nops - 1];
+    assert_true(is_exit(&last));
+    TB tb = {.pc = CODE_PC};
+    int rc = x86_codegen(f->ir, &tb, &f->cb);
+    if (rc == -ENOSPC) {
+        codebuf_reset(&f->cb);
+        rc = x86_codegen(f->ir, &tb, &f->cb);
+    }
+    assert_int_equal(rc, 0);
+    free(tb.insn_host_off);
+    free(tb.insn_guest_pc);
+    return last;
+}
+
+static void test_unallocated_word_exits_with_sigill(void **state)
+{
+    Fixture *f = *state;
+    put_code(f, (uint32_t[]){0x00000000}, 1); /* UDF #0 */
+    IrOp last = translate(f, 8);
+    assert_int_equal(last.opc, IR_OP_exit_tb);
+    assert_int_equal(last.args[0], IR_EXIT_EXCP + A64_EXCP_UDEF);
+}
+
+static void test_known_sequence_chains(void **state)
+{
+    Fixture *f = *state;
+    /* add x0, x1, #1; subs x2, x0, x3; b.ne .-8 */
+    put_code(f, (uint32_t[]){0x91000420, 0xeb030002, 0x54ffffc1}, 3);
+    IrOp last = translate(f, 8);
+    assert_int_equal(last.opc, IR_OP_exit_tb);
+    assert_true(last.args[0] == IR_EXIT_CHAIN0 || last.args[0] == IR_EXIT_CHAIN1);
+}
+
+static uint64_t xorshift(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+static void test_random_words_never_break_the_translator(void **state)
+{
+    Fixture *f = *state;
+    uint64_t seed = 0x9e3779b97f4a7c15ull;
+    enum { WORDS = 4 };
+    /* FERRY_FUZZ_ROUNDS raises the count for long runs. */
+    const char *env = getenv("FERRY_FUZZ_ROUNDS");
+    long rounds = env ? atol(env) : 60000;
+    if (env && getenv("FERRY_FUZZ_SEED"))
+        seed ^= strtoull(getenv("FERRY_FUZZ_SEED"), NULL, 0);
+    for (long i = 0; i < rounds; i++) {
+        uint32_t w[WORDS];
+        for (int k = 0; k < WORDS; k++)
+            w[k] = (uint32_t)xorshift(&seed);
+        put_code(f, w, WORDS);
+        translate(f, WORDS);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_unallocated_word_exits_with_sigill, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_known_sequence_chains, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_random_words_never_break_the_translator, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
