@@ -18,6 +18,7 @@
 #include "translator/ir.h"
 
 struct SysAbi;
+struct SigFrame;
 
 /* What handle_exception tells the exec loop. */
 typedef enum ArchExcpResult {
@@ -59,6 +60,20 @@ typedef struct GuestArch {
 
     /* Handles exception number `excp` (from IR_EXIT_EXCP + excp). */
     ArchExcpResult (*handle_exception)(CPUCommon *cpu, int excp);
+
+    /*
+     * Signal frames (frontends/<isa>/sigframe.c).  sig_setup_frame builds the
+     * guest's rt_sigframe below f->sp_top and enters the handler; returns 0 or
+     * -EFAULT (guest state untouched).  sig_restore_frame reads the frame at
+     * the guest sp back (rt_sigreturn), fills f->oldmask and f->ss_*, returns 0
+     * or -EFAULT.  sig_sp is the guest stack pointer.
+     */
+    int (*sig_setup_frame)(CPUCommon *cpu, const struct SigFrame *f);
+    int (*sig_restore_frame)(CPUCommon *cpu, struct SigFrame *f);
+    uint64_t (*sig_sp)(const CPUCommon *cpu);
+    /* Code of the sigreturn trampoline ferry maps for handlers without SA_RESTORER. */
+    const uint8_t *sig_tramp;
+    uint32_t sig_tramp_size;
 
     /* Guest-register dump for -d cpu and crash reports. */
     void (*dump_state)(const CPUCommon *cpu, FILE *out);

@@ -1,13 +1,16 @@
 /*
- * Loading static ELF programs into guest memory.
+ * Loading ELF programs into guest memory.
  *
  * elf_parse reads and checks the headers with libelf (any class and byte
  * order: libelf converts) and picks the GuestArch; elf_map_image maps the
  * PT_LOAD segments at a bias (0 for ET_EXEC) with their data read from the
  * file into anonymous memory, bss left zero, then sets the final
- * protections.  A program interpreter (PT_INTERP) would be a second image
- * parsed and mapped the same way; XXX: dynamically linked programs are a
- * later issue and are refused for now.
+ * protections.  A program interpreter (PT_INTERP, the dynamic linker) is a
+ * second image, found under the sysroot (-L, or the Debian cross sysroot
+ * /usr/<triplet> when the host has no usable interpreter), parsed and
+ * mapped the same way top-down in the window; the guest starts at its
+ * entry with AT_BASE its load bias.  XXX: the interpreter's regions are
+ * anonymous (unnamed in /proc/self/maps); the kernel maps it from its file.
  */
 #include "loader/elf.h"
 
@@ -15,6 +18,7 @@
 #include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +37,8 @@ typedef struct ElfImage {
     GElf_Phdr *ph; /* all program headers */
     size_t phnum;
     uint64_t file_size;
-    char *interp; /* PT_INTERP path, or NULL */
+    char *interp;    /* PT_INTERP path, or NULL */
+    unsigned gflags; /* region flags: GMEM_IMAGE for the program (named in /proc/self/maps) */
 } ElfImage;
 
 /* Sets *err to "ferry: NAME: <fmt>" and returns -ENOEXEC (or `rc`). */
@@ -337,8 +342,8 @@ static int pread_full(int fd, void *buf, uint64_t len, uint64_t off)
 }
 
 /* Maps and fills one segment; pages below *mapped_end are already there. */
-static int elf_map_segment(GuestMem *m, int fd, const GElf_Phdr *ph, uint64_t bias,
-                           uint64_t *mapped_end)
+static int elf_map_segment(GuestMem *m, int fd, const ElfImage *img, const GElf_Phdr *ph,
+                           uint64_t bias, uint64_t *mapped_end)
 {
     uint64_t va = ph->p_vaddr + bias;
     uint64_t start = page_down(va), end = page_up(va + ph->p_memsz);
@@ -346,7 +351,7 @@ static int elf_map_segment(GuestMem *m, int fd, const GElf_Phdr *ph, uint64_t bi
         start = *mapped_end;
     if (start < end) {
         int64_t a = gmem_mmap(m, start, end - start, PROT_READ | PROT_WRITE,
-                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, GMEM_IMAGE);
+                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, img->gflags);
         if (a < 0)
             return (int)a;
     }
@@ -391,16 +396,19 @@ static void elf_unmap_gaps(GuestMem *m, const ElfImage *img, uint64_t bias)
     }
 }
 
-/* Chooses the load bias: 0 for ET_EXEC, a free range near the arch's base for ET_DYN. */
-static int elf_choose_bias(GuestMem *m, const ElfImage *img, uint64_t *bias)
+/*
+ * Chooses the load bias: 0 for ET_EXEC, for ET_DYN a free range at `hint`
+ * if possible (0: the top-down mmap area).
+ */
+static int elf_choose_bias(GuestMem *m, const ElfImage *img, uint64_t hint, uint64_t *bias)
 {
     uint64_t lo, hi;
     elf_span(img, &lo, &hi);
     *bias = 0;
     if (img->eh.e_type == ET_EXEC)
         return gmem_in_window(m, lo, hi - lo) && lo >= GUEST_PAGE_SIZE ? 0 : -ENOMEM;
-    int64_t a = gmem_mmap(m, img->arch->default_load_base, hi - lo, PROT_NONE,
-                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0, GMEM_IMAGE);
+    int64_t a = gmem_mmap(m, hint, hi - lo, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                          -1, 0, img->gflags);
     if (a < 0)
         return (int)a;
     *bias = (uint64_t)a - lo;
@@ -413,7 +421,7 @@ static int elf_map_image(GuestMem *m, int fd, const ElfImage *img, uint64_t bias
     for (size_t i = 0; i < img->phnum; i++) {
         if (!elf_is_load(&img->ph[i]))
             continue;
-        int rc = elf_map_segment(m, fd, &img->ph[i], bias, &mapped_end);
+        int rc = elf_map_segment(m, fd, img, &img->ph[i], bias, &mapped_end);
         if (rc < 0)
             return rc;
     }
@@ -478,21 +486,174 @@ static void elf_image_free(ElfImage *img)
     free(img->interp);
 }
 
-int elf_load(Process *p, int fd, const char *name, ElfError *err)
+/* ---- sysroot and interpreter ---- */
+
+/* True for /proc, /dev, /sys and what is below them: always the host's. */
+static bool elf_is_kernel_path(const char *path)
+{
+    static const char *const dirs[] = {"proc", "dev", "sys"};
+    while (*path == '/')
+        path++;
+    for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+        size_t n = strlen(dirs[i]);
+        if (!strncmp(path, dirs[i], n) && (path[n] == '/' || path[n] == 0))
+            return true;
+    }
+    return false;
+}
+
+bool elf_sysroot_path(const char *sysroot, const char *path, char *out, size_t outlen)
+{
+    struct stat st;
+    if (!sysroot || !sysroot[0] || !strcmp(sysroot, "/") || path[0] != '/' ||
+        elf_is_kernel_path(path))
+        return false;
+    int n = snprintf(out, outlen, "%s%s", sysroot, path);
+    if (n < 0 || (size_t)n >= outlen)
+        return false;
+    return fstatat(AT_FDCWD, out, &st, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+/* Debian's cross sysroot for an architecture (where its cross libc lives), or NULL. */
+static const char *elf_default_sysroot(const GuestArch *arch)
+{
+    static const struct {
+        uint16_t machine;
+        uint8_t elf_class, elf_data;
+        const char *dir;
+    } roots[] = {
+        {EM_AARCH64, ELFCLASS64, ELFDATA2LSB, "/usr/aarch64-linux-gnu"},
+        {EM_AARCH64, ELFCLASS64, ELFDATA2MSB, "/usr/aarch64_be-linux-gnu"},
+        {EM_RISCV, ELFCLASS64, ELFDATA2LSB, "/usr/riscv64-linux-gnu"},
+        {EM_ARM, ELFCLASS32, ELFDATA2LSB, "/usr/arm-linux-gnueabihf"},
+        {EM_MIPS, ELFCLASS32, ELFDATA2MSB, "/usr/mips-linux-gnu"},
+    };
+    for (size_t i = 0; i < sizeof(roots) / sizeof(roots[0]); i++)
+        if (roots[i].machine == arch->elf_machine && roots[i].elf_class == arch->elf_class &&
+            roots[i].elf_data == arch->elf_data)
+            return roots[i].dir;
+    return NULL;
+}
+
+/* True when the host file `path` is an ELF file for `arch`. */
+static bool elf_file_is_arch(const char *path, const GuestArch *arch)
+{
+    unsigned char h[EI_NIDENT + 4];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    bool ok = pread(fd, h, sizeof(h), 0) == (ssize_t)sizeof(h);
+    close(fd);
+    if (!ok || memcmp(h, ELFMAG, SELFMAG) || h[EI_CLASS] != arch->elf_class ||
+        h[EI_DATA] != arch->elf_data)
+        return false;
+    /* e_machine follows e_type, in the file's byte order */
+    unsigned machine = h[EI_DATA] == ELFDATA2MSB ? (h[EI_NIDENT + 2] << 8) | h[EI_NIDENT + 3]
+                                                 : h[EI_NIDENT + 2] | (h[EI_NIDENT + 3] << 8);
+    return machine == arch->elf_machine;
+}
+
+static bool elf_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * Opens the interpreter of `prog` into *fd and its host path into `path`
+ * (PATH_MAX bytes).  Without a sysroot, a host interpreter that is not a
+ * program of the guest's architecture selects the default sysroot, which
+ * then also serves the guest's own paths (p->opts.sysroot).
+ */
+static int elf_open_interp(Process *p, const ElfImage *prog, const char *name, char *path, int *fd,
+                           ElfError *err)
+{
+    const char *interp = prog->interp;
+    if (!p->opts.sysroot && !elf_file_is_arch(interp, prog->arch)) {
+        const char *def = elf_default_sysroot(prog->arch);
+        if (def && elf_is_dir(def))
+            p->opts.sysroot = def;
+    }
+    if (!elf_sysroot_path(p->opts.sysroot, interp, path, PATH_MAX))
+        snprintf(path, PATH_MAX, "%s", interp);
+    ElfError open_err;
+    *fd = elf_open(path, &open_err);
+    if (*fd == -ENOENT || *fd == -ENOTDIR || *fd == -ELOOP)
+        return elf_fail(err, 127, *fd, name, "interpreter %s not found (use -L SYSROOT)", interp);
+    if (*fd < 0)
+        return elf_fail(err, 126, *fd, name, "interpreter %s: %s", path, strerror(-*fd));
+    return 0;
+}
+
+/* Checks that the interpreter `img` (at `path`) can serve `prog`. */
+static int elf_check_interp(const ElfImage *prog, const ElfImage *img, const char *name,
+                            const char *path, ElfError *err)
+{
+    if (img->arch != prog->arch)
+        return elf_fail(err, 126, -ENOEXEC, name, "interpreter %s is not an %s program", path,
+                        prog->arch->name);
+    if (img->interp)
+        return elf_fail(err, 126, -ELIBBAD, name, "interpreter %s has an interpreter itself", path);
+    if (img->eh.e_type != ET_DYN)
+        return elf_fail(err, 126, -ELIBBAD, name, "interpreter %s is not position-independent",
+                        path);
+    return 0;
+}
+
+/*
+ * Loads the interpreter of `prog` top-down in the window; sets
+ * p->elf.interp_base (AT_BASE) and interp_entry (where the guest starts).
+ */
+static int elf_load_interp(Process *p, const ElfImage *prog, const char *name, int fd,
+                           const char *path, ElfError *err)
 {
     ElfImage img = {0};
     uint64_t bias = 0;
+    int rc = elf_parse(fd, &img, path, err);
+    if (rc < 0) {
+        char why[sizeof(err->msg)];
+        snprintf(why, sizeof(why), "%s", err->msg + strlen("ferry: "));
+        rc = elf_fail(err, err->status, rc, name, "interpreter %s", why);
+        goto out;
+    }
+    if ((rc = elf_check_interp(prog, &img, name, path, err)) < 0)
+        goto out;
+    if ((rc = elf_choose_bias(&p->mem, &img, 0, &bias)) < 0) {
+        rc = elf_fail(err, 126, rc, name, "cannot place the interpreter %s: %s", path,
+                      strerror(-rc));
+        goto out;
+    }
+    if ((rc = elf_map_image(&p->mem, fd, &img, bias)) < 0) {
+        rc =
+            elf_fail(err, 126, rc, name, "cannot load the interpreter %s: %s", path, strerror(-rc));
+        goto out;
+    }
+    p->elf.interp_base = bias;
+    p->elf.interp_entry = img.eh.e_entry + bias;
+out:
+    elf_image_free(&img);
+    return rc;
+}
+
+int elf_load(Process *p, int fd, const char *name, ElfError *err)
+{
+    ElfImage img = {.gflags = GMEM_IMAGE};
+    uint64_t bias = 0;
+    char *interp_path = NULL;
+    int interp_fd = -1;
     memset(err, 0, sizeof(*err));
     int rc = elf_parse(fd, &img, name, err);
     if (rc < 0)
         goto out;
     if (img.interp) {
-        rc = elf_fail(err, 126, -ENOEXEC, name,
-                      "dynamically linked programs are not supported yet (interpreter %s)",
-                      img.interp);
-        goto out;
+        if (!(interp_path = malloc(PATH_MAX))) {
+            rc = elf_fail(err, 126, -ENOMEM, name, "%s", strerror(ENOMEM));
+            goto out;
+        }
+        if ((rc = elf_open_interp(p, &img, name, interp_path, &interp_fd, err)) < 0)
+            goto out;
     }
-    if ((rc = elf_choose_bias(&p->mem, &img, &bias)) < 0) {
+    if ((rc = elf_choose_bias(&p->mem, &img, img.arch->default_load_base, &bias)) < 0) {
         rc = elf_fail(err, 126, rc, name,
                       "cannot place the program in the guest address "
                       "space: %s",
@@ -505,8 +666,14 @@ int elf_load(Process *p, int fd, const char *name, ElfError *err)
     }
     p->arch = img.arch;
     elf_fill_info(&img, bias, &p->elf);
+    p->elf.interp_base = p->elf.interp_entry = 0;
     p->mem.brk_start = p->mem.brk_cur = p->elf.start_brk;
+    if (img.interp)
+        rc = elf_load_interp(p, &img, name, interp_fd, interp_path, err);
 out:
+    if (interp_fd >= 0)
+        close(interp_fd);
+    free(interp_path);
     elf_image_free(&img);
     return rc;
 }

@@ -10,6 +10,9 @@
 #ifndef FERRY_LOADER_ELF_H
 #define FERRY_LOADER_ELF_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "loader/process.h"
 
 typedef struct ElfError {
@@ -27,12 +30,26 @@ int elf_open(const char *path, ElfError *err);
 int elf_peek_class(int fd);
 
 /*
- * Loads the static program in `fd` (named `name` in messages) into p->mem,
- * which must be initialised.  Sets p->arch and p->elf (entry, phdr, code
- * and data bounds, brk start) and the brk of p->mem.  Returns 0, or -errno
- * (-ENOEXEC for format errors) with *err set; guest memory may then hold
- * part of the image.
+ * Loads the program in `fd` (named `name` in messages) into p->mem, which
+ * must be initialised.  Sets p->arch and p->elf (entry, phdr, code and data
+ * bounds, brk start) and the brk of p->mem.  A program with PT_INTERP also
+ * gets its interpreter, looked up under p->opts.sysroot (an absolute path
+ * or NULL): p->elf.interp_base is its load bias (AT_BASE) and
+ * p->elf.interp_entry where the guest starts.  Without a sysroot, when the
+ * host has no interpreter for the guest's architecture at that path, the
+ * Debian cross sysroot (/usr/aarch64-linux-gnu, ...) is used if present
+ * and p->opts.sysroot is set to it.  Returns 0, or -errno (-ENOEXEC for
+ * format errors) with *err set (status 127 for a missing interpreter);
+ * guest memory may then hold part of the image.
  */
 int elf_load(Process *p, int fd, const char *name, ElfError *err);
+
+/*
+ * The host path of the guest path `path` under `sysroot`: true with
+ * sysroot+path in out (outlen bytes) when path is absolute, not under
+ * /proc, /dev or /sys, and that entry exists in the sysroot (a symlink
+ * counts as is); false otherwise (use path as is), also for no sysroot or /.
+ */
+bool elf_sysroot_path(const char *sysroot, const char *path, char *out, size_t outlen);
 
 #endif

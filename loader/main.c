@@ -53,6 +53,7 @@ static void main_reserve(Process *p, int fd)
         die(1, "cannot reserve the guest address space (0x%llx bytes%s): %s",
             (unsigned long long)want, p->opts.guest_base ? " at the -B address" : "",
             strerror(-rc));
+    stack_plan(p);
 }
 
 /* Opens the program (or takes binfmt's AT_EXECFD); exits with the shell's status on failure. */
@@ -67,9 +68,26 @@ static int main_open(Process *p)
     return fd;
 }
 
+/*
+ * -L as an absolute path (the guest may chdir); "" and "/" mean none.  A
+ * sysroot that does not exist stays as given: nothing is found under it.
+ */
+static void main_sysroot(Process *p)
+{
+    const char *s = p->opts.sysroot;
+    if (!s || !s[0] || !strcmp(s, "/")) {
+        p->opts.sysroot = NULL;
+        return;
+    }
+    char *real = realpath(s, NULL);
+    if (real)
+        p->opts.sysroot = strcmp(real, "/") ? real : NULL;
+}
+
 static void main_load(Process *p, int fd)
 {
     ElfError err = {0};
+    main_sysroot(p);
     if (elf_load(p, fd, p->opts.program, &err) < 0)
         die(err.status, "%s", err.msg + strlen("ferry: "));
     close(fd);
@@ -126,11 +144,13 @@ static void main_dump_pages(Process *p)
     fprintf(f,
             "start_code  0x%llx\nend_code    0x%llx\nstart_data  0x%llx\n"
             "end_data    0x%llx\nstart_brk   0x%llx\nentry       0x%llx\n"
+            "interp_base 0x%llx\ninterp_entry 0x%llx\n"
             "stack_top   0x%llx\nsp          0x%llx\narg_start   0x%llx\n"
             "env_start   0x%llx\nauxv_start  0x%llx\n",
             (unsigned long long)e->start_code, (unsigned long long)e->end_code,
             (unsigned long long)e->start_data, (unsigned long long)e->end_data,
             (unsigned long long)e->start_brk, (unsigned long long)e->entry,
+            (unsigned long long)e->interp_base, (unsigned long long)e->interp_entry,
             (unsigned long long)e->stack_top, (unsigned long long)e->sp,
             (unsigned long long)e->arg_start, (unsigned long long)e->env_start,
             (unsigned long long)e->auxv_start);
@@ -167,7 +187,8 @@ int main(int argc, char **argv)
         die(1, "%s: cannot build the initial stack: %s", p->opts.program, strerror(-rc));
     if (p->opts.log_mask & LOG_PAGE)
         main_dump_pages(p);
-    p->arch->cpu_set_entry(cpu, p->elf.entry, p->elf.sp);
+    uint64_t pc = p->elf.interp_entry ? p->elf.interp_entry : p->elf.entry;
+    p->arch->cpu_set_entry(cpu, pc, p->elf.sp);
     cpu_loop(cpu);
     return 0;
 }

@@ -72,12 +72,25 @@ static int stack_push_strings(StackWriter *w, char *const v[], size_t n, uint64_
     return 0;
 }
 
+static uint64_t stack_size(const Process *p)
+{
+    uint64_t size = p->opts.stack_size ? p->opts.stack_size : STACK_DEFAULT_SIZE;
+    return (size + GUEST_PAGE_SIZE - 1) & GUEST_PAGE_MASK;
+}
+
+void stack_plan(Process *p)
+{
+    GuestMem *m = &p->mem;
+    uint64_t top = m->size - GUEST_PAGE_SIZE, size = stack_size(p);
+    if (size + STACK_MMAP_GAP < top && m->mmap_next > top - size - STACK_MMAP_GAP)
+        m->mmap_next = top - size - STACK_MMAP_GAP;
+}
+
 /* Maps the stack region at the top of the window; returns its top or 0. */
 static uint64_t stack_map(Process *p, int *err)
 {
     GuestMem *m = &p->mem;
-    uint64_t size = p->opts.stack_size ? p->opts.stack_size : STACK_DEFAULT_SIZE;
-    size = (size + GUEST_PAGE_SIZE - 1) & GUEST_PAGE_MASK;
+    uint64_t size = stack_size(p);
     uint64_t top = m->size - GUEST_PAGE_SIZE;
     if (size < 4 * GUEST_PAGE_SIZE || size > m->size / 2) {
         *err = -ENOMEM;

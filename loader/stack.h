@@ -12,6 +12,12 @@
 #define STACK_DEFAULT_SIZE (8ull << 20)
 
 /*
+ * Keeps hint-less guest mmaps (the interpreter is the first) below the
+ * stack that stack_setup will map: call after gmem_init, before loading.
+ */
+void stack_plan(Process *p);
+
+/*
  * Maps the stack (p->opts.stack_size, default STACK_DEFAULT_SIZE) at the
  * top of p->mem and fills it for the program described by p->elf; `cpu`
  * supplies AT_HWCAP/AT_HWCAP2.  argv and envp are NULL-terminated; execfn

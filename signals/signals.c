@@ -6,18 +6,28 @@
  * code through the TB's insn_start records, inside the interpreter through
  * cpu->insn_pc, inside a helper through the pc the translator wrote before
  * the call.  The handler then returns to the exec loop with siglongjmp,
- * which raises the guest signal.  A fault outside guest execution is a bug
- * in ferry and is reported as such.
+ * which raises the guest signal (deliver.c).  A fault outside guest
+ * execution is a bug in ferry and is reported as such.  The same signals
+ * sent by kill (si_code <= 0) are guest signals like any other.
  *
- * XXX: guest signal handlers, frames and asynchronous delivery are the
- * signals issue; for now every synchronous guest signal takes its default
- * action (the process dies of that signal, as on the real machine when no
- * handler is installed).
+ * Asynchronous host signals that the guest handles arrive in host_async,
+ * which records them for the thread and sets cpu->exit_request.  The
+ * guest's dispositions and masks are mirrored onto the host here.
+ *
+ * XXX: signals 32 and 33 are host glibc's own (cancellation, setxid): the
+ * guest can only send them to its own thread (recorded, never through the
+ * host).  Real-time signals are not queued more than once per number.
+ * With SA_RESTART the host kernel restarts the interrupted call itself, so
+ * the guest handler runs when the restarted call returns, not before it.
+ * A signal arriving between a TB exit and a blocking host call waits for
+ * that call to return.
  */
 #include "signals/signals.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +36,7 @@
 #include <unistd.h>
 
 #include "loader/process.h"
+#include "syscalls/state.h"
 #include "translator/exec.h"
 
 static __thread SigThread sig_tls;
@@ -41,7 +52,7 @@ static void sig_write(const char *s)
     (void)!write(2, s, strlen(s));
 }
 
-static void sig_die_host(int sig)
+void sig_die_host(int sig)
 {
     signal(sig, SIG_DFL);
     sigset_t set;
@@ -52,9 +63,94 @@ static void sig_die_host(int sig)
     _exit(128 + sig);
 }
 
+/* Signals ferry catches on the host for faults in guest code. */
+static bool sig_is_fault(int sig)
+{
+    return sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL;
+}
+
+/* Guest signals the host cannot carry for ferry (see XXX above). */
+static bool sig_host_reserved(int sig)
+{
+    return sig == 32 || sig == 33 || sig == SIGKILL || sig == SIGSTOP;
+}
+
+/* Records a guest signal for the calling thread (async-signal-safe). */
+static void sig_record(int sig, const void *info)
+{
+    SigThread *st = &sig_tls;
+    if (sig < 1 || sig > 64)
+        return;
+    memcpy(st->info[sig - 1], info, SIG_INFO_SIZE);
+    __atomic_fetch_or(&st->pending, 1ull << (sig - 1), __ATOMIC_SEQ_CST);
+    if (st->cpu)
+        __atomic_store_n(&st->cpu->exit_request, 1, __ATOMIC_SEQ_CST);
+}
+
+static void host_async(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    int saved = errno;
+    sig_record(sig, si);
+    errno = saved;
+}
+
+void sig_queue_self(CPUCommon *cpu, int sig, const uint8_t *info)
+{
+    uint8_t buf[SIG_INFO_SIZE];
+    if (!info) {
+        siginfo_t si;
+        memset(&si, 0, sizeof(si));
+        si.si_signo = sig;
+        si.si_code = SI_TKILL;
+        si.si_pid = getpid();
+        si.si_uid = getuid();
+        memcpy(buf, &si, SIG_INFO_SIZE);
+        info = buf;
+    }
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    sig_tls.cpu = sig_tls.cpu ? sig_tls.cpu : cpu;
+    sig_record(sig, info);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+void sig_host_action(int sig, uint64_t handler, uint64_t flags)
+{
+    if (sig < 1 || sig > 64 || sig_is_fault(sig) || sig_host_reserved(sig))
+        return;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    if (handler == 0) {
+        sa.sa_handler = SIG_DFL;
+    } else if (handler == 1) {
+        sa.sa_handler = SIG_IGN;
+    } else {
+        sa.sa_sigaction = host_async;
+        sa.sa_flags = SA_SIGINFO | SA_ONSTACK | (flags & GUEST_SA_RESTART ? SA_RESTART : 0);
+        sigfillset(&sa.sa_mask);
+    }
+    sigaction(sig, &sa, NULL);
+}
+
+void sig_host_mask(uint64_t guest_mask)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig = 1; sig <= 64; sig++)
+        if ((guest_mask >> (sig - 1) & 1) && !sig_is_fault(sig) && !sig_host_reserved(sig))
+            sigaddset(&set, sig);
+    pthread_sigmask(SIG_SETMASK, &set, NULL);
+}
+
 static void host_fault(int sig, siginfo_t *si, void *uc_)
 {
     SigThread *st = &sig_tls;
+    if (si->si_code <= 0) { /* sent by kill/tkill/sigqueue: an ordinary guest signal */
+        host_async(sig, si, uc_);
+        return;
+    }
     ucontext_t *uc = uc_;
     uintptr_t host_pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
     CPUCommon *cpu = st->cpu;
@@ -101,22 +197,4 @@ int sig_init(void)
         if (sigaction(sigs[i], &sa, NULL) < 0)
             return -errno;
     return 0;
-}
-
-void sig_raise_sync(CPUCommon *cpu, int sig, int si_code, uint64_t addr)
-{
-    Process *p = cpu->proc;
-    FILE *log = p && p->log ? p->log : stderr;
-    fprintf(log, "ferry: guest pc 0x%llx: uncaught signal %d (%s)", (unsigned long long)cpu->pc,
-            sig, strsignal(sig));
-    if (sig == SIGSEGV || sig == SIGBUS)
-        fprintf(log, " at address 0x%llx", (unsigned long long)addr);
-    fputc('\n', log);
-    fflush(log);
-    fflush(stdout);
-    /* Die of the same signal as the guest would, without a host core dump
-     * of ferry itself. */
-    struct rlimit rl = {0, 0};
-    setrlimit(RLIMIT_CORE, &rl);
-    sig_die_host(sig);
 }

@@ -52,13 +52,7 @@ int sys_get_path_raw(SysCtx *c, uint64_t gaddr, char *buf)
     return 0;
 }
 
-int sys_get_path(SysCtx *c, uint64_t gaddr, char *buf)
-{
-    int r = sys_get_path_raw(c, gaddr, buf);
-    if (r == 0 && c->p->exe_path && sys_is_proc_exe(buf))
-        snprintf(buf, PATH_MAX, "%s", c->p->exe_path);
-    return r;
-}
+/* sys_get_path (the rewriting: /proc/self/exe, the sysroot) is in path.c. */
 
 /* Marks key as logged; true the first time. */
 static bool sys_first_time(SysProcState *s, uint64_t key)

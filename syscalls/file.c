@@ -332,6 +332,6 @@ int64_t sys_do_eventfd2(SysCtx *c, const uint64_t *a)
 int64_t sys_do_memfd_create(SysCtx *c, const uint64_t *a)
 {
     char name[PATH_MAX];
-    int r = sys_get_path(c, a[0], name);
+    int r = sys_get_path_raw(c, a[0], name); /* a name, not a path */
     return r < 0 ? r : sys_ret(memfd_create(name, (unsigned)a[1]));
 }

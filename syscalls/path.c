@@ -3,10 +3,19 @@
  * guest layout; statx is the same everywhere), readlinkat (with
  * /proc/self/exe answered from the guest executable), access checks,
  * directories, links, modes.
+ *
+ * Every guest path goes through sys_get_path, which rewrites it the way
+ * qemu-user does: /proc/self/exe names the guest executable, and with a
+ * sysroot (-L, or the default one the loader chose for a dynamically
+ * linked program) an absolute path that exists under the sysroot is used
+ * from there (elf_sysroot_path; /proc, /dev and /sys never are).  Relative
+ * paths, and paths that are data rather than lookups (a symlink's target,
+ * a memfd name), are not rewritten.
  */
 #include "syscalls/internal.h"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -14,7 +23,29 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "loader/elf.h"
+
 #define SYS_STATX_SIZE 256
+
+/* Rewrites buf (PATH_MAX bytes) to its place under the sysroot, when it has one. */
+static void sys_sysroot_path(SysCtx *c, char *buf)
+{
+    char full[PATH_MAX];
+    if (c->p->opts.sysroot && elf_sysroot_path(c->p->opts.sysroot, buf, full, sizeof(full)))
+        memcpy(buf, full, strlen(full) + 1);
+}
+
+int sys_get_path(SysCtx *c, uint64_t gaddr, char *buf)
+{
+    int r = sys_get_path_raw(c, gaddr, buf);
+    if (r < 0)
+        return r;
+    if (c->p->exe_path && sys_is_proc_exe(buf))
+        snprintf(buf, PATH_MAX, "%s", c->p->exe_path);
+    else
+        sys_sysroot_path(c, buf);
+    return 0;
+}
 
 /* Copies a path argument that may be NULL with AT_EMPTY_PATH. */
 static int sys_get_at_path(SysCtx *c, uint64_t gaddr, int flags, char *buf)
@@ -100,6 +131,7 @@ int64_t sys_do_readlinkat(SysCtx *c, const uint64_t *a)
         memcpy(buf, c->p->exe_path, n);
         return (int64_t)n;
     }
+    sys_sysroot_path(c, path);
     return sys_ret(readlinkat(sys_fd(a[0]), path, buf, a[3]));
 }
 
@@ -180,7 +212,9 @@ int64_t sys_do_renameat(SysCtx *c, const uint64_t *a)
 int64_t sys_do_symlinkat(SysCtx *c, const uint64_t *a)
 {
     char target[PATH_MAX], path[PATH_MAX];
-    int r = sys_get_two_paths(c, a[0], a[2], target, path);
+    int r = sys_get_path_raw(c, a[0], target); /* the link's contents: never rewritten */
+    if (r == 0)
+        r = sys_get_path(c, a[2], path);
     return r < 0 ? r : sys_ret(symlinkat(target, sys_fd(a[1]), path));
 }
 

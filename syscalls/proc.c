@@ -1,6 +1,8 @@
 /*
- * Process and thread syscalls: exit, ids, uname, resource limits and usage,
- * scheduling, futex, randomness, the set_tid_address / robust-list records.
+ * Process and thread syscalls: exit_group, wait4 / waitid, ids, uname,
+ * resource limits and usage, scheduling, futex (passed to the host futex on
+ * the host address of the guest word), randomness, the set_tid_address /
+ * robust-list records.  clone and the exit of one thread are in clone.c.
  */
 #include "syscalls/internal.h"
 
@@ -20,26 +22,7 @@
 
 #include "frontends/guest_arch.h"
 
-/* Thread exit: clear_child_tid is zeroed and woken as the kernel does. */
-static void sys_clear_child_tid(SysCtx *c)
-{
-    SysThread *t = sys_thread_state();
-    uint32_t zero = 0;
-    if (t->clear_child_tid && !gmem_write(c->mem, t->clear_child_tid, &zero, sizeof(zero)))
-        syscall(SYS_futex, g2h(c->mem, t->clear_child_tid), FUTEX_WAKE, 1, NULL, NULL, 0);
-}
-
-int64_t sys_do_exit(SysCtx *c, const uint64_t *a)
-{
-    sys_clear_child_tid(c);
-    fflush(NULL);
-    /* XXX: until guest threads exist, the main thread's exit ends the process. */
-    if (gettid() == getpid())
-        syscall(SYS_exit_group, (int)a[0]);
-    syscall(SYS_exit, (int)a[0]);
-    return 0;
-}
-
+/* exit (one thread) is in clone.c, with thread creation. */
 int64_t sys_do_exit_group(SysCtx *c, const uint64_t *a)
 {
     fflush(NULL);
@@ -295,6 +278,25 @@ int64_t sys_do_wait4(SysCtx *c, const uint64_t *a)
     if (r > 0 && a[1] && gmem_write(c->mem, a[1], &status, sizeof(status)) < 0)
         return -EFAULT;
     if (r > 0 && a[3] && sys_put_struct(c, a[3], c->abi->layout.rusage, &ru, sizeof(ru)) < 0)
+        return -EFAULT;
+    return r;
+}
+
+int64_t sys_do_waitid(SysCtx *c, const uint64_t *a)
+{
+    /* siginfo_t and its SIGCHLD fields have the same layout on every 64-bit guest. */
+    siginfo_t si;
+    struct rusage ru;
+    memset(&si, 0, sizeof(si));
+    if (a[2] && !gmem_check(c->mem, a[2], sizeof(si), PROT_WRITE))
+        return -EFAULT;
+    long r = syscall(SYS_waitid, (int)a[0], (pid_t)a[1], a[2] ? &si : NULL, (int)a[3],
+                     a[4] ? &ru : NULL);
+    if (r < 0)
+        return -errno;
+    if (a[2] && gmem_write(c->mem, a[2], &si, sizeof(si)) < 0)
+        return -EFAULT;
+    if (a[4] && sys_put_struct(c, a[4], c->abi->layout.rusage, &ru, sizeof(ru)) < 0)
         return -EFAULT;
     return r;
 }

@@ -1,19 +1,21 @@
 /*
  * Signal syscalls: dispositions, masks and the alternate stack are recorded
- * (state.h) for the signals code; SIG_IGN / SIG_DFL are mirrored to the
- * host for signals ferry does not use itself, so an ignored SIGPIPE makes
- * write return EPIPE as on the guest's kernel.  kill/tkill/tgkill to ferry's
- * own process take the default action or are ignored as recorded.
- *
- * XXX: guest handlers are not run yet (the signals issue); a signal the
- * guest handles is dropped with a log line when sent to itself.
+ * (state.h) for signals/, which mirrors them onto the host and delivers
+ * (signals/deliver.c).  Guest and host (x86-64) share signal numbers and
+ * the siginfo layout, so kill, sigqueue and sigtimedwait go to the host
+ * kernel as they are; alarm() is setitimer here.
  */
 #include "syscalls/internal.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <unistd.h>
+
+#include "frontends/guest_arch.h"
+#include "signals/signals.h"
 
 #define GUEST_SIG_DFL 0
 #define GUEST_SIG_IGN 1
@@ -24,22 +26,6 @@
 static uint64_t sig_bit(int sig)
 {
     return 1ull << (sig - 1);
-}
-
-/* Signals ferry handles on the host for its own use. */
-static bool sig_owned_by_ferry(int sig)
-{
-    return sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL;
-}
-
-static void sig_mirror_to_host(int sig, uint64_t handler)
-{
-    if (sig_owned_by_ferry(sig) || sig >= SIGRTMIN || sig == SIGKILL || sig == SIGSTOP)
-        return;
-    if (handler == GUEST_SIG_IGN)
-        signal(sig, SIG_IGN);
-    else if (handler == GUEST_SIG_DFL)
-        signal(sig, SIG_DFL);
 }
 
 int64_t sys_do_rt_sigaction(SysCtx *c, const uint64_t *a)
@@ -58,7 +44,7 @@ int64_t sys_do_rt_sigaction(SysCtx *c, const uint64_t *a)
     if (a[1]) {
         act.mask &= ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
         s->sigact[sig] = act;
-        sig_mirror_to_host(sig, act.handler);
+        sig_host_action(sig, act.handler, act.flags);
     }
     pthread_mutex_unlock(&s->lock);
     if (a[2] && sys_put_struct(c, a[2], c->abi->layout.sigaction, &old, sizeof(old)) < 0)
@@ -71,7 +57,7 @@ int64_t sys_do_rt_sigprocmask(SysCtx *c, const uint64_t *a)
     SysThread *t = sys_thread_state();
     const ThunkTarget *tg = &c->abi->target;
     uint8_t buf[8];
-    uint64_t set = 0, old = t->sigmask;
+    uint64_t set = 0, old = t->sigmask, mask = t->sigmask;
     if (a[3] != c->abi->sigset_size || a[3] > sizeof(buf))
         return -EINVAL;
     if (a[1]) {
@@ -81,17 +67,18 @@ int64_t sys_do_rt_sigprocmask(SysCtx *c, const uint64_t *a)
         set &= ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
         switch ((int)a[0]) {
         case SIG_BLOCK:
-            t->sigmask |= set;
+            mask |= set;
             break;
         case SIG_UNBLOCK:
-            t->sigmask &= ~set;
+            mask &= ~set;
             break;
         case SIG_SETMASK:
-            t->sigmask = set;
+            mask = set;
             break;
         default:
             return -EINVAL;
         }
+        sig_set_mask(c->cpu, mask);
     }
     if (a[2]) {
         thunk_store(tg, buf, (unsigned)a[3], old);
@@ -115,9 +102,17 @@ int64_t sys_do_sigaltstack(SysCtx *c, const uint64_t *a)
     SysThread *t = sys_thread_state();
     stack_t ss;
     SysThread old = *t;
+    const GuestArch *arch = c->cpu->arch ? c->cpu->arch : c->p->arch;
+    uint64_t sp = arch && arch->sig_sp ? arch->sig_sp(c->cpu) : 0;
+    bool on_stack =
+        t->altstack_size && sp > t->altstack_sp && sp - t->altstack_sp <= t->altstack_size;
+    if (on_stack)
+        old.altstack_flags |= GUEST_SS_ONSTACK;
     if (a[0]) {
         if (sys_get_struct(c, a[0], c->abi->layout.stack, &ss, sizeof(ss)) < 0)
             return -EFAULT;
+        if (on_stack)
+            return -EPERM;
         unsigned mode = (unsigned)ss.ss_flags & ~GUEST_SS_AUTODISARM;
         if (mode != 0 && mode != GUEST_SS_DISABLE)
             return -EINVAL;
@@ -136,34 +131,20 @@ int64_t sys_do_sigaltstack(SysCtx *c, const uint64_t *a)
     return 0;
 }
 
-/* Default action of sig is to ignore it. */
-static bool sig_default_ignores(int sig)
+/* Host glibc keeps 32 and 33 for itself: the guest can only send them to its own thread. */
+static bool sig_host_internal(int sig)
 {
-    return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT;
+    return sig == 32 || sig == 33;
 }
 
-/*
- * Decides a signal ferry's own process sends itself: 0 to deliver it on the
- * host (default action), 1 when it has no effect.
- */
-static int sig_to_self(SysCtx *c, int sig)
+static int64_t sig_internal_to(SysCtx *c, bool self, int sig)
 {
-    if (sig == 0 || sig > SYS_NSIG)
-        return 0;
-    SysProcState *s = sys_proc_state(c->p);
-    pthread_mutex_lock(&s->lock);
-    uint64_t handler = s->sigact[sig].handler;
-    pthread_mutex_unlock(&s->lock);
-    if (handler == GUEST_SIG_IGN || (handler == GUEST_SIG_DFL && sig_default_ignores(sig)))
-        return 1;
-    if (handler != GUEST_SIG_DFL) {
+    if (!self) {
         sys_log_once(c, 0x500000000ull | (uint32_t)sig,
-                     "signal %d to a guest handler dropped (not supported yet)", sig);
-        return 1;
+                     "signal %d to another thread dropped (not supported yet)", sig);
+        return 0;
     }
-    fflush(NULL);
-    if (sig_owned_by_ferry(sig))
-        signal(sig, SIG_DFL); /* the process dies of it, not ferry's fault handler */
+    sig_queue_self(c->cpu, sig, NULL);
     return 0;
 }
 
@@ -171,8 +152,8 @@ int64_t sys_do_kill(SysCtx *c, const uint64_t *a)
 {
     pid_t pid = (pid_t)a[0];
     int sig = (int)a[1];
-    if ((pid == 0 || pid == getpid()) && sig_to_self(c, sig))
-        return 0;
+    if (sig_host_internal(sig))
+        return sig_internal_to(c, pid == 0 || pid == getpid(), sig);
     return sys_ret(kill(pid, sig));
 }
 
@@ -180,8 +161,8 @@ int64_t sys_do_tkill(SysCtx *c, const uint64_t *a)
 {
     pid_t tid = (pid_t)a[0];
     int sig = (int)a[1];
-    if (tid == gettid() && sig_to_self(c, sig))
-        return 0;
+    if (sig_host_internal(sig))
+        return sig_internal_to(c, tid == gettid(), sig);
     return sys_ret(syscall(SYS_tkill, tid, sig));
 }
 
@@ -189,7 +170,168 @@ int64_t sys_do_tgkill(SysCtx *c, const uint64_t *a)
 {
     pid_t tgid = (pid_t)a[0], tid = (pid_t)a[1];
     int sig = (int)a[2];
-    if (tgid == getpid() && sig_to_self(c, sig))
-        return 0;
+    if (sig_host_internal(sig))
+        return sig_internal_to(c, tgid == getpid() && tid == gettid(), sig);
     return sys_ret(tgkill(tgid, tid, sig));
+}
+
+/* siginfo from the guest for sigqueue: the same 128-byte layout as the host's. */
+static int64_t sig_queue_host(SysCtx *c, long nr, pid_t tgid, pid_t tid, int sig, uint64_t uinfo)
+{
+    uint8_t info[SIG_INFO_SIZE];
+    if (gmem_read(c->mem, info, uinfo, sizeof(info)) < 0)
+        return -EFAULT;
+    if (sig_host_internal(sig))
+        return sig_internal_to(c, tgid == getpid() && (tid == 0 || tid == gettid()), sig);
+    if (nr == SYS_rt_sigqueueinfo)
+        return sys_ret(syscall(nr, tgid, sig, info));
+    return sys_ret(syscall(nr, tgid, tid, sig, info));
+}
+
+int64_t sys_do_rt_sigqueueinfo(SysCtx *c, const uint64_t *a)
+{
+    return sig_queue_host(c, SYS_rt_sigqueueinfo, (pid_t)a[0], 0, (int)a[1], a[2]);
+}
+
+int64_t sys_do_rt_tgsigqueueinfo(SysCtx *c, const uint64_t *a)
+{
+    return sig_queue_host(c, SYS_rt_tgsigqueueinfo, (pid_t)a[0], (pid_t)a[1], (int)a[2], a[3]);
+}
+
+int64_t sys_do_rt_sigreturn(SysCtx *c, const uint64_t *a)
+{
+    (void)a;
+    return sig_sigreturn(c->cpu);
+}
+
+/* Reads a guest sigset (a[1] bytes checked by the caller). 0 or -EFAULT. */
+static int sig_get_set(SysCtx *c, uint64_t gaddr, uint64_t size, uint64_t *set)
+{
+    uint8_t buf[8];
+    if (size != c->abi->sigset_size || size > sizeof(buf))
+        return -EINVAL;
+    if (gmem_read(c->mem, buf, gaddr, size) < 0)
+        return -EFAULT;
+    *set = thunk_load(&c->abi->target, buf, (unsigned)size, false);
+    return 0;
+}
+
+static int sig_put_set(SysCtx *c, uint64_t gaddr, uint64_t size, uint64_t set)
+{
+    uint8_t buf[8];
+    thunk_store(&c->abi->target, buf, (unsigned)size, set);
+    return gmem_write(c->mem, gaddr, buf, size) < 0 ? -EFAULT : 0;
+}
+
+/* A host sigset of the guest signals in set that the host carries. */
+static void sig_host_set(uint64_t set, sigset_t *out)
+{
+    sigemptyset(out);
+    for (int sig = 1; sig <= SYS_NSIG; sig++)
+        if ((set >> (sig - 1) & 1) && !sig_host_internal(sig))
+            sigaddset(out, sig);
+}
+
+/* Blocks every host signal ferry does not need for faults; the old mask in old. */
+static void sig_block_all(sigset_t *old)
+{
+    sigset_t all;
+    sigfillset(&all);
+    sigdelset(&all, SIGSEGV);
+    sigdelset(&all, SIGBUS);
+    sigdelset(&all, SIGILL);
+    sigdelset(&all, SIGFPE);
+    pthread_sigmask(SIG_BLOCK, &all, old);
+}
+
+int64_t sys_do_rt_sigsuspend(SysCtx *c, const uint64_t *a)
+{
+    SysThread *t = sys_thread_state();
+    uint64_t set;
+    int r = sig_get_set(c, a[0], a[1], &set);
+    if (r < 0)
+        return r;
+    sigset_t old;
+    sig_block_all(&old); /* no wake-up lost between the check and the wait */
+    sig_save_mask_for_suspend(t->sigmask);
+    t->sigmask = set & ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
+    if (!(sig_pending_recorded() & ~t->sigmask)) {
+        sigset_t hs;
+        sig_host_set(t->sigmask, &hs);
+        sigdelset(&hs, SIGSEGV);
+        sigdelset(&hs, SIGBUS);
+        sigdelset(&hs, SIGILL);
+        sigdelset(&hs, SIGFPE);
+        sigsuspend(&hs);
+    }
+    sig_host_mask(t->sigmask);
+    __atomic_store_n(&c->cpu->exit_request, 1, __ATOMIC_SEQ_CST);
+    return -EINTR;
+}
+
+int64_t sys_do_rt_sigpending(SysCtx *c, const uint64_t *a)
+{
+    SysThread *t = sys_thread_state();
+    if (a[1] != c->abi->sigset_size)
+        return -EINVAL;
+    sigset_t hs;
+    uint64_t set = sig_pending_recorded();
+    if (sigpending(&hs) == 0)
+        for (int sig = 1; sig <= SYS_NSIG; sig++)
+            if (sigismember(&hs, sig) == 1)
+                set |= 1ull << (sig - 1);
+    return sig_put_set(c, a[0], a[1], set & t->sigmask);
+}
+
+int64_t sys_do_rt_sigtimedwait(SysCtx *c, const uint64_t *a)
+{
+    uint64_t set;
+    struct timespec ts;
+    int r = sig_get_set(c, a[0], a[3], &set);
+    if (r < 0)
+        return r;
+    if (a[2] && sys_get_timespec(c, a[2], &ts) < 0)
+        return -EFAULT;
+    set &= ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
+    uint8_t info[SIG_INFO_SIZE];
+    /* The waited-for signals are taken on the host without running handlers. */
+    sigset_t hs, old;
+    sig_host_set(set, &hs);
+    pthread_sigmask(SIG_BLOCK, &hs, &old);
+    int sig = sig_take_recorded(set, info);
+    if (!sig) {
+        siginfo_t si;
+        sig = sigtimedwait(&hs, &si, a[2] ? &ts : NULL);
+        int err = errno;
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        if (sig < 0)
+            return -err;
+        memcpy(info, &si, sizeof(info));
+    } else {
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+    }
+    if (a[1] && gmem_write(c->mem, a[1], info, sizeof(info)) < 0)
+        return -EFAULT;
+    return sig;
+}
+
+/* struct itimerval: four longs on the guest and on the host. */
+int64_t sys_do_setitimer(SysCtx *c, const uint64_t *a)
+{
+    struct itimerval nv, ov;
+    if (gmem_read(c->mem, &nv, a[1], sizeof(nv)) < 0)
+        return -EFAULT;
+    if (setitimer((int)a[0], &nv, &ov) < 0)
+        return -errno;
+    if (a[2] && gmem_write(c->mem, a[2], &ov, sizeof(ov)) < 0)
+        return -EFAULT;
+    return 0;
+}
+
+int64_t sys_do_getitimer(SysCtx *c, const uint64_t *a)
+{
+    struct itimerval v;
+    if (getitimer((int)a[0], &v) < 0)
+        return -errno;
+    return gmem_write(c->mem, a[1], &v, sizeof(v)) < 0 ? -EFAULT : 0;
 }

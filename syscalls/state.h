@@ -33,6 +33,7 @@ typedef struct SysProcState {
     const Process *owner;
     pthread_mutex_t lock;
     GuestSigaction sigact[SYS_NSIG + 1]; /* index = signal number */
+    uint64_t sig_tramp;                  /* guest sigreturn trampoline, 0 until mapped */
     uint8_t nr_logged[SYS_MAX_NR / 8];
     uint64_t keys_logged[SYS_MAX_LOGGED_KEYS];
     unsigned nkeys_logged;

@@ -1,7 +1,7 @@
 /*
  * The code buffer: one executable region shared by all threads, filled
  * linearly with host code; when full, the whole TB cache is flushed and
- * filling starts again (tb.c does this inside an exclusive section).
+ * filling starts again (tb_flush in exec.c does this in an exclusive section).
  */
 #ifndef FERRY_TRANSLATOR_CODEBUF_H
 #define FERRY_TRANSLATOR_CODEBUF_H

@@ -17,8 +17,140 @@
 #include "translator/interp.h"
 #include "translator/translator.h"
 
+/*
+ * Exclusive sections (code buffer flushes).  A thread is "running" while it
+ * is inside cpu_exec (it may hold TB pointers and run generated code); it
+ * stops running around syscalls and other guest exceptions.  A flush sets
+ * excl_pending, asks every thread to leave generated code (exit_request,
+ * seen at the next TB entry), waits until no thread runs, flushes, and
+ * clears excl_pending.  Running threads check excl_pending at the top of
+ * the exec loop; entering the running state waits while it is set.
+ */
+static pthread_mutex_t excl_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t excl_cv = PTHREAD_COND_INITIALIZER;
+static int excl_pending; /* an exclusive section is wanted or in progress */
+static int excl_nrunning;
+static __thread bool excl_running; /* this thread counts in excl_nrunning */
+
+static void excl_drop(void)
+{
+    __atomic_sub_fetch(&excl_nrunning, 1, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&excl_pending, __ATOMIC_SEQ_CST)) {
+        pthread_mutex_lock(&excl_mu);
+        pthread_cond_broadcast(&excl_cv);
+        pthread_mutex_unlock(&excl_mu);
+    }
+}
+
+/* Makes this thread running; waits while an exclusive section is pending. */
+static void excl_enter(void)
+{
+    if (excl_running)
+        return;
+    for (;;) {
+        __atomic_add_fetch(&excl_nrunning, 1, __ATOMIC_SEQ_CST);
+        if (!__atomic_load_n(&excl_pending, __ATOMIC_SEQ_CST))
+            break;
+        excl_drop();
+        pthread_mutex_lock(&excl_mu);
+        while (__atomic_load_n(&excl_pending, __ATOMIC_SEQ_CST))
+            pthread_cond_wait(&excl_cv, &excl_mu);
+        pthread_mutex_unlock(&excl_mu);
+    }
+    excl_running = true;
+}
+
+static void excl_leave(void)
+{
+    if (!excl_running)
+        return;
+    excl_running = false;
+    excl_drop();
+}
+
+/* Stops every other thread outside generated code; returns whether the caller was running. */
+static bool excl_start(Translator *tr)
+{
+    bool was_running = excl_running;
+    excl_leave();
+    pthread_mutex_lock(&excl_mu);
+    while (__atomic_load_n(&excl_pending, __ATOMIC_SEQ_CST))
+        pthread_cond_wait(&excl_cv, &excl_mu);
+    __atomic_store_n(&excl_pending, 1, __ATOMIC_SEQ_CST);
+    pthread_mutex_lock(&tr->lock);
+    for (size_t i = 0; i < tr->ncpus; i++)
+        __atomic_store_n(&tr->cpus[i]->exit_request, 1, __ATOMIC_SEQ_CST);
+    pthread_mutex_unlock(&tr->lock);
+    while (__atomic_load_n(&excl_nrunning, __ATOMIC_SEQ_CST) != 0)
+        pthread_cond_wait(&excl_cv, &excl_mu);
+    pthread_mutex_unlock(&excl_mu);
+    return was_running;
+}
+
+static void excl_end(bool was_running)
+{
+    pthread_mutex_lock(&excl_mu);
+    __atomic_store_n(&excl_pending, 0, __ATOMIC_SEQ_CST);
+    pthread_cond_broadcast(&excl_cv);
+    pthread_mutex_unlock(&excl_mu);
+    if (was_running)
+        excl_enter();
+}
+
+void tb_flush(Process *p)
+{
+    Translator *tr = p->tr;
+    bool was_running = excl_start(tr);
+    pthread_mutex_lock(&tr->lock);
+    tb_flush_locked(tr);
+    pthread_mutex_unlock(&tr->lock);
+    excl_end(was_running);
+}
+
+/* fork() in a threaded guest: only the forking thread survives in the child. */
+static Translator *fork_tr;
+
+static void fork_prepare(void)
+{
+    pthread_mutex_lock(&excl_mu);
+    if (fork_tr)
+        pthread_mutex_lock(&fork_tr->lock);
+}
+
+static void fork_parent(void)
+{
+    if (fork_tr)
+        pthread_mutex_unlock(&fork_tr->lock);
+    pthread_mutex_unlock(&excl_mu);
+}
+
+static void fork_child(void)
+{
+    Translator *tr = fork_tr;
+    pthread_mutex_init(&excl_mu, NULL);
+    pthread_cond_init(&excl_cv, NULL);
+    excl_pending = 0;
+    excl_nrunning = excl_running ? 1 : 0;
+    if (!tr)
+        return;
+    pthread_mutex_init(&tr->lock, NULL);
+    /* The other threads' CPU states stay allocated but are no longer listed. */
+    CPUCommon *self = sig_thread()->cpu;
+    size_t n = 0;
+    for (size_t i = 0; i < tr->ncpus; i++)
+        if (tr->cpus[i] == self)
+            tr->cpus[n++] = self;
+    tr->ncpus = n;
+}
+
+static void translator_atfork(void)
+{
+    pthread_atfork(fork_prepare, fork_parent, fork_child);
+}
+
 int translator_init(Process *p)
 {
+    static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
     Translator *tr = calloc(1, sizeof(*tr));
     if (!tr)
         return -ENOMEM;
@@ -58,6 +190,8 @@ int translator_init(Process *p)
         }
     }
     p->tr = tr;
+    fork_tr = tr;
+    pthread_once(&atfork_once, translator_atfork);
     return 0;
 out_free:
     free(tr);
@@ -98,6 +232,21 @@ CPUCommon *cpu_new(Process *p)
     return cpu;
 }
 
+void cpu_free(CPUCommon *cpu)
+{
+    Translator *tr = cpu->proc->tr;
+    pthread_mutex_lock(&tr->lock);
+    for (size_t i = 0; i < tr->ncpus; i++) {
+        if (tr->cpus[i] == cpu) {
+            tr->cpus[i] = tr->cpus[--tr->ncpus];
+            break;
+        }
+    }
+    pthread_mutex_unlock(&tr->lock);
+    free(cpu->jmp_cache);
+    free(cpu);
+}
+
 static TBExit tb_run(Translator *tr, CPUCommon *cpu, TB *tb)
 {
     if (tr->log_mask & LOG_CPU)
@@ -118,18 +267,26 @@ static int cpu_exec(Translator *tr, CPUCommon *cpu, SigThread *st)
 {
     TB *last = NULL;
     int slot = 0;
+    excl_enter();
     uint32_t gen = __atomic_load_n(&tr->flush_gen, __ATOMIC_ACQUIRE);
     for (;;) {
         TB *tb;
-        if (last && last->jmp_dest[slot] && tr->chain) {
-            tb = last->jmp_dest[slot];
+        if (__atomic_load_n(&excl_pending, __ATOMIC_RELAXED)) {
+            /* Let a flush run: hold no TB across it. */
+            last = NULL;
+            excl_leave();
+            excl_enter();
+        }
+        TB *dest = last ? __atomic_load_n(&last->jmp_dest[slot], __ATOMIC_ACQUIRE) : NULL;
+        if (dest && tr->chain) {
+            tb = dest;
         } else {
             tb = tb_find(cpu, cpu->pc, cpu->tb_flags);
             uint32_t now = __atomic_load_n(&tr->flush_gen, __ATOMIC_ACQUIRE);
             if (last && tr->chain && now == gen) {
                 if (tr->use_jit)
                     x86_patch_jump(last, slot, tb->code);
-                last->jmp_dest[slot] = tb;
+                __atomic_store_n(&last->jmp_dest[slot], tb, __ATOMIC_RELEASE);
             }
             gen = now;
         }
@@ -147,12 +304,14 @@ static int cpu_exec(Translator *tr, CPUCommon *cpu, SigThread *st)
             break;
         case IR_EXIT_REQUESTED:
             cpu->pc = e.tb->pc;
-            __atomic_store_n(&cpu->exit_request, 0, __ATOMIC_RELAXED);
-            /* XXX: pending asynchronous guest signals are delivered here (signals issue). */
+            __atomic_store_n(&cpu->exit_request, 0, __ATOMIC_SEQ_CST);
+            sig_deliver_pending(cpu);
             break;
         default:
-            if (e.code >= IR_EXIT_EXCP)
+            if (e.code >= IR_EXIT_EXCP) {
+                excl_leave();
                 return (int)(e.code - IR_EXIT_EXCP);
+            }
             fprintf(stderr, "ferry: internal error: bad TB exit code %u\n", e.code);
             abort();
         }

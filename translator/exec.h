@@ -16,13 +16,19 @@ int translator_init(Process *p);
 /* Allocates and resets a CPU state for a thread of p; NULL on out of memory. */
 CPUCommon *cpu_new(Process *p);
 
+/* Unlists and frees the CPU state of a thread that has stopped running guest code. */
+void cpu_free(CPUCommon *cpu);
+
 /* Runs the guest thread until it exits; returns only when it has. */
 void cpu_loop(CPUCommon *cpu);
 
 /* Finds or translates the TB for (pc, flags). Never NULL (exits on out of memory). */
 TB *tb_find(CPUCommon *cpu, uint64_t pc, uint32_t flags);
 
-/* Drops every TB (code buffer full, or invalidation of everything). */
+/*
+ * Drops every TB (code buffer full, or invalidation of everything) inside an
+ * exclusive section: other threads are stopped outside generated code first.
+ */
 void tb_flush(Process *p);
 
 /* Maps a host pc inside generated code to its TB, or NULL. */

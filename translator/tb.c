@@ -71,13 +71,30 @@ static void tb_free(TB *tb)
     free(tb);
 }
 
+/*
+ * tr->tbs arrays replaced by a bigger one: a fault handler in another thread
+ * (tb_from_host_pc) may still read them, so they are freed only by the next
+ * flush, when no thread runs guest code.  One list per process.
+ */
+typedef struct TbsRetired {
+    struct TbsRetired *next;
+    TB **tbs;
+} TbsRetired;
+static TbsRetired *tbs_retired;
+
 void tb_flush_locked(Translator *tr)
 {
-    /* XXX: once guest threads run in parallel this must be an exclusive
-     * section: other threads may be executing the code being dropped. */
+    /* Callers other than tests hold the exclusive section (tb_flush): no
+     * thread runs generated code or holds a TB. */
     for (size_t i = 0; i < tr->ntbs; i++)
         tb_free(tr->tbs[i]);
     tr->ntbs = 0;
+    while (tbs_retired) {
+        TbsRetired *r = tbs_retired;
+        tbs_retired = r->next;
+        free(r->tbs);
+        free(r);
+    }
     memset(tr->hash, 0, sizeof(tr->hash));
     for (size_t i = 0; i < tr->ncpus; i++)
         memset(tr->cpus[i]->jmp_cache, 0, sizeof(TB *) * CPU_JMP_CACHE_SIZE);
@@ -85,12 +102,25 @@ void tb_flush_locked(Translator *tr)
     __atomic_add_fetch(&tr->flush_gen, 1, __ATOMIC_RELEASE);
 }
 
-void tb_flush(Process *p)
+/* Doubles tr->tbs (caller holds tr->lock); false on out of memory. */
+static bool tb_grow_tbs(Translator *tr)
 {
-    Translator *tr = p->tr;
-    pthread_mutex_lock(&tr->lock);
-    tb_flush_locked(tr);
-    pthread_mutex_unlock(&tr->lock);
+    size_t cap = tr->tbs_cap ? tr->tbs_cap * 2 : 1024;
+    TB **n = malloc(cap * sizeof(*n));
+    TbsRetired *r = malloc(sizeof(*r));
+    if (!n || !r) {
+        free(n);
+        free(r);
+        return false;
+    }
+    if (tr->ntbs)
+        memcpy(n, tr->tbs, tr->ntbs * sizeof(*n));
+    r->tbs = tr->tbs;
+    r->next = tbs_retired;
+    tbs_retired = r;
+    __atomic_store_n(&tr->tbs, n, __ATOMIC_RELEASE);
+    tr->tbs_cap = cap;
+    return true;
 }
 
 /* Translates (pc, flags) into tr->ir and optimizes it. */
@@ -115,8 +145,12 @@ static void tb_translate_ir(Translator *tr, CPUCommon *cpu, uint64_t pc, int max
     }
 }
 
-/* Builds a TB for (pc, flags); caller holds tr->lock. */
-static TB *tb_gen_code(Translator *tr, CPUCommon *cpu, uint64_t pc, uint32_t flags)
+/*
+ * Builds a TB for (pc, flags); caller holds tr->lock.  NULL with *full set
+ * when the code buffer is full (the caller flushes, outside the lock, and
+ * retries); NULL alone on out of memory.
+ */
+static TB *tb_gen_code(Translator *tr, CPUCommon *cpu, uint64_t pc, uint32_t flags, bool *full)
 {
     TB *tb = calloc(1, sizeof(*tb));
     if (!tb)
@@ -127,12 +161,11 @@ static TB *tb_gen_code(Translator *tr, CPUCommon *cpu, uint64_t pc, uint32_t fla
     tb_translate_ir(tr, cpu, pc, tr->topts.max_insns);
     if (tr->use_jit) {
         int rc = x86_codegen(tr->ir, tb, &tr->cb);
-        if (rc == -ENOSPC) {
-            tb_flush_locked(tr);
-            /* The flush emptied the buffer; translate again (codegen may have
-             * consumed the IR). */
-            tb_translate_ir(tr, cpu, pc, tr->topts.max_insns);
-            rc = x86_codegen(tr->ir, tb, &tr->cb);
+        if (rc == -ENOSPC && tr->ntbs) {
+            /* Flushing needs every thread out of generated code. */
+            tb_free(tb);
+            *full = true;
+            return NULL;
         }
         if (rc < 0 && rc != -ENOSPC) {
             /* A block the backend cannot compile (e.g. too many live values):
@@ -153,17 +186,12 @@ static TB *tb_gen_code(Translator *tr, CPUCommon *cpu, uint64_t pc, uint32_t fla
     }
     tb->guest_size = tr->ir->guest_size;
     tb->ninsns = tr->ir->ninsns;
-    if (tr->ntbs == tr->tbs_cap) {
-        size_t cap = tr->tbs_cap ? tr->tbs_cap * 2 : 1024;
-        TB **n = realloc(tr->tbs, cap * sizeof(*n));
-        if (!n) {
-            tb_free(tb);
-            return NULL;
-        }
-        tr->tbs = n;
-        tr->tbs_cap = cap;
+    if (tr->ntbs == tr->tbs_cap && !tb_grow_tbs(tr)) {
+        tb_free(tb);
+        return NULL;
     }
-    tr->tbs[tr->ntbs++] = tb;
+    tr->tbs[tr->ntbs] = tb;
+    __atomic_store_n(&tr->ntbs, tr->ntbs + 1, __ATOMIC_RELEASE);
     uint32_t h = tb_hash(pc, flags);
     tb->hash_next = tr->hash[h];
     __atomic_store_n(&tr->hash[h], tb, __ATOMIC_RELEASE);
@@ -180,12 +208,20 @@ TB *tb_find(CPUCommon *cpu, uint64_t pc, uint32_t flags)
         return tb;
     Translator *tr = cpu->proc->tr;
     tb = tb_hash_lookup(tr, pc, flags);
-    if (!tb) {
+    while (!tb) {
+        bool full = false;
         pthread_mutex_lock(&tr->lock);
         tb = tb_hash_lookup(tr, pc, flags);
         if (!tb)
-            tb = tb_gen_code(tr, cpu, pc, flags);
+            tb = tb_gen_code(tr, cpu, pc, flags, &full);
+        uint32_t gen = tr->flush_gen;
         pthread_mutex_unlock(&tr->lock);
+        if (full) {
+            /* Unless another thread flushed meanwhile. */
+            if (__atomic_load_n(&tr->flush_gen, __ATOMIC_ACQUIRE) == gen)
+                tb_flush(cpu->proc);
+            continue;
+        }
         if (!tb) {
             fprintf(stderr, "ferry: out of memory translating guest code\n");
             exit(127);
@@ -218,17 +254,19 @@ TB *tb_from_host_pc(Process *p, uintptr_t host_pc)
     if (host_pc < (uintptr_t)tr->cb.code_start || host_pc >= (uintptr_t)tr->cb.ptr)
         return NULL;
     /* TBs are laid out in the buffer in creation order: binary search. */
-    size_t lo = 0, hi = tr->ntbs;
+    /* Lock-free (a fault handler): a count read first is covered by the array read next. */
+    size_t lo = 0, hi = __atomic_load_n(&tr->ntbs, __ATOMIC_ACQUIRE);
+    TB **tbs = __atomic_load_n(&tr->tbs, __ATOMIC_ACQUIRE);
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if ((uintptr_t)tr->tbs[mid]->code <= host_pc)
+        if ((uintptr_t)tbs[mid]->code <= host_pc)
             lo = mid + 1;
         else
             hi = mid;
     }
     if (lo == 0)
         return NULL;
-    TB *tb = tr->tbs[lo - 1];
+    TB *tb = tbs[lo - 1];
     if (host_pc >= (uintptr_t)tb->code + tb->code_size)
         return NULL;
     return tb;

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdio.h>
 
+#include "frontends/aarch64/sigframe.h"
 #include "frontends/aarch64/translate.h"
 #include "signals/signals.h"
 #include "syscalls/abi.h"
@@ -132,6 +133,11 @@ const GuestArch guest_arch_aarch64 = {
     .hwcap = a64_hwcap,
     .translate = a64_translate,
     .handle_exception = a64_handle_exception,
+    .sig_setup_frame = a64_sig_setup_frame,
+    .sig_restore_frame = a64_sig_restore_frame,
+    .sig_sp = a64_sig_sp,
+    .sig_tramp = a64_sig_tramp,
+    .sig_tramp_size = sizeof(a64_sig_tramp),
     .dump_state = a64_dump_state,
     .sys = &sys_abi_aarch64,
     .cpuinfo = a64_cpuinfo,

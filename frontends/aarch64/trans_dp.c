@@ -243,7 +243,7 @@ static bool trans_ADR(DisasContext *s, arg_ri *a)
 static bool trans_ADRP(DisasContext *s, arg_ri *a)
 {
     uint64_t base = s->pc & ~(uint64_t)0xfff;
-    a64_set_reg(s, a->rd, cst(s, base + (uint64_t)((int64_t)a->imm << 12)), true);
+    a64_set_reg(s, a->rd, cst(s, base + ((uint64_t)(int64_t)a->imm << 12)), true);
     return true;
 }
 

@@ -123,7 +123,7 @@ static void gen_st_vreg(DisasContext *s, int rt, IrTemp addr, int sz)
 
 static int64_t ldst_imm_offset(const arg_ldst_imm *a)
 {
-    return a->scaled ? (int64_t)a->imm << a->sz : a->imm;
+    return a->scaled ? (int64_t)((uint64_t)(int64_t)a->imm << a->sz) : a->imm;
 }
 
 static bool trans_STR_i(DisasContext *s, arg_ldst_imm *a)
@@ -266,7 +266,7 @@ static bool trans_LDR_vlit(DisasContext *s, arg_ldlit *a)
 
 static bool trans_STP(DisasContext *s, arg_ldst_pair *a)
 {
-    int64_t off = (int64_t)a->imm << a->sz;
+    int64_t off = (int64_t)((uint64_t)(int64_t)a->imm << a->sz);
     IrTemp addr = gen_base_addr(s, a->rn, off, a->p);
     gen_st_gpr(s, a->rt, addr, a->sz);
     gen_st_gpr(s, a->rt2, gen_addi(s, addr, 1 << a->sz), a->sz);
@@ -277,7 +277,7 @@ static bool trans_STP(DisasContext *s, arg_ldst_pair *a)
 
 static bool trans_LDP(DisasContext *s, arg_ldst_pair *a)
 {
-    int64_t off = (int64_t)a->imm << a->sz;
+    int64_t off = (int64_t)((uint64_t)(int64_t)a->imm << a->sz);
     IrTemp addr = gen_base_addr(s, a->rn, off, a->p);
     IrTemp v1 = gen_ld_gpr(s, addr, a->sz, a->sign);
     IrTemp v2 = gen_ld_gpr(s, gen_addi(s, addr, 1 << a->sz), a->sz, a->sign);
@@ -292,7 +292,7 @@ static bool trans_STP_v(DisasContext *s, arg_ldst_pair *a)
 {
     if (a->sz > 4)
         return false;
-    int64_t off = (int64_t)a->imm << a->sz;
+    int64_t off = (int64_t)((uint64_t)(int64_t)a->imm << a->sz);
     IrTemp addr = gen_base_addr(s, a->rn, off, a->p);
     gen_st_vreg(s, a->rt, addr, a->sz);
     gen_st_vreg(s, a->rt2, gen_addi(s, addr, 1 << a->sz), a->sz);
@@ -305,7 +305,7 @@ static bool trans_LDP_v(DisasContext *s, arg_ldst_pair *a)
 {
     if (a->sz > 4)
         return false;
-    int64_t off = (int64_t)a->imm << a->sz;
+    int64_t off = (int64_t)((uint64_t)(int64_t)a->imm << a->sz);
     IrTemp addr = gen_base_addr(s, a->rn, off, a->p);
     gen_ld_vreg(s, a->rt, addr, a->sz);
     gen_ld_vreg(s, a->rt2, gen_addi(s, addr, 1 << a->sz), a->sz);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Command-line checks for build/ferry: programs that cannot be run (missing,
-# not ELF, truncated, x86-64, dynamically linked, ...) each give exactly one
+# not ELF, truncated, x86-64, no interpreter, ...) each give exactly one
 # line on stderr and the exit status a shell would give (127/126); --help and
 # --version exit 0; bad options give one line and exit 1; argv, -0, -E, -U
 # reach the guest.  Ends with `N passed, N failed`; non-zero exit on failure.
@@ -98,8 +98,24 @@ EOF
     chmod +x "$OUT/truncated-header"
     check truncated-header 126 "^ferry: $OUT/truncated-header: corrupt ELF: truncated ELF header\$" \
         -- "$OUT/truncated-header"
-    check dynamic 126 "dynamically linked programs are not supported yet (interpreter /lib/ld-linux-aarch64.so.1)\$" \
-        -- "$OUT/args-dyn"
+    if [ ! -e /lib/ld-linux-aarch64.so.1 ]; then
+        mkdir -p "$OUT/empty-root"
+        check no-interpreter 127 \
+            "^ferry: $OUT/args-dyn: interpreter /lib/ld-linux-aarch64.so.1 not found (use -L SYSROOT)\$" \
+            -- -L "$OUT/empty-root" "$OUT/args-dyn"
+        FERRY_LD_PREFIX=$OUT/empty-root check no-interpreter-env 127 \
+            "^ferry: $OUT/args-dyn: interpreter /lib/ld-linux-aarch64.so.1 not found" -- "$OUT/args-dyn"
+    fi
+    # dynamically linked: the default sysroot (/usr/aarch64-linux-gnu), then -L
+    for sysroot in "" /usr/aarch64-linux-gnu; do
+        [ -d /usr/aarch64-linux-gnu ] || break
+        "$FERRY" ${sysroot:+-L "$sysroot"} "$OUT/args-dyn" x >"$OUT/stdout" 2>"$OUT/stderr"
+        rc=$?
+        printf 'argv[0]=%s\nargv[1]=x\nFOO=(unset) BAR=(unset)\n' "$OUT/args-dyn" >"$OUT/want"
+        if [ "$rc" = 7 ] && cmp -s "$OUT/stdout" "$OUT/want" && [ ! -s "$OUT/stderr" ]; then ok; else
+            bad "dynamic (-L '$sysroot'): exit status $rc, output:"; cat "$OUT/stdout" "$OUT/stderr"
+        fi
+    done
 
     FERRY_CLI_FOO=outer FERRY_CLI_BAR=b "$FERRY" -0 zero -E FERRY_CLI_FOO=inner -U FERRY_CLI_BAR \
         "$OUT/args" one "two words" >"$OUT/stdout" 2>"$OUT/stderr"

@@ -4,14 +4,17 @@
 # (-no-jit) and under the JIT with a 64 KiB code buffer (flushed whenever it
 # fills), comparing stdout with <name>.ref and the exit status with
 # <name>.exit (0 when absent).  A first line `// cflags: ...` adds compiler
-# flags; `// args: ...` adds program arguments.
+# flags; `// args: ...` adds program arguments; `// link: dynamic` (in the
+# first three lines) links against the shared libc instead of -static: ferry
+# then runs it with ld.so from the default cross sysroot (no -L).  *.cc
+# files are C++ (built with the cross g++).
 # Prints one line per run and ends with `guest: N passed, N failed`.
 FERRY=${FERRY:-build/ferry}
 OUT=${OUT:-build/guest}
 FILTER=${1:-}
 pass=0
 fail=0
-for src in tests/guest/aarch64/*.c tests/guest/aarch64/*.S; do
+for src in tests/guest/aarch64/*.c tests/guest/aarch64/*.S tests/guest/aarch64/*.cc; do
     [ -e "$src" ] || continue
     name=$(basename "$src"); name=${name%.*}
     case "$name" in *"$FILTER"*) ;; *) continue ;; esac
@@ -25,7 +28,10 @@ for src in tests/guest/aarch64/*.c tests/guest/aarch64/*.S; do
     if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ]; then
         link=-static
         case "$cflags" in *-static-pie*) link= ;; esac
-        if ! aarch64-linux-gnu-gcc -O2 $link $cflags -o "$bin" "$src" -lm 2>"$bin.cc.log"; then
+        sed -n '1,3p' "$src" | grep -q '^// link: *dynamic' && link=
+        cc=aarch64-linux-gnu-gcc
+        case "$src" in *.cc) cc=aarch64-linux-gnu-g++ ;; esac
+        if ! $cc -O2 $link $cflags -o "$bin" "$src" -lm 2>"$bin.cc.log"; then
             echo "FAIL aarch64/$name: does not compile"; sed -n 1,10p "$bin.cc.log"
             fail=$((fail + 3)); continue
         fi

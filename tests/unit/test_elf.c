@@ -1,8 +1,9 @@
 /*
  * Unit tests for the loader: ELF loading (loader/elf.c) of handcrafted
  * images written to temporary files, every corrupt-input error with its
- * exit status and message, a small fuzz run, the initial stack
- * (loader/stack.c) and the command line (loader/options.c).
+ * exit status and message, the interpreter of dynamically linked programs
+ * (in a temporary sysroot) and sysroot lookups, a small fuzz run, the
+ * initial stack (loader/stack.c) and the command line (loader/options.c).
  *
  * The test brings its own GuestArch list (a 64-bit little-endian
  * "aarch64" and a 32-bit big-endian machine) so it does not depend on a
@@ -15,6 +16,8 @@
 
 #include <cmocka.h>
 #include <elf.h>
+#include <endian.h>
+#include <limits.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -255,15 +258,278 @@ static void test_shared_page(void **state)
     proc_free(p);
 }
 
+/* ---- interpreter and sysroot ---- */
+
+static uint64_t auxv_get(Process *p, uint64_t type);
+
+/* A temporary sysroot directory with lib/ in it. */
+static void root_make(char *root)
+{
+    strcpy(root, "/tmp/ferry_test_root_XXXXXX");
+    assert_non_null(mkdtemp(root));
+    char lib[128];
+    snprintf(lib, sizeof(lib), "%s/lib", root);
+    assert_int_equal(mkdir(lib, 0755), 0);
+}
+
+/* Writes im to root/rel with the given mode. */
+static void root_put(const char *root, const char *rel, const Image *im, mode_t mode)
+{
+    char path[256];
+    snprintf(path, sizeof(path), "%s%s", root, rel);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(im->b, 1, im->len, f), im->len);
+    fclose(f);
+    assert_int_equal(chmod(path, mode), 0);
+}
+
+static void root_remove(const char *root)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* The static test program with a PT_INTERP naming `interp`. */
+static void img_build_dynamic(Image *im, const char *interp)
+{
+    img_build(im);
+    img_eh(im)->e_phnum = 4;
+    size_t n = strlen(interp) + 1;
+    *img_ph(im, 3) = (Elf64_Phdr){PT_INTERP, PF_R, 0x800, 0, 0, n, n, 1};
+    memcpy(im->b + 0x800, interp, n);
+}
+
+/* A position-independent interpreter: text at 0 (entry 0x1000), data at 0x10000. */
+static void img_build_interp(Image *im)
+{
+    img_build(im);
+    img_eh(im)->e_type = ET_DYN;
+    img_eh(im)->e_entry = 0x1000;
+    img_ph(im, 0)->p_vaddr = 0;
+    img_ph(im, 1)->p_vaddr = 0x10000;
+    memcpy(im->b + DATA_OFF, "interpreter!", 13);
+}
+
 static void test_interp(void **state)
 {
+    char root[64];
+    root_make(root);
+    Image interp, im;
+    img_build_interp(&interp);
+    root_put(root, "/lib/ld-test.so.1", &interp, 0755);
+    img_build_dynamic(&im, "/lib/ld-test.so.1");
+    Process *p = proc_new();
+    p->opts.sysroot = root;
+    ElfError err;
+    assert_int_equal(img_load(&im, p, &err), 0);
+    assert_string_equal(p->opts.sysroot, root);
+    uint64_t b = p->elf.interp_base;
+    assert_true(b != 0 && (b & (GUEST_PAGE_SIZE - 1)) == 0);
+    assert_int_equal(p->elf.interp_entry, b + 0x1000);
+    assert_int_equal(p->elf.entry, 0x401000); /* AT_ENTRY: the program's */
+    assert_int_equal(p->elf.phdr, 0x400040);
+    assert_int_equal(p->elf.phnum, 4);
+    assert_int_equal(p->mem.brk_start, 0x413000); /* after the program, not the interpreter */
+    assert_string_equal((char *)g2h(&p->mem, b + 0x10000), "interpreter!");
+    assert_string_equal((char *)g2h(&p->mem, 0x410000), "data segment!");
+    assert_true(gmem_check(&p->mem, b + 0x1000, 0x100, PROT_READ | PROT_EXEC));
+    assert_false(gmem_check(&p->mem, b + 0x2000, 1, 0));
+    GuestRegion r;
+    assert_true(gmem_find(&p->mem, b, &r));
+    assert_false(r.flags & GMEM_IMAGE); /* /proc/self/maps does not name it as the program */
+
+    /* the stack gets AT_BASE; the guest starts in the interpreter */
+    char *argv[] = {"prog", NULL};
+    char *envp[] = {NULL};
+    assert_int_equal(stack_setup(p, NULL, argv, envp, "prog"), 0);
+    assert_int_equal(auxv_get(p, AT_BASE), b);
+    assert_int_equal(auxv_get(p, AT_ENTRY), 0x401000);
+    proc_free(p);
+
+    /* a PIE program goes to the arch's base, the interpreter elsewhere */
+    img_eh(&im)->e_type = ET_DYN;
+    img_eh(&im)->e_entry = 0x1000;
+    img_ph(&im, 0)->p_vaddr = 0;
+    img_ph(&im, 1)->p_vaddr = 0x10000;
+    p = proc_new();
+    p->opts.sysroot = root;
+    assert_int_equal(img_load(&im, p, &err), 0);
+    assert_int_equal(p->elf.load_bias, 0x5500000000ull);
+    assert_int_equal(p->elf.entry, 0x5500001000ull);
+    assert_true(p->elf.interp_base + 0x13000 <= 0x5500000000ull ||
+                p->elf.interp_base >= 0x5500013000ull);
+    assert_string_equal((char *)g2h(&p->mem, p->elf.interp_base + 0x10000), "interpreter!");
+    proc_free(p);
+    root_remove(root);
+}
+
+static void expect_interp_error(const Image *im, const char *sysroot, int status, const char *msg)
+{
+    Process *p = proc_new();
+    p->opts.sysroot = sysroot;
+    ElfError err;
+    assert_true(img_load(im, p, &err) < 0);
+    assert_int_equal(err.status, status);
+    assert_string_equal(err.msg, msg);
+    assert_null(strchr(err.msg, '\n'));
+    proc_free(p);
+}
+
+static void test_interp_errors(void **state)
+{
+    char root[64], msg[512];
+    root_make(root);
+    Image interp, im;
+    img_build_dynamic(&im, "/ferry-none/ld.so");
+    expect_interp_error(&im, root, 127,
+                        "ferry: prog: interpreter /ferry-none/ld.so not found (use -L SYSROOT)");
+
+    img_build_dynamic(&im, "/lib/ld-test.so.1");
+    img_build_interp(&interp);
+    root_put(root, "/lib/ld-test.so.1", &interp, 0644);
+    snprintf(msg, sizeof(msg), "ferry: prog: interpreter %s/lib/ld-test.so.1: %s", root,
+             strerror(EACCES));
+    expect_interp_error(&im, root, 126, msg);
+
+    img_eh(&interp)->e_type = ET_EXEC;
+    root_put(root, "/lib/ld-test.so.1", &interp, 0755);
+    snprintf(msg, sizeof(msg),
+             "ferry: prog: interpreter %s/lib/ld-test.so.1 is not position-independent", root);
+    expect_interp_error(&im, root, 126, msg);
+
+    img_build_interp(&interp);
+    img_eh(&interp)->e_machine = EM_X86_64;
+    root_put(root, "/lib/ld-test.so.1", &interp, 0755);
+    snprintf(msg, sizeof(msg),
+             "ferry: prog: interpreter %s/lib/ld-test.so.1: ELF machine x86-64 is the host; "
+             "run it directly",
+             root);
+    expect_interp_error(&im, root, 126, msg);
+
+    Image be;
+    memset(&be, 0, sizeof(be));
+    Elf32_Ehdr *eh = (Elf32_Ehdr *)be.b;
+    memcpy(eh->e_ident, ELFMAG, SELFMAG);
+    eh->e_ident[EI_CLASS] = ELFCLASS32;
+    eh->e_ident[EI_DATA] = ELFDATA2MSB;
+    eh->e_ident[EI_VERSION] = EV_CURRENT;
+    eh->e_type = htobe16(ET_DYN);
+    eh->e_machine = htobe16(EM_MIPS);
+    eh->e_version = htobe32(EV_CURRENT);
+    eh->e_entry = htobe32(0x100);
+    eh->e_phoff = htobe32(52);
+    eh->e_ehsize = htobe16(sizeof(Elf32_Ehdr));
+    eh->e_phentsize = htobe16(sizeof(Elf32_Phdr));
+    eh->e_phnum = htobe16(1);
+    Elf32_Phdr *ph = (Elf32_Phdr *)(be.b + 52);
+    ph->p_type = htobe32(PT_LOAD);
+    ph->p_flags = htobe32(PF_R | PF_X);
+    ph->p_filesz = ph->p_memsz = htobe32(0x200);
+    ph->p_align = htobe32(0x1000);
+    be.len = 0x200;
+    root_put(root, "/lib/ld-test.so.1", &be, 0755);
+    snprintf(msg, sizeof(msg),
+             "ferry: prog: interpreter %s/lib/ld-test.so.1 is not an aarch64 program", root);
+    expect_interp_error(&im, root, 126, msg);
+
+    img_build_interp(&interp);
+    interp.len = 40;
+    root_put(root, "/lib/ld-test.so.1", &interp, 0755);
+    snprintf(msg, sizeof(msg),
+             "ferry: prog: interpreter %s/lib/ld-test.so.1: corrupt ELF: truncated ELF header",
+             root);
+    expect_interp_error(&im, root, 126, msg);
+
+    img_build_dynamic(&interp, "/lib/ld-test.so.1");
+    img_eh(&interp)->e_type = ET_DYN;
+    root_put(root, "/lib/ld-test.so.1", &interp, 0755);
+    snprintf(msg, sizeof(msg),
+             "ferry: prog: interpreter %s/lib/ld-test.so.1 has an interpreter itself", root);
+    expect_interp_error(&im, root, 126, msg);
+    root_remove(root);
+}
+
+/* Without -L, an interpreter for the guest on the host is used from there. */
+static void test_interp_host(void **state)
+{
+    char root[64], path[128];
+    root_make(root);
+    Image interp, im;
+    img_build_interp(&interp);
+    root_put(root, "/lib/ld-test.so.1", &interp, 0755);
+    snprintf(path, sizeof(path), "%s/lib/ld-test.so.1", root);
+    img_build_dynamic(&im, path);
+    Process *p = proc_new();
+    ElfError err;
+    assert_int_equal(img_load(&im, p, &err), 0);
+    assert_null(p->opts.sysroot);
+    assert_string_equal((char *)g2h(&p->mem, p->elf.interp_base + 0x10000), "interpreter!");
+    proc_free(p);
+    root_remove(root);
+}
+
+/* Without -L, a host without the interpreter selects Debian's cross sysroot. */
+static void test_interp_default_sysroot(void **state)
+{
+    struct stat st;
+    if (stat("/usr/aarch64-linux-gnu", &st) != 0 || !S_ISDIR(st.st_mode))
+        skip();
+    Image im;
+    img_build_dynamic(&im, "/ferry-none/ld.so");
+    Process *p = proc_new();
+    ElfError err;
+    assert_true(img_load(&im, p, &err) < 0);
+    assert_int_equal(err.status, 127);
+    assert_string_equal(p->opts.sysroot, "/usr/aarch64-linux-gnu");
+    proc_free(p);
+    /* a static program leaves it unset */
+    img_build(&im);
+    p = proc_new();
+    assert_int_equal(img_load(&im, p, &err), 0);
+    assert_null(p->opts.sysroot);
+    proc_free(p);
+}
+
+static void test_sysroot_path(void **state)
+{
+    char root[64], out[PATH_MAX], want[256];
+    root_make(root);
     Image im;
     img_build(&im);
-    img_eh(&im)->e_phnum = 4;
-    *img_ph(&im, 3) = (Elf64_Phdr){PT_INTERP, PF_R, 0x800, 0, 0, 27, 27, 1};
-    memcpy(im.b + 0x800, "/lib/ld-linux-aarch64.so.1", 27);
-    expect_error(&im, "ferry: prog: dynamically linked programs are not supported yet "
-                      "(interpreter /lib/ld-linux-aarch64.so.1)");
+    root_put(root, "/lib/libc.so.6", &im, 0644);
+    char link[128];
+    snprintf(link, sizeof(link), "%s/lib/dangling", root);
+    assert_int_equal(symlink("/ferry-none/target", link), 0);
+
+    snprintf(want, sizeof(want), "%s/lib/libc.so.6", root);
+    assert_true(elf_sysroot_path(root, "/lib/libc.so.6", out, sizeof(out)));
+    assert_string_equal(out, want);
+    snprintf(want, sizeof(want), "%s/lib", root);
+    assert_true(elf_sysroot_path(root, "/lib", out, sizeof(out)));
+    assert_string_equal(out, want);
+    assert_true(elf_sysroot_path(root, "/lib/dangling", out, sizeof(out)));
+    assert_false(elf_sysroot_path(root, "/lib/missing.so", out, sizeof(out)));
+    assert_false(elf_sysroot_path(root, "lib/libc.so.6", out, sizeof(out))); /* relative */
+    assert_false(elf_sysroot_path(NULL, "/lib/libc.so.6", out, sizeof(out)));
+    assert_false(elf_sysroot_path("", "/lib/libc.so.6", out, sizeof(out)));
+    assert_false(elf_sysroot_path("/", "/lib", out, sizeof(out)));
+    assert_false(elf_sysroot_path(root, "/lib/libc.so.6", out, 10)); /* does not fit */
+
+    /* the kernel's filesystems are the host's even when the sysroot has them */
+    static const char *const kernel[] = {"/proc", "/proc/self/maps", "//dev/null",
+                                         "/sys",  "/sys/kernel",     "/dev"};
+    for (size_t i = 0; i < sizeof(kernel) / sizeof(kernel[0]); i++) {
+        char dir[256];
+        snprintf(dir, sizeof(dir), "%s/%s", root, kernel[i] + strspn(kernel[i], "/"));
+        mkdir(dir, 0755);
+        assert_false(elf_sysroot_path(root, kernel[i], out, sizeof(out)));
+    }
+    snprintf(want, sizeof(want), "%s/procfs", root);
+    assert_int_equal(mkdir(want, 0755), 0);
+    assert_true(elf_sysroot_path(root, "/procfs", out, sizeof(out)));
+    root_remove(root);
 }
 
 /* ---- errors ---- */
@@ -433,7 +699,8 @@ static void test_fuzz(void **state)
         ElfError err;
         int rc = img_load(&im, p, &err);
         if (rc < 0) {
-            assert_int_equal(err.status, 126);
+            /* 127: a bit flip made a PT_INTERP naming a file that does not exist */
+            assert_true(err.status == 126 || (err.status == 127 && strstr(err.msg, "not found")));
             assert_memory_equal(err.msg, "ferry: prog: ", 13);
             assert_null(strchr(err.msg, '\n'));
         }
@@ -625,6 +892,10 @@ int main(void)
         cmocka_unit_test(test_load_dyn_small_window),
         cmocka_unit_test(test_shared_page),
         cmocka_unit_test(test_interp),
+        cmocka_unit_test(test_interp_errors),
+        cmocka_unit_test(test_interp_host),
+        cmocka_unit_test(test_interp_default_sysroot),
+        cmocka_unit_test(test_sysroot_path),
         cmocka_unit_test(test_not_elf),
         cmocka_unit_test(test_truncated_header),
         cmocka_unit_test(test_bad_phoff),
