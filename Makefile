@@ -71,9 +71,12 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libferry.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libferry.a $(LDLIBS) -lcmocka
 
-static: $(BUILD)/ferry-static
+# ferry-static needs no shared library, so binfmt_misc (flag F) can run it
+# inside chroots and containers: libelf.a (+ libz.a), libcapstone.a, libc.a.
+static: deps
+	@$(MAKE) --no-print-directory $(BUILD)/ferry-static
 $(BUILD)/ferry-static: $(OBJS)
-	$(CC) $(CFLAGS) -static-pie -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) -static-pie -o $@ $^ $(LDLIBS) -lz
 
 deps:
 	@sh tests/install-deps.sh
@@ -81,7 +84,7 @@ deps:
 unit: $(UNIT_BINS)
 
 check: deps
-	@$(MAKE) --no-print-directory all unit $(DECODEGEN)
+	@$(MAKE) --no-print-directory all unit $(DECODEGEN) $(BUILD)/ferry-static
 	@sh tests/run-all.sh
 
 demo: deps

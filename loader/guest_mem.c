@@ -548,7 +548,42 @@ bool gmem_check(GuestMem *m, uint64_t gaddr, uint64_t len, int prot)
     pthread_rwlock_rdlock(&m->lock);
     bool ok = rg_covered(m, gaddr, gaddr + len, prot);
     pthread_rwlock_unlock(&m->lock);
+    void (*hook)(void *, uint64_t, uint64_t) = __atomic_load_n(&m->write_hook, __ATOMIC_ACQUIRE);
+    if (ok && (prot & PROT_WRITE) && hook)
+        hook(m->write_hook_opaque, gaddr, len);
     return ok;
+}
+
+/* The region holding `page` (caller holds the lock), or NULL. */
+static const GuestRegion *rg_at(const GuestMem *m, uint64_t page)
+{
+    size_t i = rg_lower(m, page);
+    return i < m->nregions && m->regions[i].start <= page ? &m->regions[i] : NULL;
+}
+
+bool gmem_protect_code(GuestMem *m, uint64_t page)
+{
+    bool done = false;
+    pthread_rwlock_rdlock(&m->lock);
+    const GuestRegion *r = rg_at(m, page);
+    if (r && (r->prot & PROT_WRITE))
+        done = mprotect(g2h(m, page), GUEST_PAGE_SIZE, host_prot(r->prot & ~PROT_WRITE)) == 0;
+    pthread_rwlock_unlock(&m->lock);
+    return done;
+}
+
+bool gmem_unprotect_code(GuestMem *m, uint64_t page)
+{
+    bool writable = false;
+    pthread_rwlock_rdlock(&m->lock);
+    const GuestRegion *r = rg_at(m, page);
+    if (r) {
+        writable = (r->prot & PROT_WRITE) != 0;
+        if (mprotect(g2h(m, page), GUEST_PAGE_SIZE, host_prot(r->prot)) < 0)
+            writable = false;
+    }
+    pthread_rwlock_unlock(&m->lock);
+    return writable;
 }
 
 void *gmem_ptr(GuestMem *m, uint64_t gaddr, uint64_t len, int prot)

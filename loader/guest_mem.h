@@ -44,6 +44,10 @@ typedef struct GuestMem {
     size_t nregions, cap;
     uint64_t brk_start, brk_cur, brk_max;
     pthread_rwlock_t lock;
+    /* Called (without the lock) by gmem_check/gmem_ptr for a PROT_WRITE range that passed the
+     * check, before the caller writes it: the translator unprotects code pages there. */
+    void (*write_hook)(void *opaque, uint64_t gaddr, uint64_t len);
+    void *write_hook_opaque;
 } GuestMem;
 
 /*
@@ -94,6 +98,16 @@ int gmem_read(GuestMem *m, void *dst, uint64_t gaddr, size_t len);
 int gmem_write(GuestMem *m, uint64_t gaddr, const void *src, size_t len);
 /* Length of the NUL-terminated guest string at gaddr (< max), or -EFAULT / -ENAMETOOLONG. */
 int64_t gmem_strlen(GuestMem *m, uint64_t gaddr, size_t max);
+
+/*
+ * Host-protection override for pages holding translated code: the guest's
+ * view (region list) stays unchanged.  gmem_protect_code makes the host page
+ * at `page` read-only when the guest may write it; true when it did.
+ * gmem_unprotect_code gives the host page the guest's protection back; true
+ * when the guest may write it.
+ */
+bool gmem_protect_code(GuestMem *m, uint64_t page);
+bool gmem_unprotect_code(GuestMem *m, uint64_t page);
 
 /* Region lookup (copy out under the lock); false when unmapped. */
 bool gmem_find(GuestMem *m, uint64_t gaddr, GuestRegion *out);

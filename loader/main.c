@@ -5,6 +5,10 @@
  * User errors (bad options, a program that cannot be run) are one line on
  * stderr with the exit status a shell would give; from cpu_loop on, the
  * guest decides the exit status (its exit_group calls exit()).
+ *
+ * `ferry binfmt ...` is the binfmt_misc command (binfmt/).  A ferry started
+ * by binfmt_misc (it has an AT_EXECFD) takes its arguments in the layout of
+ * flag P and its options from FERRY_* / QEMU_* variables only.
  */
 #include <elf.h>
 #include <errno.h>
@@ -13,10 +17,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "binfmt/binfmt.h"
 #include "loader/elf.h"
 #include "loader/options.h"
 #include "loader/process.h"
@@ -60,9 +64,9 @@ static void main_reserve(Process *p, int fd)
 static int main_open(Process *p)
 {
     ElfError err = {0};
-    long execfd = (long)getauxval(AT_EXECFD);
-    p->opts.exec_fd = execfd > 0 ? (int)execfd : -1;
-    int fd = execfd > 0 ? (int)execfd : elf_open(p->opts.program, &err);
+    int execfd = binfmt_exec_fd();
+    p->opts.exec_fd = execfd;
+    int fd = execfd >= 0 ? execfd : elf_open(p->opts.program, &err);
     if (fd < 0)
         die(err.status, "%s", err.msg + strlen("ferry: "));
     return fd;
@@ -162,6 +166,10 @@ int main(int argc, char **argv)
     Process *p = &proc;
     char err[512];
     memset(p, 0, sizeof(*p));
+    if (binfmt_exec_fd() < 0 && argc >= 2 && !strcmp(argv[1], "binfmt"))
+        return binfmt_main(argc - 1, argv + 1);
+    if (binfmt_exec_fd() >= 0 && !(argv = binfmt_run_argv(argc, argv, &argc)))
+        die(1, "out of memory");
     switch (options_parse(&p->opts, argc, argv, environ, stdout, err, sizeof(err))) {
     case OPTIONS_EXIT_OK:
         return 0;

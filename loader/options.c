@@ -481,3 +481,100 @@ void options_free(Options *o)
     free(o->guest_envp);
     o->guest_envp = NULL;
 }
+
+/* ---- back to a command line ---- */
+
+typedef struct ArgVec {
+    char **v;
+    size_t n, cap;
+    bool oom;
+} ArgVec;
+
+static void argvec_add(ArgVec *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void argvec_add(ArgVec *a, const char *fmt, ...)
+{
+    if (a->oom)
+        return;
+    if (a->n + 2 > a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 16;
+        char **v = realloc(a->v, cap * sizeof(*v));
+        if (!v) {
+            a->oom = true;
+            return;
+        }
+        a->v = v;
+        a->cap = cap;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    if (vasprintf(&a->v[a->n], fmt, ap) < 0)
+        a->oom = true;
+    else
+        a->v[++a->n] = NULL;
+    va_end(ap);
+}
+
+/* -d with the items of mask. */
+static void argvec_log(ArgVec *a, unsigned mask)
+{
+    char items[256] = "";
+    size_t len = 0;
+    for (size_t i = 0; i < NLOG_ITEMS; i++)
+        if ((mask & log_items[i].mask) && len < sizeof(items))
+            len += (size_t)snprintf(items + len, sizeof(items) - len, "%s%s", len ? "," : "",
+                                    log_items[i].name);
+    argvec_add(a, "-d");
+    argvec_add(a, "%s", items);
+}
+
+char **options_to_argv(const Options *o)
+{
+    ArgVec a = {.v = calloc(16, sizeof(char *)), .cap = 16};
+    if (!a.v)
+        return NULL;
+    if (o->sysroot) {
+        argvec_add(&a, "-L");
+        argvec_add(&a, "%s", o->sysroot);
+    }
+    if (o->cpu_model) {
+        argvec_add(&a, "-cpu");
+        argvec_add(&a, "%s", o->cpu_model);
+    }
+    if (o->log_mask & ~LOG_STRACE)
+        argvec_log(&a, o->log_mask & ~LOG_STRACE);
+    if (o->log_file) {
+        argvec_add(&a, "-D");
+        argvec_add(&a, "%s", o->log_file);
+    }
+    if (o->strace)
+        argvec_add(&a, "-strace");
+    if (o->no_jit)
+        argvec_add(&a, "-no-jit");
+    if (o->one_insn_per_tb)
+        argvec_add(&a, "-one-insn-per-tb");
+    if (o->stack_size) {
+        argvec_add(&a, "-s");
+        argvec_add(&a, "%llu", (unsigned long long)o->stack_size);
+    }
+    if (o->guest_base) {
+        argvec_add(&a, "-B");
+        argvec_add(&a, "0x%llx", (unsigned long long)o->guest_base);
+    }
+    if (o->reserved_va) {
+        argvec_add(&a, "-R");
+        argvec_add(&a, "%llu", (unsigned long long)o->reserved_va);
+    }
+    if (a.oom) {
+        options_argv_free(a.v);
+        return NULL;
+    }
+    return a.v;
+}
+
+void options_argv_free(char **v)
+{
+    for (size_t i = 0; v && v[i]; i++)
+        free(v[i]);
+    free(v);
+}

@@ -30,6 +30,17 @@ OptionsResult options_parse(Options *o, int argc, char **argv, char **envp, FILE
 /* Frees what options_parse allocated (the guest environment). */
 void options_free(Options *o);
 
+/*
+ * The command-line options that give o again (-L, -cpu, -d, -D, -strace,
+ * -no-jit, -one-insn-per-tb, -s, -B, -R), for re-running ferry on another
+ * program (execve): a malloc'd NULL-terminated vector of malloc'd strings,
+ * or NULL when out of memory.  -E/-U are not included (they are already in
+ * the guest environment), nor -0 and the program.  Free with
+ * options_argv_free.
+ */
+char **options_to_argv(const Options *o);
+void options_argv_free(char **v);
+
 /* Parses a size with an optional k/M/G suffix; false when malformed. */
 bool options_parse_size(const char *s, uint64_t *out);
 

@@ -7,7 +7,9 @@
  * cpu->insn_pc, inside a helper through the pc the translator wrote before
  * the call.  The handler then returns to the exec loop with siglongjmp,
  * which raises the guest signal (deliver.c).  A fault outside guest
- * execution is a bug in ferry and is reported as such.  The same signals
+ * execution is a bug in ferry and is reported as such, except a write to a
+ * page write-protected because it holds translated code (translator/smc.c),
+ * which invalidates that code and retries the write.  The same signals
  * sent by kill (si_code <= 0) are guest signals like any other.
  *
  * Asynchronous host signals that the guest handles arrive in host_async,
@@ -38,6 +40,7 @@
 #include "loader/process.h"
 #include "syscalls/state.h"
 #include "translator/exec.h"
+#include "translator/smc.h"
 
 static __thread SigThread sig_tls;
 
@@ -144,6 +147,13 @@ void sig_host_mask(uint64_t guest_mask)
     pthread_sigmask(SIG_SETMASK, &set, NULL);
 }
 
+/* True when a host fault address lies in the guest window. */
+static bool smc_fault_in_window(const CPUCommon *cpu, const void *addr)
+{
+    uintptr_t a = (uintptr_t)addr, base = (uintptr_t)cpu->guest_base;
+    return a >= base && a - base < cpu->proc->mem.size;
+}
+
 static void host_fault(int sig, siginfo_t *si, void *uc_)
 {
     SigThread *st = &sig_tls;
@@ -154,6 +164,18 @@ static void host_fault(int sig, siginfo_t *si, void *uc_)
     ucontext_t *uc = uc_;
     uintptr_t host_pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
     CPUCommon *cpu = st->cpu;
+    if (sig == SIGSEGV && si->si_code == SEGV_ACCERR && cpu &&
+        (uc->uc_mcontext.gregs[REG_ERR] & 2) && smc_fault_in_window(cpu, si->si_addr)) {
+        /* A write (x86 page-fault error code bit 1) to a page holding
+         * translated code, from generated code, the interpreter, a helper or
+         * ferry writing guest memory: invalidate its TBs and retry. */
+        int saved = errno;
+        bool retry =
+            smc_write_fault(cpu->proc, (uintptr_t)si->si_addr - (uintptr_t)cpu->guest_base);
+        errno = saved;
+        if (retry)
+            return;
+    }
     if (!st->in_guest || !cpu) {
         sig_write("ferry: internal error: host fault outside guest code\n");
         sig_die_host(sig);

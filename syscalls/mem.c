@@ -1,35 +1,51 @@
 /*
  * Memory syscalls: mmap and friends go through guest_mem, which keeps every
  * mapping inside the guest window; madvise passes known advice to the host
- * on the window (MADV_DONTNEED really zeroes anonymous memory).
+ * on the window (MADV_DONTNEED really zeroes anonymous memory).  Changing
+ * a mapping drops the TBs translated from it (translator/smc.c).
  */
 #include "syscalls/internal.h"
 
 #include <sys/mman.h>
+
+#include "translator/smc.h"
 
 int64_t sys_do_mmap(SysCtx *c, const uint64_t *a)
 {
     int prot = (int)thunk_flags_g2h(c->abi->mmap_prot, (uint32_t)a[2]);
     int flags = (int)thunk_flags_g2h(c->abi->mmap_flags, (uint32_t)a[3]);
     unsigned gflags = (flags & MAP_ANONYMOUS) ? GMEM_ANON : 0;
-    return gmem_mmap(c->mem, a[0], a[1], prot, flags, sys_fd(a[4]), (int64_t)a[5], gflags);
+    int64_t r = gmem_mmap(c->mem, a[0], a[1], prot, flags, sys_fd(a[4]), (int64_t)a[5], gflags);
+    if (r >= 0)
+        smc_invalidate_range(c->p, (uint64_t)r, a[1]);
+    return r;
 }
 
 int64_t sys_do_munmap(SysCtx *c, const uint64_t *a)
 {
-    /* XXX: TBs translated from the unmapped range stay cached. */
-    return gmem_munmap(c->mem, a[0], a[1]);
+    int r = gmem_munmap(c->mem, a[0], a[1]);
+    if (r == 0)
+        smc_invalidate_range(c->p, a[0], a[1]);
+    return r;
 }
 
 int64_t sys_do_mprotect(SysCtx *c, const uint64_t *a)
 {
     int prot = (int)thunk_flags_g2h(c->abi->mmap_prot, (uint32_t)a[2]);
-    return gmem_mprotect(c->mem, a[0], a[1], prot);
+    int r = gmem_mprotect(c->mem, a[0], a[1], prot);
+    if (r == 0)
+        smc_invalidate_range(c->p, a[0], a[1]);
+    return r;
 }
 
 int64_t sys_do_mremap(SysCtx *c, const uint64_t *a)
 {
-    return gmem_mremap(c->mem, a[0], a[1], a[2], (int)a[3], a[4]);
+    /* Before the move: the host protection of code pages would move along. */
+    smc_invalidate_range(c->p, a[0], a[1]);
+    int64_t r = gmem_mremap(c->mem, a[0], a[1], a[2], (int)a[3], a[4]);
+    if (r >= 0)
+        smc_invalidate_range(c->p, (uint64_t)r, a[2]);
+    return r;
 }
 
 /* Advice the host may apply to guest memory as is. */
@@ -78,7 +94,11 @@ int64_t sys_do_madvise(SysCtx *c, const uint64_t *a)
 
 int64_t sys_do_brk(SysCtx *c, const uint64_t *a)
 {
-    return (int64_t)gmem_brk(c->mem, a[0]);
+    uint64_t old = gmem_brk(c->mem, 0);
+    uint64_t now = gmem_brk(c->mem, a[0]);
+    if (now < old) /* pages given back may hold code; they come back zeroed */
+        smc_invalidate_range(c->p, now, old - now);
+    return (int64_t)now;
 }
 
 int64_t sys_do_msync(SysCtx *c, const uint64_t *a)

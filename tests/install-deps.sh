@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages ferry's build, tests and demo need, if missing.
 set -e
-pkgs="gcc make pkg-config libelf-dev libcapstone-dev libseccomp-dev libcmocka-dev \
+pkgs="gcc make pkg-config libelf-dev zlib1g-dev libcapstone-dev libseccomp-dev libcmocka-dev \
 gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu \
 qemu-user csmith libcsmith-dev python3 clang-format"
 missing=""

@@ -283,11 +283,8 @@ static int cpu_exec(Translator *tr, CPUCommon *cpu, SigThread *st)
         } else {
             tb = tb_find(cpu, cpu->pc, cpu->tb_flags);
             uint32_t now = __atomic_load_n(&tr->flush_gen, __ATOMIC_ACQUIRE);
-            if (last && tr->chain && now == gen) {
-                if (tr->use_jit)
-                    x86_patch_jump(last, slot, tb->code);
-                __atomic_store_n(&last->jmp_dest[slot], tb, __ATOMIC_RELEASE);
-            }
+            if (last && tr->chain && now == gen)
+                tb_chain(tr, last, slot, tb);
             gen = now;
         }
         st->in_guest = 1;

@@ -1,11 +1,15 @@
 /*
  * The TB cache: lookup by (guest pc, flags), translation of misses, the
  * per-thread indirect-branch jump cache, host-pc -> TB mapping for precise
- * faults, and flushing when the code buffer is full.
+ * faults, chaining, invalidation of TBs whose guest code changed (smc.c
+ * finds them), and flushing when the code buffer is full.
  *
  * Lookups never take the lock: a TB is fully built before it is published
- * at the head of its hash chain with a release store.  Translation holds
- * tr->lock.
+ * at the head of its hash chain with a release store.  Translation,
+ * chaining and invalidation hold tr->lock.  An invalidated TB gets
+ * TB_FLAGS_INVALID (so jump-cache entries stop matching), leaves its hash
+ * chain, and the jumps chained to it are reset; its memory stays until the
+ * next flush, as another thread may still be running it.
  */
 #include "translator/tb.h"
 
@@ -16,6 +20,7 @@
 #include "loader/process.h"
 #include "translator/exec.h"
 #include "translator/interp.h"
+#include "translator/smc.h"
 #include "translator/translator.h"
 
 static uint32_t tb_hash(uint64_t pc, uint32_t flags)
@@ -68,6 +73,7 @@ static void tb_free(TB *tb)
     }
     free(tb->insn_host_off);
     free(tb->insn_guest_pc);
+    free(tb->jmp_in);
     free(tb);
 }
 
@@ -89,6 +95,7 @@ void tb_flush_locked(Translator *tr)
     for (size_t i = 0; i < tr->ntbs; i++)
         tb_free(tr->tbs[i]);
     tr->ntbs = 0;
+    smc_flush_locked(tr);
     while (tbs_retired) {
         TbsRetired *r = tbs_retired;
         tbs_retired = r->next;
@@ -158,6 +165,7 @@ static TB *tb_gen_code(Translator *tr, CPUCommon *cpu, uint64_t pc, uint32_t fla
     tb->pc = pc;
     tb->flags = flags;
     tb->jmp_patch_offset[0] = tb->jmp_patch_offset[1] = ~0u;
+    smc_prepare(tr, pc);
     tb_translate_ir(tr, cpu, pc, tr->topts.max_insns);
     if (tr->use_jit) {
         int rc = x86_codegen(tr->ir, tb, &tr->cb);
@@ -190,14 +198,62 @@ static TB *tb_gen_code(Translator *tr, CPUCommon *cpu, uint64_t pc, uint32_t fla
         tb_free(tb);
         return NULL;
     }
+    /* Listed (and its pages protected) before it is published; also before
+     * tr->tbs, which owns it from here on (a failure leaves it unpublished). */
     tr->tbs[tr->ntbs] = tb;
     __atomic_store_n(&tr->ntbs, tr->ntbs + 1, __ATOMIC_RELEASE);
+    if (!smc_register_tb(tr, tb))
+        return NULL;
     uint32_t h = tb_hash(pc, flags);
     tb->hash_next = tr->hash[h];
     __atomic_store_n(&tr->hash[h], tb, __ATOMIC_RELEASE);
     if (tr->log_mask & (LOG_IN_ASM | LOG_OUT_ASM))
         tb_log_translation(tr, tb);
     return tb;
+}
+
+void tb_invalidate_locked(Translator *tr, TB *tb)
+{
+    if (tb->flags == TB_FLAGS_INVALID)
+        return;
+    TB **pp = &tr->hash[tb_hash(tb->pc, tb->flags)];
+    while (*pp && *pp != tb)
+        pp = &(*pp)->hash_next;
+    if (*pp)
+        __atomic_store_n(pp, tb->hash_next, __ATOMIC_RELEASE);
+    /* Jump-cache entries stop matching too. */
+    __atomic_store_n(&tb->flags, TB_FLAGS_INVALID, __ATOMIC_RELEASE);
+    for (uint32_t i = 0; i < tb->njmp_in; i++) {
+        TB *from = (TB *)(tb->jmp_in[i] & ~(uintptr_t)1);
+        int slot = (int)(tb->jmp_in[i] & 1);
+        if (__atomic_load_n(&from->jmp_dest[slot], __ATOMIC_RELAXED) != tb)
+            continue;
+        if (from->code)
+            x86_reset_jump(from, slot);
+        __atomic_store_n(&from->jmp_dest[slot], NULL, __ATOMIC_RELEASE);
+    }
+    tb->njmp_in = 0;
+}
+
+void tb_chain(Translator *tr, TB *from, int slot, TB *to)
+{
+    pthread_mutex_lock(&tr->lock);
+    if (from->flags == TB_FLAGS_INVALID || to->flags == TB_FLAGS_INVALID || from->jmp_dest[slot])
+        goto out;
+    if (to->njmp_in == to->jmp_in_cap) {
+        uint32_t cap = to->jmp_in_cap ? to->jmp_in_cap * 2 : 4;
+        uintptr_t *n = realloc(to->jmp_in, cap * sizeof(*n));
+        if (!n)
+            goto out; /* not chained: still correct */
+        to->jmp_in = n;
+        to->jmp_in_cap = cap;
+    }
+    to->jmp_in[to->njmp_in++] = (uintptr_t)from | (uintptr_t)slot;
+    if (to->code)
+        x86_patch_jump(from, slot, to->code);
+    __atomic_store_n(&from->jmp_dest[slot], to, __ATOMIC_RELEASE);
+out:
+    pthread_mutex_unlock(&tr->lock);
 }
 
 TB *tb_find(CPUCommon *cpu, uint64_t pc, uint32_t flags)

@@ -34,7 +34,13 @@ typedef struct TB {
     /* interpreter */
     IrContext *ir; /* private copy of the optimized IR, NULL under the JIT */
     struct TB *hash_next;
+    /* TBs chained to this one: (TB pointer | slot), for unchaining on invalidation */
+    uintptr_t *jmp_in;
+    uint32_t njmp_in, jmp_in_cap;
 } TB;
+
+/* TB.flags of an invalidated TB (its guest code changed): no lookup matches it. */
+#define TB_FLAGS_INVALID 0xffffffffu
 
 /* Result of generated code / the interpreter: an IR_EXIT_* code, combined with
  * the TB pointer for chain exits (tb | (code)) as returned by tb_exec. */

@@ -3,9 +3,10 @@
  * buffer, the backend and the IR context used for translation.  Private to
  * translator/ and signals/; the rest of ferry goes through exec.h.
  *
- * Locking: `lock` serialises translation, insertion and flushes; lookups of
- * the hash table are lock-free (chains are published with release stores
- * and TBs are never unlinked except by a flush).
+ * Locking: `lock` serialises translation, insertion, chaining,
+ * invalidation and flushes; lookups of the hash table are lock-free (chains
+ * are published with release stores; an invalidated TB is unlinked but its
+ * memory, and its hash_next, stay valid until the next flush).
  */
 #ifndef FERRY_TRANSLATOR_TRANSLATOR_H
 #define FERRY_TRANSLATOR_TRANSLATOR_H
@@ -22,6 +23,8 @@
 #define TB_HASH_BITS 16
 #define TB_HASH_SIZE (1u << TB_HASH_BITS)
 #define CODEBUF_SIZE (256u << 20)
+#define SMC_HASH_BITS 12
+#define SMC_HASH_SIZE (1u << SMC_HASH_BITS)
 
 typedef struct Translator {
     struct Process *proc;
@@ -47,10 +50,23 @@ typedef struct Translator {
 
     CPUCommon **cpus; /* every guest thread (for jump-cache flushes) */
     size_t ncpus, cpus_cap;
+
+    /* guest page -> TBs translated from it (smc.c), under lock */
+    struct SmcPage *smc_hash[SMC_HASH_SIZE];
+    size_t smc_npages;
+    uint32_t smc_nprotected; /* pages whose host mapping smc.c made read-only */
 } Translator;
 
 /* Drops every TB; caller holds tr->lock. */
 void tb_flush_locked(Translator *tr);
+
+/* Invalidates a TB whose guest code changed: unlinks it from the hash table
+ * and unchains its predecessors; its memory stays until the next flush.
+ * Caller holds tr->lock. */
+void tb_invalidate_locked(Translator *tr, TB *tb);
+
+/* Chains `from` (exit slot) to `to` unless either was invalidated; takes tr->lock. */
+void tb_chain(Translator *tr, TB *from, int slot, TB *to);
 
 /* Logs the guest and host code of a new TB per tr->log_mask (in_asm/out_asm). */
 void tb_log_translation(Translator *tr, const TB *tb);
