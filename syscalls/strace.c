@@ -101,7 +101,10 @@ void sys_strace_enter(SysCtx *c, uint64_t nr, const SysEntry *e, const uint64_t 
         strace_arg(c, log, fmt[i], a[i]);
     }
     fputc(')', log);
-    if (e && (e->id == SYS_ID_exit || e->id == SYS_ID_exit_group))
+    /* Calls that do not return on success end their line now; a failed
+     * execve then reports its result on a line of its own. */
+    if (e && (e->id == SYS_ID_exit || e->id == SYS_ID_exit_group || e->id == SYS_ID_execve ||
+              e->id == SYS_ID_execveat))
         fputc('\n', log);
     fflush(log);
 }
