@@ -236,7 +236,11 @@ int exec_plan(const Options *o, const char *self, const char *file, const char *
             r = -ELOOP;
             continue;
         }
-        if (exec_guest_arch(buf, (size_t)n)) {
+        /* Started by binfmt_misc (AT_EXECFD): the host kernel's handler runs guest
+         * programs, as it ran this one (inside a chroot ferry itself may not even
+         * be reachable by path). */
+        bool via_binfmt = o->exec_fd >= 0;
+        if (exec_guest_arch(buf, (size_t)n) && !via_binfmt) {
             r = exec_plan_ferry(o, self, f, args, plan);
         } else {
             /* A host program, or something only the host kernel can judge. */

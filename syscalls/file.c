@@ -335,3 +335,30 @@ int64_t sys_do_memfd_create(SysCtx *c, const uint64_t *a)
     int r = sys_get_path_raw(c, a[0], name); /* a name, not a path */
     return r < 0 ? r : sys_ret(memfd_create(name, (unsigned)a[1]));
 }
+
+/* fadvise64(fd, offset, len, advice): POSIX_FADV_* values are the same on every guest. */
+int64_t sys_do_fadvise64(SysCtx *c, const uint64_t *a)
+{
+    int r = posix_fadvise((int)a[0], (off_t)a[1], (off_t)a[2], (int)a[3]);
+    return r ? -r : 0;
+}
+
+/* copy_file_range(fd_in, off_in*, fd_out, off_out*, len, flags): the offsets are 64-bit
+ * in guest memory (NULL: use and advance the file position). */
+int64_t sys_do_copy_file_range(SysCtx *c, const uint64_t *a)
+{
+    loff_t in, out;
+    if (a[1] && gmem_read(c->mem, &in, a[1], sizeof(in)) < 0)
+        return -EFAULT;
+    if (a[3] && gmem_read(c->mem, &out, a[3], sizeof(out)) < 0)
+        return -EFAULT;
+    ssize_t n = copy_file_range((int)a[0], a[1] ? &in : NULL, (int)a[2], a[3] ? &out : NULL,
+                                (size_t)a[4], (unsigned)a[5]);
+    if (n < 0)
+        return -errno;
+    if (a[1] && gmem_write(c->mem, a[1], &in, sizeof(in)) < 0)
+        return -EFAULT;
+    if (a[3] && gmem_write(c->mem, a[3], &out, sizeof(out)) < 0)
+        return -EFAULT;
+    return n;
+}

@@ -180,6 +180,14 @@ int64_t sys_do_mkdirat(SysCtx *c, const uint64_t *a)
     return r < 0 ? r : sys_ret(mkdirat(sys_fd(a[0]), path, (mode_t)a[2]));
 }
 
+/* mknodat: mode and device numbers mean the same on every Linux guest. */
+int64_t sys_do_mknodat(SysCtx *c, const uint64_t *a)
+{
+    char path[PATH_MAX];
+    int r = sys_get_path(c, a[1], path);
+    return r < 0 ? r : sys_ret(mknodat(sys_fd(a[0]), path, (mode_t)a[2], (dev_t)a[3]));
+}
+
 int64_t sys_do_unlinkat(SysCtx *c, const uint64_t *a)
 {
     char path[PATH_MAX];

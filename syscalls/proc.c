@@ -335,6 +335,8 @@ int64_t sys_do_prctl(SysCtx *c, const uint64_t *a)
             return -errno;
         return gmem_write(c->mem, a[1], &sig, sizeof(sig));
     }
+    case PR_CAPBSET_READ:
+        return sys_ret(prctl(PR_CAPBSET_READ, (unsigned long)a[1], 0, 0, 0));
     case PR_SET_PDEATHSIG:
     case PR_GET_DUMPABLE:
     case PR_SET_DUMPABLE:

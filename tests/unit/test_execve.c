@@ -126,6 +126,7 @@ static void test_options_to_argv(void **state)
 {
     Options o;
     memset(&o, 0, sizeof(o));
+    o.exec_fd = -1; /* not started by binfmt_misc */
     char **v = options_to_argv(&o);
     assert_non_null(v);
     assert_null(v[0]);
@@ -201,6 +202,7 @@ static void test_plan_guest_elf(void **state)
 {
     Options o;
     memset(&o, 0, sizeof(o));
+    o.exec_fd = -1; /* not started by binfmt_misc */
     o.no_jit = true;
     const char *prog = put_elf("guest", EM_AARCH64);
     char *argv[] = {"name0", "a1", "-x", NULL};
@@ -210,12 +212,21 @@ static void test_plan_guest_elf(void **state)
     const char *want[] = {"/opt/ferry", "-no-jit", "-0", "name0", "--", prog, "a1", "-x", NULL};
     assert_argv(plan.argv, want);
     exec_plan_free(&plan);
+    /* Started by binfmt_misc: the kernel's handler runs the guest program (in a chroot
+     * ferry may not be reachable by path). */
+    o.exec_fd = 3;
+    assert_int_equal(exec_plan(&o, "/opt/ferry", prog, "guest", argv, 3, &plan), 0);
+    assert_string_equal(plan.path, prog);
+    const char *direct[] = {"name0", "a1", "-x", NULL};
+    assert_argv(plan.argv, direct);
+    exec_plan_free(&plan);
 }
 
 static void test_plan_host(void **state)
 {
     Options o;
     memset(&o, 0, sizeof(o));
+    o.exec_fd = -1; /* not started by binfmt_misc */
     const char *prog = put_elf("host", EM_X86_64);
     char *argv[] = {"h", "x", NULL};
     ExecPlan plan = {0};
@@ -235,6 +246,7 @@ static void test_plan_scripts(void **state)
 {
     Options o;
     memset(&o, 0, sizeof(o));
+    o.exec_fd = -1; /* not started by binfmt_misc */
     char *argv[] = {"s0", "one", NULL};
     ExecPlan plan = {0};
     /* host interpreter with an argument */
@@ -282,6 +294,7 @@ static void test_plan_errors(void **state)
 {
     Options o;
     memset(&o, 0, sizeof(o));
+    o.exec_fd = -1; /* not started by binfmt_misc */
     char *argv[] = {"x", NULL};
     ExecPlan plan = {0};
     assert_int_equal(exec_plan(&o, "/f", "/nonexistent/x", "x", argv, 1, &plan), -ENOENT);
