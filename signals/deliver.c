@@ -30,17 +30,6 @@
 #include "signals/signals.h"
 #include "syscalls/state.h"
 
-#define GUEST_SIG_DFL 0
-#define GUEST_SIG_IGN 1
-#define GUEST_SS_ONSTACK 1
-#define GUEST_SS_DISABLE 2
-#define GUEST_SS_AUTODISARM (1u << 31)
-
-static uint64_t sig_bit(int sig)
-{
-    return 1ull << (sig - 1);
-}
-
 #define SIG_UNBLOCKABLE (sig_bit(SIGKILL) | sig_bit(SIGSTOP))
 
 static GuestSigaction sig_action(const Process *p, int sig)

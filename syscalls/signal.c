@@ -16,17 +16,7 @@
 
 #include "frontends/guest_arch.h"
 #include "signals/signals.h"
-
-#define GUEST_SIG_DFL 0
-#define GUEST_SIG_IGN 1
-#define GUEST_SS_ONSTACK 1
-#define GUEST_SS_DISABLE 2
-#define GUEST_SS_AUTODISARM (1u << 31)
-
-static uint64_t sig_bit(int sig)
-{
-    return 1ull << (sig - 1);
-}
+#include "syscalls/state.h"
 
 int64_t sys_do_rt_sigaction(SysCtx *c, const uint64_t *a)
 {

@@ -21,6 +21,19 @@
 #define SYS_MAX_NR 1024        /* syscall numbers tracked for the once-only log */
 #define SYS_MAX_LOGGED_KEYS 64 /* other once-only log keys (ioctl commands, ...) */
 
+/* Guest (asm-generic) values of SIG_DFL/SIG_IGN and the sigaltstack flags. */
+#define GUEST_SIG_DFL 0
+#define GUEST_SIG_IGN 1
+#define GUEST_SS_ONSTACK 1
+#define GUEST_SS_DISABLE 2
+#define GUEST_SS_AUTODISARM (1u << 31)
+
+/* The bit of guest signal `sig` (1..64) in a guest sigset. */
+static inline uint64_t sig_bit(int sig)
+{
+    return 1ull << (sig - 1);
+}
+
 /* A guest's kernel struct sigaction, in host byte order. */
 typedef struct GuestSigaction {
     uint64_t handler;
