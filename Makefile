@@ -35,7 +35,7 @@ DECODEGEN_SRCS := $(wildcard frontends/decodegen/*.c)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check demo bench csmith difftest static deps clean unit guest-tests install format-check
+.PHONY: all check demo bench csmith difftest test-rootfs static deps clean unit guest-tests install format-check
 all: $(BUILD)/ferry
 
 $(BUILD)/ferry: $(OBJS)
@@ -104,6 +104,11 @@ csmith: deps
 difftest: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/diff/run.sh $(SEED) $(N)
+
+# Foreign root filesystem under binfmt_misc (root, network): debootstrap second stage in a chroot
+test-rootfs: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/ferry-static
+	@sh tests/rootfs/run.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory all
