@@ -191,10 +191,8 @@ static uint64_t op_cmpxchg(CPUCommon *cpu, uint64_t addr, uint64_t cmp, uint64_t
 
 static uint64_t rmw_apply(IrAtomicOp aop, unsigned mo, uint64_t old, uint64_t v)
 {
-    unsigned bits = 8u << (mo & IR_MO_SIZE);
     uint64_t so = extend(mo | IR_MO_SIGN, old, IR_I64), sv = extend(mo | IR_MO_SIGN, v, IR_I64);
     uint64_t uo = extend(mo & ~IR_MO_SIGN, old, IR_I64), uv = extend(mo & ~IR_MO_SIGN, v, IR_I64);
-    (void)bits;
     switch (aop) {
     case IR_ATOMIC_XCHG:
         return v;

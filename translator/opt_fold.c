@@ -77,9 +77,7 @@ static IrTemp canonical(Fold *f, IrTemp t)
     FoldInfo *i = info(f, t);
     if (i->is_const) {
         if (i->const_temp == IR_TEMP_NONE) {
-            IrTemp c = ir_const(f->ctx, (IrType)f->ctx->temps[t].type, i->val);
-            i = info(f, t); /* ir_const may not move fi, but keep it simple */
-            i->const_temp = c;
+            i->const_temp = ir_const(f->ctx, (IrType)f->ctx->temps[t].type, i->val);
         }
         return i->const_temp;
     }

@@ -27,6 +27,7 @@
 #include "syscalls/abi.h"
 #include "syscalls/execve.h"
 #include "syscalls/syscalls.h"
+#include "tests/unit/sys_fixture.h"
 
 #define NR_execve 221
 #define NR_execveat 281
@@ -311,50 +312,20 @@ static void test_plan_errors(void **state)
 
 /* ---- through sys_dispatch ---- */
 
-typedef struct Fixture {
-    Process p;
-    GuestArch arch;
-    CPUCommon cpu;
-    uint64_t page;
-} Fixture;
+typedef SysFixture Fixture;
 
 static int setup(void **state)
 {
-    Fixture *f = calloc(1, sizeof(*f));
-    if (!f)
-        return -1;
-    f->arch.name = "aarch64";
-    f->arch.sys = &sys_abi_aarch64;
-    f->p.arch = &f->arch;
-    f->p.log = stderr;
-    if (gmem_init(&f->p.mem, 64 << 20, 1 << 20, 0) < 0)
-        return -1;
-    f->cpu.proc = &f->p;
-    f->cpu.arch = &f->arch;
-    f->cpu.guest_base = f->p.mem.base;
-    int64_t g = gmem_mmap(&f->p.mem, 0, 64 * GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
-                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0, GMEM_ANON);
-    if (g < 0)
-        return -1;
-    f->page = (uint64_t)g;
-    *state = f;
-    return 0;
+    return (*state = sys_fixture_new(64, false)) ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-    Fixture *f = *state;
-    gmem_destroy(&f->p.mem);
-    free(f);
+    sys_fixture_free(*state);
     return 0;
 }
 
-static int64_t sc(Fixture *f, uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
-                  uint64_t a4)
-{
-    const uint64_t args[6] = {a0, a1, a2, a3, a4, 0};
-    return sys_dispatch(&f->cpu, nr, args);
-}
+#define sc sys_fixture_call
 
 static void test_syscall_checks(void **state)
 {

@@ -25,6 +25,7 @@
 #include "loader/process.h"
 #include "syscalls/abi.h"
 #include "syscalls/syscalls.h"
+#include "tests/unit/sys_fixture.h"
 
 /* AArch64 syscall numbers used here. */
 enum {
@@ -53,13 +54,7 @@ enum {
 #define G_O_LARGEFILE 0400000
 #define AT_FDCWD_ARG ((uint64_t)(int64_t)-100)
 
-typedef struct Fixture {
-    Process p;
-    GuestArch arch;
-    CPUCommon cpu;
-    uint64_t page; /* a read-write guest page */
-    char log_buf[4096];
-} Fixture;
+typedef SysFixture Fixture;
 
 static int64_t sc(Fixture *f, uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
                   uint64_t a4, uint64_t a5)
@@ -80,35 +75,12 @@ static const char *log_text(Fixture *f)
 
 static int setup(void **state)
 {
-    Fixture *f = calloc(1, sizeof(*f));
-    if (!f)
-        return -1;
-    f->arch.name = "aarch64";
-    f->arch.uname_machine = "aarch64";
-    f->arch.sys = &sys_abi_aarch64;
-    f->p.arch = &f->arch;
-    f->p.exe_path = "/opt/guest/prog";
-    f->p.log = fmemopen(f->log_buf, sizeof(f->log_buf), "w");
-    if (!f->p.log || gmem_init(&f->p.mem, 64 << 20, 1 << 20, 0) < 0)
-        return -1;
-    f->cpu.proc = &f->p;
-    f->cpu.arch = &f->arch;
-    f->cpu.guest_base = f->p.mem.base;
-    int64_t g = gmem_mmap(&f->p.mem, 0, 4 * GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
-                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0, GMEM_ANON);
-    if (g < 0)
-        return -1;
-    f->page = (uint64_t)g;
-    *state = f;
-    return 0;
+    return (*state = sys_fixture_new(4, true)) ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-    Fixture *f = *state;
-    fclose(f->p.log);
-    gmem_destroy(&f->p.mem);
-    free(f);
+    sys_fixture_free(*state);
     return 0;
 }
 
