@@ -178,8 +178,7 @@ static void sig_handle(CPUCommon *cpu, int sig, const uint8_t *info)
         sig_die(cpu, SIGSEGV, true, cpu->arch->sig_sp(cpu));
 }
 
-/* Blocks every host signal but the fault signals; returns the old mask in old. */
-static void sig_block_host(sigset_t *old)
+void sig_block_host(sigset_t *old)
 {
     sigset_t all;
     sigfillset(&all);

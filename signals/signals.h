@@ -17,6 +17,7 @@
 #define FERRY_SIGNALS_SIGNALS_H
 
 #include <setjmp.h>
+#include <signal.h>
 #include <stdint.h>
 
 #include "translator/cpu.h"
@@ -101,5 +102,8 @@ typedef struct SigThread {
 } SigThread;
 
 SigThread *sig_thread(void);
+
+/* Blocks every host signal but the fault signals (SEGV, BUS, ILL, FPE); the old mask in old. */
+void sig_block_host(sigset_t *old);
 
 #endif

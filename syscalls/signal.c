@@ -222,18 +222,6 @@ static void sig_host_set(uint64_t set, sigset_t *out)
             sigaddset(out, sig);
 }
 
-/* Blocks every host signal ferry does not need for faults; the old mask in old. */
-static void sig_block_all(sigset_t *old)
-{
-    sigset_t all;
-    sigfillset(&all);
-    sigdelset(&all, SIGSEGV);
-    sigdelset(&all, SIGBUS);
-    sigdelset(&all, SIGILL);
-    sigdelset(&all, SIGFPE);
-    pthread_sigmask(SIG_BLOCK, &all, old);
-}
-
 int64_t sys_do_rt_sigsuspend(SysCtx *c, const uint64_t *a)
 {
     SysThread *t = sys_thread_state();
@@ -242,7 +230,7 @@ int64_t sys_do_rt_sigsuspend(SysCtx *c, const uint64_t *a)
     if (r < 0)
         return r;
     sigset_t old;
-    sig_block_all(&old); /* no wake-up lost between the check and the wait */
+    sig_block_host(&old); /* no wake-up lost between the check and the wait */
     sig_save_mask_for_suspend(t->sigmask);
     t->sigmask = set & ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
     if (!(sig_pending_recorded() & ~t->sigmask)) {
