@@ -19,9 +19,8 @@
 #include "frontends/guest_arch.h"
 #include "loader/process.h"
 #include "translator/tb.h"
+#include "tests/unit/a64_fixture.h"
 #include "translator/x86_64/backend.h"
-
-extern const GuestArch guest_arch_aarch64;
 
 #define CODE_PC 0x10000ull
 
@@ -39,18 +38,13 @@ static int setup(void **state)
     Fixture *f = calloc(1, sizeof(*f));
     if (!f)
         return -1;
-    f->p.arch = &guest_arch_aarch64;
-    f->p.log = stderr;
-    if (gmem_init(&f->p.mem, 64 << 20, 1 << 20, 0) < 0)
+    if (a64_test_process(&f->p) < 0)
         return -1;
     if (gmem_mmap(&f->p.mem, CODE_PC, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC,
                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, GMEM_ANON) < 0)
         return -1;
-    f->cpu = aligned_alloc(64, (sizeof(A64CPU) + 63) & ~(size_t)63);
-    memset(f->cpu, 0, sizeof(A64CPU));
-    f->cpu->common.proc = &f->p;
-    f->cpu->common.arch = &guest_arch_aarch64;
-    f->cpu->common.guest_base = f->p.mem.base;
+    if (!(f->cpu = a64_test_cpu(&f->p)))
+        return -1;
     guest_arch_aarch64.init_globals(&f->globals);
     f->ir = ir_context_new(&f->globals);
     if (!f->ir || codebuf_init(&f->cb, 8u << 20) < 0)

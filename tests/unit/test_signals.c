@@ -25,8 +25,7 @@
 #include "signals/signals.h"
 #include "syscalls/state.h"
 #include "syscalls/syscalls.h"
-
-extern const GuestArch guest_arch_aarch64;
+#include "tests/unit/a64_fixture.h"
 
 enum { NR_rt_sigaction = 134, NR_rt_sigprocmask = 135, NR_rt_sigreturn = 139 };
 
@@ -41,15 +40,8 @@ static int setup(void **state)
     Fixture *f = calloc(1, sizeof(*f));
     if (!f)
         return -1;
-    f->p.arch = &guest_arch_aarch64;
-    f->p.log = stderr;
-    if (gmem_init(&f->p.mem, 64 << 20, 1 << 20, 0) < 0)
+    if (a64_test_process(&f->p) < 0 || !(f->cpu = a64_test_cpu(&f->p)))
         return -1;
-    f->cpu = aligned_alloc(64, (sizeof(A64CPU) + 63) & ~(size_t)63);
-    memset(f->cpu, 0, sizeof(A64CPU));
-    f->cpu->common.proc = &f->p;
-    f->cpu->common.arch = &guest_arch_aarch64;
-    f->cpu->common.guest_base = f->p.mem.base;
     int64_t g = gmem_mmap(&f->p.mem, 0, 16 * GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
                           MAP_PRIVATE | MAP_ANONYMOUS, -1, 0, GMEM_ANON);
     if (g < 0)

@@ -21,8 +21,7 @@
 #include "translator/exec.h"
 #include "translator/smc.h"
 #include "translator/translator.h"
-
-extern const GuestArch guest_arch_aarch64;
+#include "tests/unit/a64_fixture.h"
 
 #define CODE_PC 0x10000ull
 #define RO_PC 0x20000ull
@@ -43,9 +42,7 @@ static int setup(void **state)
     Fixture *f = calloc(1, sizeof(*f));
     if (!f)
         return -1;
-    f->p.arch = &guest_arch_aarch64;
-    f->p.log = stderr;
-    if (gmem_init(&f->p.mem, 64 << 20, 1 << 20, 0) < 0)
+    if (a64_test_process(&f->p) < 0)
         return -1;
     if (gmem_mmap(&f->p.mem, CODE_PC, 2 * GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, GMEM_ANON) < 0)
