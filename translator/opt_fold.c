@@ -174,10 +174,12 @@ static bool simplify(Fold *f, IrOp *op)
     }
     if (!known_const(f, b, &cb))
         return false;
+    /* x op identity == x; x op absorbing == absorbing. */
+    uint64_t identity = 0, absorbing = 0;
+    bool absorbs = false;
     switch (op->opc) {
     case IR_OP_add:
     case IR_OP_sub:
-    case IR_OP_or:
     case IR_OP_xor:
     case IR_OP_shl:
     case IR_OP_shr:
@@ -185,33 +187,29 @@ static bool simplify(Fold *f, IrOp *op)
     case IR_OP_rotl:
     case IR_OP_rotr:
     case IR_OP_andc:
-        if (cb == 0) {
-            set_copy(f, op, a);
-            return true;
-        }
+        break;
+    case IR_OP_or:
+        absorbs = true;
+        absorbing = ones;
         break;
     case IR_OP_mul:
-        if (cb == 1) {
-            set_copy(f, op, a);
-            return true;
-        }
-        if (cb == 0) {
-            set_const(f, op, 0);
-            return true;
-        }
+        identity = 1;
+        absorbs = true;
         break;
     case IR_OP_and:
-        if (cb == ones) {
-            set_copy(f, op, a);
-            return true;
-        }
-        if (cb == 0) {
-            set_const(f, op, 0);
-            return true;
-        }
+        identity = ones;
+        absorbs = true;
         break;
     default:
-        break;
+        return false;
+    }
+    if (cb == identity) {
+        set_copy(f, op, a);
+        return true;
+    }
+    if (absorbs && cb == absorbing) {
+        set_const(f, op, absorbing);
+        return true;
     }
     return false;
 }
