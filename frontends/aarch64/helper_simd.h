@@ -123,7 +123,7 @@ int a64_rsqrt_estimate(int a);
 /* Converts between FP formats (FCVT). */
 uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a);
 
-/* Scalar FP helpers (frontends/aarch64/helper_fp.c).  Descriptor fields:
+/* Scalar FP helpers (frontends/aarch64/helper_fp_insn.c).  Descriptor fields:
  * size = FP type field (0 S, 1 D, 3 H), opc = the encoding's opcode. */
 uint64_t helper_fp_1src(CPUCommon *cpu, uint64_t desc);
 uint64_t helper_fp_2src(CPUCommon *cpu, uint64_t desc);
@@ -134,7 +134,7 @@ uint64_t helper_fp_ccmp(CPUCommon *cpu, uint64_t desc, uint64_t cond); /* imm = 
 uint64_t helper_fp_to_int(CPUCommon *cpu, uint64_t desc);
 uint64_t helper_fp_from_int(CPUCommon *cpu, uint64_t desc, uint64_t value);
 
-/* AdvSIMD helpers (frontends/aarch64/helper_simd.c), fields as in the encodings. */
+/* AdvSIMD helpers (frontends/aarch64/helper_simd*.c), fields as in the encodings. */
 uint64_t helper_simd_3same(CPUCommon *cpu, uint64_t desc);
 uint64_t helper_simd_3diff(CPUCommon *cpu, uint64_t desc);
 uint64_t helper_simd_2misc(CPUCommon *cpu, uint64_t desc);

@@ -1,10 +1,10 @@
 /*
  * AArch64 FP and AdvSIMD translation (decoder: a64_simd.decode).
  *
- * Moves, logic, immediates, lane inserts/extracts, FCSEL, the SIMD
- * structure loads/stores and the compares/pairwise ops of the string
- * functions are expanded inline on 64-bit halves of the V registers
- * (simd_ir.c).  Other arithmetic goes to the C
+ * Moves, logic, immediates (expanded by simd_imm.c), lane inserts/extracts,
+ * FCSEL, the SIMD structure loads/stores (simd_ldst_gen.c) and the
+ * compares/pairwise ops of the string functions are expanded inline on
+ * 64-bit halves of the V registers (simd_ir.c).  Other arithmetic goes to the C
  * helpers of helper_simd.c / helper_fp.c, which get the operand fields as a
  * constant descriptor and touch neither guest GPRs nor flags; FP compares
  * return NZCV, which is unpacked here into the flag globals.
@@ -12,7 +12,9 @@
 #include "frontends/aarch64/translate.h"
 
 #include "frontends/aarch64/helper_simd.h"
+#include "frontends/aarch64/simd_imm.h"
 #include "frontends/aarch64/simd_ir.h"
+#include "frontends/aarch64/simd_ldst_gen.h"
 
 #include "aarch64/decode_simd.c.inc"
 
@@ -47,6 +49,20 @@ static void gen_set_nzcv(DisasContext *s, IrTemp nzcv)
 }
 
 /* ---- AdvSIMD three same / three different ---- */
+
+/* Three-register ops: the helper gets all of the decoded fields. */
+static void gen_helper_v3(DisasContext *s, void *fn, arg_v3 *a)
+{
+    A64SimdDesc d = {.rd = a->rd,
+                     .rn = a->rn,
+                     .rm = a->rm,
+                     .size = a->size,
+                     .q = a->q,
+                     .u = a->u,
+                     .scalar = a->scalar,
+                     .opc = a->opc};
+    gen_helper_desc(s, fn, &d);
+}
 
 static bool fp_3same_ok(int key)
 {
@@ -126,15 +142,7 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
             (a->u && a->opc == 0x13 && a->size != 0))
             return false;
     }
-    A64SimdDesc d = {.rd = a->rd,
-                     .rn = a->rn,
-                     .rm = a->rm,
-                     .size = a->size,
-                     .q = a->q,
-                     .u = a->u,
-                     .scalar = a->scalar,
-                     .opc = a->opc};
-    gen_helper_desc(s, (void *)helper_simd_3same, &d);
+    gen_helper_v3(s, (void *)helper_simd_3same, a);
     return true;
 }
 
@@ -147,15 +155,7 @@ static bool trans_SIMD_3DIFF(DisasContext *s, arg_v3 *a)
         return false;
     if (a->scalar && !sqd)
         return false;
-    A64SimdDesc d = {.rd = a->rd,
-                     .rn = a->rn,
-                     .rm = a->rm,
-                     .size = a->size,
-                     .q = a->q,
-                     .u = a->u,
-                     .scalar = a->scalar,
-                     .opc = a->opc};
-    gen_helper_desc(s, (void *)helper_simd_3diff, &d);
+    gen_helper_v3(s, (void *)helper_simd_3diff, a);
     return true;
 }
 
@@ -320,59 +320,10 @@ static bool trans_SIMD_PAIR(DisasContext *s, arg_v2 *a)
 
 /* ---- immediates and shifts ---- */
 
-/* Arm VFPExpandImm for fsz 1 (half), 2 (single), 3 (double). */
-static uint64_t vfp_expand_imm(int imm8, int fsz)
-{
-    int e = fsz == 1 ? 5 : fsz == 2 ? 8 : 11, f = (8 << fsz) - e - 1;
-    uint64_t b6 = (imm8 >> 6) & 1;
-    uint64_t exp =
-        (b6 ^ 1) << (e - 1) | (b6 ? ((1ull << (e - 3)) - 1) << 2 : 0) | ((imm8 >> 4) & 3);
-    return (uint64_t)(imm8 >> 7) << (e + f) | exp << f | (uint64_t)(imm8 & 15) << (f - 4);
-}
-
-static uint64_t rep32(uint64_t x)
-{
-    return x << 32 | (x & 0xffffffffu);
-}
-static uint64_t rep16(uint64_t x)
-{
-    return rep32(x << 16 | (x & 0xffff));
-}
-
-/* Arm AdvSIMDExpandImm; *ok false for reserved encodings. */
-static uint64_t simd_expand_imm(int op, int cmode, int o2, uint64_t i, bool *ok)
-{
-    *ok = o2 == 0 || (cmode == 15 && op == 0);
-    switch (cmode >> 1) {
-    case 0:
-    case 1:
-    case 2:
-    case 3:
-        return rep32(i << (8 * (cmode >> 1)));
-    case 4:
-    case 5:
-        return rep16(i << (8 * (cmode & 2 ? 1 : 0)));
-    case 6:
-        return rep32(cmode & 1 ? (i << 16 | 0xffff) : (i << 8 | 0xff));
-    }
-    if (!(cmode & 1) && !op)
-        return i * 0x0101010101010101ull;
-    if (!(cmode & 1)) {
-        uint64_t r = 0;
-        for (int b = 0; b < 8; b++)
-            if (i >> b & 1)
-                r |= 0xffull << (8 * b);
-        return r;
-    }
-    if (!op)
-        return o2 ? rep16(vfp_expand_imm(i, 1)) : rep32(vfp_expand_imm(i, 2));
-    return vfp_expand_imm(i, 3);
-}
-
 static bool trans_SIMD_MODIMM(DisasContext *s, arg_SIMD_MODIMM *a)
 {
     bool ok;
-    uint64_t imm = simd_expand_imm(a->op, a->cmode, a->o2, a->imm, &ok);
+    uint64_t imm = a64_simd_expand_imm(a->op, a->cmode, a->o2, a->imm, &ok);
     bool orr_bic = (a->cmode < 12) && (a->cmode & 1);
     if (!ok || (a->op && a->cmode == 15 && !a->q))
         return false;
@@ -725,7 +676,7 @@ static bool trans_FP_IMM(DisasContext *s, arg_FP_IMM *a)
     int esz = fp_type_esz(a->type);
     if (esz < 0)
         return false;
-    fp_st(s, a->rd, ir_const_i64(s->ir, vfp_expand_imm(a->imm, esz)), esz);
+    fp_st(s, a->rd, ir_const_i64(s->ir, a64_vfp_expand_imm(a->imm, esz)), esz);
     return true;
 }
 
@@ -785,133 +736,34 @@ static bool trans_FP_CVT_FIXED(DisasContext *s, arg_FP_CVT_FIXED *a)
     return gen_fp_int_conv(s, a->sf, a->type, a->rmode, a->opc, a->rn, a->rd, 64 - a->scale);
 }
 
-/* ---- structure loads and stores ---- */
-
-static IrTemp addr_plus(DisasContext *s, IrTemp base, int64_t off)
-{
-    IrTemp t = ir_new_temp(s->ir, IR_I64);
-    ir_gen_binopi(s->ir, IR_OP_add, IR_I64, t, base, (uint64_t)off);
-    return t;
-}
-
-/* Post-index writeback: Rm = 31 adds the transfer size. */
-static void gen_post_index(DisasContext *s, int post, int rn, int rm, IrTemp base, int bytes)
-{
-    if (!post)
-        return;
-    IrTemp nb = ir_new_temp(s->ir, IR_I64);
-    if (rm == 31)
-        ir_gen_binopi(s->ir, IR_OP_add, IR_I64, nb, base, bytes);
-    else
-        ir_gen_binop(s->ir, IR_OP_add, IR_I64, nb, base, a64_reg(s, rm));
-    a64_set_reg_sp(s, rn, nb, true);
-}
-
-static void gen_elem_ldst(DisasContext *s, bool load, int r, int esz, int idx, IrTemp addr)
-{
-    IrTemp v;
-    if (load) {
-        v = ir_new_temp(s->ir, IR_I64);
-        ir_gen_ld(s->ir, IR_I64, v, addr, esz);
-        a64_vlane_st(s, r, esz, idx, v);
-    } else {
-        ir_gen_st(s->ir, IR_I64, a64_vlane_ld(s, r, esz, idx, false), addr, esz);
-    }
-}
-
-/* Whole registers of LD1/ST1 (multiple): 64-bit or 128-bit transfers. */
-static void gen_ld1_whole(DisasContext *s, arg_ldmult *a, IrTemp base, int rpt)
-{
-    for (int i = 0; i < rpt; i++) {
-        int r = (a->rt + i) & 31;
-        IrTemp addr = addr_plus(s, base, (int64_t)i << (3 + a->q));
-        if (a->q) {
-            if (a->l)
-                ir_gen_ld_v128(s->ir, addr, IR_MO_128, a64_vreg_offset(r));
-            else
-                ir_gen_st_v128(s->ir, addr, IR_MO_128, a64_vreg_offset(r));
-        } else if (a->l) {
-            IrTemp v = ir_new_temp(s->ir, IR_I64);
-            ir_gen_ld(s->ir, IR_I64, v, addr, IR_MO_64);
-            a64_vst_dup(s, r, v, false);
-        } else {
-            ir_gen_st(s->ir, IR_I64, a64_vld64(s, r, 0), addr, IR_MO_64);
-        }
-    }
-}
+/* ---- structure loads and stores (simd_ldst_gen.c) ---- */
 
 static bool trans_LDST_MULT(DisasContext *s, arg_ldmult *a)
 {
-    static const signed char rpt_of[16] = {1, 0, 4, 0, 1, 0, 3, 1, 1, 0, 2, 0, 0, 0, 0, 0};
-    static const signed char selem_of[16] = {4, 0, 1, 0, 3, 0, 1, 1, 2, 0, 1, 0, 0, 0, 0, 0};
-    int rpt = rpt_of[a->opc], selem = selem_of[a->opc], esz = a->size;
-    if (rpt == 0 || (esz == 3 && !a->q && selem > 1))
-        return false;
-    int ne = (8 << a->q) >> esz, bytes = rpt * selem * (8 << a->q);
-    IrTemp base = ir_new_temp(s->ir, IR_I64);
-    ir_gen_mov(s->ir, IR_I64, base, a64_reg_sp(s, a->rn));
-    if (selem == 1) {
-        gen_ld1_whole(s, a, base, rpt);
-    } else {
-        int off = 0;
-        for (int e = 0; e < ne; e++) {
-            for (int k = 0; k < selem; k++, off += 1 << esz)
-                gen_elem_ldst(s, a->l, (a->rt + k) & 31, esz, e, addr_plus(s, base, off));
-        }
-        if (a->l && !a->q)
-            for (int k = 0; k < selem; k++)
-                a64_vclear_high(s, (a->rt + k) & 31);
-    }
-    gen_post_index(s, a->post, a->rn, a->rm, base, bytes);
-    return true;
-}
-
-/* LD1R..LD4R: one element per register, replicated. */
-static void gen_ld_replicate(DisasContext *s, arg_ldsing *a, IrTemp base, int selem)
-{
-    for (int k = 0; k < selem; k++) {
-        IrTemp v = ir_new_temp(s->ir, IR_I64);
-        ir_gen_ld(s->ir, IR_I64, v, addr_plus(s, base, k << a->size), a->size);
-        a64_vst_dup(s, (a->rt + k) & 31, a64_dup64(s, v, a->size), a->q);
-    }
+    A64StructLdst p = {.q = a->q,
+                       .l = a->l,
+                       .rm = a->rm,
+                       .opc = a->opc,
+                       .size = a->size,
+                       .rn = a->rn,
+                       .rt = a->rt,
+                       .post = a->post};
+    return a64_gen_ldst_mult(s, &p);
 }
 
 static bool trans_LDST_SINGLE(DisasContext *s, arg_ldsing *a)
 {
-    int scale = a->opc >> 1, selem = ((a->opc & 1) << 1 | a->r) + 1, idx;
-    switch (scale) {
-    case 0:
-        idx = a->q << 3 | a->s << 2 | a->size;
-        break;
-    case 1:
-        if (a->size & 1)
-            return false;
-        idx = a->q << 2 | a->s << 1 | a->size >> 1;
-        break;
-    case 2:
-        if (a->size & 2 || (a->size & 1 && a->s))
-            return false;
-        if (a->size & 1)
-            scale = 3, idx = a->q;
-        else
-            idx = a->q << 1 | a->s;
-        break;
-    default:
-        if (!a->l || a->s)
-            return false;
-        scale = a->size;
-        idx = -1;
-        break;
-    }
-    IrTemp base = ir_new_temp(s->ir, IR_I64);
-    ir_gen_mov(s->ir, IR_I64, base, a64_reg_sp(s, a->rn));
-    if (idx < 0)
-        gen_ld_replicate(s, a, base, selem);
-    else
-        for (int k = 0; k < selem; k++)
-            gen_elem_ldst(s, a->l, (a->rt + k) & 31, scale, idx, addr_plus(s, base, k << scale));
-    gen_post_index(s, a->post, a->rn, a->rm, base, selem << scale);
-    return true;
+    A64StructLdst p = {.q = a->q,
+                       .l = a->l,
+                       .r = a->r,
+                       .rm = a->rm,
+                       .opc = a->opc,
+                       .s = a->s,
+                       .size = a->size,
+                       .rn = a->rn,
+                       .rt = a->rt,
+                       .post = a->post};
+    return a64_gen_ldst_single(s, &p);
 }
 
 bool a64_decode_simd(DisasContext *s, uint32_t insn)
