@@ -117,9 +117,12 @@ bench: deps
 format-check:
 	@clang-format --dry-run --Werror $(SRCS) $(DECODEGEN_SRCS) $(UNIT_SRCS) $(shell find $(COMPONENTS) tests -name "*.h" 2>/dev/null)
 
+# make install [PREFIX=/usr/local] [DESTDIR=...]: ferry, ferry-static beside
+# it (what `ferry binfmt install` registers by default) and the man page.
 PREFIX ?= /usr/local
-install: $(BUILD)/ferry
+install: $(BUILD)/ferry $(BUILD)/ferry-static
 	install -D -m 755 $(BUILD)/ferry $(DESTDIR)$(PREFIX)/bin/ferry
+	install -D -m 755 $(BUILD)/ferry-static $(DESTDIR)$(PREFIX)/bin/ferry-static
 	install -D -m 644 docs/ferry.1 $(DESTDIR)$(PREFIX)/share/man/man1/ferry.1
 
 clean:

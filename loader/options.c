@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "loader/stack.h"
+
 /* One pending edit of the guest environment: "VAR=value" sets, "VAR" unsets. */
 typedef struct EnvEdit {
     char *text;
@@ -43,6 +45,7 @@ struct OptDef {
     size_t field;      /* offset in Options for opt_string / opt_flag */
     const char *group; /* starts a help group when non-NULL */
     const char *help;
+    const char *env_alias; /* an older qemu name of env, or NULL */
 };
 
 static bool opt_error(OptCtx *c, const char *fmt, ...)
@@ -327,7 +330,7 @@ static const OptDef opt_defs[] = {
     {"no-jit", NULL, "NO_JIT", NULL, opt_flag, OFF(no_jit), NULL,
      "run the IR interpreter, not the JIT"},
     {"one-insn-per-tb", "singlestep", "ONE_INSN_PER_TB", NULL, opt_flag, OFF(one_insn_per_tb), NULL,
-     "one guest instruction per block"},
+     "one guest instruction per block", "SINGLESTEP"},
     {"d", NULL, "LOG", "item[,...]", opt_log, 0, "Debugging", "log items (-d help lists them)"},
     {"D", NULL, "LOG_FILENAME", "logfile", opt_string, OFF(log_file), NULL,
      "write the log to logfile"},
@@ -338,9 +341,13 @@ static const OptDef opt_defs[] = {
 
 static void print_help(FILE *out)
 {
-    fprintf(out, "usage: ferry [options] PROGRAM [ARGS...]\n"
-                 "Runs a Linux PROGRAM built for another CPU on this host.\n"
-                 "Options may start with - or --; FERRY_<VAR> (or QEMU_<VAR>) sets a default.\n");
+    fprintf(out,
+            "usage: ferry [options] PROGRAM [ARGS...]\n"
+            "Runs a Linux PROGRAM built for another CPU on this host.\n"
+            "Options may start with - or --.  Each variable FERRY_<VAR> below may also be\n"
+            "given as QEMU_<VAR>, as for qemu-user; the command line wins.\n\n"
+            "  %-30s %-22s %s\n",
+            "Argument", "Env-variable", "Description");
     for (size_t i = 0; i < NOPT_DEFS; i++) {
         const OptDef *d = &opt_defs[i];
         char names[64], env[40] = "";
@@ -352,6 +359,14 @@ static void print_help(FILE *out)
             snprintf(env, sizeof(env), "FERRY_%s", d->env);
         fprintf(out, "  %-30s %-22s %s\n", names, env, d->help);
     }
+    fprintf(out,
+            "\nDefaults:\n"
+            "  stack size %lluM; guest address space 1T (4G for 32-bit guests), placed by ferry\n"
+            "  between guard areas unless -B gives its host address; sysroot for dynamically\n"
+            "  linked programs: /usr/<arch>-linux-gnu when the host has no guest ld.so.\n"
+            "\n-E/-U and FERRY_SET_ENV/FERRY_UNSET_ENV take comma-separated lists and may be\n"
+            "repeated; the last change to a variable wins.  See ferry(1).\n",
+            (unsigned long long)(STACK_DEFAULT_SIZE >> 20));
 }
 
 /* ---- parsing ---- */
@@ -379,23 +394,37 @@ static const char *env_get(char **envp, const char *prefix, const char *var)
     return NULL;
 }
 
+/*
+ * The value of d's variable: FERRY_<env>, else QEMU_<env>, else (for an
+ * option qemu renamed) FERRY_/QEMU_<env_alias>; *name is set to the
+ * variable's name.  NULL when none is set.
+ */
+static const char *opt_env_value(char **envp, const OptDef *d, char *name, size_t len)
+{
+    static const char *const prefixes[] = {"FERRY_", "QEMU_"};
+    const char *vars[] = {d->env, d->env_alias};
+    for (size_t v = 0; v < 2 && vars[v]; v++)
+        for (size_t i = 0; i < 2; i++) {
+            const char *val = env_get(envp, prefixes[i], vars[v]);
+            if (val) {
+                snprintf(name, len, "%s%s", prefixes[i], vars[v]);
+                return val;
+            }
+        }
+    return NULL;
+}
+
 /* Applies FERRY_* (else QEMU_*) defaults. */
 static bool opt_from_env(OptCtx *c, char **envp)
 {
     for (size_t i = 0; i < NOPT_DEFS; i++) {
         const OptDef *d = &opt_defs[i];
-        if (!d->env)
-            continue;
-        const char *v = env_get(envp, "FERRY_", d->env);
-        if (!v)
-            v = env_get(envp, "QEMU_", d->env);
-        if (!v)
-            continue;
-        bool ok = d->fn(c, d, v);
-        if (!ok) {
+        char name[64];
+        const char *v = d->env ? opt_env_value(envp, d, name, sizeof(name)) : NULL;
+        if (v && !d->fn(c, d, v)) {
             char msg[256];
             snprintf(msg, sizeof(msg), "%s", c->err);
-            return opt_error(c, "FERRY_%s: %s", d->env, msg);
+            return opt_error(c, "%s: %s", name, msg);
         }
     }
     return true;

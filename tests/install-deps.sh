@@ -3,7 +3,7 @@
 set -e
 pkgs="gcc make pkg-config libelf-dev zlib1g-dev libcapstone-dev libseccomp-dev libcmocka-dev \
 gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu \
-qemu-user csmith libcsmith-dev python3 clang-format debootstrap"
+qemu-user csmith libcsmith-dev python3 clang-format debootstrap groff-base"
 missing=""
 for p in $pkgs; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

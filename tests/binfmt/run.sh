@@ -5,7 +5,8 @@
 # own (ferry-test-PID-aarch64, so a real installation is never touched):
 # static and dynamically linked AArch64 programs run by their own path
 # (argv, argv[0] kept by flag P, /proc/self/exe, FERRY_* variables), status,
-# ferry-static when it is up to date, and uninstall.  The handler is always
+# ferry-static when it is up to date, the default interpreter (ferry-static
+# beside ferry) and uninstall.  The handler is always
 # removed on exit (trap).  Without root or binfmt_misc the registration part
 # is reported as skipped, with the reason.
 # Ends with `binfmt: N passed, N failed`; non-zero exit on failure.
@@ -193,6 +194,14 @@ if [ -x "$STATIC" ] && ! [ "$FERRY" -nt "$STATIC" ]; then
     install_as "$STATIC" && run_programs "$STATIC"
 else
     echo "binfmt: ferry-static not tested: $STATIC missing or older than $FERRY (make static)"
+fi
+
+# Without --path: ferry-static beside ferry when it exists, else ferry itself.
+if "$FERRY" binfmt install aarch64 --prefix "$PREFIX" >"$OUT/install" 2>&1 &&
+    grep -qx "interpreter $DEFAULT" "$HANDLER"; then
+    ok
+else
+    bad "install without --path: want $DEFAULT: $(cat "$OUT/install")"
 fi
 
 "$FERRY" binfmt uninstall aarch64 --prefix "$PREFIX" >"$OUT/uninstall" 2>&1

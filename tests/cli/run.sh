@@ -3,7 +3,11 @@
 # not ELF, truncated, x86-64, no interpreter, ...) each give exactly one
 # line on stderr and the exit status a shell would give (127/126); --help and
 # --version exit 0; bad options give one line and exit 1; argv, -0, -E, -U
-# reach the guest.  Ends with `N passed, N failed`; non-zero exit on failure.
+# reach the guest; every qemu-user option and its FERRY_* / QEMU_* variable
+# does what it does under qemu-user (-s, -E/-U/-0, -L, -cpu, -B/-R, -d/-D,
+# -strace, -one-insn-per-tb/-singlestep); `make install PREFIX=...` installs
+# programs that run and a man page that renders.
+# Ends with `N passed, N failed`; non-zero exit on failure.
 # Usage: sh tests/cli/run.sh [path/to/ferry]
 FERRY=${1:-${FERRY:-build/ferry}}
 CROSS_CC=${CROSS_CC:-aarch64-linux-gnu-gcc}
@@ -126,6 +130,164 @@ EOF
     fi
     FERRY_SET_ENV=FERRY_CLI_FOO=env "$FERRY" "$OUT/args" >"$OUT/stdout" 2>&1
     if grep -q "FOO=env" "$OUT/stdout"; then ok; else bad "FERRY_SET_ENV"; fi
+
+    # ---- qemu-user parity: each option, its FERRY_* and its QEMU_* variable ----
+    cat >"$OUT/deep.c" <<'EOF'
+/* Recursion 20 MiB deep (more than the default 8 MiB stack); prints the
+ * size of its [stack] mapping in MiB and "ok" when it comes back. */
+#include <stdio.h>
+#include <string.h>
+static int deep(int n)
+{
+    volatile char frame[1024];
+    memset((char *)frame, n, sizeof(frame));
+    return n ? deep(n - 1) + (frame[7] == (char)n) : 0;
+}
+int main(void)
+{
+    char line[512];
+    unsigned long lo, hi, mib = 0;
+    FILE *f = fopen("/proc/self/maps", "r");
+    while (f && fgets(line, sizeof(line), f))
+        if (strstr(line, "[stack]") && sscanf(line, "%lx-%lx", &lo, &hi) == 2)
+            mib = (hi - lo) >> 20;
+    printf("stack %luM\n", mib);
+    fflush(stdout);
+    printf("%s\n", deep(20 * 1024) == 20 * 1024 ? "ok" : "wrong");
+    return 0;
+}
+EOF
+    "$CROSS_CC" -O1 -static -o "$OUT/deep" "$OUT/deep.c" || bad "cross compile (deep)"
+    # run_expect NAME STATUS STDOUT -- [VAR=value...] CMD...: exit status and stdout of CMD.
+    run_expect() {
+        name=$1 want_rc=$2 want_out=$3
+        shift 4
+        env "$@" >"$OUT/stdout" 2>"$OUT/stderr"
+        rc=$?
+        if [ "$rc" != "$want_rc" ]; then
+            bad "$name: exit status $rc, want $want_rc ($(head -c 200 "$OUT/stderr"))"
+        elif [ "$(cat "$OUT/stdout")" != "$want_out" ]; then
+            bad "$name: stdout '$(head -c 200 "$OUT/stdout")', want '$want_out'"
+        else
+            ok
+        fi
+    }
+    # run_how HOW ARGS...: ferry with HOW, options ("-x ...") or variables ("VAR=v ..."),
+    # then ARGS; stdout and stderr to $OUT; returns ferry's exit status.
+    run_how() {
+        how=$1
+        shift
+        case $how in
+        -*) "$FERRY" $how "$@" ;;
+        *) env $how "$FERRY" "$@" ;;
+        esac >"$OUT/stdout" 2>"$OUT/stderr"
+    }
+    # -s: the default stack (8M) overflows (SIGSEGV, as under qemu-aarch64), 64M does not.
+    run_expect "default stack" 139 "stack 8M" -- sh -c "exec '$FERRY' '$OUT/deep' 2>/dev/null"
+    for how in "-s 64M" "FERRY_STACK_SIZE=64M" "QEMU_STACK_SIZE=64M"; do
+        run_how "$how" "$OUT/deep"
+        rc=$?
+        if [ "$rc" = 0 ] && [ "$(cat "$OUT/stdout")" = "stack 64M
+ok" ]; then ok; else bad "$how: exit status $rc, stdout '$(cat "$OUT/stdout")'"; fi
+    done
+    run_expect "-s wins over QEMU_STACK_SIZE" 0 "stack 64M
+ok" -- QEMU_STACK_SIZE=1M "$FERRY" -s 64M "$OUT/deep"
+    # -E / -U / -0 and their QEMU_* variables; FERRY_* wins over QEMU_*, options over both.
+    want_args="argv[0]=zero
+argv[1]=x
+FOO=inner BAR=(unset)"
+    run_expect "QEMU_SET_ENV, QEMU_UNSET_ENV, QEMU_ARGV0" 7 "$want_args" -- FERRY_CLI_BAR=b \
+        QEMU_SET_ENV=FERRY_CLI_FOO=inner,OTHER=1 QEMU_UNSET_ENV=FERRY_CLI_BAR QEMU_ARGV0=zero \
+        "$FERRY" "$OUT/args" x
+    run_expect "-E/-U lists" 7 "$want_args" -- FERRY_CLI_BAR=b "$FERRY" -E FERRY_CLI_FOO=a,X=1 \
+        -E FERRY_CLI_FOO=inner -U X,FERRY_CLI_BAR -0 zero "$OUT/args" x
+    run_expect "FERRY_ARGV0 wins over QEMU_ARGV0" 7 "argv[0]=zero
+FOO=(unset) BAR=(unset)" -- FERRY_ARGV0=zero QEMU_ARGV0=other "$FERRY" "$OUT/args"
+    run_expect "-0 wins over FERRY_ARGV0" 7 "argv[0]=zero
+FOO=(unset) BAR=(unset)" -- FERRY_ARGV0=other "$FERRY" -0 zero "$OUT/args"
+    # -L / QEMU_LD_PREFIX
+    if [ -d /usr/aarch64-linux-gnu ]; then
+        run_expect "QEMU_LD_PREFIX" 7 "argv[0]=$OUT/args-dyn
+FOO=(unset) BAR=(unset)" -- QEMU_LD_PREFIX=/usr/aarch64-linux-gnu "$FERRY" "$OUT/args-dyn"
+    fi
+    if [ ! -e /lib/ld-linux-aarch64.so.1 ]; then
+        mkdir -p "$OUT/empty-root"
+        QEMU_LD_PREFIX=$OUT/empty-root check "QEMU_LD_PREFIX empty" 127 \
+            "^ferry: $OUT/args-dyn: interpreter /lib/ld-linux-aarch64.so.1 not found" -- "$OUT/args-dyn"
+    fi
+    # -cpu max (-cpu help lists the models).
+    for how in "-cpu max" "QEMU_CPU=max"; do
+        run_how "$how" "$OUT/args"
+        rc=$?
+        [ "$rc" = 7 ] && grep -qx "argv\[0\]=$OUT/args" "$OUT/stdout" && ok ||
+            bad "$how: exit status $rc ($(head -c 200 "$OUT/stderr"))"
+    done
+    # -B / -R: the window at that host address, of that size, the stack at its top.
+    for how in "-B 0x200000000000 -R 8G" "FERRY_GUEST_BASE=0x200000000000 FERRY_RESERVED_VA=8G" \
+        "QEMU_GUEST_BASE=0x200000000000 QEMU_RESERVED_VA=8G"; do
+        run_how "$how" -d page "$OUT/args"
+        rc=$?
+        top=$(sed -n 's/^stack_top *0x//p' "$OUT/stderr")
+        if [ "$rc" = 7 ] && grep -qx "guest_base  0x200000000000" "$OUT/stderr" &&
+            grep -qx "window      0x200000000" "$OUT/stderr" && [ -n "$top" ] &&
+            [ $((0x$top)) -le $((0x200000000)) ] && grep -q "^argv\[0\]=" "$OUT/stdout"; then
+            ok
+        else
+            bad "$how: exit status $rc: $(head -c 300 "$OUT/stderr")"
+        fi
+    done
+    run_expect "-R 4G" 7 "argv[0]=$OUT/args
+FOO=(unset) BAR=(unset)" -- "$FERRY" -R 4G "$OUT/args"
+    check "-B not page-aligned" 1 "^ferry: -B: guest base 0x1001 is not page-aligned\$" -- \
+        -B 0x1001 "$OUT/args"
+    check "-B not a number" 1 "^ferry: -B: invalid address 'high'\$" -- -B high "$OUT/args"
+    check "-R too small" 1 "^ferry: -R: invalid size '64k' (at least 1M)\$" -- -R 64k "$OUT/args"
+    QEMU_RESERVED_VA=lots check "QEMU_RESERVED_VA invalid" 1 \
+        "^ferry: QEMU_RESERVED_VA: -R: invalid size 'lots'" -- "$OUT/args"
+    check "-B out of reach" 1 "^ferry: cannot reserve the guest address space (.* at the -B address)" \
+        -- -B 0x7fff00000000 "$OUT/args"
+    # -d in_asm,op -D FILE: the log in FILE, nothing on stderr; the same from variables.
+    for how in "-d in_asm,op -D $OUT/log" "QEMU_LOG=in_asm,op QEMU_LOG_FILENAME=$OUT/log" \
+        "FERRY_LOG=in_asm,op FERRY_LOG_FILENAME=$OUT/log"; do
+        rm -f "$OUT/log"
+        run_how "$how" "$OUT/args"
+        rc=$?
+        if [ "$rc" = 7 ] && [ ! -s "$OUT/stderr" ] && grep -q "^IN:" "$OUT/log" &&
+            grep -q "^OP:" "$OUT/log" && grep -q "^0x0*400[0-9a-f]*: " "$OUT/log" &&
+            grep -qx "argv\[0\]=$OUT/args" "$OUT/stdout"; then
+            ok
+        else
+            bad "$how: exit status $rc, stderr '$(head -c 200 "$OUT/stderr")'"
+        fi
+    done
+    # -strace (and QEMU_STRACE), on stderr, or in the -D log.
+    for how in "-strace" "QEMU_STRACE=1" "-strace -D $OUT/log"; do
+        rm -f "$OUT/log"
+        run_how "$how" "$OUT/args"
+        rc=$?
+        trace=$OUT/stderr
+        [ -e "$OUT/log" ] && trace=$OUT/log
+        if [ "$rc" = 7 ] && grep -q "^[0-9]* write(1,0x[0-9a-f]*,[0-9]*)" "$trace" &&
+            grep -q "^[0-9]* exit_group(7)" "$trace"; then
+            ok
+        else
+            bad "$how: exit status $rc, trace '$(head -c 200 "$trace")'"
+        fi
+    done
+    # -one-insn-per-tb, -singlestep and their variables: blocks of one instruction.
+    for how in "-one-insn-per-tb" "-singlestep" "QEMU_SINGLESTEP=1" "QEMU_ONE_INSN_PER_TB=1"; do
+        run_how "$how" -d in_asm -D "$OUT/log" "$OUT/args" x
+        rc=$?
+        # (capstone prints nothing for a few newer encodings such as BTI: blocks of 0 lines)
+        blocks=$(grep -c "^IN:" "$OUT/log")
+        long=$(awk '/^IN:/ { n = 0 } /^0x/ && ++n == 2 { c++ } END { print c + 0 }' "$OUT/log")
+        if [ "$rc" = 7 ] && [ "$blocks" -gt 100 ] && [ "$long" = 0 ] &&
+            grep -qx "argv\[1\]=x" "$OUT/stdout"; then
+            ok
+        else
+            bad "$how: exit status $rc, $long of $blocks blocks with more than one instruction"
+        fi
+    done
 else
     echo "cli: $CROSS_CC missing, skipping the aarch64 program checks"
 fi
@@ -143,6 +305,48 @@ check missing-arg 1 "^ferry: option '-L' needs an argument" -- -L
 check bad-log-item 1 "^ferry: -d: unknown log item 'nonsense'" -- -d nonsense /bin/true
 check bad-size 1 "^ferry: -s: invalid stack size" -- -s 12Q /bin/true
 FERRY_STACK_SIZE=junk check bad-env 1 "^ferry: FERRY_STACK_SIZE: " -- /bin/true
+
+# ---- make install PREFIX=... (from the source tree, with a built ferry) ----
+if [ -f Makefile ] && [ -f docs/ferry.1 ] && [ -x "$OUT/args" ]; then
+    prefix=$(pwd)/$OUT/prefix
+    rm -rf "$prefix"
+    if make --no-print-directory -s install PREFIX="$prefix" >"$OUT/install.log" 2>&1 &&
+        [ -x "$prefix/bin/ferry" ] && [ -x "$prefix/bin/ferry-static" ] &&
+        [ -f "$prefix/share/man/man1/ferry.1" ]; then
+        ok
+    else
+        bad "make install PREFIX=$prefix: $(tail -n 3 "$OUT/install.log")"
+    fi
+    # The man page: groff parses it without a warning, man renders it.
+    if command -v groff >/dev/null 2>&1; then
+        groff -man -ww -z "$prefix/share/man/man1/ferry.1" >"$OUT/groff.out" 2>&1
+        [ $? = 0 ] && [ ! -s "$OUT/groff.out" ] && ok || bad "groff -man: $(head -n 3 "$OUT/groff.out")"
+    else
+        echo "cli: groff missing, man page not parsed"
+    fi
+    if command -v man >/dev/null 2>&1; then
+        MANWIDTH=100 man -l "$prefix/share/man/man1/ferry.1" >"$OUT/man.out" 2>&1
+        grep -q "run Linux programs built for other CPUs" "$OUT/man.out" &&
+            grep -q "QEMU_RESERVED_VA" "$OUT/man.out" && ok || bad "man -l: $(head -n 3 "$OUT/man.out")"
+    fi
+    # The installed programs run a guest.
+    for f in ferry ferry-static; do
+        "$prefix/bin/$f" "$OUT/args" x >"$OUT/stdout" 2>"$OUT/stderr"
+        rc=$?
+        [ "$rc" = 7 ] && grep -qx "argv\[1\]=x" "$OUT/stdout" && ok ||
+            bad "installed $f: exit status $rc ($(head -c 200 "$OUT/stderr"))"
+    done
+    # binfmt: ferry-static beside ferry by default, --path overrides, ferry itself without it.
+    "$prefix/bin/ferry" binfmt config >"$OUT/config" 2>&1
+    grep -q ":$prefix/bin/ferry-static:POCF\$" "$OUT/config" && ok || bad "binfmt default: $(cat "$OUT/config")"
+    "$prefix/bin/ferry" binfmt config --path "$prefix/bin/ferry" >"$OUT/config" 2>&1
+    grep -q ":$prefix/bin/ferry:POCF\$" "$OUT/config" && ok || bad "binfmt --path: $(cat "$OUT/config")"
+    rm -f "$prefix/bin/ferry-static"
+    "$prefix/bin/ferry" binfmt config >"$OUT/config" 2>&1
+    grep -q ":$prefix/bin/ferry:POCF\$" "$OUT/config" && ok ||
+        bad "binfmt without ferry-static: $(cat "$OUT/config")"
+    rm -rf "$prefix"
+fi
 
 echo "cli: $pass passed, $fail failed"
 echo "$pass passed, $fail failed"
