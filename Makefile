@@ -35,7 +35,7 @@ DECODEGEN_SRCS := $(wildcard frontends/decodegen/*.c)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check demo bench csmith difftest test-rootfs static deps clean unit guest-tests install format-check
+.PHONY: all check demo bench csmith difftest test-rootfs test-real static deps clean unit guest-tests install format-check
 all: $(BUILD)/ferry
 
 $(BUILD)/ferry: $(OBJS)
@@ -109,6 +109,11 @@ difftest: deps
 test-rootfs: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/ferry-static
 	@sh tests/rootfs/run.sh
+
+# Real Debian arm64 programs (root, network): native vs ferry -L sysroot; make test-real [FILTER=name]
+test-real: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/real/run.sh $(FILTER)
 
 bench: deps
 	@$(MAKE) --no-print-directory all
