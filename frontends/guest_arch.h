@@ -75,6 +75,15 @@ typedef struct GuestArch {
     const uint8_t *sig_tramp;
     uint32_t sig_tramp_size;
 
+    /*
+     * Host FP state of generated code (optional): fp_enter makes the host FP
+     * control state the guest's before generated code or the interpreter runs;
+     * fp_leave takes back what guest code left in it (`host_status`: the x86-64
+     * MXCSR, live or from a fault's ucontext) and restores the host default.
+     */
+    void (*fp_enter)(CPUCommon *cpu);
+    void (*fp_leave)(CPUCommon *cpu, uint32_t host_status);
+
     /* Guest-register dump for -d cpu and crash reports. */
     void (*dump_state)(const CPUCommon *cpu, FILE *out);
 

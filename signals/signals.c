@@ -200,6 +200,8 @@ static void host_fault(int sig, siginfo_t *si, void *uc_)
     /* The guest view: host address minus guest_base, also for guard-page hits outside the window
      * (a wrapped negative or too-large guest address); 0 when the host gave none. */
     st->fault_addr = fa ? gaddr : 0;
+    if (cpu->arch->fp_leave && uc->uc_mcontext.fpregs) /* FP flags raised by guest code */
+        cpu->arch->fp_leave(cpu, uc->uc_mcontext.fpregs->mxcsr);
     siglongjmp(st->fault_jmp, 1);
 }
 

@@ -254,9 +254,12 @@ static TBExit tb_run(Translator *tr, CPUCommon *cpu, TB *tb)
     if (tr->log_mask & LOG_EXEC)
         fprintf(tr->log, "Trace: %p [%08x/%016llx]\n", (void *)tb->code, tb->flags,
                 (unsigned long long)tb->pc);
-    if (tr->use_jit)
-        return tr->enter(cpu, tb->code);
-    return ir_interp_run(cpu, tb);
+    if (tr->arch->fp_enter)
+        tr->arch->fp_enter(cpu);
+    TBExit e = tr->use_jit ? tr->enter(cpu, tb->code) : ir_interp_run(cpu, tb);
+    if (tr->arch->fp_leave)
+        tr->arch->fp_leave(cpu, x86_host_fp_status());
+    return e;
 }
 
 /*

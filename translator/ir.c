@@ -507,3 +507,17 @@ void ir_dump(const IrContext *ctx, FILE *out)
         fputc('\n', out);
     }
 }
+
+void ir_gen_fp_env(IrContext *ctx, uint64_t desc, uint64_t offs, void *fn, uint64_t arg,
+                   uint64_t guard)
+{
+    ir_emit(ctx, IR_OP_fp_env, IR_I64,
+            (uint64_t[]){desc, offs, (uint64_t)(uintptr_t)fn, arg, guard});
+}
+
+void ir_gen_fp_cmp(IrContext *ctx, IrTemp nzcv, uint64_t desc, uint64_t offs, void *fn,
+                   uint64_t arg, uint64_t guard)
+{
+    ir_emit(ctx, IR_OP_fp_cmp, IR_I64,
+            (uint64_t[]){nzcv, desc, offs, (uint64_t)(uintptr_t)fn, arg, guard});
+}

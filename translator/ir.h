@@ -271,6 +271,11 @@ void ir_gen_discard(IrContext *ctx, IrTemp g);
 void ir_gen_goto_tb(IrContext *ctx, int slot); /* emits goto_tb slot + exit_tb CHAIN<slot> */
 void ir_gen_exit_tb(IrContext *ctx, uint32_t code);
 void ir_gen_lookup_and_goto(IrContext *ctx);
+/* Guest FP ops (translator/ir_fp.h); fn(cpu, arg) is the exact helper. */
+void ir_gen_fp_env(IrContext *ctx, uint64_t desc, uint64_t offs, void *fn, uint64_t arg,
+                   uint64_t guard);
+void ir_gen_fp_cmp(IrContext *ctx, IrTemp nzcv, uint64_t desc, uint64_t offs, void *fn,
+                   uint64_t arg, uint64_t guard);
 
 /* Dump of the IR in the textual form used by tests and `-d op,op_opt`. */
 void ir_dump(const IrContext *ctx, FILE *out);

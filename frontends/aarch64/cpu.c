@@ -5,6 +5,7 @@
  * the frontend to the loader, the translator and the syscall layer.
  */
 #include "frontends/aarch64/cpu.h"
+#include "frontends/aarch64/helper_simd.h"
 
 #include <elf.h>
 #include <inttypes.h>
@@ -139,6 +140,8 @@ const GuestArch guest_arch_aarch64 = {
     .sig_tramp = a64_sig_tramp,
     .sig_tramp_size = sizeof(a64_sig_tramp),
     .dump_state = a64_dump_state,
+    .fp_enter = a64_fp_enter,
+    .fp_leave = a64_fp_leave,
     .sys = &sys_abi_aarch64,
     .cpuinfo = a64_cpuinfo,
 };

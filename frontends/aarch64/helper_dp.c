@@ -56,11 +56,13 @@ uint64_t a64_helper_cntvct(CPUCommon *cpu)
 uint64_t a64_helper_set_fpcr(CPUCommon *cpu, uint64_t val)
 {
     a64_cpu(cpu)->fpcr = (uint32_t)val & A64_FPCR_MASK;
+    a64_fp_sync(a64_cpu(cpu)); /* the host rounds as FPCR.RMode says */
     return 0;
 }
 
 uint64_t a64_helper_set_fpsr(CPUCommon *cpu, uint64_t val)
 {
+    a64_fp_fold(a64_cpu(cpu)); /* flags raised before the write are overwritten */
     a64_cpu(cpu)->fpsr = (uint32_t)val & A64_FPSR_MASK;
     return 0;
 }

@@ -184,20 +184,9 @@ static uint64_t fp_flush_in(A64CPU *cpu, int fsz, uint64_t x)
 static void fp_collect_flags(A64CPU *cpu)
 {
     unsigned e = host_flags();
-    uint32_t f = 0;
     if (!e)
         return;
-    if (e & HOST_INVALID)
-        f |= A64_FPSR_IOC;
-    if (e & HOST_DIVZERO)
-        f |= A64_FPSR_DZC;
-    if (e & HOST_OVERFLOW)
-        f |= A64_FPSR_OFC;
-    if (e & HOST_UNDERFLOW)
-        f |= A64_FPSR_UFC;
-    if (e & HOST_INEXACT)
-        f |= A64_FPSR_IXC;
-    cpu->fpsr |= f;
+    cpu->fpsr |= a64_fp_host_fpsr_flags(e);
     host_clear_flags(HOST_ALL);
 }
 
@@ -303,19 +292,63 @@ static uint64_t fp_result(A64CPU *cpu, int fsz, double d)
     return fp_flush_out(cpu, fsz, fp_from_double(fsz, d));
 }
 
+/* The host already rounds as FPCR says while guest code runs (helper_fp_env.c); flags
+ * raised before the bracket (by generated code) are folded first, so that the bracket's
+ * own can be told apart. */
+/* Operations whose results can round up to the smallest normal from below. */
+typedef enum FpTinyOp { FP_TINY_MUL, FP_TINY_DIV, FP_TINY_FMA } FpTinyOp;
+
+/* True when the exact |x * y|, |x / y| or |a + x * y| is below the smallest normal of
+ * fsz: recomputed scaled by 2^64 and rounded toward zero, so the comparison is exact. */
+static bool fp_exact_below_normal(int fsz, FpTinyOp op, double x, double y, double a)
+{
+    int rm = host_round();
+    unsigned flags = host_flags();
+    host_set_round(3);
+    volatile double s = 0x1p64, r;
+    if (op == FP_TINY_MUL)
+        r = (x * s) * y;
+    else if (op == FP_TINY_DIV)
+        r = (x * s) / y;
+    else
+        r = fma(x * s, y, a * s);
+    host_set_round(rm);
+    host_restore_flags(flags);
+    return fabs(r) < (fsz == 3 ? 0x1p-958 : 0x1p-62);
+}
+
+/*
+ * fp_result for ops whose result may be tiny before rounding (Arm) but round to the
+ * smallest normal (not tiny for x86, which detects tininess after rounding): such a result
+ * raises UFC, and FPCR.FZ flushes it to zero.
+ */
+static uint64_t fp_result_op(A64CPU *cpu, int fsz, double d, FpTinyOp op, double x, double y,
+                             double a)
+{
+    if (isnan(d) || fsz == 1)
+        return fp_result(cpu, fsz, d);
+    uint64_t r = fp_from_double(fsz, d);
+    if ((r & ~fp_sign_bit[fsz]) != 1ull << fp_mant_bits[fsz] ||
+        !fp_exact_below_normal(fsz, op, x, y, a))
+        return fp_flush_out(cpu, fsz, r);
+    cpu->fpsr |= A64_FPSR_UFC;
+    if (!(cpu->fpcr & A64_FPCR_FZ))
+        return r;
+    host_clear_flags(HOST_INEXACT | HOST_UNDERFLOW);
+    return r & fp_sign_bit[fsz];
+}
+
 void a64_fp_begin(A64CPU *cpu)
 {
     int rmode = (cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3;
-    if (rmode)
+    fp_collect_flags(cpu);
+    if (host_round() != rmode)
         host_set_round(rmode);
-    host_clear_flags(HOST_ALL);
 }
 
 void a64_fp_end(A64CPU *cpu)
 {
     fp_collect_flags(cpu);
-    if ((cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3)
-        host_set_round(0);
 }
 
 /* FMAX/FMIN of two non-NaN values; +0 > -0. */
@@ -333,10 +366,10 @@ static uint64_t fp_fma_raw(A64CPU *cpu, int fsz, uint64_t a, uint64_t n, uint64_
     if (fsz == 2) {
         float fa = (float)fp_to_double(2, a), fn = (float)fp_to_double(2, n);
         float fm = (float)fp_to_double(2, m);
-        return fp_result(cpu, 2, fmaf(fn, fm, fa));
+        return fp_result_op(cpu, 2, fmaf(fn, fm, fa), FP_TINY_FMA, fn, fm, fa);
     }
-    return fp_result(cpu, fsz,
-                     fma(fp_to_double(fsz, n), fp_to_double(fsz, m), fp_to_double(fsz, a)));
+    double x = fp_to_double(fsz, n), y = fp_to_double(fsz, m), z = fp_to_double(fsz, a);
+    return fp_result_op(cpu, fsz, fma(x, y, z), FP_TINY_FMA, x, y, z);
 }
 
 /* FRSQRTS core: (3 + n * m) / 2 with a single rounding; halving an operand first keeps
@@ -379,15 +412,15 @@ static uint64_t fp_arith(A64CPU *cpu, A64FpOp op, int fsz, uint64_t a, uint64_t 
     case A64_FP_SUB:
         return fp_result(cpu, fsz, x - y);
     case A64_FP_MUL:
-        return fp_result(cpu, fsz, x * y);
+        return fp_result_op(cpu, fsz, x * y, FP_TINY_MUL, x, y, 0);
     case A64_FP_NMUL:
-        return fp_result(cpu, fsz, x * y) ^ fp_sign_bit[fsz];
+        return fp_result_op(cpu, fsz, x * y, FP_TINY_MUL, x, y, 0) ^ fp_sign_bit[fsz];
     case A64_FP_MULX:
         if ((isinf(x) && y == 0) || (x == 0 && isinf(y)))
             return fp_from_double(fsz, signbit(x) != signbit(y) ? -2.0 : 2.0);
-        return fp_result(cpu, fsz, x * y);
+        return fp_result_op(cpu, fsz, x * y, FP_TINY_MUL, x, y, 0);
     case A64_FP_DIV:
-        return fp_result(cpu, fsz, x / y);
+        return fp_result_op(cpu, fsz, x / y, FP_TINY_DIV, x, y, 0);
     case A64_FP_ABD:
         return fp_result(cpu, fsz, x - y) & ~fp_sign_bit[fsz];
     case A64_FP_MAX:

@@ -99,6 +99,17 @@ typedef enum A64FpRound {
 void a64_fp_begin(A64CPU *cpu);
 void a64_fp_end(A64CPU *cpu);
 
+/* Lazy FPSR (helper_fp_env.c): while guest code runs, the host MXCSR rounds as FPCR says
+ * and collects FPSR flags not yet in cpu->fpsr. */
+uint32_t a64_fp_host_fpsr_flags(uint32_t mxcsr); /* x86 exception flags -> FPSR bits */
+uint32_t a64_fp_host_mxcsr(const A64CPU *cpu);   /* the MXCSR guest code runs with */
+void a64_fp_fold(A64CPU *cpu);                   /* host flags -> cpu->fpsr; clears them */
+void a64_fp_sync(A64CPU *cpu); /* folds, then MXCSR = a64_fp_host_mxcsr (FPCR/FPSR written) */
+/* GuestArch hooks around generated code: `mxcsr` is the host status guest code left. */
+void a64_fp_enter(CPUCommon *cpu);
+void a64_fp_leave(CPUCommon *cpu, uint32_t mxcsr);
+uint64_t a64_helper_get_fpsr(CPUCommon *cpu); /* MRS FPSR */
+
 uint64_t a64_fp_binop(A64CPU *cpu, A64FpOp op, int fsz, uint64_t a, uint64_t b);
 /* a + n * m, fused, with Arm NaN rules; callers negate operands for FMSUB/FNMADD... */
 uint64_t a64_fp_muladd(A64CPU *cpu, int fsz, uint64_t a, uint64_t n, uint64_t m);

@@ -10,14 +10,13 @@
 #include "frontends/aarch64/translate.h"
 
 #include "frontends/aarch64/helper_dp.h"
+#include "frontends/aarch64/helper_simd.h"
 
 #include "aarch64/decode_branch.c.inc"
 
 #include "frontends/aarch64/dp_gen.h"
 
-_Static_assert(offsetof(A64CPU, fpsr) == offsetof(A64CPU, fpcr) + 4 &&
-                   offsetof(A64CPU, fpcr) % 8 == 0,
-               "MRS FPCR/FPSR load both fields with one 64-bit ld_env");
+_Static_assert(offsetof(A64CPU, fpcr) % 8 == 0, "MRS FPCR loads 64 bits at fpcr");
 
 /* ---- Branches ---- */
 
@@ -258,8 +257,8 @@ static bool trans_MRS(DisasContext *s, arg_sysreg *a)
     case SR_FPCR:
         v = op1(s, IR_OP_ext32u, gen_ld_env(s, offsetof(A64CPU, fpcr)));
         break;
-    case SR_FPSR:
-        v = op2i(s, IR_OP_shr, gen_ld_env(s, offsetof(A64CPU, fpcr)), 32);
+    case SR_FPSR: /* folds the flags the host FPU collected (lazy FPSR) */
+        v = gen_helper(s, (void *)a64_helper_get_fpsr, 0, 0, NULL);
         break;
     case SR_TPIDR_EL0:
         v = gen_ld_env(s, offsetof(A64CPU, tpidr_el0));

@@ -11,6 +11,7 @@
  */
 #include "frontends/aarch64/translate.h"
 
+#include "frontends/aarch64/fp_gen.h"
 #include "frontends/aarch64/helper_simd.h"
 #include "frontends/aarch64/simd_imm.h"
 #include "frontends/aarch64/simd_ir.h"
@@ -141,6 +142,18 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
         if ((a->opc == 0x16 && (a->size == 0 || a->size == 3)) ||
             (a->u && a->opc == 0x13 && a->size != 0))
             return false;
+    }
+    if (fp) {
+        A64SimdDesc d = {.rd = a->rd,
+                         .rn = a->rn,
+                         .rm = a->rm,
+                         .size = a->size,
+                         .q = a->q,
+                         .u = a->u,
+                         .scalar = a->scalar,
+                         .opc = a->opc};
+        if (a64_gen_fp_3same(s, (void *)helper_simd_3same, &d))
+            return true;
     }
     gen_helper_v3(s, (void *)helper_simd_3same, a);
     return true;
@@ -469,6 +482,8 @@ static bool trans_SIMD_INDEXED(DisasContext *s, arg_vidx *a)
                      .scalar = a->scalar,
                      .opc = a->opc,
                      .imm = idx};
+    if (fp && a64_gen_fp_indexed(s, (void *)helper_simd_indexed, &d))
+        return true;
     gen_helper_desc(s, (void *)helper_simd_indexed, &d);
     return true;
 }
@@ -612,7 +627,8 @@ static bool trans_FP_1SRC(DisasContext *s, arg_FP_1SRC *a)
     if (!ok)
         return false;
     A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .size = a->type, .opc = a->opc};
-    gen_helper_desc(s, (void *)helper_fp_1src, &d);
+    if (!a64_gen_fp_1src(s, a->type, a->opc, (void *)helper_fp_1src, &d))
+        gen_helper_desc(s, (void *)helper_fp_1src, &d);
     return true;
 }
 
@@ -621,7 +637,8 @@ static bool trans_FP_2SRC(DisasContext *s, arg_FP_2SRC *a)
     if (fp_type_esz(a->type) < 0 || a->opc > 8)
         return false;
     A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .size = a->type, .opc = a->opc};
-    gen_helper_desc(s, (void *)helper_fp_2src, &d);
+    if (!a64_gen_fp_2src(s, a->type, a->opc, (void *)helper_fp_2src, &d))
+        gen_helper_desc(s, (void *)helper_fp_2src, &d);
     return true;
 }
 
@@ -635,7 +652,8 @@ static bool trans_FP_3SRC(DisasContext *s, arg_FP_3SRC *a)
                      .ra = a->ra,
                      .size = a->type,
                      .opc = a->o1 << 1 | a->o0};
-    gen_helper_desc(s, (void *)helper_fp_3src, &d);
+    if (!a64_gen_fp_3src(s, a->type, (void *)helper_fp_3src, &d))
+        gen_helper_desc(s, (void *)helper_fp_3src, &d);
     return true;
 }
 
@@ -644,7 +662,10 @@ static bool trans_FP_CMP(DisasContext *s, arg_FP_CMP *a)
     if (fp_type_esz(a->type) < 0 || (a->opc & 7))
         return false;
     A64SimdDesc d = {.rn = a->rn, .rm = a->rm, .size = a->type, .opc = a->opc};
-    gen_set_nzcv(s, gen_helper_ret(s, (void *)helper_fp_cmp, &d, IR_TEMP_NONE));
+    IrTemp nzcv = a64_gen_fp_cmp(s, a->type, (void *)helper_fp_cmp, &d);
+    if (nzcv == IR_TEMP_NONE)
+        nzcv = gen_helper_ret(s, (void *)helper_fp_cmp, &d, IR_TEMP_NONE);
+    gen_set_nzcv(s, nzcv);
     return true;
 }
 

@@ -30,6 +30,7 @@ typedef TBExit (*X86TbEnterFn)(CPUCommon *cpu, const void *code);
 /* Host features used by instruction selection, detected once with cpuid. */
 typedef struct X86Features {
     bool bmi1, bmi2, lzcnt, popcnt, movbe, sse41, avx2;
+    bool avx, fma; /* AVX with OS support (XSAVE of ymm state), FMA3 */
 } X86Features;
 void x86_detect_features(X86Features *f);
 
@@ -50,6 +51,12 @@ int x86_codegen(IrContext *ctx, TB *tb, CodeBuf *cb);
 void x86_patch_jump(TB *tb, int slot, const uint8_t *target);
 /* Code that returns {NULL, IR_EXIT_NEXT}: the target of lookup_and_goto misses. */
 extern const uint8_t *x86_exit_next_stub;
+
+/* The host FP status word generated code runs with (MXCSR): control and sticky flags. */
+static inline uint32_t x86_host_fp_status(void)
+{
+    return __builtin_ia32_stmxcsr();
+}
 
 /* Points goto_tb slot back to its own exit (unchaining). */
 void x86_reset_jump(TB *tb, int slot);

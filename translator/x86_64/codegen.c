@@ -238,6 +238,10 @@ static void gen_op(X86Gen *g, const IrOp *op)
     case IR_OP_atomic_rmw:
         x86_gen_atomic_rmw(g, op);
         break;
+    case IR_OP_fp_env:
+    case IR_OP_fp_cmp:
+        x86_gen_fp(g, op);
+        break;
     default:
         x86_gen_alu(g, op);
         break;

@@ -135,6 +135,9 @@ void x86_gen_alu(X86Gen *g, const IrOp *op);
  * neither NEVER nor ALWAYS. */
 X86Cond x86_gen_compare(X86Gen *g, IrType t, IrCond c, IrTemp a, IrTemp b);
 
+/* codegen_fp.c: fp_env / fp_cmp (host SSE/AVX fast path, exact helper otherwise) */
+void x86_gen_fp(X86Gen *g, const IrOp *op);
+
 /* codegen.c */
 void x86_gen_call_fn(X86Gen *g, const IrOp *op, const void *fn, unsigned flags);
 

@@ -193,6 +193,8 @@ static inline void x86_op_rr(CodeBuf *cb, unsigned opc, int r, int rm)
     x86_u8(cb, (uint8_t)(0xc0 | (r & 7) << 3 | (rm & 7)));
 }
 
+static inline void x86_modrm_mem(CodeBuf *cb, int r, int base, int index, int shift, int32_t disp);
+
 /*
  * opc with a memory operand [base + index << shift + disp]; index may be
  * X86_NO_REG (never rsp).  base must be a register.
@@ -202,6 +204,12 @@ static inline void x86_op_mem(CodeBuf *cb, unsigned opc, int r, int base, int in
 {
     bool force = (opc & X86_P_BREG) && x86_is_byte_hi(r);
     x86_opc(cb, opc, r, index < 0 ? 0 : index, base, force);
+    x86_modrm_mem(cb, r, base, index, shift, disp);
+}
+
+/* The ModRM (+ SIB, displacement) bytes of a memory operand: see x86_op_mem. */
+static inline void x86_modrm_mem(CodeBuf *cb, int r, int base, int index, int shift, int32_t disp)
+{
     int mod = (disp == 0 && (base & 7) != 5) ? 0 : x86_fits_i8(disp) ? 1 : 2;
     if (index < 0 && (base & 7) != 4) {
         x86_u8(cb, (uint8_t)(mod << 6 | (r & 7) << 3 | (base & 7)));
@@ -522,6 +530,78 @@ static inline void x86_mfence(CodeBuf *cb)
     x86_u8(cb, 0x0f);
     x86_u8(cb, 0xae);
     x86_u8(cb, 0xf0);
+}
+
+/* ---- AVX (VEX-encoded SSE/FMA, 128-bit) for the FP fast paths ---- */
+
+/* A VEX opcode: map 1 = 0F, 2 = 0F38, 3 = 0F3A; pp 0 = none, 1 = 66, 2 = F3, 3 = F2; w = VEX.W. */
+#define X86_VEX(map, pp, w, opcode)                                                                \
+    ((unsigned)(opcode) | (unsigned)(map) << 8 | (unsigned)(pp) << 10 | (unsigned)(w) << 12)
+#define X86_V_MOVSS_LOAD X86_VEX(1, 2, 0, 0x10)
+#define X86_V_MOVSD_LOAD X86_VEX(1, 3, 0, 0x10)
+#define X86_V_MOVQ_LOAD X86_VEX(1, 2, 0, 0x7e)
+#define X86_V_MOVQ_STORE X86_VEX(1, 1, 0, 0xd6)
+#define X86_V_MOVUPS_LOAD X86_VEX(1, 0, 0, 0x10)
+#define X86_V_MOVUPS_STORE X86_VEX(1, 0, 0, 0x11)
+#define X86_V_BROADCASTSS X86_VEX(2, 1, 0, 0x18)
+#define X86_V_MOVDDUP X86_VEX(1, 3, 0, 0x12)
+#define X86_V_ANDPS X86_VEX(1, 0, 0, 0x54)
+#define X86_V_ORPS X86_VEX(1, 0, 0, 0x56)
+#define X86_V_XORPS X86_VEX(1, 0, 0, 0x57)
+#define X86_V_MOVMSKPS X86_VEX(1, 0, 0, 0x50)
+#define X86_V_UCOMISS X86_VEX(1, 0, 0, 0x2e)
+#define X86_V_COMISS X86_VEX(1, 0, 0, 0x2f)
+/* Arithmetic (+ pp: 0 ps, 1 pd, 2 ss, 3 sd) */
+#define X86_V_SQRT 0x51u
+#define X86_V_ADD 0x58u
+#define X86_V_MUL 0x59u
+#define X86_V_SUB 0x5cu
+#define X86_V_MIN 0x5du
+#define X86_V_DIV 0x5eu
+#define X86_V_MAX 0x5fu
+#define X86_V_CMP 0xc2u /* + imm8 predicate */
+/* vcmp predicates (quiet: no invalid flag for quiet NaNs) */
+#define X86_VCMP_EQ_OQ 0x00
+#define X86_VCMP_UNORD_Q 0x03
+#define X86_VCMP_NEQ_UQ 0x04
+#define X86_VCMP_NGE_UQ 0x19
+/* FMA3 231 forms (map 2, pp 1, W = double; +1 for the scalar forms) */
+#define X86_V_FMADD231 0xb8u
+#define X86_V_FMSUB231 0xbau
+#define X86_V_FNMADD231 0xbcu
+#define X86_V_FNMSUB231 0xbeu
+#define X86_V_BLENDVPS X86_VEX(3, 1, 0, 0x4a) /* + 1: blendvpd; is4 = mask register << 4 */
+
+/* 3-byte VEX prefix: r = ModRM reg, v = vvvv register, x / b = SIB index / base (or rm). */
+static inline void x86_vex_prefix(CodeBuf *cb, unsigned vop, int r, int v, int x, int b)
+{
+    x86_u8(cb, 0xc4);
+    x86_u8(cb, (uint8_t)((~r & 8) << 4 | (~x & 8) << 3 | (~b & 8) << 2 | (vop >> 8 & 3)));
+    x86_u8(cb, (uint8_t)((vop >> 12 & 1) << 7 | (~v & 15) << 3 | (vop >> 10 & 3)));
+    x86_u8(cb, (uint8_t)vop);
+}
+
+/* vop r, v, rm (registers; xmm or general as the instruction says). */
+static inline void x86_vex_rr3(CodeBuf *cb, unsigned vop, int r, int v, int rm)
+{
+    x86_vex_prefix(cb, vop, r, v, 0, rm);
+    x86_u8(cb, (uint8_t)(0xc0 | (r & 7) << 3 | (rm & 7)));
+}
+
+/* vop r, v, [base + disp]. */
+static inline void x86_vex_md(CodeBuf *cb, unsigned vop, int r, int v, int base, int32_t disp)
+{
+    x86_vex_prefix(cb, vop, r, v, 0, base);
+    x86_modrm_mem(cb, r, base, X86_NO_REG, 0, disp);
+}
+
+/* vop r, v, [rip + target]; `trail` immediate bytes follow the displacement. */
+static inline void x86_vex_rip(CodeBuf *cb, unsigned vop, int r, int v, const void *target,
+                               int trail)
+{
+    x86_vex_prefix(cb, vop, r, v, 0, 0);
+    x86_u8(cb, (uint8_t)((r & 7) << 3 | 5));
+    x86_u32(cb, (uint32_t)((const uint8_t *)target - (cb->ptr + 4 + trail)));
 }
 
 #endif

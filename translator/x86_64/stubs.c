@@ -36,6 +36,13 @@ void x86_detect_features(X86Features *f)
         f->popcnt = (c >> 23) & 1;
         f->movbe = (c >> 22) & 1;
         f->sse41 = (c >> 19) & 1;
+        /* AVX needs OSXSAVE and the OS saving xmm and ymm state (XCR0 bits 1, 2) */
+        if ((c >> 27 & 1) && (c >> 28 & 1)) {
+            unsigned lo, hi;
+            __asm__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+            f->avx = (lo & 6) == 6;
+            f->fma = f->avx && ((c >> 12) & 1);
+        }
     }
     if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
         f->bmi1 = (b >> 3) & 1;

@@ -1,0 +1,150 @@
+/*
+ * AArch64 FP instructions as fp_env / fp_cmp ops (translator/ir_fp.h).
+ *
+ * Each op names the V registers by CPU-state offset and carries the call the
+ * instruction used to be: its exact helper and descriptor, which the
+ * interpreter runs and the backend falls back to.  The fast path is allowed
+ * while FPCR.FZ is clear (the guard word); with FZ set, every op takes the
+ * helper.
+ */
+#include "frontends/aarch64/fp_gen.h"
+
+#include "translator/ir_fp.h"
+
+/* One instruction's fp op. */
+typedef struct FpInsn {
+    int kind, esz, shape, by_elem, idx;
+    int rd, rn, rm, ra;
+} FpInsn;
+
+static uint32_t vreg(int r)
+{
+    return (uint32_t)a64_vreg_offset(r);
+}
+
+static void gen_fp_env(DisasContext *s, const FpInsn *f, void *fn, const A64SimdDesc *d)
+{
+    ir_gen_fp_env(s->ir, ir_fp_desc(f->kind, f->esz, f->shape, f->by_elem, f->idx),
+                  ir_fp_offs(vreg(f->rd), vreg(f->rn), vreg(f->rm), vreg(f->ra)), fn,
+                  a64_simd_desc(d), ir_fp_guard(offsetof(A64CPU, fpcr), A64_FPCR_FZ));
+}
+
+/* FP type field -> esz for single and double; -1 otherwise. */
+static int fp_esz(int type)
+{
+    return type == 0 ? 2 : type == 1 ? 3 : -1;
+}
+
+bool a64_gen_fp_1src(DisasContext *s, int type, int opc, void *fn, const A64SimdDesc *d)
+{
+    int esz = fp_esz(type);
+    if (esz < 0 || opc != 3) /* FSQRT */
+        return false;
+    FpInsn f = {.kind = IR_FP_SQRT, .esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rn, .ra = d->rn};
+    gen_fp_env(s, &f, fn, d);
+    return true;
+}
+
+bool a64_gen_fp_2src(DisasContext *s, int type, int opc, void *fn, const A64SimdDesc *d)
+{
+    /* FMUL FDIV FADD FSUB FMAX FMIN FMAXNM FMINNM (NM: equal to FMAX/FMIN without NaNs) */
+    static const int kinds[8] = {IR_FP_MUL, IR_FP_DIV, IR_FP_ADD, IR_FP_SUB,
+                                 IR_FP_MAX, IR_FP_MIN, IR_FP_MAX, IR_FP_MIN};
+    int esz = fp_esz(type);
+    if (esz < 0 || opc > 7)
+        return false;
+    FpInsn f = {.kind = kinds[opc], .esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rm, .ra = d->rn};
+    gen_fp_env(s, &f, fn, d);
+    return true;
+}
+
+bool a64_gen_fp_3src(DisasContext *s, int type, void *fn, const A64SimdDesc *d)
+{
+    static const int kinds[4] = {IR_FP_MADD, IR_FP_MSUB, IR_FP_NMADD, IR_FP_NMSUB};
+    int esz = fp_esz(type);
+    if (esz < 0)
+        return false;
+    FpInsn f = {
+        .kind = kinds[d->opc & 3], .esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rm, .ra = d->ra};
+    gen_fp_env(s, &f, fn, d);
+    return true;
+}
+
+IrTemp a64_gen_fp_cmp(DisasContext *s, int type, void *fn, const A64SimdDesc *d)
+{
+    int esz = fp_esz(type);
+    if (esz < 0)
+        return IR_TEMP_NONE;
+    IrTemp nzcv = ir_new_temp(s->ir, IR_I64);
+    int kind = (d->opc & 16) ? IR_FPC_SIGNAL : IR_FPC_QUIET;
+    ir_gen_fp_cmp(s->ir, nzcv, ir_fp_desc(kind, esz, IR_FP_SCALAR, (d->opc >> 3) & 1, 0),
+                  ir_fp_offs(0, vreg(d->rn), vreg(d->rm), 0), fn, a64_simd_desc(d),
+                  ir_fp_guard(offsetof(A64CPU, fpcr), A64_FPCR_FZ));
+    return nzcv;
+}
+
+/* Vector FP three-same key u:size<1>:opc<2:0> (opc 0x18..0x1f) -> kind, or -1. */
+static int fp_3same_kind(int key)
+{
+    switch (key) {
+    case 0x00: /* FMAXNM */
+    case 0x06: /* FMAX */
+        return IR_FP_MAX;
+    case 0x08: /* FMINNM */
+    case 0x0e: /* FMIN */
+        return IR_FP_MIN;
+    case 0x01:
+        return IR_FP_MADD; /* FMLA */
+    case 0x09:
+        return IR_FP_MSUB; /* FMLS */
+    case 0x02:
+        return IR_FP_ADD;
+    case 0x0a:
+        return IR_FP_SUB;
+    case 0x13:
+        return IR_FP_MUL;
+    case 0x17:
+        return IR_FP_DIV;
+    }
+    return -1;
+}
+
+bool a64_gen_fp_3same(DisasContext *s, void *fn, const A64SimdDesc *d)
+{
+    int kind = fp_3same_kind(d->u << 4 | (d->size >> 1) << 3 | (d->opc & 7));
+    if (d->scalar || d->opc < 0x18 || kind < 0)
+        return false;
+    FpInsn f = {.kind = kind,
+                .esz = 2 + (d->size & 1),
+                .shape = d->q ? IR_FP_VEC128 : IR_FP_VEC64,
+                .rd = d->rd,
+                .rn = d->rn,
+                .rm = d->rm,
+                .ra = d->rd};
+    gen_fp_env(s, &f, fn, d);
+    return true;
+}
+
+bool a64_gen_fp_indexed(DisasContext *s, void *fn, const A64SimdDesc *d)
+{
+    int kind = d->u          ? -1
+               : d->opc == 1 ? IR_FP_MADD
+               : d->opc == 5 ? IR_FP_MSUB
+               : d->opc == 9 ? IR_FP_MUL
+                             : -1;
+    if (kind < 0 || (d->size != 2 && d->size != 3))
+        return false;
+    FpInsn f = {.kind = kind,
+                .esz = d->size,
+                .shape = d->scalar ? IR_FP_SCALAR
+                         : d->q    ? IR_FP_VEC128
+                                   : IR_FP_VEC64,
+                .by_elem = 1,
+                .idx = d->imm,
+                .rd = d->rd,
+                .rn = d->rn,
+                .rm = d->rm,
+                .ra = d->rd};
+    gen_fp_env(s, &f, fn, d);
+    return true;
+}

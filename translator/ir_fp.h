@@ -1,0 +1,90 @@
+/*
+ * Operands of the guest-FP ops fp_env and fp_cmp (ir_ops.def, docs/ir.md).
+ *
+ * A guest FP instruction is one op on fields of the CPU state (the guest's
+ * FP/vector registers, 16 bytes each): the backend computes it on the host
+ * FPU when the result is one the host computes exactly like the guest (a
+ * cheap check), and otherwise calls the op's exact helper, which the IR
+ * interpreter always calls.  Frontends pack the operation with ir_fp_desc
+ * and the register offsets with ir_fp_offs.
+ */
+#ifndef FERRY_TRANSLATOR_IR_FP_H
+#define FERRY_TRANSLATOR_IR_FP_H
+
+#include <stdint.h>
+
+/* fp_env operations: d = f(n, m[, a]).  MADD..NMSUB are fused: one rounding. */
+typedef enum IrFpKind {
+    IR_FP_ADD,   /* n + m */
+    IR_FP_SUB,   /* n - m */
+    IR_FP_MUL,   /* n * m */
+    IR_FP_DIV,   /* n / m */
+    IR_FP_MIN,   /* minimum; the helper decides NaN operands */
+    IR_FP_MAX,   /* maximum; same */
+    IR_FP_SQRT,  /* sqrt(n) */
+    IR_FP_MADD,  /* a + n * m */
+    IR_FP_MSUB,  /* a - n * m */
+    IR_FP_NMADD, /* -a - n * m */
+    IR_FP_NMSUB, /* -a + n * m */
+    IR_FP_KINDS,
+} IrFpKind;
+
+/* fp_cmp operations: d = NZCV of n <=> m (Arm encoding: 0110 equal, 1000 less,
+ * 0010 greater, 0011 unordered). */
+typedef enum IrFpCmpKind {
+    IR_FPC_QUIET,  /* only signalling NaNs raise invalid */
+    IR_FPC_SIGNAL, /* any NaN raises invalid */
+} IrFpCmpKind;
+
+/* Shapes: one element in the low bits (rest of the 16 bytes zeroed), or a vector of
+ * 8 bytes (upper 8 zeroed) or 16 bytes. */
+enum { IR_FP_SCALAR, IR_FP_VEC64, IR_FP_VEC128 };
+
+/*
+ * c0 of fp_env / fp_cmp: kind (bits 0-7), element size log2 bytes esz 2 or 3
+ * (bits 8-9), shape (10-11), m is element `idx` of its register broadcast to
+ * every lane (bit 12, index in bits 13-16); fp_cmp: bit 12 = compare with +0.
+ */
+static inline uint64_t ir_fp_desc(int kind, int esz, int shape, int by_elem, int idx)
+{
+    return (uint64_t)kind | (uint64_t)esz << 8 | (uint64_t)shape << 10 | (uint64_t)by_elem << 12 |
+           (uint64_t)idx << 13;
+}
+static inline int ir_fp_kind(uint64_t c)
+{
+    return (int)(c & 0xff);
+}
+static inline int ir_fp_esz(uint64_t c)
+{
+    return (int)(c >> 8 & 3);
+}
+static inline int ir_fp_shape(uint64_t c)
+{
+    return (int)(c >> 10 & 3);
+}
+static inline int ir_fp_by_elem(uint64_t c)
+{
+    return (int)(c >> 12 & 1);
+}
+static inline int ir_fp_idx(uint64_t c)
+{
+    return (int)(c >> 13 & 15);
+}
+
+/* c1: CPU-state byte offsets (each < 65536) of d, n, m and a. */
+static inline uint64_t ir_fp_offs(uint32_t d, uint32_t n, uint32_t m, uint32_t a)
+{
+    return (uint64_t)d | (uint64_t)n << 16 | (uint64_t)m << 32 | (uint64_t)a << 48;
+}
+static inline int32_t ir_fp_off(uint64_t c, int i) /* i: 0 d, 1 n, 2 m, 3 a */
+{
+    return (int32_t)(c >> (16 * i) & 0xffff);
+}
+
+/* c4: the fast path is allowed only while (32-bit CPU-state word at `off`) & mask == 0. */
+static inline uint64_t ir_fp_guard(uint32_t off, uint32_t mask)
+{
+    return (uint64_t)off | (uint64_t)mask << 32;
+}
+
+#endif
