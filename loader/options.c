@@ -290,6 +290,27 @@ static bool opt_stack_size(OptCtx *c, const OptDef *d, const char *arg)
     return true;
 }
 
+static bool opt_seed(OptCtx *c, const OptDef *d, const char *arg)
+{
+    char *end;
+    errno = 0;
+    uint64_t v = strtoull(arg, &end, 0);
+    if (errno || !*arg || *end || *arg == '-')
+        return opt_error(c, "-seed: invalid seed '%s'", arg);
+    c->o->rand_seed = v;
+    c->o->has_seed = true;
+    return true;
+}
+
+/* -p: qemu's host page size; checked as qemu does, then not used (guest pages are 4 KiB). */
+static bool opt_pagesize(OptCtx *c, const OptDef *d, const char *arg)
+{
+    uint64_t v;
+    if (!options_parse_size(arg, &v) || v == 0 || (v & (v - 1)))
+        return opt_error(c, "-p: page size '%s' is not a power of two", arg);
+    return true;
+}
+
 static bool opt_guest_base(OptCtx *c, const OptDef *d, const char *arg)
 {
     char *end;
@@ -323,9 +344,15 @@ static const OptDef opt_defs[] = {
     {"U", NULL, "UNSET_ENV", "var", opt_unset_env, 0, NULL, "remove guest variables (comma list)"},
     {"0", NULL, "ARGV0", "argv0", opt_string, OFF(argv0), NULL, "argv[0] for the guest"},
     {"s", NULL, "STACK_SIZE", "size", opt_stack_size, 0, NULL, "guest stack size (k/M/G suffix)"},
+    {"r", NULL, "UNAME", "release", opt_string, OFF(uname), NULL,
+     "kernel release uname reports to the guest"},
+    {"seed", NULL, "RAND_SEED", "number", opt_seed, 0, NULL,
+     "derive the guest's AT_RANDOM bytes from number"},
     {"B", NULL, "GUEST_BASE", "address", opt_guest_base, 0, "Address space",
      "host address of guest address 0"},
     {"R", NULL, "RESERVED_VA", "size", opt_reserved_va, 0, NULL, "size of the guest address space"},
+    {"p", NULL, "PAGESIZE", "pagesize", opt_pagesize, 0, NULL,
+     "accepted as qemu does; guest pages are 4k"},
     {"cpu", NULL, "CPU", "model", opt_cpu, 0, "Emulation", "CPU model (-cpu help lists them)"},
     {"no-jit", NULL, "NO_JIT", NULL, opt_flag, OFF(no_jit), NULL,
      "run the IR interpreter, not the JIT"},
@@ -593,6 +620,14 @@ char **options_to_argv(const Options *o)
     if (o->reserved_va) {
         argvec_add(&a, "-R");
         argvec_add(&a, "%llu", (unsigned long long)o->reserved_va);
+    }
+    if (o->uname) {
+        argvec_add(&a, "-r");
+        argvec_add(&a, "%s", o->uname);
+    }
+    if (o->has_seed) {
+        argvec_add(&a, "-seed");
+        argvec_add(&a, "%llu", (unsigned long long)o->rand_seed);
     }
     if (a.oom) {
         options_argv_free(a.v);

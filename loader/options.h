@@ -32,7 +32,7 @@ void options_free(Options *o);
 
 /*
  * The command-line options that give o again (-L, -cpu, -d, -D, -strace,
- * -no-jit, -one-insn-per-tb, -s, -B, -R), for re-running ferry on another
+ * -no-jit, -one-insn-per-tb, -s, -B, -R, -r, -seed), for re-running ferry on another
  * program (execve): a malloc'd NULL-terminated vector of malloc'd strings,
  * or NULL when out of memory.  -E/-U are not included (they are already in
  * the guest environment), nor -0 and the program.  Free with

@@ -40,6 +40,9 @@ typedef struct Options {
     uint64_t stack_size;   /* -s */
     uintptr_t guest_base;  /* -B (0: choose) */
     uint64_t reserved_va;  /* -R (0: default) */
+    const char *uname;     /* -r: uname's release for the guest (NULL: the host's) */
+    bool has_seed;         /* -seed given: AT_RANDOM is derived from rand_seed */
+    uint64_t rand_seed;    /* -seed */
     int exec_fd;           /* AT_EXECFD from binfmt 'O', or -1 */
 } Options;
 

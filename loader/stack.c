@@ -149,6 +149,18 @@ static void stack_auxv(Process *p, const CPUCommon *cpu, AuxvBuilder *a, uint64_
     auxv_add(a, AT_NULL, 0);
 }
 
+/* -seed: n bytes from seed (splitmix64), the same for the same seed. */
+static void stack_seeded_bytes(uint64_t seed, uint8_t *out, size_t n)
+{
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t z = (seed += 0x9e3779b97f4a7c15ull);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+        z ^= z >> 31;
+        memcpy(out + i, &z, n - i < 8 ? n - i : 8);
+    }
+}
+
 /* Pushes the strings and random bytes; records their addresses in p->elf. */
 static int stack_strings(Process *p, StackWriter *w, char *const argv[], char *const envp[],
                          const char *execfn, uint64_t *addrs, uint64_t *platform, uint64_t *random)
@@ -167,7 +179,9 @@ static int stack_strings(Process *p, StackWriter *w, char *const argv[], char *c
     p->elf.arg_end = p->elf.env_start;
     *platform = p->arch->platform ? stack_push_str(w, p->arch->platform) : 0;
     uint8_t rnd[16];
-    if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd))
+    if (p->opts.has_seed)
+        stack_seeded_bytes(p->opts.rand_seed, rnd, sizeof(rnd));
+    else if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd))
         memset(rnd, 0x5a, sizeof(rnd));
     *random = stack_push(w, rnd, sizeof(rnd));
     return *random ? 0 : -E2BIG;

@@ -103,6 +103,8 @@ int64_t sys_do_uname(SysCtx *c, const uint64_t *a)
     const GuestArch *arch = c->cpu->arch ? c->cpu->arch : c->p->arch;
     if (arch && arch->uname_machine)
         snprintf(u.machine, sizeof(u.machine), "%s", arch->uname_machine);
+    if (c->p->opts.uname) /* -r */
+        snprintf(u.release, sizeof(u.release), "%s", c->p->opts.uname);
     return gmem_write(c->mem, a[0], &u, sizeof(u));
 }
 

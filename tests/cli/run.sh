@@ -5,7 +5,7 @@
 # --version exit 0; bad options give one line and exit 1; argv, -0, -E, -U
 # reach the guest; every qemu-user option and its FERRY_* / QEMU_* variable
 # does what it does under qemu-user (-s, -E/-U/-0, -L, -cpu, -B/-R, -d/-D,
-# -strace, -one-insn-per-tb/-singlestep); `make install PREFIX=...` installs
+# -strace, -one-insn-per-tb/-singlestep, -r, -seed, -p); `make install PREFIX=...` installs
 # programs that run and a man page that renders.
 # Ends with `N passed, N failed`; non-zero exit on failure.
 # Usage: sh tests/cli/run.sh [path/to/ferry]
@@ -274,6 +274,53 @@ FOO=(unset) BAR=(unset)" -- "$FERRY" -R 4G "$OUT/args"
             bad "$how: exit status $rc, trace '$(head -c 200 "$trace")'"
         fi
     done
+    # -r (QEMU_UNAME), -seed (QEMU_RAND_SEED), also in a program the guest execs; -p checked.
+    cat >"$OUT/uname.c" <<'EOF'
+/* Prints uname's release and the first AT_RANDOM bytes; with an argument,
+ * then runs itself again (execve) without one. */
+#include <stdio.h>
+#include <sys/auxv.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+int main(int argc, char **argv)
+{
+    struct utsname u;
+    const unsigned char *r = (const unsigned char *)getauxval(AT_RANDOM);
+    uname(&u);
+    printf("%s %02x%02x%02x%02x%02x%02x%02x%02x\n", u.release, r[0], r[1], r[2], r[3], r[4],
+           r[5], r[6], r[7]);
+    fflush(stdout);
+    if (argc > 1)
+        execl(argv[0], argv[0], (char *)NULL);
+    return 0;
+}
+EOF
+    "$CROSS_CC" -O2 -static -o "$OUT/uname" "$OUT/uname.c" || bad "cross compile (uname)"
+    for how in "-r 2.6.32 -seed 42" "QEMU_UNAME=2.6.32 QEMU_RAND_SEED=42" \
+        "FERRY_UNAME=2.6.32 FERRY_RAND_SEED=0x2a"; do
+        run_how "$how" "$OUT/uname" again
+        rc=$?
+        cp "$OUT/stdout" "$OUT/uname.1"
+        run_how "$how" "$OUT/uname"
+        first=$(head -n 1 "$OUT/uname.1")
+        if [ "$rc" = 0 ] && [ "$(sed -n 2p "$OUT/uname.1")" = "$first" ] &&
+            [ "$(cat "$OUT/stdout")" = "$first" ] && [ "${first%% *}" = 2.6.32 ]; then
+            ok
+        else
+            bad "$how: exit status $rc, '$(cat "$OUT/uname.1" "$OUT/stdout")'"
+        fi
+    done
+    "$FERRY" "$OUT/uname" >"$OUT/uname.1" 2>&1
+    "$FERRY" "$OUT/uname" >"$OUT/uname.2" 2>&1
+    if [ "$(cut -d' ' -f1 "$OUT/uname.1")" = "$(uname -r)" ] && ! cmp -s "$OUT/uname.1" "$OUT/uname.2"; then
+        ok
+    else
+        bad "without -r/-seed: '$(cat "$OUT/uname.1" "$OUT/uname.2")'"
+    fi
+    run_how "-p 4096" "$OUT/uname" && [ -s "$OUT/stdout" ] && ok || bad "-p 4096"
+    check "-p not a power of two" 1 "^ferry: -p: page size '3000' is not a power of two\$" -- \
+        -p 3000 "$OUT/uname"
+    check "-seed not a number" 1 "^ferry: -seed: invalid seed 'x'\$" -- -seed x "$OUT/uname"
     # -one-insn-per-tb, -singlestep and their variables: blocks of one instruction.
     for how in "-one-insn-per-tb" "-singlestep" "QEMU_SINGLESTEP=1" "QEMU_ONE_INSN_PER_TB=1"; do
         run_how "$how" -d in_asm -D "$OUT/log" "$OUT/args" x

@@ -4,7 +4,7 @@
 # touching other handlers), run a foreign program by its own path, then
 # chroot into an arm64 Debian root filesystem (the first stage of
 # debootstrap, cached in build/rootfs by tests/rootfs/foreign.sh) and run
-# its shells, busybox and dynamically linked programs there, mount tmpfs,
+# its shells, busybox and dynamically linked programs there, mount tmpfs, sysfs,
 # a bind mount and /proc from inside (ferry's /proc views on the mounted
 # /proc), and unregister.  The handler and any mount are always removed on
 # exit (trap).
@@ -75,6 +75,7 @@ fi
 cleanup() {
     rootfs_umount_all "$ROOT/mnt"
     rootfs_umount_all "$ROOT/proc"
+    rootfs_umount_all "$ROOT/sys"
     [ -e "$HANDLER" ] && echo -1 >"$HANDLER"
 }
 trap cleanup EXIT
@@ -156,6 +157,8 @@ cat" 'mount -t proc proc /proc && readlink /proc/self/exe &&
     head -n 1 /proc/self/maps | sed "s/.* //" && grep -c ferry /proc/self/maps;
     grep -o -m 1 ^Features /proc/cpuinfo; cat /proc/self/comm; umount /proc'
 mountpoint -q "$ROOT/proc" && bad "/proc left mounted" || ok "/proc unmounted"
+in_root "mount sysfs" "aarch64" 'mount -t sysfs sysfs /sys && test -d /sys/kernel && umount /sys &&
+    test ! -e /sys/kernel && uname -m'
 
 "$FERRY" binfmt uninstall aarch64 --prefix "$PREFIX" >"$OUT/uninstall" 2>&1
 [ ! -e "$HANDLER" ] && ok "unregistered" || bad "uninstall: $(cat "$OUT/uninstall")"

@@ -8,12 +8,13 @@ handler wins: a test that registers ferry can have its programs run by a
 handler someone else registers meanwhile.  Since Linux 6.7 a user namespace
 may mount its own binfmt_misc instance, which only its processes use.  This
 runs CMD as root in new user (identity uid/gid map, so file owners stay as
-they are), mount and pid namespaces, with a new /proc and a private
-binfmt_misc mounted on /proc/sys/fs/binfmt_misc.  Handlers CMD registers
-vanish with it, and so do its mounts.
+they are), mount, pid and network namespaces (the last so that sysfs may be
+mounted; it has no network), with a new /proc and a private binfmt_misc
+mounted on /proc/sys/fs/binfmt_misc.  Handlers CMD registers vanish with
+it, and so do its mounts.
 
-Inside, mknod and sysfs mounts are not allowed: create device nodes (a
-debootstrap first stage, a copy of one) before.
+Inside, mknod is not allowed: create device nodes (a debootstrap first
+stage, a copy of one) before.
 
 Exit status: CMD's (128 + N when killed by signal N), or 125 with a
 one-line reason on stderr when the namespaces or the private binfmt_misc
@@ -24,6 +25,7 @@ import os
 import sys
 
 CLONE_NEWNS = 0x00020000
+CLONE_NEWNET = 0x40000000
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
 MS_NOSUID, MS_NODEV, MS_NOEXEC = 2, 4, 8
@@ -79,7 +81,8 @@ def main(argv):
     pid = os.fork()
     if pid == 0:
         try:
-            check(libc.unshare(CLONE_NEWUSER | CLONE_NEWNS), "unshare(CLONE_NEWUSER)")
+            check(libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET),
+                  "unshare(CLONE_NEWUSER)")
             os.write(ready_w, b"u")
             in_namespaces(argv[1:], go_r)
         except OSError as e:
