@@ -79,7 +79,10 @@ typedef struct GuestArch {
     void (*dump_state)(const CPUCommon *cpu, FILE *out);
 
     const struct SysAbi *sys; /* syscall numbers, struct layouts, flag maps */
-    const char *cpuinfo;      /* /proc/cpuinfo text */
+    /* Writes the /proc/cpuinfo text of cpu's model. */
+    void (*cpuinfo)(const CPUCommon *cpu, FILE *out);
+    /* -cpu model names, NULL-terminated; NULL when the option is ignored. */
+    const char *const *cpu_models;
 } GuestArch;
 
 /* All frontends linked into ferry; NULL-terminated. */

@@ -265,15 +265,28 @@ static bool opt_unset_env(OptCtx *c, const OptDef *d, const char *arg)
     return env_add_list(c, arg, false);
 }
 
+/* True when some guest architecture has a CPU model called `name`. */
+static bool cpu_model_known(const char *name)
+{
+    for (size_t i = 0; guest_arches[i]; i++)
+        for (const char *const *m = guest_arches[i]->cpu_models; m && *m; m++)
+            if (!strcmp(*m, name))
+                return true;
+    return false;
+}
+
 static bool opt_cpu(OptCtx *c, const OptDef *d, const char *arg)
 {
     if (strcmp(arg, "help") == 0 || strcmp(arg, "?") == 0) {
         fprintf(c->out, "Available CPUs:\n");
         for (size_t i = 0; guest_arches[i]; i++)
-            fprintf(c->out, "  %s: max (default)\n", guest_arches[i]->name);
+            for (const char *const *m = guest_arches[i]->cpu_models; m && *m; m++)
+                fprintf(c->out, "  %s\n", *m);
         c->exit_ok = true;
         return true;
     }
+    if (!cpu_model_known(arg))
+        return opt_error(c, "-cpu: unknown CPU model '%s' (-cpu help lists them)", arg);
     c->o->cpu_model = arg;
     return true;
 }

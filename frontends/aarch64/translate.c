@@ -294,7 +294,8 @@ void a64_translate(IrContext *ctx, CPUCommon *cpu, const ArchTranslateOpts *o)
         ir_gen_insn_start(ctx, pc);
         s.insn = insn;
         if ((pc & 3) ||
-            (!a64_decode_dp(&s, insn) && !a64_decode_ldst(&s, insn) && !a64_decode_simd(&s, insn)))
+            (!a64_decode_dp(&s, insn) && !a64_decode_ldst(&s, insn) && !a64_decode_simd(&s, insn) &&
+             !a64_decode_crypto(&s, insn) && !a64_decode_ext(&s, insn)))
             a64_unallocated(&s);
         n++;
         pc += 4;

@@ -98,5 +98,8 @@ void a64_translate(IrContext *ctx, CPUCommon *cpu, const ArchTranslateOpts *o);
 bool a64_decode_dp(DisasContext *s, uint32_t insn);   /* data processing, branches, system */
 bool a64_decode_ldst(DisasContext *s, uint32_t insn); /* loads/stores, atomics, exclusives */
 bool a64_decode_simd(DisasContext *s, uint32_t insn); /* FP and AdvSIMD, structure ld/st */
+/* Optional extensions, offered what the decoders above rejected (they check the CPU model). */
+bool a64_decode_crypto(DisasContext *s, uint32_t insn); /* AES, SHA, SHA3, 64-bit PMULL */
+bool a64_decode_ext(DisasContext *s, uint32_t insn);    /* dot product, FCMA, FlagM, RNG... */
 
 #endif

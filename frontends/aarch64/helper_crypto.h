@@ -1,0 +1,43 @@
+/*
+ * Run-time helpers of the AArch64 cryptographic extension (trans_crypto.c):
+ * AES rounds (FEAT_AES), SHA-1/SHA-256 (FEAT_SHA1/FEAT_SHA256), SHA-512
+ * (FEAT_SHA512) and 64-bit polynomial multiplication (FEAT_PMULL).  Each
+ * helper reads and writes the V registers in the CPU state; the register
+ * numbers arrive in an A64SimdDesc (helper_simd.h).  AES and PMULL use the
+ * host's AES-NI / PCLMULQDQ when cpuid reports them; the portable C
+ * versions compute the same results and are exported for the unit tests.
+ */
+#ifndef FERRY_FRONTENDS_AARCH64_HELPER_CRYPTO_H
+#define FERRY_FRONTENDS_AARCH64_HELPER_CRYPTO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "translator/cpu.h"
+
+/* AES operations, as the opcode field of the Crypto AES class (4..7). */
+typedef enum A64AesOp {
+    A64_AESE = 4,   /* ShiftRows(SubBytes(d ^ n)) */
+    A64_AESD = 5,   /* InvSubBytes(InvShiftRows(d ^ n)) */
+    A64_AESMC = 6,  /* MixColumns(n) */
+    A64_AESIMC = 7, /* InvMixColumns(n) */
+} A64AesOp;
+
+/* One AES step on 128-bit values (two little-endian 64-bit halves); `host` selects AES-NI,
+ * which must then be available (a64_crypto_host_aes). */
+void a64_aes(A64AesOp op, uint64_t out[2], const uint64_t d[2], const uint64_t n[2], bool host);
+/* Carry-less 64 x 64 -> 128-bit product; `host` selects PCLMULQDQ (a64_crypto_host_pmull). */
+void a64_clmul64(uint64_t out[2], uint64_t a, uint64_t b, bool host);
+/* Whether the host has AES-NI / PCLMULQDQ (and FERRY_NO_HOST_CRYPTO is not set). */
+bool a64_crypto_host_aes(void);
+bool a64_crypto_host_pmull(void);
+
+/* Helpers called from generated code; descriptor fields as in the encodings:
+ * rd, rn, rm and opc (the instruction's opcode field). */
+uint64_t helper_crypto_aes(CPUCommon *cpu, uint64_t desc);
+uint64_t helper_crypto_sha3reg(CPUCommon *cpu, uint64_t desc); /* SHA1C..SHA256SU1 */
+uint64_t helper_crypto_sha2reg(CPUCommon *cpu, uint64_t desc); /* SHA1H SHA1SU1 SHA256SU0 */
+uint64_t helper_crypto_sha512(CPUCommon *cpu, uint64_t desc);  /* opc 0..2: H H2 SU1; 4: SU0 */
+uint64_t helper_crypto_pmull64(CPUCommon *cpu, uint64_t desc); /* q: PMULL2 */
+
+#endif
