@@ -199,3 +199,26 @@ uint64_t a64_model_id_reg(const A64CpuModel *m, int op1, int crn, int crm, int o
     *known = false;
     return 0;
 }
+
+/* ---- optional encodings inside the base decoders ---- */
+
+bool a64_model_allows(const A64CpuModel *m, uint32_t insn)
+{
+    static const struct {
+        uint32_t mask, value;
+        A64Feature feat;
+    } gates[] = {
+        {0x3fbffc00, 0x38bfc000, A64_FEAT_LRCPC},  /* LDAPR (before the LSE group it sits in) */
+        {0x3f200c00, 0x38200000, A64_FEAT_LSE},    /* LDADD..LDUMIN, SWP */
+        {0x3fa07c00, 0x08a07c00, A64_FEAT_LSE},    /* CAS */
+        {0xbfa07c00, 0x08207c00, A64_FEAT_LSE},    /* CASP */
+        {0x3f200c00, 0x19000000, A64_FEAT_LRCPC2}, /* LDAPUR*, STLUR* */
+        {0xffffffff, 0xd50330ff, A64_FEAT_SB},     /* SB */
+        {0xffffffe0, 0xd50b7c20, A64_FEAT_DPB},    /* DC CVAP */
+        {0xffffffe0, 0xd50b7d20, A64_NFEATURES},   /* DC CVADP (FEAT_DPB2: no model) */
+    };
+    for (size_t i = 0; i < sizeof(gates) / sizeof(gates[0]); i++)
+        if ((insn & gates[i].mask) == gates[i].value)
+            return gates[i].feat < A64_NFEATURES && (m->features >> gates[i].feat & 1);
+    return true;
+}

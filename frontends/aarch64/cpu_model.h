@@ -77,6 +77,9 @@ uint64_t a64_model_hwcap(const A64CpuModel *m, int which);
 /* The value EL0 reads with MRS from system register op0=3 op1:CRn:CRm:op2, when it is one of
  * the constant or ID registers; *known = false (and 0) for any other register. */
 uint64_t a64_model_id_reg(const A64CpuModel *m, int op1, int crn, int crm, int op2, bool *known);
+/* False when insn belongs to an optional feature the model lacks, among the encodings the
+ * base decoders (trans_dp/ldst/branch/simd.c) accept: LSE, RCpc, SB, DC CVAP... */
+bool a64_model_allows(const A64CpuModel *m, uint32_t insn);
 /* /proc/cpuinfo as Linux prints it for `ncpus` identical cores of the model. */
 void a64_model_cpuinfo(const A64CpuModel *m, int ncpus, FILE *out);
 
