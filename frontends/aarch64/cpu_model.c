@@ -16,12 +16,12 @@
 #define A64_IMPLEMENTED                                                                            \
     (A64_F(AES) | A64_F(PMULL) | A64_F(SHA1) | A64_F(SHA256) | A64_F(SHA512) | A64_F(SHA3) |       \
      A64_F(CRC32) | A64_F(LSE) | A64_F(LRCPC) | A64_F(LRCPC2) | A64_F(DPB) | A64_F(SB) |           \
-     A64_F(DOTPROD) | A64_F(I8MM) | A64_F(FCMA) | A64_F(FRINTTS) | A64_F(JSCVT) | A64_F(FLAGM) |   \
-     A64_F(FLAGM2) | A64_F(RNG))
+     A64_F(DOTPROD) | A64_F(I8MM) | A64_F(FP16) | A64_F(FCMA) | A64_F(FRINTTS) | A64_F(JSCVT) |    \
+     A64_F(FLAGM) | A64_F(FLAGM2) | A64_F(RNG))
 
 #define A64_V80_CRYPTO (A64_F(AES) | A64_F(PMULL) | A64_F(SHA1) | A64_F(SHA256) | A64_F(CRC32))
-/* Armv8.2 cores of the Cortex-A76 generation. XXX: FP16 and RDM are not implemented yet, so
- * these models do not advertise them (the real cores have them). */
+/* Armv8.2 cores of the Cortex-A76 generation. XXX: RDM (SQRDMLAH) and SSBS are not implemented
+ * yet, so these models do not advertise them (the real cores have them). */
 #define A64_V82_A76                                                                                \
     (A64_V80_CRYPTO | A64_F(LSE) | A64_F(FP16) | A64_F(RDM) | A64_F(DOTPROD) | A64_F(LRCPC) |      \
      A64_F(DPB) | A64_F(SSBS))
@@ -204,9 +204,10 @@ uint64_t a64_model_id_reg(const A64CpuModel *m, int op1, int crn, int crm, int o
 
 bool a64_model_allows(const A64CpuModel *m, uint32_t insn)
 {
+    enum { BASE = -1, NEVER = -2 }; /* always allowed / no model has it */
     static const struct {
         uint32_t mask, value;
-        A64Feature feat;
+        int feat; /* A64Feature, BASE or NEVER */
     } gates[] = {
         {0x3fbffc00, 0x38bfc000, A64_FEAT_LRCPC},  /* LDAPR (before the LSE group it sits in) */
         {0x3f200c00, 0x38200000, A64_FEAT_LSE},    /* LDADD..LDUMIN, SWP */
@@ -215,10 +216,16 @@ bool a64_model_allows(const A64CpuModel *m, uint32_t insn)
         {0x3f200c00, 0x19000000, A64_FEAT_LRCPC2}, /* LDAPUR*, STLUR* */
         {0xffffffff, 0xd50330ff, A64_FEAT_SB},     /* SB */
         {0xffffffe0, 0xd50b7c20, A64_FEAT_DPB},    /* DC CVAP */
-        {0xffffffe0, 0xd50b7d20, A64_NFEATURES},   /* DC CVADP (FEAT_DPB2: no model) */
+        {0xffffffe0, 0xd50b7d20, NEVER},           /* DC CVADP (FEAT_DPB2) */
+        /* scalar FP with type = 11 (half): FCVT to single/double is base FP, the rest FP16 */
+        {0xffff7c00, 0x1ee24000, BASE},          /* FCVT Sd/Dd, Hn */
+        {0x7fe00000, 0x1ee00000, A64_FEAT_FP16}, /* 1-/2-source, compare, select, int conversions */
+        {0x7fe00000, 0x1ec00000, A64_FEAT_FP16}, /* fixed-point conversions */
+        {0xffc00000, 0x1fc00000, A64_FEAT_FP16}, /* 3-source */
     };
     for (size_t i = 0; i < sizeof(gates) / sizeof(gates[0]); i++)
         if ((insn & gates[i].mask) == gates[i].value)
-            return gates[i].feat < A64_NFEATURES && (m->features >> gates[i].feat & 1);
+            return gates[i].feat == BASE ||
+                   (gates[i].feat >= 0 && (m->features >> gates[i].feat & 1));
     return true;
 }

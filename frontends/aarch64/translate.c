@@ -279,7 +279,7 @@ static bool decode_insn(DisasContext *s, uint32_t insn)
     if (!a64_model_allows(a64_cpu_model(s->cpu), insn))
         return false;
     return a64_decode_dp(s, insn) || a64_decode_ldst(s, insn) || a64_decode_simd(s, insn) ||
-           a64_decode_crypto(s, insn) || a64_decode_ext(s, insn);
+           a64_decode_crypto(s, insn) || a64_decode_ext(s, insn) || a64_decode_fp16(s, insn);
 }
 
 void a64_translate(IrContext *ctx, CPUCommon *cpu, const ArchTranslateOpts *o)

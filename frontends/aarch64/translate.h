@@ -101,5 +101,6 @@ bool a64_decode_simd(DisasContext *s, uint32_t insn); /* FP and AdvSIMD, structu
 /* Optional extensions, offered what the decoders above rejected (they check the CPU model). */
 bool a64_decode_crypto(DisasContext *s, uint32_t insn); /* AES, SHA, SHA3, 64-bit PMULL */
 bool a64_decode_ext(DisasContext *s, uint32_t insn);    /* dot product, FCMA, FlagM, RNG... */
+bool a64_decode_fp16(DisasContext *s, uint32_t insn);   /* AdvSIMD half precision */
 
 #endif

@@ -1,8 +1,8 @@
-// cflags: -march=armv8.3-a
+// cflags: -march=armv8.3-a+fp16
 /* Complex arithmetic (FEAT_FCMA): FCMLA with the four rotations (vector and
  * by element, single and double precision) and FCADD #90/#270, including a
- * full complex multiply-accumulate built from two FCMLAs, NaN operands and
- * the FPSR flags. */
+ * full complex multiply-accumulate built from two FCMLAs, NaN operands,
+ * half precision and the FPSR flags. */
 #include <arm_neon.h>
 #include <math.h>
 #include <stdint.h>
@@ -70,6 +70,19 @@ int main(void)
     show4("nan #180", vcmlaq_rot180_f32(acc, a, nan));
     show4("snan #90", vcmlaq_rot90_f32(acc, a, snan));
     show4("fcadd nan", vcaddq_rot90_f32(snan, nan));
+    printf("fpsr %08x\n", get_fpsr());
+    float16x8_t ha = vcvt_high_f16_f32(vcvt_f16_f32(a), b),
+                hc = vcvt_high_f16_f32(vcvt_f16_f32(acc), a);
+    float16x8_t hr[4] = {vcmlaq_f16(hc, ha, hc), vcmlaq_rot90_f16(hc, ha, hc),
+                         vcmlaq_rot270_laneq_f16(hc, ha, hc, 3), vcaddq_rot90_f16(ha, hc)};
+    for (int i = 0; i < 4; i++) {
+        uint16_t h[8];
+        memcpy(h, &hr[i], 16);
+        printf("half %d:", i);
+        for (int k = 0; k < 8; k++)
+            printf(" %04x", h[k]);
+        printf("\n");
+    }
     printf("fpsr %08x\n", get_fpsr());
     return 0;
 }
