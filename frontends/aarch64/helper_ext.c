@@ -14,6 +14,27 @@
 #include "frontends/aarch64/cpu.h"
 #include "frontends/aarch64/helper_simd_internal.h"
 
+/* ---- SQRDMLAH / SQRDMLSH ---- */
+
+uint64_t helper_ext_rdm(CPUCommon *c, uint64_t desc)
+{
+    A64CPU *cpu = a64_cpu(c);
+    A64SimdDesc d = a64_simd_desc_unpack(desc);
+    int esz = d.size, bits = 8 << esz, ne = nelem(&d, esz);
+    uint64_t n[2], m[2], acc[2], r[2] = {0, 0};
+    vload(cpu, d.rn, n);
+    vload(cpu, d.rm, m);
+    vload(cpu, d.rd, acc);
+    for (int i = 0; i < ne; i++) {
+        i128 prod =
+            2 * (i128)sext(vget(n, esz, i), esz) * sext(vget(m, esz, (d.opc & 2) ? d.imm : i), esz);
+        i128 x = ((i128)sext(vget(acc, esz, i), esz) << bits) + ((d.opc & 1) ? -prod : prod);
+        vset(r, esz, i, sat(cpu, (x + ((i128)1 << (bits - 1))) >> bits, esz, false));
+    }
+    vstore(cpu, d.rd, r, d.q && !d.scalar);
+    return 0;
+}
+
 /* ---- dot products and matrix multiplies ---- */
 
 static int32_t byte_val(const uint64_t *v, int i, bool is_signed)

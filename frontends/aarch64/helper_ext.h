@@ -1,6 +1,7 @@
 /*
  * Run-time helpers of the optional AArch64 extensions translated by
- * trans_ext.c: dot products and matrix multiplies (FEAT_DotProd,
+ * trans_ext.c: rounding doubling multiply-accumulate (FEAT_RDM), dot
+ * products and matrix multiplies (FEAT_DotProd,
  * FEAT_I8MM), complex arithmetic (FEAT_FCMA), FRINT32/64 (FEAT_FRINTTS),
  * FJCVTZS (FEAT_JSCVT) and the random number registers (FEAT_RNG).  The
  * vector helpers work on the V registers in the CPU state with the fields
@@ -21,6 +22,8 @@ enum {
     A64_DOT_SU = 3, /* SUDOT: Vn signed, Vm unsigned */
 };
 
+/* SQRDMLAH / SQRDMLSH: size 1 or 2, opc bit 0 = subtract, bit 1 = by element (imm = index). */
+uint64_t helper_ext_rdm(CPUCommon *cpu, uint64_t desc);
 /* Dot products into 32-bit lanes; scalar = 1: by element, imm = the index. */
 uint64_t helper_ext_dot(CPUCommon *cpu, uint64_t desc);
 /* 2x8 by 8x2 byte matrix multiply-accumulate into a 2x2 int32 matrix. */

@@ -58,8 +58,30 @@ static bool fcma_size_ok(DisasContext *s, int size, int q)
     return size != 1 || have(s, A64_FEAT_FP16);
 }
 
+/* SQRDMLAH / SQRDMLSH, vector or scalar, by element when idx >= 0. */
+static bool gen_rdm(DisasContext *s, int size, int q, int scalar, int rd, int rn, int rm, bool sub,
+                    int idx)
+{
+    if ((size != 1 && size != 2) || !have(s, A64_FEAT_RDM))
+        return false;
+    A64SimdDesc d = {.rd = rd,
+                     .rn = rn,
+                     .rm = rm,
+                     .q = q,
+                     .size = size,
+                     .scalar = scalar,
+                     .opc = sub | (idx >= 0) << 1,
+                     .imm = idx < 0 ? 0 : idx};
+    gen_desc_call(s, (void *)helper_ext_rdm, &d);
+    return true;
+}
+
 static bool trans_SIMD_3SAME_EXTRA(DisasContext *s, arg_v3 *a)
 {
+    if (a->opc <= 1) /* SQRDMLAH, SQRDMLSH */
+        return a->u && gen_rdm(s, a->size, a->q, a->scalar, a->rd, a->rn, a->rm, a->opc, -1);
+    if (a->scalar)
+        return false;
     switch (a->opc) {
     case 2: /* SDOT, UDOT */
         return have(s, A64_FEAT_DOTPROD) && gen_dot(s, a, a->u ? A64_DOT_UU : A64_DOT_SS);
@@ -84,7 +106,7 @@ static bool trans_SIMD_3SAME_EXTRA(DisasContext *s, arg_v3 *a)
         gen_desc_call(s, add ? (void *)helper_ext_fcadd : (void *)helper_ext_fcmla, &d);
         return true;
     }
-    default: /* SQRDMLAH/SQRDMLSH (FEAT_RDM), BF16: not implemented */
+    default: /* XXX: BF16 (BFDOT, BFMMLA, BFMLAL) is not implemented */
         return false;
     }
 }
@@ -94,6 +116,13 @@ static bool trans_SIMD_3SAME_EXTRA(DisasContext *s, arg_v3 *a)
 static bool trans_SIMD_INDEXED_EXT(DisasContext *s, arg_vidx *a)
 {
     int rm = a->m << 4 | a->rm;
+    if (a->u && (a->opc == 13 || a->opc == 15)) { /* SQRDMLAH, SQRDMLSH (by element) */
+        int idx = a->size == 1 ? (a->h << 2 | a->l << 1 | a->m) : (a->h << 1 | a->l);
+        return gen_rdm(s, a->size, a->q, a->scalar, a->rd, a->rn, a->size == 1 ? a->rm : rm,
+                       a->opc == 15, idx);
+    }
+    if (a->scalar)
+        return false;
     if (a->opc == 14 || (a->opc == 15 && !a->u)) { /* SDOT UDOT, USDOT SUDOT */
         int kind = a->opc == 14 ? (a->u ? A64_DOT_UU : A64_DOT_SS)
                                 : (a->size == 2 ? A64_DOT_US : A64_DOT_SU);
