@@ -1,15 +1,17 @@
 /*
  * Translation of the optional AArch64 extensions other than cryptography
- * (decoder: a64_ext.decode): dot products and int8 matrix multiplies,
+ * and half precision (decoder: a64_ext.decode): SQRDMLAH/SQRDMLSH, dot
+ * products, int8 and BFloat16 matrix multiplies, BFloat16 conversions,
  * complex FP, FRINT32/64, FJCVTZS, the flag manipulation instructions and
  * RNDR/RNDRRS.  Flag instructions are expanded inline on the flag globals
- * (representation in cpu.h); the rest call helper_ext.c.  Every handler
- * first checks that the CPU model has the feature, else the encoding stays
- * unallocated (SIGILL).
+ * (representation in cpu.h); the rest call helper_ext.c / helper_bf16.c.
+ * Every handler first checks that the CPU model has the feature, else the
+ * encoding stays unallocated (SIGILL).
  */
 #include "frontends/aarch64/translate.h"
 
 #include "frontends/aarch64/cpu_model.h"
+#include "frontends/aarch64/helper_bf16.h"
 #include "frontends/aarch64/helper_ext.h"
 #include "frontends/aarch64/helper_simd.h"
 
@@ -76,6 +78,24 @@ static bool gen_rdm(DisasContext *s, int size, int q, int scalar, int rd, int rn
     return true;
 }
 
+/* BFloat16 vector ops; sel: BFMLALT (else B); idx >= 0: by element. */
+static bool gen_bf16(DisasContext *s, uint64_t (*fn)(CPUCommon *, uint64_t), const arg_v3 *a,
+                     int sel, int idx)
+{
+    if (!have(s, A64_FEAT_BF16))
+        return false;
+    bool mlal = fn == helper_bf16_mlal;
+    A64SimdDesc d = {.rd = a->rd,
+                     .rn = a->rn,
+                     .rm = a->rm,
+                     .q = mlal ? 1 : a->q,
+                     .u = sel,
+                     .scalar = idx >= 0,
+                     .imm = idx < 0 ? 0 : idx};
+    gen_desc_call(s, (void *)fn, &d);
+    return true;
+}
+
 static bool trans_SIMD_3SAME_EXTRA(DisasContext *s, arg_v3 *a)
 {
     if (a->opc <= 1) /* SQRDMLAH, SQRDMLSH */
@@ -106,7 +126,14 @@ static bool trans_SIMD_3SAME_EXTRA(DisasContext *s, arg_v3 *a)
         gen_desc_call(s, add ? (void *)helper_ext_fcadd : (void *)helper_ext_fcmla, &d);
         return true;
     }
-    default: /* XXX: BF16 (BFDOT, BFMMLA, BFMLAL) is not implemented */
+    case 13: /* BFMMLA */
+        return a->u && a->size == 1 && a->q && gen_bf16(s, helper_bf16_mmla, a, 0, -1);
+    case 15: /* BFDOT, BFMLALB/T */
+        if (!a->u || (a->size != 1 && a->size != 3))
+            return false;
+        return a->size == 1 ? gen_bf16(s, helper_bf16_dot, a, 0, -1)
+                            : gen_bf16(s, helper_bf16_mlal, a, a->q, -1);
+    default:
         return false;
     }
 }
@@ -123,6 +150,12 @@ static bool trans_SIMD_INDEXED_EXT(DisasContext *s, arg_vidx *a)
     }
     if (a->scalar)
         return false;
+    if (a->opc == 15 && !a->u && (a->size & 1)) { /* BFDOT, BFMLALB/T (by element) */
+        arg_v3 v = {.rd = a->rd, .rn = a->rn, .rm = a->size == 1 ? rm : a->rm, .q = a->q};
+        if (a->size == 1)
+            return gen_bf16(s, helper_bf16_dot, &v, 0, a->h << 1 | a->l);
+        return gen_bf16(s, helper_bf16_mlal, &v, a->q, a->h << 2 | a->l << 1 | a->m);
+    }
     if (a->opc == 14 || (a->opc == 15 && !a->u)) { /* SDOT UDOT, USDOT SUDOT */
         int kind = a->opc == 14 ? (a->u ? A64_DOT_UU : A64_DOT_SS)
                                 : (a->size == 2 ? A64_DOT_US : A64_DOT_SU);
@@ -196,6 +229,26 @@ static bool trans_FJCVTZS(DisasContext *s, arg_FJCVTZS *a)
     ir_gen_movi(ir, IR_I64, a64_g.cf, 0);
     ir_gen_movi(ir, IR_I64, a64_g.vf, 0);
     a64_set_reg(s, a->rd, r, false);
+    return true;
+}
+
+/* BFCVT Hd, Sn */
+static bool trans_BFCVT(DisasContext *s, arg_BFCVT *a)
+{
+    if (!have(s, A64_FEAT_BF16))
+        return false;
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .scalar = 1};
+    gen_desc_call(s, (void *)helper_bf16_cvt, &d);
+    return true;
+}
+
+/* BFCVTN, BFCVTN2 */
+static bool trans_BFCVTN(DisasContext *s, arg_BFCVTN *a)
+{
+    if (!have(s, A64_FEAT_BF16))
+        return false;
+    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .q = a->q};
+    gen_desc_call(s, (void *)helper_bf16_cvt, &d);
     return true;
 }
 
