@@ -16,8 +16,8 @@
 #define A64_IMPLEMENTED                                                                            \
     (A64_F(AES) | A64_F(PMULL) | A64_F(SHA1) | A64_F(SHA256) | A64_F(SHA512) | A64_F(SHA3) |       \
      A64_F(CRC32) | A64_F(LSE) | A64_F(LRCPC) | A64_F(LRCPC2) | A64_F(DPB) | A64_F(SB) |           \
-     A64_F(DOTPROD) | A64_F(I8MM) | A64_F(FP16) | A64_F(RDM) | A64_F(BF16) | A64_F(FCMA) |         \
-     A64_F(FRINTTS) | A64_F(JSCVT) | A64_F(FLAGM) | A64_F(FLAGM2) | A64_F(RNG))
+     A64_F(DOTPROD) | A64_F(I8MM) | A64_F(FP16) | A64_F(RDM) | A64_F(BF16) | A64_F(FHM) |          \
+     A64_F(FCMA) | A64_F(FRINTTS) | A64_F(JSCVT) | A64_F(FLAGM) | A64_F(FLAGM2) | A64_F(RNG))
 
 #define A64_V80_CRYPTO (A64_F(AES) | A64_F(PMULL) | A64_F(SHA1) | A64_F(SHA256) | A64_F(CRC32))
 /* Armv8.2 cores of the Cortex-A76 generation. XXX: SSBS is not implemented yet, so these
@@ -120,14 +120,15 @@ static uint64_t field(const A64CpuModel *m, A64Feature f, int shift, uint64_t va
 }
 
 /* ID_AA64ISAR0_EL1: AES 7:4, SHA1 11:8, SHA2 15:12, CRC32 19:16, Atomic 23:20, RDM 31:28,
- * SHA3 35:32, DP 47:44, TS 55:52, RNDR 63:60. */
+ * SHA3 35:32, DP 47:44, FHM 51:48, TS 55:52, RNDR 63:60. */
 static uint64_t isar0(const A64CpuModel *m)
 {
     uint64_t v = field(m, A64_FEAT_AES, 4, 1) | field(m, A64_FEAT_SHA1, 8, 1) |
                  field(m, A64_FEAT_SHA256, 12, 1) | field(m, A64_FEAT_CRC32, 16, 1) |
                  field(m, A64_FEAT_LSE, 20, 2) | field(m, A64_FEAT_RDM, 28, 1) |
                  field(m, A64_FEAT_SHA3, 32, 1) | field(m, A64_FEAT_DOTPROD, 44, 1) |
-                 field(m, A64_FEAT_FLAGM, 52, 1) | field(m, A64_FEAT_RNG, 60, 1);
+                 field(m, A64_FEAT_FHM, 48, 1) | field(m, A64_FEAT_FLAGM, 52, 1) |
+                 field(m, A64_FEAT_RNG, 60, 1);
     if (m->features & A64_F(PMULL))
         v += 1ull << 4; /* AES = 2: AES and PMULL */
     if (m->features & A64_F(SHA512))

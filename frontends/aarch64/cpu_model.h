@@ -30,6 +30,7 @@ typedef enum A64Feature {
     A64_FEAT_LSE,     /* atomics, CAS, CASP */
     A64_FEAT_FP16,    /* half-precision arithmetic (scalar and vector) */
     A64_FEAT_RDM,     /* SQRDMLAH SQRDMLSH */
+    A64_FEAT_FHM,     /* FMLAL FMLSL FMLAL2 FMLSL2 */
     A64_FEAT_DOTPROD, /* SDOT UDOT */
     A64_FEAT_LRCPC,   /* LDAPR */
     A64_FEAT_LRCPC2,  /* LDAPUR STLUR */

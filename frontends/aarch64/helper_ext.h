@@ -24,6 +24,9 @@ enum {
 
 /* SQRDMLAH / SQRDMLSH: size 1 or 2, opc bit 0 = subtract, bit 1 = by element (imm = index). */
 uint64_t helper_ext_rdm(CPUCommon *cpu, uint64_t desc);
+/* FMLAL/FMLSL(2): u = the upper part of the halves (FMLAL2), opc = subtract, scalar = by
+ * element with imm = the index of the half in Vm. */
+uint64_t helper_ext_fmlal(CPUCommon *cpu, uint64_t desc);
 /* Dot products into 32-bit lanes; scalar = 1: by element, imm = the index. */
 uint64_t helper_ext_dot(CPUCommon *cpu, uint64_t desc);
 /* 2x8 by 8x2 byte matrix multiply-accumulate into a 2x2 int32 matrix. */

@@ -138,6 +138,28 @@ static bool trans_SIMD_3SAME_EXTRA(DisasContext *s, arg_v3 *a)
     }
 }
 
+/* FMLAL, FMLSL, FMLAL2, FMLSL2; idx >= 0: by element. */
+static bool gen_fmlal(DisasContext *s, int q, int upper, int sub, int rd, int rn, int rm, int idx)
+{
+    if (!have(s, A64_FEAT_FHM))
+        return false;
+    A64SimdDesc d = {.rd = rd,
+                     .rn = rn,
+                     .rm = rm,
+                     .q = q,
+                     .u = upper,
+                     .opc = sub,
+                     .scalar = idx >= 0,
+                     .imm = idx < 0 ? 0 : idx};
+    gen_desc_call(s, (void *)helper_ext_fmlal, &d);
+    return true;
+}
+
+static bool trans_FHM_V(DisasContext *s, arg_FHM_V *a)
+{
+    return a->b13 != a->u && gen_fmlal(s, a->q, a->u, a->sub, a->rd, a->rn, a->rm, -1);
+}
+
 /* ---- vector x indexed element ---- */
 
 static bool trans_SIMD_INDEXED_EXT(DisasContext *s, arg_vidx *a)
@@ -150,6 +172,9 @@ static bool trans_SIMD_INDEXED_EXT(DisasContext *s, arg_vidx *a)
     }
     if (a->scalar)
         return false;
+    if (a->size == 2 && (a->opc & 3) == 0 && (a->opc >> 3) == a->u) /* FMLAL FMLSL (2) */
+        return gen_fmlal(s, a->q, a->u, a->opc >> 2 & 1, a->rd, a->rn, a->rm,
+                         a->h << 2 | a->l << 1 | a->m);
     if (a->opc == 15 && !a->u && (a->size & 1)) { /* BFDOT, BFMLALB/T (by element) */
         arg_v3 v = {.rd = a->rd, .rn = a->rn, .rm = a->size == 1 ? rm : a->rm, .q = a->q};
         if (a->size == 1)
@@ -176,7 +201,7 @@ static bool trans_SIMD_INDEXED_EXT(DisasContext *s, arg_vidx *a)
     if (a->u && (a->opc & 9) == 1) { /* FCMLA (by element): opc = 0:rot:1 */
         if ((a->size != 1 && a->size != 2) || !fcma_size_ok(s, a->size, a->q))
             return false;
-        if (a->size == 2 && (a->l || !a->q))
+        if (a->size == 2 ? a->l || !a->q : a->h && !a->q) /* the pair must be in Vm<8 << q> */
             return false;
         A64SimdDesc d = {.rd = a->rd,
                          .rn = a->rn,

@@ -1,8 +1,9 @@
-// cflags: -march=armv8.2-a+fp16
+// cflags: -march=armv8.2-a+fp16fml
 /* Half-precision arithmetic (FEAT_FP16): vector three-same, two-register
  * misc, across-lanes, pairwise, by-element, fixed-point conversions and
  * FMOV immediate, plus scalar half operations, on values that include
- * subnormals, overflow, infinities and NaNs; FPSR flags after each group. */
+ * subnormals, overflow, infinities and NaNs; FPSR flags after each group.
+ * FMLAL/FMLSL(2) (FEAT_FHM) widen halves into single-precision sums. */
 #include <arm_neon.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -101,5 +102,16 @@ int main(void)
            sb[5], fpsr_take());
     printf("scalar cvt %d %u %d cmp %d\n", (int)vcvth_s32_f16(vmulh_f16(x, 1000)),
            (unsigned)vcvtah_u32_f16(y), (int)vcvtph_s16_f16(x), (int)vcgeh_f16(x, y));
+    float32x4_t acc = {1.0f, -2.0f, 1e-40f, 3.0e38f};
+    float32x4_t fm[6] = {vfmlalq_low_f16(acc, a, c),          vfmlalq_high_f16(acc, a, c),
+                         vfmlslq_low_f16(acc, c, b),          vfmlslq_high_f16(acc, c, b),
+                         vfmlalq_laneq_low_f16(acc, a, c, 6), vfmlslq_laneq_high_f16(acc, c, a, 3)};
+    for (int i = 0; i < 6; i++) {
+        uint32_t w[4];
+        memcpy(w, &fm[i], 16);
+        printf("fmlal %d: %08x %08x %08x %08x  fpsr %x\n", i, w[0], w[1], w[2], w[3], fpsr_take());
+    }
+    float32x2_t f2 = vfmlal_low_f16(vget_low_f32(acc), vget_low_f16(a), vget_high_f16(c));
+    printf("fmlal.2s %a %a\n", vget_lane_f32(f2, 0), vget_lane_f32(f2, 1));
     return 0;
 }
