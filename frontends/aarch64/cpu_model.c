@@ -17,11 +17,11 @@
     (A64_F(AES) | A64_F(PMULL) | A64_F(SHA1) | A64_F(SHA256) | A64_F(SHA512) | A64_F(SHA3) |       \
      A64_F(CRC32) | A64_F(LSE) | A64_F(LRCPC) | A64_F(LRCPC2) | A64_F(DPB) | A64_F(SB) |           \
      A64_F(DOTPROD) | A64_F(I8MM) | A64_F(FP16) | A64_F(RDM) | A64_F(BF16) | A64_F(FHM) |          \
-     A64_F(FCMA) | A64_F(FRINTTS) | A64_F(JSCVT) | A64_F(FLAGM) | A64_F(FLAGM2) | A64_F(RNG))
+     A64_F(SSBS) | A64_F(DIT) | A64_F(FCMA) | A64_F(FRINTTS) | A64_F(JSCVT) | A64_F(FLAGM) |       \
+     A64_F(FLAGM2) | A64_F(RNG))
 
 #define A64_V80_CRYPTO (A64_F(AES) | A64_F(PMULL) | A64_F(SHA1) | A64_F(SHA256) | A64_F(CRC32))
-/* Armv8.2 cores of the Cortex-A76 generation. XXX: SSBS is not implemented yet, so these
- * models do not advertise it (the real cores have it). */
+/* Armv8.2 cores of the Cortex-A76 generation. */
 #define A64_V82_A76                                                                                \
     (A64_V80_CRYPTO | A64_F(LSE) | A64_F(FP16) | A64_F(RDM) | A64_F(DOTPROD) | A64_F(LRCPC) |      \
      A64_F(DPB) | A64_F(SSBS))

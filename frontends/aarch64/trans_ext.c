@@ -390,6 +390,54 @@ static bool trans_SETF(DisasContext *s, arg_SETF *a)
     return true;
 }
 
+/* ---- PSTATE.SSBS and PSTATE.DIT: no effect on execution, state kept for MRS ---- */
+
+/* The PSTATE bit of SSBS (op2 = 1 in MSR immediate, 6 in MRS/MSR) or DIT (2, 5); 0 if none. */
+static uint64_t pstate_bit(DisasContext *s, int op2, bool reg)
+{
+    if (op2 == (reg ? 6 : 1) && have(s, A64_FEAT_SSBS))
+        return 1u << 12;
+    if (op2 == (reg ? 5 : 2) && have(s, A64_FEAT_DIT))
+        return 1u << 24;
+    return 0;
+}
+
+static IrTemp gen_ld_pstate(DisasContext *s)
+{
+    IrTemp t = ir_new_temp(s->ir, IR_I64);
+    ir_gen_ld_env(s->ir, IR_I64, t, (int32_t)offsetof(A64CPU, pstate_ext));
+    return t;
+}
+
+/* pstate_ext = (pstate_ext & ~bit) | (v & bit) */
+static void gen_set_pstate(DisasContext *s, uint64_t bit, IrTemp v)
+{
+    IrTemp old = op2i(s, IR_OP_and, gen_ld_pstate(s), ~bit);
+    ir_gen_st_env(s->ir, IR_I64, op2(s, IR_OP_or, old, op2i(s, IR_OP_and, v, bit)),
+                  (int32_t)offsetof(A64CPU, pstate_ext));
+}
+
+static bool trans_MSR_PSTATE_I(DisasContext *s, arg_MSR_PSTATE_I *a)
+{
+    uint64_t bit = pstate_bit(s, a->op2, false);
+    if (!bit)
+        return false;
+    gen_set_pstate(s, bit, ir_const_i64(s->ir, a->imm ? bit : 0));
+    return true;
+}
+
+static bool trans_PSTATE_REG(DisasContext *s, arg_PSTATE_REG *a)
+{
+    uint64_t bit = pstate_bit(s, a->op2, true);
+    if (!bit)
+        return false;
+    if (a->l)
+        a64_set_reg(s, a->rt, op2i(s, IR_OP_and, gen_ld_pstate(s), bit), true);
+    else
+        gen_set_pstate(s, bit, a64_reg(s, a->rt));
+    return true;
+}
+
 /* ---- RNDR / RNDRRS: NZCV = 0000, or 0100 with Xt = 0 on failure ---- */
 
 static bool trans_RNDR(DisasContext *s, arg_RNDR *a)

@@ -2,7 +2,7 @@
 /* Flag manipulation (CFINV, RMIF, SETF8/16, AXFLAG, XAFLAG), FRINT32Z/X and
  * FRINT64Z/X (scalar and vector, with FPSR), FJCVTZS (result, Z flag, FPSR)
  * and RNDR/RNDRRS (flags, two different values), with the FPCR rounding
- * modes that the X forms use. */
+ * modes that the X forms use; PSTATE.SSBS and PSTATE.DIT through MSR/MRS. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -148,8 +148,33 @@ static void test_rndr(void)
            (unsigned long long)(fb >> 28), a != b);
 }
 
+static void test_pstate(void)
+{
+    uint64_t r[6];
+    __asm__ volatile("mrs %0, s3_3_c4_c2_6\n\t" /* SSBS */
+                     "msr ssbs, #1\n\t"
+                     "mrs %1, s3_3_c4_c2_6\n\t"
+                     "msr s3_3_c4_c2_6, xzr\n\t"
+                     "mrs %2, s3_3_c4_c2_6\n\t"
+                     "mrs %3, s3_3_c4_c2_5\n\t" /* DIT */
+                     "msr dit, #1\n\t"
+                     "mrs %4, s3_3_c4_c2_5\n\t"
+                     "mov x9, #-1\n\t"
+                     "msr s3_3_c4_c2_5, xzr\n\t"
+                     "msr s3_3_c4_c2_5, x9\n\t"
+                     "mrs %5, s3_3_c4_c2_5\n\t"
+                     "msr dit, #0"
+                     : "=r"(r[0]), "=r"(r[1]), "=r"(r[2]), "=r"(r[3]), "=r"(r[4]), "=r"(r[5])
+                     :
+                     : "x9");
+    printf("ssbs %llx %llx %llx dit %llx %llx %llx\n", (unsigned long long)r[0],
+           (unsigned long long)r[1], (unsigned long long)r[2], (unsigned long long)r[3],
+           (unsigned long long)r[4], (unsigned long long)r[5]);
+}
+
 int main(void)
 {
+    test_pstate();
     test_flags();
     test_frint();
     test_fjcvtzs();
