@@ -78,11 +78,12 @@ static const struct {
     {A64_FEAT_FP16, 1, 9},    {A64_FEAT_FP16, 1, 10},   {A64_FEAT_RDM, 1, 12},
     {A64_FEAT_JSCVT, 1, 13},  {A64_FEAT_FCMA, 1, 14},   {A64_FEAT_LRCPC, 1, 15},
     {A64_FEAT_DPB, 1, 16},    {A64_FEAT_SHA3, 1, 17},   {A64_FEAT_DOTPROD, 1, 20},
-    {A64_FEAT_SHA512, 1, 21}, {A64_FEAT_SVE, 1, 22},    {A64_FEAT_DIT, 1, 24},
-    {A64_FEAT_LRCPC2, 1, 26}, {A64_FEAT_FLAGM, 1, 27},  {A64_FEAT_SSBS, 1, 28},
-    {A64_FEAT_SB, 1, 29},     {A64_FEAT_PAUTH, 1, 30},  {A64_FEAT_PAUTH, 1, 31},
-    {A64_FEAT_FLAGM2, 2, 7},  {A64_FEAT_FRINTTS, 2, 8}, {A64_FEAT_I8MM, 2, 13},
-    {A64_FEAT_BF16, 2, 14},   {A64_FEAT_RNG, 2, 16},    {A64_FEAT_BTI, 2, 17},
+    {A64_FEAT_SHA512, 1, 21}, {A64_FEAT_SVE, 1, 22},    {A64_FEAT_FHM, 1, 23},
+    {A64_FEAT_DIT, 1, 24},    {A64_FEAT_LRCPC2, 1, 26}, {A64_FEAT_FLAGM, 1, 27},
+    {A64_FEAT_SSBS, 1, 28},   {A64_FEAT_SB, 1, 29},     {A64_FEAT_PAUTH, 1, 30},
+    {A64_FEAT_PAUTH, 1, 31},  {A64_FEAT_FLAGM2, 2, 7},  {A64_FEAT_FRINTTS, 2, 8},
+    {A64_FEAT_I8MM, 2, 13},   {A64_FEAT_BF16, 2, 14},   {A64_FEAT_RNG, 2, 16},
+    {A64_FEAT_BTI, 2, 17},
 };
 
 uint64_t a64_model_hwcap(const A64CpuModel *m, int which)
