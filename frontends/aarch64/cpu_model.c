@@ -26,24 +26,31 @@
     (A64_V80_CRYPTO | A64_F(LSE) | A64_F(FP16) | A64_F(RDM) | A64_F(DOTPROD) | A64_F(LRCPC) |      \
      A64_F(DPB) | A64_F(SSBS))
 
+/* A model's features as far as ferry implements them. */
+#define MODEL_FEATURES(f) ((f)&A64_IMPLEMENTED)
+
+/* Sorted by name, as -cpu help lists them (a64_cpu_model_names). */
 static const A64CpuModel a64_models[] = {
+    {"cortex-a35", 0x410fd040, MODEL_FEATURES(A64_V80_CRYPTO)},
+    {"cortex-a53", 0x410fd034, MODEL_FEATURES(A64_V80_CRYPTO)},
+    {"cortex-a55", 0x412fd050, MODEL_FEATURES(A64_V82_A76 & ~A64_F(SSBS))},
+    {"cortex-a57", 0x411fd070, MODEL_FEATURES(A64_V80_CRYPTO)},
+    {"cortex-a72", 0x410fd083, MODEL_FEATURES(A64_V80_CRYPTO)},
+    {"cortex-a76", 0x414fd0b1, MODEL_FEATURES(A64_V82_A76)},
     {"max", 0x000f0510, A64_IMPLEMENTED},
-    {"cortex-a53", 0x410fd034, A64_V80_CRYPTO &A64_IMPLEMENTED},
-    {"cortex-a57", 0x411fd070, A64_V80_CRYPTO &A64_IMPLEMENTED},
-    {"cortex-a72", 0x410fd083, A64_V80_CRYPTO &A64_IMPLEMENTED},
-    {"cortex-a76", 0x414fd0b1, A64_V82_A76 &A64_IMPLEMENTED},
-    {"neoverse-n1", 0x414fd0c1, A64_V82_A76 &A64_IMPLEMENTED},
+    {"neoverse-n1", 0x414fd0c1, MODEL_FEATURES(A64_V82_A76)},
 };
 #define A64_NMODELS (sizeof(a64_models) / sizeof(a64_models[0]))
 
 const char *const a64_cpu_model_names[] = {
-    "cortex-a53", "cortex-a57", "cortex-a72", "cortex-a76", "max", "neoverse-n1", NULL,
+    "cortex-a35", "cortex-a53", "cortex-a55",  "cortex-a57", "cortex-a72",
+    "cortex-a76", "max",        "neoverse-n1", NULL,
 };
 
 const A64CpuModel *a64_cpu_model_find(const char *name)
 {
     if (!name)
-        return &a64_models[0];
+        name = "max";
     for (size_t i = 0; i < A64_NMODELS; i++)
         if (!strcmp(a64_models[i].name, name))
             return &a64_models[i];
@@ -53,7 +60,7 @@ const A64CpuModel *a64_cpu_model_find(const char *name)
 const A64CpuModel *a64_cpu_model(const CPUCommon *cpu)
 {
     const A64CpuModel *m = ((const A64CPU *)cpu)->model;
-    return m ? m : &a64_models[0];
+    return m ? m : a64_cpu_model_find(NULL);
 }
 
 /* ---- HWCAPs and cpuinfo names ---- */

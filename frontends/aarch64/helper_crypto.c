@@ -25,21 +25,37 @@ static bool host_crypto_allowed(void)
     return !e || !*e || !strcmp(e, "0");
 }
 
+/* *cache: -1 unknown, else the answer (threads that race compute the same value). */
+static bool host_has(int *cache, bool (*probe)(void))
+{
+    int v = __atomic_load_n(cache, __ATOMIC_RELAXED);
+    if (v < 0) {
+        v = probe() && host_crypto_allowed();
+        __atomic_store_n(cache, v, __ATOMIC_RELAXED);
+    }
+    return v;
+}
+
+static bool probe_aes(void)
+{
+    return __builtin_cpu_supports("aes") && __builtin_cpu_supports("sse2");
+}
+
+static bool probe_pclmul(void)
+{
+    return __builtin_cpu_supports("pclmul");
+}
+
 bool a64_crypto_host_aes(void)
 {
-    static int have = -1; /* computed once; the answer never changes */
-    if (have < 0)
-        have = __builtin_cpu_supports("aes") && __builtin_cpu_supports("sse2") &&
-               host_crypto_allowed();
-    return have;
+    static int have = -1;
+    return host_has(&have, probe_aes);
 }
 
 bool a64_crypto_host_pmull(void)
 {
     static int have = -1;
-    if (have < 0)
-        have = __builtin_cpu_supports("pclmul") && host_crypto_allowed();
-    return have;
+    return host_has(&have, probe_pclmul);
 }
 
 /* ---- AES ---- */

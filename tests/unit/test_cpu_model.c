@@ -20,11 +20,13 @@
 static void test_model_names(void **state)
 {
     assert_string_equal(a64_cpu_model_find(NULL)->name, "max");
-    for (const char *const *n = a64_cpu_model_names; *n; n++) {
+    int count = 0;
+    for (const char *const *n = a64_cpu_model_names; *n; n++, count++) {
         const A64CpuModel *m = a64_cpu_model_find(*n);
         assert_non_null(m);
         assert_string_equal(m->name, *n);
     }
+    assert_int_equal(count, 8); /* every model is listed once */
     assert_null(a64_cpu_model_find("cortex-a99"));
     assert_null(a64_cpu_model_find(""));
 }
