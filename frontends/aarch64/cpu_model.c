@@ -15,10 +15,10 @@
 /* Features ferry implements; models never advertise anything else. */
 #define A64_IMPLEMENTED                                                                            \
     (A64_F(AES) | A64_F(PMULL) | A64_F(SHA1) | A64_F(SHA256) | A64_F(SHA512) | A64_F(SHA3) |       \
-     A64_F(CRC32) | A64_F(LSE) | A64_F(LRCPC) | A64_F(LRCPC2) | A64_F(DPB) | A64_F(SB) |           \
-     A64_F(DOTPROD) | A64_F(I8MM) | A64_F(FP16) | A64_F(RDM) | A64_F(BF16) | A64_F(FHM) |          \
-     A64_F(SSBS) | A64_F(DIT) | A64_F(FCMA) | A64_F(FRINTTS) | A64_F(JSCVT) | A64_F(FLAGM) |       \
-     A64_F(FLAGM2) | A64_F(RNG))
+     A64_F(CRC32) | A64_F(LSE) | A64_F(LRCPC) | A64_F(LRCPC2) | A64_F(DPB) | A64_F(DPB2) |         \
+     A64_F(SB) | A64_F(DOTPROD) | A64_F(I8MM) | A64_F(FP16) | A64_F(RDM) | A64_F(BF16) |           \
+     A64_F(FHM) | A64_F(SSBS) | A64_F(DIT) | A64_F(FCMA) | A64_F(FRINTTS) | A64_F(JSCVT) |         \
+     A64_F(FLAGM) | A64_F(FLAGM2) | A64_F(RNG))
 
 #define A64_V80_CRYPTO (A64_F(AES) | A64_F(PMULL) | A64_F(SHA1) | A64_F(SHA256) | A64_F(CRC32))
 /* Armv8.2 cores of the Cortex-A76 generation. */
@@ -88,9 +88,9 @@ static const struct {
     {A64_FEAT_SHA512, 1, 21}, {A64_FEAT_SVE, 1, 22},    {A64_FEAT_FHM, 1, 23},
     {A64_FEAT_DIT, 1, 24},    {A64_FEAT_LRCPC2, 1, 26}, {A64_FEAT_FLAGM, 1, 27},
     {A64_FEAT_SSBS, 1, 28},   {A64_FEAT_SB, 1, 29},     {A64_FEAT_PAUTH, 1, 30},
-    {A64_FEAT_PAUTH, 1, 31},  {A64_FEAT_FLAGM2, 2, 7},  {A64_FEAT_FRINTTS, 2, 8},
-    {A64_FEAT_I8MM, 2, 13},   {A64_FEAT_BF16, 2, 14},   {A64_FEAT_RNG, 2, 16},
-    {A64_FEAT_BTI, 2, 17},
+    {A64_FEAT_PAUTH, 1, 31},  {A64_FEAT_DPB2, 2, 0},    {A64_FEAT_FLAGM2, 2, 7},
+    {A64_FEAT_FRINTTS, 2, 8}, {A64_FEAT_I8MM, 2, 13},   {A64_FEAT_BF16, 2, 14},
+    {A64_FEAT_RNG, 2, 16},    {A64_FEAT_BTI, 2, 17},
 };
 
 uint64_t a64_model_hwcap(const A64CpuModel *m, int which)
@@ -156,6 +156,8 @@ static uint64_t isar1(const A64CpuModel *m)
                  field(m, A64_FEAT_BF16, 44, 1) | field(m, A64_FEAT_I8MM, 52, 1);
     if (m->features & A64_F(LRCPC2))
         v += 1ull << 20; /* LRCPC = 2: LDAPUR/STLUR */
+    if (m->features & A64_F(DPB2))
+        v += 1; /* DPB = 2: DC CVADP */
     return v;
 }
 
@@ -213,10 +215,10 @@ uint64_t a64_model_id_reg(const A64CpuModel *m, int op1, int crn, int crm, int o
 
 bool a64_model_allows(const A64CpuModel *m, uint32_t insn)
 {
-    enum { BASE = -1, NEVER = -2 }; /* always allowed / no model has it */
+    enum { BASE = -1 }; /* always allowed */
     static const struct {
         uint32_t mask, value;
-        int feat; /* A64Feature, BASE or NEVER */
+        int feat; /* A64Feature or BASE */
     } gates[] = {
         {0x3fbffc00, 0x38bfc000, A64_FEAT_LRCPC},  /* LDAPR (before the LSE group it sits in) */
         {0x3f200c00, 0x38200000, A64_FEAT_LSE},    /* LDADD..LDUMIN, SWP */
@@ -225,7 +227,7 @@ bool a64_model_allows(const A64CpuModel *m, uint32_t insn)
         {0x3f200c00, 0x19000000, A64_FEAT_LRCPC2}, /* LDAPUR*, STLUR* */
         {0xffffffff, 0xd50330ff, A64_FEAT_SB},     /* SB */
         {0xffffffe0, 0xd50b7c20, A64_FEAT_DPB},    /* DC CVAP */
-        {0xffffffe0, 0xd50b7d20, NEVER},           /* DC CVADP (FEAT_DPB2) */
+        {0xffffffe0, 0xd50b7d20, A64_FEAT_DPB2},   /* DC CVADP */
         /* scalar FP with type = 11 (half): FCVT to single/double is base FP, the rest FP16 */
         {0xffff7c00, 0x1ee24000, BASE},          /* FCVT Sd/Dd, Hn */
         {0x7fe00000, 0x1ee00000, A64_FEAT_FP16}, /* 1-/2-source, compare, select, int conversions */

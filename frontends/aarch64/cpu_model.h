@@ -35,6 +35,7 @@ typedef enum A64Feature {
     A64_FEAT_LRCPC,   /* LDAPR */
     A64_FEAT_LRCPC2,  /* LDAPUR STLUR */
     A64_FEAT_DPB,     /* DC CVAP */
+    A64_FEAT_DPB2,    /* DC CVADP */
     A64_FEAT_JSCVT,   /* FJCVTZS */
     A64_FEAT_FCMA,    /* FCMLA FCADD */
     A64_FEAT_FLAGM,   /* CFINV RMIF SETF8 SETF16 */

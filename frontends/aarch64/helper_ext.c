@@ -77,36 +77,46 @@ uint64_t helper_ext_fmlal(CPUCommon *c, uint64_t desc)
 
 /* ---- dot products and matrix multiplies ---- */
 
-static int32_t byte_val(const uint64_t *v, int i, bool is_signed)
-{
-    uint8_t b = ((const uint8_t *)v)[i];
-    return is_signed ? (int8_t)b : b;
-}
-
-/* Sum over k < 4 of n.b[4 * i + k] * m.b[4 * j + k]. */
+/* Sum over k < 4 of n.b[4 * i + k] * m.b[4 * j + k], bytes signed or unsigned per kind. */
 static uint32_t dot4(const uint64_t *n, int i, const uint64_t *m, int j, int kind)
 {
-    bool sn = kind == A64_DOT_SS || kind == A64_DOT_SU;
-    bool sm = kind == A64_DOT_SS || kind == A64_DOT_US;
-    uint32_t sum = 0;
-    for (int k = 0; k < 4; k++)
-        sum += (uint32_t)(byte_val(n, 4 * i + k, sn) * byte_val(m, 4 * j + k, sm));
-    return sum;
+    const uint8_t *x = (const uint8_t *)n + 4 * i, *y = (const uint8_t *)m + 4 * j;
+    int32_t sum = 0;
+    switch (kind) {
+    case A64_DOT_SS:
+        for (int k = 0; k < 4; k++)
+            sum += (int8_t)x[k] * (int8_t)y[k];
+        break;
+    case A64_DOT_UU:
+        for (int k = 0; k < 4; k++)
+            sum += (int32_t)((uint32_t)x[k] * y[k]);
+        break;
+    case A64_DOT_US:
+        for (int k = 0; k < 4; k++)
+            sum += x[k] * (int8_t)y[k];
+        break;
+    default:
+        for (int k = 0; k < 4; k++)
+            sum += (int8_t)x[k] * y[k];
+        break;
+    }
+    return (uint32_t)sum;
 }
 
 uint64_t helper_ext_dot(CPUCommon *c, uint64_t desc)
 {
     A64CPU *cpu = a64_cpu(c);
     A64SimdDesc d = a64_simd_desc_unpack(desc);
-    uint64_t n[2], m[2], r[2];
+    uint64_t n[2], m[2];
+    uint32_t r[4];
     vload(cpu, d.rn, n);
     vload(cpu, d.rm, m);
-    vload(cpu, d.rd, r);
-    for (int i = 0; i < 2 << d.q; i++) {
-        uint32_t acc = (uint32_t)vget(r, 2, i);
-        vset(r, 2, i, acc + dot4(n, i, m, d.scalar ? d.imm : i, d.opc));
-    }
-    vstore(cpu, d.rd, r, d.q);
+    memcpy(r, cpu->v[d.rd], 16);
+    for (int i = 0; i < 2 << d.q; i++)
+        r[i] += dot4(n, i, m, d.scalar ? d.imm : i, d.opc);
+    if (!d.q)
+        r[2] = r[3] = 0;
+    memcpy(cpu->v[d.rd], r, 16);
     return 0;
 }
 
