@@ -6,7 +6,8 @@
  * register and of an XMM register, so AES-NI applies directly:
  *   AESE = AESENCLAST(d ^ n, 0),  AESD = AESDECLAST(d ^ n, 0),
  *   AESMC = AESENC(AESDECLAST(n, 0), 0),  AESIMC = AESIMC(n).
- * XXX: SHA-1/SHA-256 do not use the host's SHA extensions yet.
+ * SHA256H/SHA256H2 use SHA256RNDS2 when the host has the SHA extensions.
+ * XXX: SHA-1 does not use the host's SHA1RNDS4 (its state layout differs more).
  */
 #include "frontends/aarch64/helper_crypto.h"
 
@@ -44,6 +45,17 @@ static bool probe_aes(void)
 static bool probe_pclmul(void)
 {
     return __builtin_cpu_supports("pclmul");
+}
+
+static bool probe_sha(void)
+{
+    return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+}
+
+bool a64_crypto_host_sha256(void)
+{
+    static int have = -1;
+    return host_has(&have, probe_sha);
 }
 
 bool a64_crypto_host_aes(void)
@@ -104,38 +116,36 @@ static uint8_t xtime(uint8_t b)
     return (uint8_t)(b << 1 ^ (b & 0x80 ? 0x1b : 0));
 }
 
-static uint8_t gmul(uint8_t a, uint8_t b)
+/* MixColumns of one column: with t = a0^a1^a2^a3, ri = ai ^ t ^ xtime(ai ^ a(i+1)). */
+static void mix_column(uint8_t *out, const uint8_t *a)
 {
-    uint8_t r = 0;
-    for (; b; b >>= 1, a = xtime(a))
-        if (b & 1)
-            r ^= a;
-    return r;
+    uint8_t t = a[0] ^ a[1] ^ a[2] ^ a[3];
+    for (int r = 0; r < 4; r++)
+        out[r] = a[r] ^ t ^ xtime(a[r] ^ a[(r + 1) & 3]);
+}
+
+/* InvMixColumns = MixColumns after adding xtime^2(a0^a2) to rows 0, 2 and xtime^2(a1^a3) to
+ * rows 1, 3 (the {0e,0b,0d,09} matrix is {02,03,01,01} times {05,00,04,00}). */
+static void inv_mix_column(uint8_t *out, const uint8_t *a)
+{
+    uint8_t u = xtime(xtime(a[0] ^ a[2])), v = xtime(xtime(a[1] ^ a[3]));
+    uint8_t b[4] = {(uint8_t)(a[0] ^ u), (uint8_t)(a[1] ^ v), (uint8_t)(a[2] ^ u),
+                    (uint8_t)(a[3] ^ v)};
+    mix_column(out, b);
 }
 
 /* Byte r + 4c of the state is row r, column c; ShiftRows moves row r left by r columns. */
 static void aes_c(A64AesOp op, uint8_t *out, const uint8_t *x)
 {
-    static const uint8_t mc[4] = {2, 3, 1, 1}, imc[4] = {14, 11, 13, 9};
-    for (int c = 0; c < 4; c++)
-        for (int r = 0; r < 4; r++) {
-            switch (op) {
-            case A64_AESE:
-                out[r + 4 * c] = aes_sbox[x[r + 4 * ((c + r) & 3)]];
-                break;
-            case A64_AESD:
-                out[r + 4 * c] = aes_inv_sbox[x[r + 4 * ((c - r) & 3)]];
-                break;
-            default: {
-                const uint8_t *k = op == A64_AESMC ? mc : imc;
-                uint8_t v = 0;
-                for (int i = 0; i < 4; i++)
-                    v ^= gmul(x[i + 4 * c], k[(i - r) & 3]);
-                out[r + 4 * c] = v;
-                break;
-            }
-            }
+    for (int c = 0; c < 4; c++) {
+        if (op == A64_AESMC || op == A64_AESIMC) {
+            (op == A64_AESMC ? mix_column : inv_mix_column)(out + 4 * c, x + 4 * c);
+            continue;
         }
+        for (int r = 0; r < 4; r++)
+            out[r + 4 * c] = op == A64_AESE ? aes_sbox[x[r + 4 * ((c + r) & 3)]]
+                                            : aes_inv_sbox[x[r + 4 * ((c - r) & 3)]];
+    }
 }
 
 __attribute__((target("aes,sse2"))) static void aes_host(A64AesOp op, uint64_t out[2],
@@ -270,9 +280,9 @@ static void sha1_rounds(uint32_t *x, uint32_t e, const uint32_t *w, int op)
     }
 }
 
-/* SHA256hash: four rounds over X = abcd, Y = efgh; returns X (part1) or Y in out. */
-static void sha256_hash(uint32_t *out, const uint32_t *xin, const uint32_t *yin, const uint32_t *w,
-                        bool part1)
+/* SHA256hash: four rounds over X = abcd, Y = efgh (word 0 = a / e); both results. */
+static void sha256_hash_c(uint32_t *xo, uint32_t *yo, const uint32_t *xin, const uint32_t *yin,
+                          const uint32_t *w)
 {
     uint32_t x[4], y[4];
     memcpy(x, xin, 16);
@@ -290,7 +300,39 @@ static void sha256_hash(uint32_t *out, const uint32_t *xin, const uint32_t *yin,
         x[0] = y3;
         y[0] = x3;
     }
-    memcpy(out, part1 ? x : y, 16);
+    memcpy(xo, x, 16);
+    memcpy(yo, y, 16);
+}
+
+/* The same with SHA256RNDS2, two rounds at a time on the (A,B,E,F) / (C,D,G,H) halves of the
+ * state; after two rounds C,D,G,H are the previous A,B,E,F. */
+__attribute__((target("sha,sse4.1"))) static void sha256_hash_host(uint32_t *xo, uint32_t *yo,
+                                                                   const uint32_t *x,
+                                                                   const uint32_t *y,
+                                                                   const uint32_t *w)
+{
+    __m128i abef = _mm_set_epi32((int)x[0], (int)x[1], (int)y[0], (int)y[1]);
+    __m128i cdgh = _mm_set_epi32((int)x[2], (int)x[3], (int)y[2], (int)y[3]);
+    __m128i wk = _mm_loadu_si128((const __m128i *)w);
+    __m128i abef1 = _mm_sha256rnds2_epu32(cdgh, abef, wk);
+    __m128i abef2 = _mm_sha256rnds2_epu32(abef, abef1, _mm_srli_si128(wk, 8));
+    xo[0] = (uint32_t)_mm_extract_epi32(abef2, 3);
+    xo[1] = (uint32_t)_mm_extract_epi32(abef2, 2);
+    xo[2] = (uint32_t)_mm_extract_epi32(abef1, 3);
+    xo[3] = (uint32_t)_mm_extract_epi32(abef1, 2);
+    yo[0] = (uint32_t)_mm_extract_epi32(abef2, 1);
+    yo[1] = (uint32_t)_mm_extract_epi32(abef2, 0);
+    yo[2] = (uint32_t)_mm_extract_epi32(abef1, 1);
+    yo[3] = (uint32_t)_mm_extract_epi32(abef1, 0);
+}
+
+void a64_sha256_rounds(uint32_t abcd_out[4], uint32_t efgh_out[4], const uint32_t abcd[4],
+                       const uint32_t efgh[4], const uint32_t wk[4], bool host)
+{
+    if (host)
+        sha256_hash_host(abcd_out, efgh_out, abcd, efgh, wk);
+    else
+        sha256_hash_c(abcd_out, efgh_out, abcd, efgh, wk);
 }
 
 static void sha256_su1(uint32_t *r, const uint32_t *d, const uint32_t *n, const uint32_t *m)
@@ -323,12 +365,14 @@ uint64_t helper_crypto_sha3reg(CPUCommon *c, uint64_t desc)
         r[2] = n[0] ^ d[2] ^ m[2];
         r[3] = n[1] ^ d[3] ^ m[3];
         break;
-    case 4: /* SHA256H */
-        sha256_hash(r, d, n, m, true);
+    case 4:   /* SHA256H: the new abcd from abcd = Vd, efgh = Vn */
+    case 5: { /* SHA256H2: the new efgh from abcd = Vn, efgh = Vd */
+        uint32_t other[4];
+        bool h2 = dd.opc == 5;
+        a64_sha256_rounds(h2 ? other : r, h2 ? r : other, h2 ? n : d, h2 ? d : n, m,
+                          a64_crypto_host_sha256());
         break;
-    case 5: /* SHA256H2 */
-        sha256_hash(r, n, d, m, false);
-        break;
+    }
     default: /* SHA256SU1 */
         sha256_su1(r, d, n, m);
         break;

@@ -4,7 +4,8 @@
  * (FEAT_SHA512) and 64-bit polynomial multiplication (FEAT_PMULL).  Each
  * helper reads and writes the V registers in the CPU state; the register
  * numbers arrive in an A64SimdDesc (helper_simd.h).  AES and PMULL use the
- * host's AES-NI / PCLMULQDQ when cpuid reports them; the portable C
+ * host's AES-NI / PCLMULQDQ, SHA-256 the host's SHA extensions, when cpuid
+ * reports them; the portable C
  * versions compute the same results and are exported for the unit tests.
  */
 #ifndef FERRY_FRONTENDS_AARCH64_HELPER_CRYPTO_H
@@ -28,9 +29,14 @@ typedef enum A64AesOp {
 void a64_aes(A64AesOp op, uint64_t out[2], const uint64_t d[2], const uint64_t n[2], bool host);
 /* Carry-less 64 x 64 -> 128-bit product; `host` selects PCLMULQDQ (a64_crypto_host_pmull). */
 void a64_clmul64(uint64_t out[2], uint64_t a, uint64_t b, bool host);
-/* Whether the host has AES-NI / PCLMULQDQ (and FERRY_NO_HOST_CRYPTO is not set). */
+/* Four SHA-256 rounds (Arm SHA256hash) on abcd/efgh (word 0 = a / e) with W+K words wk:
+ * the new abcd (SHA256H) and efgh (SHA256H2); `host` selects SHA256RNDS2. */
+void a64_sha256_rounds(uint32_t abcd_out[4], uint32_t efgh_out[4], const uint32_t abcd[4],
+                       const uint32_t efgh[4], const uint32_t wk[4], bool host);
+/* Whether the host has AES-NI / PCLMULQDQ / SHA (and FERRY_NO_HOST_CRYPTO is not set). */
 bool a64_crypto_host_aes(void);
 bool a64_crypto_host_pmull(void);
+bool a64_crypto_host_sha256(void);
 
 /* Helpers called from generated code; descriptor fields as in the encodings:
  * rd, rn, rm and opc (the instruction's opcode field). */

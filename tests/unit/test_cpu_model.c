@@ -151,13 +151,42 @@ static void test_clmul(void **state)
     }
 }
 
+/* FIPS 180-2 appendix B.1 ("abc"): rounds t = 0..3 from the initial hash value. */
+static void test_sha256_rounds(void **state)
+{
+    static const uint32_t abcd[4] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a};
+    static const uint32_t efgh[4] = {0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+    /* W0..W3 of "abc" plus K0..K3 */
+    static const uint32_t wk[4] = {0x61626380u + 0x428a2f98u, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5};
+    static const uint32_t want_abcd[4] = {0xd550f666, 0xc8c347a7, 0x5a6ad9ad, 0x5d6aebcd};
+    static const uint32_t want_efgh[4] = {0x24e00850, 0xf92939eb, 0x78ce7989, 0xfa2a4622};
+    for (int host = 0; host <= a64_crypto_host_sha256(); host++) {
+        uint32_t a[4], e[4];
+        a64_sha256_rounds(a, e, abcd, efgh, wk, host);
+        assert_memory_equal(a, want_abcd, 16);
+        assert_memory_equal(e, want_efgh, 16);
+    }
+    if (!a64_crypto_host_sha256())
+        return;
+    uint64_t seed = 3;
+    for (int i = 0; i < 2000; i++) {
+        uint32_t x[12], ca[4], ce[4], ha[4], he[4];
+        for (int k = 0; k < 12; k++)
+            x[k] = (uint32_t)lcg(&seed);
+        a64_sha256_rounds(ca, ce, x, x + 4, x + 8, false);
+        a64_sha256_rounds(ha, he, x, x + 4, x + 8, true);
+        assert_memory_equal(ca, ha, 16);
+        assert_memory_equal(ce, he, 16);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model_names), cmocka_unit_test(test_hwcap),
         cmocka_unit_test(test_id_regs),     cmocka_unit_test(test_cpuinfo),
         cmocka_unit_test(test_aes_known),   cmocka_unit_test(test_aes_host_matches_c),
-        cmocka_unit_test(test_clmul),
+        cmocka_unit_test(test_clmul),       cmocka_unit_test(test_sha256_rounds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
