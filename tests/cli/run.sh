@@ -183,6 +183,14 @@ EOF
         bad "eor3 under cortex-a53: exit status $rc, want 132 (SIGILL)"; fi
     FERRY_CPU=cortex-a53 "$FERRY" "$OUT/cpu" >"$OUT/stdout" 2>&1
     if cmp -s "$OUT/stdout" "$OUT/a53"; then ok; else bad "FERRY_CPU=cortex-a53"; fi
+    # every model: HWCAP bits, ID register fields and SIGILLs agree feature by feature
+    "$CROSS_CC" -O2 -static -o "$OUT/hwcap" tests/guest/aarch64/ext_hwcap.c || bad "cross compile (hwcap)"
+    for model in $("$FERRY" -cpu help | sed -n 's/^  //p'); do
+        "$FERRY" -cpu "$model" "$OUT/hwcap" >"$OUT/stdout" 2>&1
+        rc=$?
+        if [ "$rc" = 0 ] && ! grep -qv ': consistent$' "$OUT/stdout"; then ok; else
+            bad "-cpu $model: exit status $rc, $(grep -v ': consistent$' "$OUT/stdout" | head -n 3)"; fi
+    done
 fi
 
 echo "cli: $pass passed, $fail failed"
