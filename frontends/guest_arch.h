@@ -83,6 +83,9 @@ typedef struct GuestArch {
     void (*cpuinfo)(const CPUCommon *cpu, FILE *out);
     /* -cpu model names, NULL-terminated; NULL when the option is ignored. */
     const char *const *cpu_models;
+    /* Properties accepted after the model (-cpu model,prop,...), NULL-terminated: "name" for any
+     * value, "name=value" for one; qemu's, where they ask for what the model already is. */
+    const char *const *cpu_props;
 } GuestArch;
 
 /* All frontends linked into ferry; NULL-terminated. */

@@ -266,12 +266,27 @@ static bool opt_unset_env(OptCtx *c, const OptDef *d, const char *arg)
 }
 
 /* True when some guest architecture has a CPU model called `name`. */
-static bool cpu_model_known(const char *name)
+/* The guest architecture with a CPU model called name[0, len), or NULL. */
+static const GuestArch *cpu_model_arch(const char *name, size_t len)
 {
     for (size_t i = 0; guest_arches[i]; i++)
         for (const char *const *m = guest_arches[i]->cpu_models; m && *m; m++)
-            if (!strcmp(*m, name))
-                return true;
+            if (strlen(*m) == len && !strncmp(*m, name, len))
+                return guest_arches[i];
+    return NULL;
+}
+
+/* True when `prop` (one "name[=value]" of -cpu model,prop,...) is in the architecture's list of
+ * accepted properties: an entry "name" accepts any value, "name=value" only that one. */
+static bool cpu_prop_ok(const GuestArch *a, const char *prop, size_t len)
+{
+    for (const char *const *p = a->cpu_props; p && *p; p++) {
+        size_t n = strlen(*p);
+        if (n == len && !strncmp(*p, prop, len))
+            return true;
+        if (!strchr(*p, '=') && len > n && prop[n] == '=' && !strncmp(*p, prop, n))
+            return true;
+    }
     return false;
 }
 
@@ -285,8 +300,16 @@ static bool opt_cpu(OptCtx *c, const OptDef *d, const char *arg)
         c->exit_ok = true;
         return true;
     }
-    if (!cpu_model_known(arg))
-        return opt_error(c, "-cpu: unknown CPU model '%s' (-cpu help lists them)", arg);
+    size_t len = strcspn(arg, ",");
+    const GuestArch *a = cpu_model_arch(arg, len);
+    if (!a)
+        return opt_error(c, "-cpu: unknown CPU model '%.*s' (-cpu help lists them)", (int)len, arg);
+    for (const char *p = arg + len; *p; p += len) {
+        p++; /* the comma */
+        len = strcspn(p, ",");
+        if (!cpu_prop_ok(a, p, len))
+            return opt_error(c, "-cpu: CPU property '%.*s' is not supported", (int)len, p);
+    }
     c->o->cpu_model = arg;
     return true;
 }

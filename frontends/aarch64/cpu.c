@@ -133,4 +133,5 @@ const GuestArch guest_arch_aarch64 = {
     .sys = &sys_abi_aarch64,
     .cpuinfo = a64_cpuinfo,
     .cpu_models = a64_cpu_model_names,
+    .cpu_props = a64_cpu_props,
 };

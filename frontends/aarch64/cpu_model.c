@@ -47,12 +47,17 @@ const char *const a64_cpu_model_names[] = {
     "cortex-a76", "max",        "neoverse-n1", NULL,
 };
 
+const char *const a64_cpu_props[] = {
+    "pauth=off", "pauth-impdef", "pauth-qarma3", "sve=off", "sme=off", "mte=off", "lpa2=off", NULL,
+};
+
 const A64CpuModel *a64_cpu_model_find(const char *name)
 {
     if (!name)
         name = "max";
+    size_t len = strcspn(name, ",");
     for (size_t i = 0; i < A64_NMODELS; i++)
-        if (!strcmp(a64_models[i].name, name))
+        if (strlen(a64_models[i].name) == len && !strncmp(a64_models[i].name, name, len))
             return &a64_models[i];
     return NULL;
 }

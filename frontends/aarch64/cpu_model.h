@@ -61,12 +61,16 @@ typedef struct A64CpuModel {
     uint64_t features; /* A64_F() bits, already limited to what ferry implements */
 } A64CpuModel;
 
-/* The model called `name` (NULL: the default, "max"); NULL when unknown. */
+/* The model called `name`, which may be followed by ",properties" (NULL: the default, "max");
+ * NULL when unknown. */
 const A64CpuModel *a64_cpu_model_find(const char *name);
 /* The model bound to cpu; "max" for a CPU that was never reset (unit tests). */
 const A64CpuModel *a64_cpu_model(const CPUCommon *cpu);
 /* Model names for -cpu help, NULL-terminated. */
 extern const char *const a64_cpu_model_names[];
+/* qemu CPU properties accepted (and without effect) after the model name: they only tune or
+ * turn off features no ferry model has (GuestArch.cpu_props). */
+extern const char *const a64_cpu_props[];
 
 /* True when the CPU the translation is for has feature f. */
 static inline bool a64_cpu_has(const CPUCommon *cpu, A64Feature f)

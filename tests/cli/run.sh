@@ -147,6 +147,8 @@ FERRY_STACK_SIZE=junk check bad-env 1 "^ferry: FERRY_STACK_SIZE: " -- /bin/true
 check bad-cpu 1 "^ferry: -cpu: unknown CPU model 'cortex-z9' (-cpu help lists them)\$" \
     -- -cpu cortex-z9 /bin/true
 FERRY_CPU=nope check bad-cpu-env 1 "^ferry: FERRY_CPU: -cpu: unknown CPU model 'nope'" -- /bin/true
+check bad-cpu-prop 1 "^ferry: -cpu: CPU property 'sve=on' is not supported\$" \
+    -- -cpu max,pauth-impdef=on,sve=on /bin/true
 
 # ---- -cpu models: HWCAPs, ID registers and SIGILL for a feature the model lacks ----
 if command -v "$CROSS_CC" >/dev/null 2>&1; then
@@ -183,6 +185,9 @@ EOF
         bad "eor3 under cortex-a53: exit status $rc, want 132 (SIGILL)"; fi
     FERRY_CPU=cortex-a53 "$FERRY" "$OUT/cpu" >"$OUT/stdout" 2>&1
     if cmp -s "$OUT/stdout" "$OUT/a53"; then ok; else bad "FERRY_CPU=cortex-a53"; fi
+    # qemu's properties that ask for what the model is anyway (a common QEMU_CPU setting)
+    QEMU_CPU=max,pauth-impdef=on,sve=off "$FERRY" "$OUT/cpu" >"$OUT/stdout" 2>&1
+    if cmp -s "$OUT/stdout" "$OUT/max"; then ok; else bad "QEMU_CPU=max,pauth-impdef=on,sve=off"; fi
     # every model: HWCAP bits, ID register fields and SIGILLs agree feature by feature
     "$CROSS_CC" -O2 -static -o "$OUT/hwcap" tests/guest/aarch64/ext_hwcap.c || bad "cross compile (hwcap)"
     for model in $("$FERRY" -cpu help | sed -n 's/^  //p'); do

@@ -28,6 +28,8 @@ static void test_model_names(void **state)
     }
     assert_int_equal(count, 8); /* every model is listed once */
     assert_null(a64_cpu_model_find("cortex-a99"));
+    assert_string_equal(a64_cpu_model_find("cortex-a72,sve=off")->name, "cortex-a72");
+    assert_null(a64_cpu_model_find("cortex-a7"));
     assert_null(a64_cpu_model_find(""));
 }
 
