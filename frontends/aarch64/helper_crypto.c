@@ -6,8 +6,8 @@
  * register and of an XMM register, so AES-NI applies directly:
  *   AESE = AESENCLAST(d ^ n, 0),  AESD = AESDECLAST(d ^ n, 0),
  *   AESMC = AESENC(AESDECLAST(n, 0), 0),  AESIMC = AESIMC(n).
- * SHA256H/SHA256H2 use SHA256RNDS2 when the host has the SHA extensions.
- * XXX: SHA-1 does not use the host's SHA1RNDS4 (its state layout differs more).
+ * SHA1C/P/M and SHA256H/H2 use SHA1RNDS4 / SHA256RNDS2 when the host has
+ * the SHA extensions (the message schedule instructions stay in C).
  */
 #include "frontends/aarch64/helper_crypto.h"
 
@@ -261,7 +261,7 @@ static uint32_t sha_parity(uint32_t x, uint32_t y, uint32_t z)
 }
 
 /* SHA1C/SHA1P/SHA1M: four rounds; x = abcd (word 0 = a), *e, w = the four W+K words. */
-static void sha1_rounds(uint32_t *x, uint32_t e, const uint32_t *w, int op)
+static void sha1_rounds_c(uint32_t *x, uint32_t e, const uint32_t *w, int op)
 {
     uint32_t y = e;
     for (int i = 0; i < 4; i++) {
@@ -278,6 +278,34 @@ static void sha1_rounds(uint32_t *x, uint32_t e, const uint32_t *w, int op)
         x[0] = y;
         y = top;
     }
+}
+
+/* The same with SHA1RNDS4, whose state has A in the top lane, whose first W lane carries E and
+ * which adds the round constant of its function itself: the guest's W+K words get that
+ * constant subtracted. */
+__attribute__((target("sha,sse4.1"))) static void sha1_rounds_host(uint32_t *x, uint32_t e,
+                                                                   const uint32_t *w, int op)
+{
+    static const uint32_t k[3] = {0x5a827999, 0x6ed9eba1, 0x8f1bbcdc};
+    uint32_t kk = k[op];
+    __m128i abcd = _mm_set_epi32((int)x[0], (int)x[1], (int)x[2], (int)x[3]);
+    __m128i wv =
+        _mm_set_epi32((int)(w[0] - kk + e), (int)(w[1] - kk), (int)(w[2] - kk), (int)(w[3] - kk));
+    __m128i r = op == 0   ? _mm_sha1rnds4_epu32(abcd, wv, 0)
+                : op == 1 ? _mm_sha1rnds4_epu32(abcd, wv, 1)
+                          : _mm_sha1rnds4_epu32(abcd, wv, 2);
+    x[0] = (uint32_t)_mm_extract_epi32(r, 3);
+    x[1] = (uint32_t)_mm_extract_epi32(r, 2);
+    x[2] = (uint32_t)_mm_extract_epi32(r, 1);
+    x[3] = (uint32_t)_mm_extract_epi32(r, 0);
+}
+
+void a64_sha1_rounds(uint32_t abcd[4], uint32_t e, const uint32_t wk[4], int op, bool host)
+{
+    if (host)
+        sha1_rounds_host(abcd, e, wk, op);
+    else
+        sha1_rounds_c(abcd, e, wk, op);
 }
 
 /* SHA256hash: four rounds over X = abcd, Y = efgh (word 0 = a / e); both results. */
@@ -357,7 +385,7 @@ uint64_t helper_crypto_sha3reg(CPUCommon *c, uint64_t desc)
     case 1: /* SHA1P */
     case 2: /* SHA1M */
         memcpy(r, d, 16);
-        sha1_rounds(r, n[0], m, dd.opc);
+        a64_sha1_rounds(r, n[0], m, dd.opc, a64_crypto_host_sha256());
         break;
     case 3: /* SHA1SU0: (n<63:0>:d<127:64>) ^ d ^ m */
         r[0] = d[2] ^ d[0] ^ m[0];

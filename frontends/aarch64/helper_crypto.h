@@ -4,7 +4,7 @@
  * (FEAT_SHA512) and 64-bit polynomial multiplication (FEAT_PMULL).  Each
  * helper reads and writes the V registers in the CPU state; the register
  * numbers arrive in an A64SimdDesc (helper_simd.h).  AES and PMULL use the
- * host's AES-NI / PCLMULQDQ, SHA-256 the host's SHA extensions, when cpuid
+ * host's AES-NI / PCLMULQDQ, SHA-1/SHA-256 the host's SHA extensions, when cpuid
  * reports them; the portable C
  * versions compute the same results and are exported for the unit tests.
  */
@@ -29,11 +29,15 @@ typedef enum A64AesOp {
 void a64_aes(A64AesOp op, uint64_t out[2], const uint64_t d[2], const uint64_t n[2], bool host);
 /* Carry-less 64 x 64 -> 128-bit product; `host` selects PCLMULQDQ (a64_crypto_host_pmull). */
 void a64_clmul64(uint64_t out[2], uint64_t a, uint64_t b, bool host);
+/* Four SHA-1 rounds of SHA1C (op 0), SHA1P (1) or SHA1M (2) on abcd (word 0 = a), in place;
+ * `host` selects SHA1RNDS4. */
+void a64_sha1_rounds(uint32_t abcd[4], uint32_t e, const uint32_t wk[4], int op, bool host);
 /* Four SHA-256 rounds (Arm SHA256hash) on abcd/efgh (word 0 = a / e) with W+K words wk:
  * the new abcd (SHA256H) and efgh (SHA256H2); `host` selects SHA256RNDS2. */
 void a64_sha256_rounds(uint32_t abcd_out[4], uint32_t efgh_out[4], const uint32_t abcd[4],
                        const uint32_t efgh[4], const uint32_t wk[4], bool host);
-/* Whether the host has AES-NI / PCLMULQDQ / SHA (and FERRY_NO_HOST_CRYPTO is not set). */
+/* Whether the host has AES-NI / PCLMULQDQ / SHA (and FERRY_NO_HOST_CRYPTO is not set); the SHA
+ * extensions serve SHA-1 and SHA-256. */
 bool a64_crypto_host_aes(void);
 bool a64_crypto_host_pmull(void);
 bool a64_crypto_host_sha256(void);

@@ -182,6 +182,32 @@ static void test_sha256_rounds(void **state)
     }
 }
 
+/* FIPS 180-2 appendix A.1 ("abc"): rounds t = 0..3 from the initial hash value; then the
+ * host's SHA1RNDS4 against the C rounds for the three functions. */
+static void test_sha1_rounds(void **state)
+{
+    static const uint32_t want[4] = {0xcdd8e11b, 0xa1390f08, 0x626414db, 0xc045bf0c};
+    uint32_t wk[4] = {0x61626380u + 0x5a827999u, 0x5a827999, 0x5a827999, 0x5a827999};
+    for (int host = 0; host <= a64_crypto_host_sha256(); host++) {
+        uint32_t abcd[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
+        a64_sha1_rounds(abcd, 0xc3d2e1f0, wk, 0, host);
+        assert_memory_equal(abcd, want, 16);
+    }
+    if (!a64_crypto_host_sha256())
+        return;
+    uint64_t seed = 5;
+    for (int i = 0; i < 3000; i++) {
+        uint32_t x[9], c[4], h[4];
+        for (int k = 0; k < 9; k++)
+            x[k] = (uint32_t)lcg(&seed);
+        memcpy(c, x, 16);
+        memcpy(h, x, 16);
+        a64_sha1_rounds(c, x[4], x + 5, i % 3, false);
+        a64_sha1_rounds(h, x[4], x + 5, i % 3, true);
+        assert_memory_equal(c, h, 16);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_id_regs),     cmocka_unit_test(test_cpuinfo),
         cmocka_unit_test(test_aes_known),   cmocka_unit_test(test_aes_host_matches_c),
         cmocka_unit_test(test_clmul),       cmocka_unit_test(test_sha256_rounds),
+        cmocka_unit_test(test_sha1_rounds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
