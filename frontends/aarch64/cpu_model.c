@@ -15,10 +15,10 @@
 /* Features ferry implements; models never advertise anything else. */
 #define A64_IMPLEMENTED                                                                            \
     (A64_F(AES) | A64_F(PMULL) | A64_F(SHA1) | A64_F(SHA256) | A64_F(SHA512) | A64_F(SHA3) |       \
-     A64_F(CRC32) | A64_F(LSE) | A64_F(LRCPC) | A64_F(LRCPC2) | A64_F(DPB) | A64_F(DPB2) |         \
-     A64_F(SB) | A64_F(DOTPROD) | A64_F(I8MM) | A64_F(FP16) | A64_F(RDM) | A64_F(BF16) |           \
-     A64_F(FHM) | A64_F(SSBS) | A64_F(DIT) | A64_F(FCMA) | A64_F(FRINTTS) | A64_F(JSCVT) |         \
-     A64_F(FLAGM) | A64_F(FLAGM2) | A64_F(RNG))
+     A64_F(SM3) | A64_F(SM4) | A64_F(CRC32) | A64_F(LSE) | A64_F(LRCPC) | A64_F(LRCPC2) |          \
+     A64_F(DPB) | A64_F(DPB2) | A64_F(SB) | A64_F(DOTPROD) | A64_F(I8MM) | A64_F(FP16) |           \
+     A64_F(RDM) | A64_F(BF16) | A64_F(FHM) | A64_F(SSBS) | A64_F(DIT) | A64_F(FCMA) |              \
+     A64_F(FRINTTS) | A64_F(JSCVT) | A64_F(FLAGM) | A64_F(FLAGM2) | A64_F(RNG))
 
 #define A64_V80_CRYPTO (A64_F(AES) | A64_F(PMULL) | A64_F(SHA1) | A64_F(SHA256) | A64_F(CRC32))
 /* Armv8.2 cores of the Cortex-A76 generation. */
@@ -85,17 +85,18 @@ static const struct {
     A64Feature feat;
     uint8_t word, bit;
 } hwcap_map[] = {
-    {A64_FEAT_AES, 1, 3},     {A64_FEAT_PMULL, 1, 4},   {A64_FEAT_SHA1, 1, 5},
-    {A64_FEAT_SHA256, 1, 6},  {A64_FEAT_CRC32, 1, 7},   {A64_FEAT_LSE, 1, 8},
-    {A64_FEAT_FP16, 1, 9},    {A64_FEAT_FP16, 1, 10},   {A64_FEAT_RDM, 1, 12},
-    {A64_FEAT_JSCVT, 1, 13},  {A64_FEAT_FCMA, 1, 14},   {A64_FEAT_LRCPC, 1, 15},
-    {A64_FEAT_DPB, 1, 16},    {A64_FEAT_SHA3, 1, 17},   {A64_FEAT_DOTPROD, 1, 20},
-    {A64_FEAT_SHA512, 1, 21}, {A64_FEAT_SVE, 1, 22},    {A64_FEAT_FHM, 1, 23},
-    {A64_FEAT_DIT, 1, 24},    {A64_FEAT_LRCPC2, 1, 26}, {A64_FEAT_FLAGM, 1, 27},
-    {A64_FEAT_SSBS, 1, 28},   {A64_FEAT_SB, 1, 29},     {A64_FEAT_PAUTH, 1, 30},
-    {A64_FEAT_PAUTH, 1, 31},  {A64_FEAT_DPB2, 2, 0},    {A64_FEAT_FLAGM2, 2, 7},
-    {A64_FEAT_FRINTTS, 2, 8}, {A64_FEAT_I8MM, 2, 13},   {A64_FEAT_BF16, 2, 14},
-    {A64_FEAT_RNG, 2, 16},    {A64_FEAT_BTI, 2, 17},
+    {A64_FEAT_AES, 1, 3},     {A64_FEAT_PMULL, 1, 4},    {A64_FEAT_SHA1, 1, 5},
+    {A64_FEAT_SHA256, 1, 6},  {A64_FEAT_CRC32, 1, 7},    {A64_FEAT_LSE, 1, 8},
+    {A64_FEAT_FP16, 1, 9},    {A64_FEAT_FP16, 1, 10},    {A64_FEAT_RDM, 1, 12},
+    {A64_FEAT_JSCVT, 1, 13},  {A64_FEAT_FCMA, 1, 14},    {A64_FEAT_LRCPC, 1, 15},
+    {A64_FEAT_DPB, 1, 16},    {A64_FEAT_SHA3, 1, 17},    {A64_FEAT_SM3, 1, 18},
+    {A64_FEAT_SM4, 1, 19},    {A64_FEAT_DOTPROD, 1, 20}, {A64_FEAT_SHA512, 1, 21},
+    {A64_FEAT_SVE, 1, 22},    {A64_FEAT_FHM, 1, 23},     {A64_FEAT_DIT, 1, 24},
+    {A64_FEAT_LRCPC2, 1, 26}, {A64_FEAT_FLAGM, 1, 27},   {A64_FEAT_SSBS, 1, 28},
+    {A64_FEAT_SB, 1, 29},     {A64_FEAT_PAUTH, 1, 30},   {A64_FEAT_PAUTH, 1, 31},
+    {A64_FEAT_DPB2, 2, 0},    {A64_FEAT_FLAGM2, 2, 7},   {A64_FEAT_FRINTTS, 2, 8},
+    {A64_FEAT_I8MM, 2, 13},   {A64_FEAT_BF16, 2, 14},    {A64_FEAT_RNG, 2, 16},
+    {A64_FEAT_BTI, 2, 17},
 };
 
 uint64_t a64_model_hwcap(const A64CpuModel *m, int which)
@@ -133,13 +134,14 @@ static uint64_t field(const A64CpuModel *m, A64Feature f, int shift, uint64_t va
 }
 
 /* ID_AA64ISAR0_EL1: AES 7:4, SHA1 11:8, SHA2 15:12, CRC32 19:16, Atomic 23:20, RDM 31:28,
- * SHA3 35:32, DP 47:44, FHM 51:48, TS 55:52, RNDR 63:60. */
+ * SHA3 35:32, SM3 39:36, SM4 43:40, DP 47:44, FHM 51:48, TS 55:52, RNDR 63:60. */
 static uint64_t isar0(const A64CpuModel *m)
 {
     uint64_t v = field(m, A64_FEAT_AES, 4, 1) | field(m, A64_FEAT_SHA1, 8, 1) |
                  field(m, A64_FEAT_SHA256, 12, 1) | field(m, A64_FEAT_CRC32, 16, 1) |
                  field(m, A64_FEAT_LSE, 20, 2) | field(m, A64_FEAT_RDM, 28, 1) |
-                 field(m, A64_FEAT_SHA3, 32, 1) | field(m, A64_FEAT_DOTPROD, 44, 1) |
+                 field(m, A64_FEAT_SHA3, 32, 1) | field(m, A64_FEAT_SM3, 36, 1) |
+                 field(m, A64_FEAT_SM4, 40, 1) | field(m, A64_FEAT_DOTPROD, 44, 1) |
                  field(m, A64_FEAT_FHM, 48, 1) | field(m, A64_FEAT_FLAGM, 52, 1) |
                  field(m, A64_FEAT_RNG, 60, 1);
     if (m->features & A64_F(PMULL))

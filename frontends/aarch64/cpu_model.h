@@ -26,6 +26,8 @@ typedef enum A64Feature {
     A64_FEAT_SHA256,  /* SHA256H/H2/SU0/SU1 */
     A64_FEAT_SHA512,  /* SHA512H/H2/SU0/SU1 */
     A64_FEAT_SHA3,    /* EOR3 RAX1 XAR BCAX */
+    A64_FEAT_SM3,     /* SM3SS1 SM3TT* SM3PARTW* */
+    A64_FEAT_SM4,     /* SM4E SM4EKEY */
     A64_FEAT_CRC32,   /* CRC32* CRC32C* */
     A64_FEAT_LSE,     /* atomics, CAS, CASP */
     A64_FEAT_FP16,    /* half-precision arithmetic (scalar and vector) */

@@ -48,6 +48,20 @@ uint64_t helper_crypto_aes(CPUCommon *cpu, uint64_t desc);
 uint64_t helper_crypto_sha3reg(CPUCommon *cpu, uint64_t desc); /* SHA1C..SHA256SU1 */
 uint64_t helper_crypto_sha2reg(CPUCommon *cpu, uint64_t desc); /* SHA1H SHA1SU1 SHA256SU0 */
 uint64_t helper_crypto_sha512(CPUCommon *cpu, uint64_t desc);  /* opc 0..2: H H2 SU1; 4: SU0 */
-uint64_t helper_crypto_pmull64(CPUCommon *cpu, uint64_t desc); /* q: PMULL2 */
+uint64_t helper_crypto_pmull64(CPUCommon *cpu, uint64_t desc);
+/* SM3 and SM4 (FEAT_SM3, FEAT_SM4): opc is one of A64SmOp, ra the fourth register of SM3SS1,
+ * imm the word index of SM3TT*. */
+typedef enum A64SmOp {
+    A64_SM3SS1,
+    A64_SM3TT1A,
+    A64_SM3TT1B,
+    A64_SM3TT2A,
+    A64_SM3TT2B,
+    A64_SM3PARTW1,
+    A64_SM3PARTW2,
+    A64_SM4EKEY,
+    A64_SM4E,
+} A64SmOp;
+uint64_t helper_crypto_sm(CPUCommon *cpu, uint64_t desc); /* q: PMULL2 */
 
 #endif

@@ -2,8 +2,8 @@
  * AArch64 cryptographic extension translation (decoder: a64_crypto.decode).
  *
  * EOR3, BCAX, RAX1 and XAR (FEAT_SHA3) are a few 64-bit logic operations
- * per register half and are expanded inline; AES, SHA-1/256/512 and the
- * 64-bit PMULL call the helpers of helper_crypto.c with the register numbers
+ * per register half and are expanded inline; AES, SHA-1/256/512, SM3, SM4
+ * and the 64-bit PMULL call the helpers of helper_crypto.c with the register numbers
  * in a constant descriptor.  Every handler first checks the CPU model.
  */
 #include "frontends/aarch64/translate.h"
@@ -146,6 +146,41 @@ static bool trans_XAR(DisasContext *s, arg_XAR *a)
     arg_rrr r = {.rd = a->rd, .rn = a->rn, .rm = a->rm};
     gen_halves(s, &r, xar_half, a->imm);
     return true;
+}
+
+/* SM3 / SM4: one helper, the operation in opc (A64SmOp). */
+static bool gen_sm(DisasContext *s, A64Feature f, A64SmOp op, int rd, int rn, int rm, int ra,
+                   int imm)
+{
+    if (!have(s, f))
+        return false;
+    A64SimdDesc d = {.rd = rd, .rn = rn, .rm = rm, .ra = ra, .opc = op, .imm = imm};
+    IrTemp args[1] = {ir_const_i64(s->ir, a64_simd_desc(&d))};
+    ir_gen_call(s->ir, IR_I64, IR_TEMP_NONE, (void *)helper_crypto_sm, HELPER_FLAGS, 1, args);
+    return true;
+}
+
+static bool trans_SM_3REG(DisasContext *s, arg_rrr *a)
+{
+    if (a->opc == 3)
+        return false;
+    return gen_sm(s, a->opc == 2 ? A64_FEAT_SM4 : A64_FEAT_SM3, A64_SM3PARTW1 + a->opc, a->rd,
+                  a->rn, a->rm, 0, 0);
+}
+
+static bool trans_SM4E(DisasContext *s, arg_SM4E *a)
+{
+    return gen_sm(s, A64_FEAT_SM4, A64_SM4E, a->rd, a->rn, 0, 0, 0);
+}
+
+static bool trans_SM3SS1(DisasContext *s, arg_SM3SS1 *a)
+{
+    return gen_sm(s, A64_FEAT_SM3, A64_SM3SS1, a->rd, a->rn, a->rm, a->ra, 0);
+}
+
+static bool trans_SM3TT(DisasContext *s, arg_SM3TT *a)
+{
+    return gen_sm(s, A64_FEAT_SM3, A64_SM3TT1A + a->opc, a->rd, a->rn, a->rm, 0, a->imm);
 }
 
 static bool trans_PMULL_64(DisasContext *s, arg_PMULL_64 *a)

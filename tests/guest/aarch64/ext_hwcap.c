@@ -41,6 +41,8 @@ static const struct {
     {"lrcpc", 1, 15, ISAR1, 20, 1, 0xb8bfc001},    /* ldapr w1, [x0] */
     {"dcpop", 1, 16, ISAR1, 0, 1, 0xd50b7c20},     /* dc cvap, x0 */
     {"sha3", 1, 17, ISAR0, 32, 1, 0xce000000},     /* eor3 v0.16b, v0.16b, v0.16b, v0.16b */
+    {"sm3", 1, 18, ISAR0, 36, 1, 0xce60c000},      /* sm3partw1 v0.4s, v0.4s, v0.4s */
+    {"sm4", 1, 19, ISAR0, 40, 1, 0xcec08400},      /* sm4e v0.4s, v0.4s */
     {"asimddp", 1, 20, ISAR0, 44, 1, 0x4e809400},  /* sdot v0.4s, v0.16b, v0.16b */
     {"sha512", 1, 21, ISAR0, 12, 2, 0xcec08000},   /* sha512su0 v0.2d, v0.2d */
     {"sve", 1, 22, PFR0, 32, 1, 0x2518e3e0},       /* ptrue p0.b */

@@ -1,6 +1,6 @@
 // cflags: -O1
 /* Random instruction words from the encoding classes of the optional
- * extensions (crypto, SHA3, PMULL, three-same extra, FHM, by element, FRINTTS,
+ * extensions (crypto, SHA3, SM3/SM4, PMULL, three-same extra, FHM, by element, FRINTTS,
  * BF16 conversions, FP16 classes, scalar FP16), each run once on fixed
  * register contents under four FPCR settings.  Each word is written into an
  * executable stub (so this also exercises self-modifying code); a SIGILL
@@ -22,6 +22,9 @@ static const char *const patterns[] = {
     "1100111011000000100000xxxxxxxxxx", /* SHA512SU0 */
     "1100111000xxxxxx0xxxxxxxxxxxxxxx", /* EOR3 BCAX */
     "11001110100xxxxxxxxxxxxxxxxxxxxx", /* XAR */
+    "11001110010xxxxxxxxxxxxxxxxxxxxx", /* SM3SS1, SM3TT* */
+    "11001110011xxxxx1100xxxxxxxxxxxx", /* SM3PARTW1/2, SM4EKEY */
+    "1100111011000000100001xxxxxxxxxx", /* SM4E */
     "0x001110111xxxxx111000xxxxxxxxxx", /* PMULL 64 */
     "0xx01110xx0xxxxx1xxxx1xxxxxxxxxx", /* three same extra */
     "0xx01110x01xxxxx11x011xxxxxxxxxx", /* FMLAL FMLSL (2), vector */
