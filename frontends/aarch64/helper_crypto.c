@@ -162,6 +162,12 @@ __attribute__((target("aes,sse2"))) static void aes_host(A64AesOp op, uint64_t o
     case A64_AESMC:
         v = _mm_aesenc_si128(_mm_aesdeclast_si128(v, z), z);
         break;
+    case A64_AESE_MC:
+        v = _mm_aesenc_si128(v, z);
+        break;
+    case A64_AESD_IMC:
+        v = _mm_aesdec_si128(v, z);
+        break;
     default:
         v = _mm_aesimc_si128(v);
         break;
@@ -172,12 +178,17 @@ __attribute__((target("aes,sse2"))) static void aes_host(A64AesOp op, uint64_t o
 void a64_aes(A64AesOp op, uint64_t out[2], const uint64_t d[2], const uint64_t n[2], bool host)
 {
     uint64_t x[2] = {n[0], n[1]};
-    if (op == A64_AESE || op == A64_AESD) {
+    if (op != A64_AESMC && op != A64_AESIMC) {
         x[0] ^= d[0];
         x[1] ^= d[1];
     }
     if (host) {
         aes_host(op, out, x);
+    } else if (op == A64_AESE_MC || op == A64_AESD_IMC) {
+        uint8_t t[16], r[16];
+        aes_c(op == A64_AESE_MC ? A64_AESE : A64_AESD, t, (const uint8_t *)x);
+        aes_c(op == A64_AESE_MC ? A64_AESMC : A64_AESIMC, r, t);
+        memcpy(out, r, 16);
     } else {
         uint8_t r[16];
         aes_c(op, r, (const uint8_t *)x);

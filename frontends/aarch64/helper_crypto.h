@@ -22,6 +22,9 @@ typedef enum A64AesOp {
     A64_AESD = 5,   /* InvSubBytes(InvShiftRows(d ^ n)) */
     A64_AESMC = 6,  /* MixColumns(n) */
     A64_AESIMC = 7, /* InvMixColumns(n) */
+    /* AESE then AESMC of the result, AESD then AESIMC: the pairs trans_crypto.c fuses */
+    A64_AESE_MC = 8,
+    A64_AESD_IMC = 9,
 } A64AesOp;
 
 /* One AES step on 128-bit values (two little-endian 64-bit halves); `host` selects AES-NI,

@@ -8,10 +8,13 @@
  */
 #include "frontends/aarch64/translate.h"
 
+#include <sys/mman.h>
+
 #include "frontends/aarch64/cpu_model.h"
 #include "frontends/aarch64/helper_crypto.h"
 #include "frontends/aarch64/helper_simd.h"
 #include "frontends/aarch64/simd_ir.h"
+#include "loader/process.h"
 
 #include "aarch64/decode_crypto.c.inc"
 
@@ -29,11 +32,31 @@ static void gen_crypto_helper(DisasContext *s, void *fn, int rd, int rn, int rm,
     ir_gen_call(s->ir, IR_I64, IR_TEMP_NONE, fn, HELPER_FLAGS, 1, args);
 }
 
+/*
+ * AESE (AESD) followed by AESMC (AESIMC) of its result in place, the pair compilers emit for
+ * every round: true when the next word is that AESMC, so both become one helper call (AES-NI's
+ * AESENC / AESDEC do exactly the pair).  Only within the page, so the TB covers the word.
+ */
+static bool next_is_mix(DisasContext *s, int rd, bool enc)
+{
+    uint32_t next, want = (enc ? 0x4e286800u : 0x4e287800u) | (uint32_t)rd << 5 | (uint32_t)rd;
+    GuestMem *m = &s->cpu->proc->mem;
+    if ((s->next_pc & (GUEST_PAGE_SIZE - 1)) == 0 || !gmem_check(m, s->next_pc, 4, PROT_EXEC) ||
+        gmem_read(m, &next, s->next_pc, 4) != 0)
+        return false;
+    return next == want;
+}
+
 static bool trans_AES(DisasContext *s, arg_rr *a)
 {
     if (!have(s, A64_FEAT_AES))
         return false;
-    gen_crypto_helper(s, (void *)helper_crypto_aes, a->rd, a->rn, 0, A64_AESE + a->opc, 0);
+    int op = A64_AESE + a->opc;
+    if (a->opc <= 1 && s->cpu->proc && next_is_mix(s, a->rd, a->opc == 0)) {
+        op = a->opc == 0 ? A64_AESE_MC : A64_AESD_IMC;
+        s->next_pc += 4; /* translate.c continues after the AESMC / AESIMC */
+    }
+    gen_crypto_helper(s, (void *)helper_crypto_aes, a->rd, a->rn, 0, op, 0);
     return true;
 }
 

@@ -305,8 +305,8 @@ void a64_translate(IrContext *ctx, CPUCommon *cpu, const ArchTranslateOpts *o)
         s.insn = insn;
         if ((pc & 3) || !decode_insn(&s, insn))
             a64_unallocated(&s);
-        n++;
-        pc += 4;
+        n += (uint32_t)((s.next_pc - pc) / 4); /* a handler may fuse the next words */
+        pc = s.next_pc;
         if (s.is_jmp != DISAS_NEXT)
             break;
         if ((int)n >= o->max_insns || (pc & (GUEST_PAGE_SIZE - 1)) == 0) {

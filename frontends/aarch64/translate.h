@@ -44,7 +44,7 @@ typedef struct DisasContext {
     IrContext *ir;
     CPUCommon *cpu;   /* for the CPU model (ID registers); translation must not read regs */
     uint64_t pc;      /* address of the current instruction */
-    uint64_t next_pc; /* pc + 4 */
+    uint64_t next_pc; /* pc + 4; a handler that also translates the next word adds 4 */
     uint32_t insn;
     DisasJump is_jmp;
     A64LastCc last_cc;

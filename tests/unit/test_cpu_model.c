@@ -111,6 +111,12 @@ static void test_aes_known(void **state)
     assert_memory_equal(r, mc, 16);
     a64_aes(A64_AESIMC, back, zero, r, false);
     assert_memory_equal(back, sr, 16);
+    a64_aes(A64_AESE_MC, r, zero, x, false); /* SubBytes, ShiftRows, MixColumns in one */
+    assert_memory_equal(r, mc, 16);
+    a64_aes(A64_AESD_IMC, back, zero, x, false);
+    a64_aes(A64_AESD, s, zero, x, false);
+    a64_aes(A64_AESIMC, r, zero, s, false);
+    assert_memory_equal(back, r, 16);
 }
 
 static uint64_t lcg(uint64_t *s)
@@ -126,7 +132,7 @@ static void test_aes_host_matches_c(void **state)
     uint64_t seed = 1;
     for (int i = 0; i < 2000; i++) {
         uint64_t d[2] = {lcg(&seed), lcg(&seed)}, n[2] = {lcg(&seed), lcg(&seed)}, a[2], b[2];
-        A64AesOp op = (A64AesOp)(A64_AESE + i % 4);
+        A64AesOp op = (A64AesOp)(A64_AESE + i % 6); /* the four and the two fused pairs */
         a64_aes(op, a, d, n, false);
         a64_aes(op, b, d, n, true);
         assert_memory_equal(a, b, 16);

@@ -253,9 +253,36 @@ static void test_sha3(void)
                (unsigned long long)vgetq_lane_u64(r[i], 0));
 }
 
+/* AESE + AESMC pairs (which ferry translates as one operation): in place, into another
+ * register, and with a branch into the middle of the pair. */
+static void test_aes_pairs(void)
+{
+    uint8_t in[32], out[48];
+    for (int i = 0; i < 32; i++)
+        in[i] = (uint8_t)(i * 29 + 3);
+    for (int skip = 0; skip < 2; skip++) {
+        __asm__ volatile("ldp q0, q1, [%1]\n\t"
+                         "mov v2.16b, v0.16b\n\t"
+                         "cbnz %w2, 1f\n\t"
+                         "aese v0.16b, v1.16b\n\t"
+                         "1: aesmc v0.16b, v0.16b\n\t"
+                         "aesd v2.16b, v1.16b\n\t"
+                         "aesimc v3.16b, v2.16b\n\t"
+                         "stp q0, q2, [%0]\n\t"
+                         "str q3, [%0, #32]"
+                         :
+                         : "r"(out), "r"(in), "r"(skip)
+                         : "v0", "v1", "v2", "v3", "memory");
+        hex(skip ? "aesmc only" : "aese+aesmc", out, 16);
+        hex("aesd", out + 16, 16);
+        hex("aesimc other", out + 32, 16);
+    }
+}
+
 int main(void)
 {
     test_aes();
+    test_aes_pairs();
     const char *msgs[] = {"", "abc", "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"};
     for (int i = 0; i < 3; i++) {
         sha1(msgs[i]);
