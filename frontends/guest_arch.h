@@ -88,7 +88,13 @@ typedef struct GuestArch {
     void (*dump_state)(const CPUCommon *cpu, FILE *out);
 
     const struct SysAbi *sys; /* syscall numbers, struct layouts, flag maps */
-    const char *cpuinfo;      /* /proc/cpuinfo text */
+    /* Writes the /proc/cpuinfo text of cpu's model. */
+    void (*cpuinfo)(const CPUCommon *cpu, FILE *out);
+    /* -cpu model names, NULL-terminated; NULL when the option is ignored. */
+    const char *const *cpu_models;
+    /* Properties accepted after the model (-cpu model,prop,...), NULL-terminated: "name" for any
+     * value, "name=value" for one; qemu's, where they ask for what the model already is. */
+    const char *const *cpu_props;
 } GuestArch;
 
 /* All frontends linked into ferry; NULL-terminated. */

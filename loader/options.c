@@ -268,14 +268,50 @@ static bool opt_unset_env(OptCtx *c, const OptDef *d, const char *arg)
     return env_add_list(c, arg, false);
 }
 
+/* True when some guest architecture has a CPU model called `name`. */
+/* The guest architecture with a CPU model called name[0, len), or NULL. */
+static const GuestArch *cpu_model_arch(const char *name, size_t len)
+{
+    for (size_t i = 0; guest_arches[i]; i++)
+        for (const char *const *m = guest_arches[i]->cpu_models; m && *m; m++)
+            if (strlen(*m) == len && !strncmp(*m, name, len))
+                return guest_arches[i];
+    return NULL;
+}
+
+/* True when `prop` (one "name[=value]" of -cpu model,prop,...) is in the architecture's list of
+ * accepted properties: an entry "name" accepts any value, "name=value" only that one. */
+static bool cpu_prop_ok(const GuestArch *a, const char *prop, size_t len)
+{
+    for (const char *const *p = a->cpu_props; p && *p; p++) {
+        size_t n = strlen(*p);
+        if (n == len && !strncmp(*p, prop, len))
+            return true;
+        if (!strchr(*p, '=') && len > n && prop[n] == '=' && !strncmp(*p, prop, n))
+            return true;
+    }
+    return false;
+}
+
 static bool opt_cpu(OptCtx *c, const OptDef *d, const char *arg)
 {
     if (strcmp(arg, "help") == 0 || strcmp(arg, "?") == 0) {
         fprintf(c->out, "Available CPUs:\n");
         for (size_t i = 0; guest_arches[i]; i++)
-            fprintf(c->out, "  %s: max (default)\n", guest_arches[i]->name);
+            for (const char *const *m = guest_arches[i]->cpu_models; m && *m; m++)
+                fprintf(c->out, "  %s\n", *m);
         c->exit_ok = true;
         return true;
+    }
+    size_t len = strcspn(arg, ",");
+    const GuestArch *a = cpu_model_arch(arg, len);
+    if (!a)
+        return opt_error(c, "-cpu: unknown CPU model '%.*s' (-cpu help lists them)", (int)len, arg);
+    for (const char *p = arg + len; *p; p += len) {
+        p++; /* the comma */
+        len = strcspn(p, ",");
+        if (!cpu_prop_ok(a, p, len))
+            return opt_error(c, "-cpu: CPU property '%.*s' is not supported", (int)len, p);
     }
     c->o->cpu_model = arg;
     return true;

@@ -285,7 +285,7 @@ static bool sys_proc_contents(SysCtx *c, const char *path, FILE *out)
 {
     const GuestArch *arch = c->cpu->arch ? c->cpu->arch : c->p->arch;
     if (!strcmp(path, "/proc/cpuinfo") && arch && arch->cpuinfo) {
-        fputs(arch->cpuinfo, out);
+        arch->cpuinfo(c->cpu, out);
         return true;
     }
     const char *f = proc_self_file(path);

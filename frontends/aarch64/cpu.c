@@ -1,7 +1,7 @@
 /*
  * The AArch64 guest: CPU state set-up, IR globals, exception handling
  * (SVC -> Linux syscall, undefined instructions and breakpoints -> guest
- * signals), the HWCAPs ferry advertises, and the GuestArch record that ties
+ * signals), the HWCAPs and cpuinfo of the CPU model, and the GuestArch record that ties
  * the frontend to the loader, the translator and the syscall layer.
  */
 #include "frontends/aarch64/cpu.h"
@@ -11,23 +11,17 @@
 #include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
 
+#include "frontends/aarch64/cpu_model.h"
 #include "frontends/aarch64/sigframe.h"
 #include "frontends/aarch64/translate.h"
+#include "loader/process.h"
 #include "signals/signals.h"
 #include "syscalls/abi.h"
 #include "syscalls/syscalls.h"
 
 A64Globals a64_g;
-
-/* Linux arm64 AT_HWCAP bits; only what ferry implements is advertised. */
-enum {
-    A64_HWCAP_FP = 1u << 0,
-    A64_HWCAP_ASIMD = 1u << 1,
-    A64_HWCAP_CRC32 = 1u << 7,
-    A64_HWCAP_ATOMICS = 1u << 8,
-    A64_HWCAP_CPUID = 1u << 11,
-};
 
 static const char *const xnames[32] = {
     "x0",  "x1",  "x2",  "x3",  "x4",  "x5",  "x6",  "x7",  "x8",  "x9",  "x10",
@@ -56,6 +50,9 @@ static void a64_cpu_reset(CPUCommon *c)
     cpu->zf = 1; /* Z clear */
     cpu->fpcr = 0;
     cpu->fpsr = 0;
+    /* options.c accepted only known names; an unknown one here (an embedding that skipped
+     * option parsing) falls back to max */
+    cpu->model = a64_cpu_model_find(c->proc ? c->proc->opts.cpu_model : NULL);
 }
 
 static void a64_cpu_set_entry(CPUCommon *c, uint64_t pc, uint64_t sp)
@@ -66,10 +63,7 @@ static void a64_cpu_set_entry(CPUCommon *c, uint64_t pc, uint64_t sp)
 
 static uint64_t a64_hwcap(const CPUCommon *cpu, int which)
 {
-    if (which == 1)
-        return A64_HWCAP_FP | A64_HWCAP_ASIMD | A64_HWCAP_CRC32 | A64_HWCAP_ATOMICS |
-               A64_HWCAP_CPUID;
-    return 0;
+    return a64_model_hwcap(a64_cpu_model(cpu), which);
 }
 
 static ArchExcpResult a64_handle_exception(CPUCommon *c, int excp)
@@ -109,14 +103,11 @@ static void a64_dump_state(const CPUCommon *c, FILE *out)
             f & 4 ? 'Z' : '-', f & 2 ? 'C' : '-', f & 1 ? 'V' : '-', cpu->fpcr, cpu->fpsr);
 }
 
-static const char a64_cpuinfo[] = "processor\t: 0\n"
-                                  "BogoMIPS\t: 2000.00\n"
-                                  "Features\t: fp asimd crc32 atomics cpuid\n"
-                                  "CPU implementer\t: 0x00\n"
-                                  "CPU architecture: 8\n"
-                                  "CPU variant\t: 0x0\n"
-                                  "CPU part\t: 0x000\n"
-                                  "CPU revision\t: 0\n\n";
+static void a64_cpuinfo(const CPUCommon *cpu, FILE *out)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    a64_model_cpuinfo(a64_cpu_model(cpu), n < 1 ? 1 : (int)n, out);
+}
 
 const GuestArch guest_arch_aarch64 = {
     .name = "aarch64",
@@ -144,4 +135,6 @@ const GuestArch guest_arch_aarch64 = {
     .fp_leave = a64_fp_leave,
     .sys = &sys_abi_aarch64,
     .cpuinfo = a64_cpuinfo,
+    .cpu_models = a64_cpu_model_names,
+    .cpu_props = a64_cpu_props,
 };

@@ -26,6 +26,8 @@ typedef struct A64CPU {
     uint64_t excl_addr;
     uint64_t excl_size;
     uint64_t excl_val, excl_val2;
+    const struct A64CpuModel *model; /* -cpu model (cpu_model.h); NULL: max */
+    uint64_t pstate_ext;             /* PSTATE.SSBS (bit 12) and DIT (bit 24), as MRS reads them */
     /* scratch for helpers that return more than one value */
     uint64_t scratch[2];
     /* V registers: element 0 in the low bytes (little-endian lane order) */

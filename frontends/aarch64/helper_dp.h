@@ -25,13 +25,4 @@ uint64_t a64_helper_cntvct(CPUCommon *cpu);
 uint64_t a64_helper_set_fpcr(CPUCommon *cpu, uint64_t val);
 uint64_t a64_helper_set_fpsr(CPUCommon *cpu, uint64_t val);
 
-/*
- * Value of the read-only system register op0=3 op1:CRn:CRm:op2 as EL0 code
- * sees it under Linux: CTR_EL0, DCZID_EL0, CNTFRQ_EL0, MIDR/MPIDR/REVIDR_EL1
- * and the ID_AA64 space op1=0 CRn=0 CRm=4..7, which reads as zero unless
- * listed (the AArch32 ID registers, CRm=1..3, trap as on Linux).  *known is
- * set to false (and 0 returned) for any other register; known may be NULL.
- */
-uint64_t a64_id_reg_value(int op1, int crn, int crm, int op2, bool *known);
-
 #endif

@@ -2,13 +2,14 @@
  * AArch64 branches, exception generation and the system instructions EL0
  * may use: B/BL/B.cond/CBZ/TBZ/BR/BLR/RET, SVC/BRK/HLT, hints, barriers,
  * CLREX, DC ZVA and the cache maintenance no-ops, MRS/MSR of the EL0
- * visible registers (values of the constant/ID ones in helper_dp.c).
+ * visible registers (values of the constant/ID ones in cpu_model.c).
  *
  * The decoder is generated from a64_branch.decode; a64_decode_dp
  * (trans_dp.c) calls a64_decode_branch for the op0 = 101x encodings.
  */
 #include "frontends/aarch64/translate.h"
 
+#include "frontends/aarch64/cpu_model.h"
 #include "frontends/aarch64/helper_dp.h"
 #include "frontends/aarch64/helper_simd.h"
 
@@ -272,7 +273,8 @@ static bool trans_MRS(DisasContext *s, arg_sysreg *a)
         break;
     default: {
         bool known;
-        uint64_t val = a64_id_reg_value(a->op1, a->crn, a->crm, a->op2, &known);
+        uint64_t val =
+            a64_model_id_reg(a64_cpu_model(s->cpu), a->op1, a->crn, a->crm, a->op2, &known);
         if (!known)
             return false;
         v = cst(s, val);

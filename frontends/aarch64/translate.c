@@ -7,6 +7,7 @@
 
 #include <sys/mman.h>
 
+#include "frontends/aarch64/cpu_model.h"
 #include "frontends/guest_arch.h"
 #include "loader/process.h"
 
@@ -272,6 +273,15 @@ static bool fetch(CPUCommon *cpu, uint64_t pc, uint32_t *insn)
     return gmem_read(m, insn, pc, 4) == 0;
 }
 
+/* Offers insn to the decoders, base ISA first; false when it is unallocated for the CPU model. */
+static bool decode_insn(DisasContext *s, uint32_t insn)
+{
+    if (!a64_model_allows(a64_cpu_model(s->cpu), insn))
+        return false;
+    return a64_decode_dp(s, insn) || a64_decode_ldst(s, insn) || a64_decode_simd(s, insn) ||
+           a64_decode_crypto(s, insn) || a64_decode_ext(s, insn) || a64_decode_fp16(s, insn);
+}
+
 void a64_translate(IrContext *ctx, CPUCommon *cpu, const ArchTranslateOpts *o)
 {
     DisasContext s = {.ir = ctx, .cpu = cpu};
@@ -293,11 +303,10 @@ void a64_translate(IrContext *ctx, CPUCommon *cpu, const ArchTranslateOpts *o)
         }
         ir_gen_insn_start(ctx, pc);
         s.insn = insn;
-        if ((pc & 3) ||
-            (!a64_decode_dp(&s, insn) && !a64_decode_ldst(&s, insn) && !a64_decode_simd(&s, insn)))
+        if ((pc & 3) || !decode_insn(&s, insn))
             a64_unallocated(&s);
-        n++;
-        pc += 4;
+        n += (uint32_t)((s.next_pc - pc) / 4); /* a handler may fuse the next words */
+        pc = s.next_pc;
         if (s.is_jmp != DISAS_NEXT)
             break;
         if ((int)n >= o->max_insns || (pc & (GUEST_PAGE_SIZE - 1)) == 0) {

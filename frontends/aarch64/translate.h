@@ -44,7 +44,7 @@ typedef struct DisasContext {
     IrContext *ir;
     CPUCommon *cpu;   /* for the CPU model (ID registers); translation must not read regs */
     uint64_t pc;      /* address of the current instruction */
-    uint64_t next_pc; /* pc + 4 */
+    uint64_t next_pc; /* pc + 4; a handler that also translates the next word adds 4 */
     uint32_t insn;
     DisasJump is_jmp;
     A64LastCc last_cc;
@@ -98,5 +98,9 @@ void a64_translate(IrContext *ctx, CPUCommon *cpu, const ArchTranslateOpts *o);
 bool a64_decode_dp(DisasContext *s, uint32_t insn);   /* data processing, branches, system */
 bool a64_decode_ldst(DisasContext *s, uint32_t insn); /* loads/stores, atomics, exclusives */
 bool a64_decode_simd(DisasContext *s, uint32_t insn); /* FP and AdvSIMD, structure ld/st */
+/* Optional extensions, offered what the decoders above rejected (they check the CPU model). */
+bool a64_decode_crypto(DisasContext *s, uint32_t insn); /* AES, SHA, SHA3, 64-bit PMULL */
+bool a64_decode_ext(DisasContext *s, uint32_t insn);    /* dot product, FCMA, FlagM, RNG... */
+bool a64_decode_fp16(DisasContext *s, uint32_t insn);   /* AdvSIMD half precision */
 
 #endif

@@ -345,13 +345,67 @@ check_ok version-single-dash "^ferry version [0-9]" -- -version
 check_ok help "^usage: ferry \[options\] PROGRAM" -- --help
 check_ok help-h "^usage: ferry" -- -h
 check_ok log-help "in_asm" -- -d help
-check_ok cpu-help "aarch64" -- -cpu help
+check_ok cpu-help "^  cortex-a53$" -- -cpu help
+check_ok cpu-help-max "^  max$" -- -cpu help
 check unknown-option 1 "^ferry: unknown option '-bogus'" -- -bogus /bin/true
 check no-program 1 "^ferry: no program given" --
 check missing-arg 1 "^ferry: option '-L' needs an argument" -- -L
 check bad-log-item 1 "^ferry: -d: unknown log item 'nonsense'" -- -d nonsense /bin/true
 check bad-size 1 "^ferry: -s: invalid stack size" -- -s 12Q /bin/true
 FERRY_STACK_SIZE=junk check bad-env 1 "^ferry: FERRY_STACK_SIZE: " -- /bin/true
+check bad-cpu 1 "^ferry: -cpu: unknown CPU model 'cortex-z9' (-cpu help lists them)\$" \
+    -- -cpu cortex-z9 /bin/true
+FERRY_CPU=nope check bad-cpu-env 1 "^ferry: FERRY_CPU: -cpu: unknown CPU model 'nope'" -- /bin/true
+check bad-cpu-prop 1 "^ferry: -cpu: CPU property 'sve=on' is not supported\$" \
+    -- -cpu max,pauth-impdef=on,sve=on /bin/true
+
+# ---- -cpu models: HWCAPs, ID registers and SIGILL for a feature the model lacks ----
+if command -v "$CROSS_CC" >/dev/null 2>&1; then
+    cat >"$OUT/cpu.c" <<'EOF'
+#include <stdio.h>
+#include <string.h>
+#include <sys/auxv.h>
+int main(int argc, char **argv)
+{
+    unsigned long isar0;
+    __asm__ volatile("mrs %0, ID_AA64ISAR0_EL1" : "=r"(isar0));
+    printf("hwcap=%lx hwcap2=%lx isar0=%lx\n", getauxval(AT_HWCAP), getauxval(AT_HWCAP2), isar0);
+    fflush(stdout);
+    if (argc > 1 && !strcmp(argv[1], "eor3")) /* FEAT_SHA3: EOR3 v0.16b, v1.16b, v2.16b, v3.16b */
+        __asm__ volatile(".inst 0xce020c20" ::: "v0");
+    printf("done\n");
+    return 0;
+}
+EOF
+    "$CROSS_CC" -O2 -static -o "$OUT/cpu" "$OUT/cpu.c" || bad "cross compile (cpu)"
+    "$FERRY" -cpu cortex-a53 "$OUT/cpu" >"$OUT/a53" 2>&1
+    "$FERRY" -cpu max "$OUT/cpu" >"$OUT/max" 2>&1
+    "$FERRY" "$OUT/cpu" >"$OUT/default" 2>&1
+    if grep -q "^hwcap=8fb hwcap2=0 isar0=11120$" "$OUT/a53"; then ok; else
+        bad "cortex-a53 hwcap: $(head -n 1 "$OUT/a53")"; fi
+    if cmp -s "$OUT/max" "$OUT/default" && ! cmp -s "$OUT/max" "$OUT/a53"; then ok; else
+        bad "max is not the default or equals cortex-a53: $(head -n 1 "$OUT/max")"; fi
+    "$FERRY" -cpu max "$OUT/cpu" eor3 >"$OUT/stdout" 2>&1
+    rc=$?
+    if [ "$rc" = 0 ] && grep -q '^done$' "$OUT/stdout"; then ok; else bad "eor3 under max: $rc"; fi
+    "$FERRY" -cpu cortex-a53 "$OUT/cpu" eor3 >"$OUT/stdout" 2>&1
+    rc=$?
+    if [ "$rc" = 132 ] && ! grep -q '^done$' "$OUT/stdout"; then ok; else
+        bad "eor3 under cortex-a53: exit status $rc, want 132 (SIGILL)"; fi
+    FERRY_CPU=cortex-a53 "$FERRY" "$OUT/cpu" >"$OUT/stdout" 2>&1
+    if cmp -s "$OUT/stdout" "$OUT/a53"; then ok; else bad "FERRY_CPU=cortex-a53"; fi
+    # qemu's properties that ask for what the model is anyway (a common QEMU_CPU setting)
+    QEMU_CPU=max,pauth-impdef=on,sve=off "$FERRY" "$OUT/cpu" >"$OUT/stdout" 2>&1
+    if cmp -s "$OUT/stdout" "$OUT/max"; then ok; else bad "QEMU_CPU=max,pauth-impdef=on,sve=off"; fi
+    # every model: HWCAP bits, ID register fields and SIGILLs agree feature by feature
+    "$CROSS_CC" -O2 -static -o "$OUT/hwcap" tests/guest/aarch64/ext_hwcap.c || bad "cross compile (hwcap)"
+    for model in $("$FERRY" -cpu help | sed -n 's/^  //p'); do
+        "$FERRY" -cpu "$model" "$OUT/hwcap" >"$OUT/stdout" 2>&1
+        rc=$?
+        if [ "$rc" = 0 ] && ! grep -qv ': consistent$' "$OUT/stdout"; then ok; else
+            bad "-cpu $model: exit status $rc, $(grep -v ': consistent$' "$OUT/stdout" | head -n 3)"; fi
+    done
+fi
 
 # ---- make install PREFIX=... (from the source tree, with a built ferry) ----
 if [ -f Makefile ] && [ -f docs/ferry.1 ] && [ -x "$OUT/args" ]; then

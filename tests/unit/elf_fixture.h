@@ -39,6 +39,8 @@ static uint64_t test_hwcap(const CPUCommon *cpu, int which)
     return which == 1 ? 0x1234 : 0x56;
 }
 
+static const char *const test_cpu_models[] = {"max", NULL};
+
 static const GuestArch test_a64 = {
     .name = "aarch64",
     .elf_machine = EM_AARCH64,
@@ -48,6 +50,7 @@ static const GuestArch test_a64 = {
     .platform = "aarch64",
     .default_load_base = 0x5500000000ull,
     .hwcap = test_hwcap,
+    .cpu_models = test_cpu_models,
 };
 
 static const GuestArch test_be32 = {
