@@ -3,9 +3,8 @@
  *
  * Each op names the V registers by CPU-state offset and carries the call the
  * instruction used to be: its exact helper and descriptor, which the
- * interpreter runs and the backend falls back to.  The fast path is allowed
- * while FPCR.FZ is clear (the guard word); with FZ set, every op takes the
- * helper.
+ * interpreter runs and the backend falls back to.  With FPCR.FZ set (a TB
+ * flag), the instructions are translated as helper calls.
  */
 #include "frontends/aarch64/fp_gen.h"
 
@@ -26,7 +25,13 @@ static void gen_fp_env(DisasContext *s, const FpInsn *f, void *fn, const A64Simd
 {
     ir_gen_fp_env(s->ir, ir_fp_desc(f->kind, f->esz, f->shape, f->by_elem, f->idx),
                   ir_fp_offs(vreg(f->rd), vreg(f->rn), vreg(f->rm), vreg(f->ra)), fn,
-                  a64_simd_desc(d), ir_fp_guard(offsetof(A64CPU, fpcr), A64_FPCR_FZ));
+                  a64_simd_desc(d), 0);
+}
+
+/* FPCR.FZ (a TB flag) flushes inputs and results the host does not: helpers only. */
+static bool fz(const DisasContext *s)
+{
+    return s->cpu->tb_flags & A64_TBF_FZ;
 }
 
 /* FP type field -> esz for single and double; -1 otherwise. */
@@ -38,7 +43,7 @@ static int fp_esz(int type)
 bool a64_gen_fp_1src(DisasContext *s, int type, int opc, void *fn, const A64SimdDesc *d)
 {
     int esz = fp_esz(type);
-    if (esz < 0 || opc != 3) /* FSQRT */
+    if (esz < 0 || opc != 3 || fz(s)) /* FSQRT */
         return false;
     FpInsn f = {.kind = IR_FP_SQRT, .esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rn, .ra = d->rn};
     gen_fp_env(s, &f, fn, d);
@@ -51,7 +56,7 @@ bool a64_gen_fp_2src(DisasContext *s, int type, int opc, void *fn, const A64Simd
     static const int kinds[8] = {IR_FP_MUL, IR_FP_DIV, IR_FP_ADD, IR_FP_SUB,
                                  IR_FP_MAX, IR_FP_MIN, IR_FP_MAX, IR_FP_MIN};
     int esz = fp_esz(type);
-    if (esz < 0 || opc > 7)
+    if (esz < 0 || opc > 7 || fz(s))
         return false;
     FpInsn f = {.kind = kinds[opc], .esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rm, .ra = d->rn};
     gen_fp_env(s, &f, fn, d);
@@ -62,7 +67,7 @@ bool a64_gen_fp_3src(DisasContext *s, int type, void *fn, const A64SimdDesc *d)
 {
     static const int kinds[4] = {IR_FP_MADD, IR_FP_MSUB, IR_FP_NMADD, IR_FP_NMSUB};
     int esz = fp_esz(type);
-    if (esz < 0)
+    if (esz < 0 || fz(s))
         return false;
     FpInsn f = {
         .kind = kinds[d->opc & 3], .esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rm, .ra = d->ra};
@@ -73,13 +78,12 @@ bool a64_gen_fp_3src(DisasContext *s, int type, void *fn, const A64SimdDesc *d)
 IrTemp a64_gen_fp_cmp(DisasContext *s, int type, void *fn, const A64SimdDesc *d)
 {
     int esz = fp_esz(type);
-    if (esz < 0)
+    if (esz < 0 || fz(s))
         return IR_TEMP_NONE;
     IrTemp nzcv = ir_new_temp(s->ir, IR_I64);
     int kind = (d->opc & 16) ? IR_FPC_SIGNAL : IR_FPC_QUIET;
     ir_gen_fp_cmp(s->ir, nzcv, ir_fp_desc(kind, esz, IR_FP_SCALAR, (d->opc >> 3) & 1, 0),
-                  ir_fp_offs(0, vreg(d->rn), vreg(d->rm), 0), fn, a64_simd_desc(d),
-                  ir_fp_guard(offsetof(A64CPU, fpcr), A64_FPCR_FZ));
+                  ir_fp_offs(0, vreg(d->rn), vreg(d->rm), 0), fn, a64_simd_desc(d), 0);
     return nzcv;
 }
 
@@ -112,7 +116,7 @@ static int fp_3same_kind(int key)
 bool a64_gen_fp_3same(DisasContext *s, void *fn, const A64SimdDesc *d)
 {
     int kind = fp_3same_kind(d->u << 4 | (d->size >> 1) << 3 | (d->opc & 7));
-    if (d->scalar || d->opc < 0x18 || kind < 0)
+    if (d->scalar || d->opc < 0x18 || kind < 0 || fz(s))
         return false;
     FpInsn f = {.kind = kind,
                 .esz = 2 + (d->size & 1),
@@ -132,7 +136,7 @@ bool a64_gen_fp_indexed(DisasContext *s, void *fn, const A64SimdDesc *d)
                : d->opc == 5 ? IR_FP_MSUB
                : d->opc == 9 ? IR_FP_MUL
                              : -1;
-    if (kind < 0 || (d->size != 2 && d->size != 3))
+    if (kind < 0 || (d->size != 2 && d->size != 3) || fz(s))
         return false;
     FpInsn f = {.kind = kind,
                 .esz = d->size,

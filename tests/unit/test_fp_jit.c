@@ -238,11 +238,12 @@ static void check_insn(Fixture *f, const Insn *in)
                                      A64_FPCR_FZ,
                                      A64_FPCR_DN,
                                      A64_FPCR_FZ | A64_FPCR_DN | 3u << 22};
-    TB tb;
-    translate(f, &tb, in->word);
     A64CPU start;
     memset(&start, 0, sizeof(start));
-    for (unsigned k = 0; k < sizeof(fpcrs) / sizeof(fpcrs[0]); k++)
+    for (unsigned k = 0; k < sizeof(fpcrs) / sizeof(fpcrs[0]); k++) {
+        TB tb;
+        f->cpu->common.tb_flags = fpcrs[k] & A64_FPCR_FZ ? A64_TBF_FZ : 0;
+        translate(f, &tb, in->word);
         for (int rep = 0; rep < 300; rep++) {
             for (int r = 0; r < 4; r++)
                 for (int h = 0; h < 2; h++)
@@ -266,8 +267,9 @@ static void check_insn(Fixture *f, const Insn *in)
                          interp.fpsr);
             }
         }
-    free(tb.insn_host_off);
-    free(tb.insn_guest_pc);
+        free(tb.insn_host_off);
+        free(tb.insn_guest_pc);
+    }
 }
 
 static void test_jit_matches_interpreter_on_corner_inputs(void **state)
@@ -338,6 +340,7 @@ static void test_known_results(void **state)
     for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
         const Known *k = &known[i];
         TB tb;
+        f->cpu->common.tb_flags = k->fpcr & A64_FPCR_FZ ? A64_TBF_FZ : 0;
         translate(f, &tb, k->word);
         A64CPU start;
         memset(&start, 0, sizeof(start));

@@ -51,6 +51,7 @@ void x86_gen_call_fn(X86Gen *g, const IrOp *op, const void *fn, unsigned flags)
 {
     bool rd = !(flags & IR_CALL_NO_READ_GLOBALS), wr = !(flags & IR_CALL_NO_WRITE_GLOBALS);
     CodeBuf *cb = g->cb;
+    x86_vc_call(g); /* helpers may use the vector registers; xmm are caller-saved */
     if (rd || wr)
         x86_ra_sync(g, false);
     for (int r = 0; r < 16; r++)

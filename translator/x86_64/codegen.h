@@ -70,7 +70,13 @@ typedef struct X86Gen {
     uint32_t ninsn;
     uint8_t *exit_req_jcc; /* rel32 of the TB-entry exit_request check */
     int err;               /* -errno once code generation has failed */
+
+    /* vector-register cache (vcache.c): xmm8 + i holds CPU-state bytes [vc_off[i], +16) */
+    int32_t vc_off[8];
+    uint32_t vc_use[8];
+    uint8_t vc_valid, vc_dirty, vc_locked; /* vc_locked: entries the current op uses */
 } X86Gen;
+#define X86_VC_SIZE 8
 
 /* stubs.c */
 extern const uint8_t *x86_epilogue;
@@ -134,6 +140,17 @@ void x86_gen_alu(X86Gen *g, const IrOp *op);
 /* Emits the compare (or test) of a and b; returns the x86 condition for c.  c is
  * neither NEVER nor ALWAYS. */
 X86Cond x86_gen_compare(X86Gen *g, IrType t, IrCond c, IrTemp a, IrTemp b);
+
+/* vcache.c: guest vector registers cached in xmm8..xmm15 within a basic block (AVX hosts) */
+void x86_vc_flush(X86Gen *g);  /* writes dirty entries back; they stay cached */
+void x86_vc_drop(X86Gen *g);   /* forgets every entry (block end) */
+void x86_vc_call(X86Gen *g);   /* before a helper call: flush and drop (xmm are clobbered) */
+void x86_vc_reload(X86Gen *g); /* reloads every entry from memory (after a call) */
+void x86_vc_env_access(X86Gen *g, int32_t off, int32_t size, bool write);
+int x86_vc_get(X86Gen *g, int32_t off); /* xmm holding the 16 bytes at off (loaded), locked */
+/* xmm that will hold a new value for off (marked dirty); `load`: with the old value in it
+ * until then, else undefined (the caller writes it before anything reads the cache) */
+int x86_vc_def(X86Gen *g, int32_t off, bool load);
 
 /* codegen_fp.c: fp_env / fp_cmp (host SSE/AVX fast path, exact helper otherwise) */
 void x86_gen_fp(X86Gen *g, const IrOp *op);

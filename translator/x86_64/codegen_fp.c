@@ -33,8 +33,9 @@ typedef struct FpGen {
     const IrOp *op;
     uint64_t desc;
     int esz, shape;
-    int tmp;  /* scratch general register */
-    int kreg; /* register holding fp_k when it is out of rip-relative reach, else -1 */
+    int tmp;            /* scratch general register */
+    int kreg;           /* register holding fp_k when it is out of rip-relative reach, else -1 */
+    int xn, xm, xa, xd; /* vector-cache registers of the operands and the result */
 } FpGen;
 
 static int32_t fp_off(const FpGen *f, int i)
@@ -75,43 +76,49 @@ static void fp_vk(FpGen *f, unsigned vop, int r, int v, int k, int imm)
         x86_u8(cb, (uint8_t)imm);
 }
 
-/* Loads the operand at CPU-state offset `off` into xmm `x`; upper lanes zero when partial. */
-static void fp_load(FpGen *f, int x, int32_t off)
-{
-    unsigned vop = f->shape == IR_FP_VEC128  ? X86_V_MOVUPS_LOAD
-                   : f->shape == IR_FP_VEC64 ? X86_V_MOVQ_LOAD
-                   : f->esz == 3             ? X86_V_MOVSD_LOAD
-                                             : X86_V_MOVSS_LOAD;
-    x86_vex_md(f->g->cb, vop, x, 0, X86_REG_CPU, off);
-}
-
-/* m: the register, or its element idx in every lane used. */
-static void fp_load_m(FpGen *f, int x)
+/* xmm dst = the element(s) of xmm src the op uses, other lanes zero (no flags from them). */
+static void fp_zext(FpGen *f, int dst, int src)
 {
     CodeBuf *cb = f->g->cb;
-    int32_t off = fp_off(f, 2);
-    if (!ir_fp_by_elem(f->desc)) {
-        fp_load(f, x, off);
-        return;
+    if (f->shape == IR_FP_VEC128) {
+        if (dst != src)
+            x86_vex_rr3(cb, X86_V_MOVAPS, dst, 0, src);
+    } else if (f->shape == IR_FP_VEC64 || f->esz == 3) {
+        x86_vex_rr3(cb, X86_V_MOVQ_LOAD, dst, 0, src);
+    } else {
+        x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
+        x86_vex_rr3(cb, X86_V_BLENDPS, dst, 4, src);
+        x86_u8(cb, 1);
     }
-    off += ir_fp_idx(f->desc) << f->esz;
-    if (f->shape == IR_FP_SCALAR) {
-        x86_vex_md(cb, f->esz == 3 ? X86_V_MOVSD_LOAD : X86_V_MOVSS_LOAD, x, 0, X86_REG_CPU, off);
-        return;
+}
+
+/* xmm2 = element idx of m in every lane the op uses. */
+static void fp_elem(FpGen *f)
+{
+    CodeBuf *cb = f->g->cb;
+    int idx = ir_fp_idx(f->desc);
+    if (f->esz == 2) {
+        x86_vex_rr3(cb, X86_V_SHUFPS, 2, f->xm, f->xm);
+        x86_u8(cb, (uint8_t)(idx * 0x55));
+    } else {
+        x86_vex_rr3(cb, idx ? X86_V_UNPCKHPD : X86_V_MOVDDUP, 2, idx ? f->xm : 0, f->xm);
     }
-    x86_vex_md(cb, f->esz == 3 ? X86_V_MOVDDUP : X86_V_BROADCASTSS, x, 0, X86_REG_CPU, off);
-    if (f->shape == IR_FP_VEC64) /* keep the unused lanes zero: no flags from them */
-        x86_vex_rr3(cb, X86_V_MOVQ_LOAD, x, 0, x);
+    fp_zext(f, 2, 2);
 }
 
 /*
- * Calls the exact helper fn(cpu, arg), preserving the caller-saved registers that hold
- * values (except `out`, which receives the result, and the scratch register).
+ * The exact helper fn(cpu, arg), out of line: cached vector registers are written back
+ * first and reloaded after (the cache state is the fast path's), the caller-saved
+ * registers that hold values are preserved (except `out`, which receives the result,
+ * and the scratch register).
  */
 static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp)
 {
     CodeBuf *cb = g->cb;
     int saved[16], n = 0;
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        if ((g->vc_dirty >> i) & 1)
+            x86_vex_md(cb, X86_V_MOVUPS_STORE, 8 + i, 0, X86_REG_CPU, g->vc_off[i]);
     for (int r = 0; r < 16; r++)
         if (((X86_CALLER_SAVED >> r) & 1) && r != out && r != tmp && g->reg_temp[r] != IR_TEMP_NONE)
             saved[n++] = r;
@@ -128,19 +135,40 @@ static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp)
         x86_mov_rr(cb, true, out, X86_RAX);
     for (int i = n - 1; i >= 0; i--)
         x86_pop(cb, saved[i]);
+    x86_vc_reload(g);
 }
 
-/* jnz to the slow path when the guard word has a masked bit set; returns the rel32. */
+/* jnz to the slow path when the guard word has a masked bit set; returns the rel32, or
+ * NULL without a guard (mask 0). */
 static uint8_t *fp_guard(X86Gen *g, const IrOp *op)
 {
     uint64_t guard = ir_cst(op, 4);
+    if (!(guard >> 32))
+        return NULL;
     x86_op_md(g->cb, X86_OPC_GRP3, 0, X86_REG_CPU, (int32_t)(uint32_t)guard);
     x86_u32(g->cb, (uint32_t)(guard >> 32));
     return x86_jcc32(g->cb, X86_CC_NE);
 }
 
-/* xmm0 = the op on xmm1 (n), xmm2 (m) and, for fused ops, the addend. */
-static void fp_compute(FpGen *f, int kind)
+/* Registers of the sources: the cached registers themselves for 16-byte vectors, else
+ * zero-extended copies in xmm1 (n) and xmm2 (m). */
+static void fp_sources(FpGen *f, int kind, int *n, int *m)
+{
+    bool full = f->shape == IR_FP_VEC128;
+    *n = full ? f->xn : 1;
+    *m = full && !ir_fp_by_elem(f->desc) ? f->xm : 2;
+    if (!full)
+        fp_zext(f, 1, f->xn);
+    if (kind == IR_FP_SQRT)
+        return;
+    if (ir_fp_by_elem(f->desc))
+        fp_elem(f);
+    else if (!full)
+        fp_zext(f, 2, f->xm);
+}
+
+/* xmm0 = the op on sources n, m and, for fused ops, the addend. */
+static void fp_compute(FpGen *f, int kind, int n, int m)
 {
     static const uint8_t arith[] = {
         [IR_FP_ADD] = X86_V_ADD, [IR_FP_SUB] = X86_V_SUB, [IR_FP_MUL] = X86_V_MUL,
@@ -152,30 +180,32 @@ static void fp_compute(FpGen *f, int kind)
     CodeBuf *cb = f->g->cb;
     bool scalar = f->shape == IR_FP_SCALAR;
     if (kind == IR_FP_SQRT) {
-        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_SQRT), 0, scalar ? 1 : 0, 1);
+        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_SQRT), 0, scalar ? n : 0, n);
     } else if (kind >= IR_FP_MADD) {
-        fp_load(f, 0, fp_off(f, 3));
-        x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fused[kind] + scalar), 0, 1, 2);
+        fp_zext(f, 0, f->xa);
+        x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fused[kind] + scalar), 0, n, m);
     } else {
-        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, arith[kind]), 0, 1, 2);
+        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, arith[kind]), 0, n, m);
     }
+    if (f->shape == IR_FP_VEC64) /* the unused lanes of the result are zero */
+        x86_vex_rr3(cb, X86_V_MOVQ_LOAD, 0, 0, 0);
 }
 
 /* Min/max: NaN operands go to the slow path (rel32 returned); equal operands (+0, -0)
  * give the Arm answer: max = a & b, min = a | b. */
-static uint8_t *fp_minmax(FpGen *f, int kind)
+static uint8_t *fp_minmax(FpGen *f, int kind, int n, int m)
 {
     CodeBuf *cb = f->g->cb;
     int pp = fp_pp_packed(f);
-    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 3, 1, 2);
+    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 3, n, m);
     x86_u8(cb, X86_VCMP_UNORD_Q);
     x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 3);
     x86_test_ri(cb, false, f->tmp, fp_lanes(f));
     uint8_t *nan = x86_jcc32(cb, X86_CC_NE);
-    fp_compute(f, kind);
-    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 3, 1, 2);
+    fp_compute(f, kind, n, m);
+    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 3, n, m);
     x86_u8(cb, X86_VCMP_EQ_OQ);
-    x86_vex_rr3(cb, kind == IR_FP_MAX ? X86_V_ANDPS : X86_V_ORPS, 4, 1, 2);
+    x86_vex_rr3(cb, kind == IR_FP_MAX ? X86_V_ANDPS : X86_V_ORPS, 4, n, m);
     x86_vex_rr3(cb, X86_V_BLENDVPS + (unsigned)pp, 0, 0, 4);
     x86_u8(cb, 3 << 4);
     return nan;
@@ -204,18 +234,6 @@ static uint8_t *fp_check(FpGen *f, uint8_t **ok)
     return x86_jcc32(cb, X86_CC_NE);
 }
 
-static void fp_store(FpGen *f)
-{
-    CodeBuf *cb = f->g->cb;
-    int32_t d = fp_off(f, 0);
-    if (f->shape == IR_FP_VEC128) {
-        x86_vex_md(cb, X86_V_MOVUPS_STORE, 0, 0, X86_REG_CPU, d);
-        return;
-    }
-    x86_vex_md(cb, X86_V_MOVQ_STORE, 0, 0, X86_REG_CPU, d);
-    x86_store_imm(cb, true, X86_REG_CPU, d + 8, 0);
-}
-
 static bool fp_fast_ok(const X86Gen *g, int kind, int shape)
 {
     if (!g->feat->avx || (kind >= IR_FP_MADD && !g->feat->fma))
@@ -223,40 +241,54 @@ static bool fp_fast_ok(const X86Gen *g, int kind, int shape)
     return !(kind == IR_FP_DIV && shape == IR_FP_VEC64); /* 0 / 0 in the unused lanes */
 }
 
+/* Vector-cache registers of the operands; all taken before the code splits into fast
+ * and slow paths, so that both leave the same cache state. */
+static void fp_operands(FpGen *f, int kind, bool cmp)
+{
+    X86Gen *g = f->g;
+    f->xn = x86_vc_get(g, fp_off(f, 1));
+    if (kind != IR_FP_SQRT && !(cmp && ir_fp_by_elem(f->desc)))
+        f->xm = x86_vc_get(g, fp_off(f, 2));
+    if (!cmp && kind >= IR_FP_MADD)
+        f->xa = x86_vc_get(g, fp_off(f, 3));
+    if (!cmp)
+        f->xd = x86_vc_def(g, fp_off(f, 0), true);
+}
+
 static void fp_gen_env(FpGen *f)
 {
     X86Gen *g = f->g;
     CodeBuf *cb = g->cb;
-    int kind = ir_fp_kind(f->desc);
+    int kind = ir_fp_kind(f->desc), n, m;
     if (!fp_fast_ok(g, kind, f->shape)) {
+        x86_vc_call(g);
         fp_call_slow(g, f->op, -1, f->tmp);
         return;
     }
-    uint8_t *slow[3], *ok[2];
-    int nslow = 0, nok = 0;
-    slow[nslow++] = fp_guard(g, f->op);
+    fp_operands(f, kind, false);
+    uint8_t *slow[2], *ok[2];
+    int nok = 0;
+    slow[0] = fp_guard(g, f->op);
     if (!x86_reach32(cb->ptr, fp_k) || !x86_reach32(cb->ptr + 512, fp_k)) {
         f->kreg = f->tmp;
         x86_movi_keepflags(cb, true, f->kreg, (uint64_t)(uintptr_t)fp_k);
     }
-    fp_load(f, 1, fp_off(f, 1));
-    if (kind != IR_FP_SQRT)
-        fp_load_m(f, 2);
+    fp_sources(f, kind, &n, &m);
     if (kind == IR_FP_MIN || kind == IR_FP_MAX) {
-        slow[nslow++] = fp_minmax(f, kind);
-        ok[nok++] = x86_jmp32(cb);
+        slow[1] = fp_minmax(f, kind, n, m);
     } else {
-        fp_compute(f, kind);
-        slow[nslow++] = fp_check(f, &ok[nok++]);
-        ok[nok++] = x86_jmp32(cb);
+        fp_compute(f, kind, n, m);
+        slow[1] = fp_check(f, &ok[nok++]);
     }
-    for (int i = 0; i < nslow; i++)
-        x86_patch32(slow[i], cb->ptr);
+    ok[nok++] = x86_jmp32(cb);
+    for (int i = 0; i < 2; i++)
+        if (slow[i])
+            x86_patch32(slow[i], cb->ptr);
     fp_call_slow(g, f->op, -1, f->tmp);
     uint8_t *done = x86_jmp32(cb);
     for (int i = 0; i < nok; i++)
         x86_patch32(ok[i], cb->ptr);
-    fp_store(f);
+    x86_vex_rr3(cb, X86_V_MOVAPS, f->xd, 0, 0);
     x86_patch32(done, cb->ptr);
 }
 
@@ -266,17 +298,19 @@ static void fp_gen_cmp(FpGen *f, int out)
     X86Gen *g = f->g;
     CodeBuf *cb = g->cb;
     if (!g->feat->avx) {
+        x86_vc_call(g);
         fp_call_slow(g, f->op, out, f->tmp);
         return;
     }
+    fp_operands(f, 0, true);
     uint8_t *slow = fp_guard(g, f->op);
-    fp_load(f, 1, fp_off(f, 1));
-    if (ir_fp_by_elem(f->desc))
+    int m = f->xm;
+    if (ir_fp_by_elem(f->desc)) {
+        m = 2;
         x86_vex_rr3(cb, X86_V_XORPS, 2, 2, 2);
-    else
-        fp_load(f, 2, fp_off(f, 2));
+    }
     unsigned vop = ir_fp_kind(f->desc) == IR_FPC_SIGNAL ? X86_V_COMISS : X86_V_UCOMISS;
-    x86_vex_rr3(cb, vop | (unsigned)(f->esz == 3) << 10, 1, 0, 2);
+    x86_vex_rr3(cb, vop | (unsigned)(f->esz == 3) << 10, f->xn, 0, m);
     x86_movi_keepflags(cb, false, out, 0x2);
     x86_movi_keepflags(cb, false, f->tmp, 0x8);
     x86_cmov(cb, X86_CC_B, false, out, f->tmp);
@@ -284,6 +318,8 @@ static void fp_gen_cmp(FpGen *f, int out)
     x86_cmov(cb, X86_CC_E, false, out, f->tmp);
     x86_movi_keepflags(cb, false, f->tmp, 0x3);
     x86_cmov(cb, X86_CC_P, false, out, f->tmp);
+    if (!slow)
+        return;
     uint8_t *done = x86_jmp32(cb);
     x86_patch32(slow, cb->ptr);
     fp_call_slow(g, f->op, out, f->tmp);
@@ -292,14 +328,10 @@ static void fp_gen_cmp(FpGen *f, int out)
 
 void x86_gen_fp(X86Gen *g, const IrOp *op)
 {
-    uint64_t offs = ir_cst(op, 1);
     FpGen f = {.g = g, .op = op, .desc = ir_cst(op, 0), .kreg = -1};
     f.esz = ir_fp_esz(f.desc);
     f.shape = ir_fp_shape(f.desc);
-    for (int i = 1; i < 4; i++)
-        x86_ra_env_access(g, ir_fp_off(offs, i), 16, false);
     if (op->opc == IR_OP_fp_env) {
-        x86_ra_env_access(g, ir_fp_off(offs, 0), 16, true);
         f.tmp = x86_ra_alloc(g, X86_ALLOCATABLE);
         fp_gen_env(&f);
         return;

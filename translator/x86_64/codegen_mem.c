@@ -220,6 +220,11 @@ void x86_gen_v128(X86Gen *g, const IrOp *op)
     x86_ra_sync(g, false);
     x86_ra_env_access(g, off, 16, load);
     MemAddr m = mem_addr(g, ir_in(op, 0));
+    if (g->feat->avx) { /* through the vector-register cache (vcache.c) */
+        int x = load ? x86_vc_def(g, off, false) : x86_vc_get(g, off);
+        mem_op(g, load ? X86_OPC_MOVDQU_LOAD : X86_OPC_MOVDQU_STORE, x, m);
+        return;
+    }
     if (load) {
         mem_op(g, X86_OPC_MOVDQU_LOAD, 0, m);
         x86_op_md(g->cb, X86_OPC_MOVDQU_STORE, 0, X86_REG_CPU, off);

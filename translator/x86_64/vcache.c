@@ -1,0 +1,130 @@
+/*
+ * The vector-register cache: 16-byte CPU-state fields (guest vector registers)
+ * kept in xmm8..xmm15 within a basic block, so that a chain of guest FP/vector
+ * ops does not go through memory between instructions.
+ *
+ * An entry is clean (memory holds its value too) or dirty.  Dirty entries are
+ * written back wherever the CPU state must be current: x86_ra_sync (block
+ * ends, exits, faulting ops, calls that see globals), any other access to the
+ * bytes (x86_vc_env_access, from x86_ra_env_access), and before helper calls,
+ * which also clobber every xmm register (x86_vc_call).  Entries die at block
+ * ends.  Only used on hosts with AVX (VEX moves); the cache stays empty
+ * otherwise.
+ */
+#include "translator/x86_64/codegen.h"
+
+#include <assert.h>
+
+#define VC_BASE 8 /* xmm8 */
+
+static int vc_reg(int i)
+{
+    return VC_BASE + i;
+}
+
+static void vc_store(X86Gen *g, int i)
+{
+    x86_vex_md(g->cb, X86_V_MOVUPS_STORE, vc_reg(i), 0, X86_REG_CPU, g->vc_off[i]);
+}
+
+static void vc_load(X86Gen *g, int i)
+{
+    x86_vex_md(g->cb, X86_V_MOVUPS_LOAD, vc_reg(i), 0, X86_REG_CPU, g->vc_off[i]);
+}
+
+void x86_vc_flush(X86Gen *g)
+{
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        if ((g->vc_dirty >> i) & 1)
+            vc_store(g, i);
+    g->vc_dirty = 0;
+}
+
+void x86_vc_drop(X86Gen *g)
+{
+    g->vc_valid = g->vc_dirty = 0;
+}
+
+void x86_vc_call(X86Gen *g)
+{
+    x86_vc_flush(g);
+    x86_vc_drop(g);
+}
+
+void x86_vc_reload(X86Gen *g)
+{
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        if ((g->vc_valid >> i) & 1)
+            vc_load(g, i);
+}
+
+void x86_vc_env_access(X86Gen *g, int32_t off, int32_t size, bool write)
+{
+    for (int i = 0; i < X86_VC_SIZE; i++) {
+        if (!((g->vc_valid >> i) & 1) || g->vc_off[i] + 16 <= off || off + size <= g->vc_off[i])
+            continue;
+        if ((g->vc_dirty >> i) & 1)
+            vc_store(g, i);
+        g->vc_dirty &= (uint8_t) ~(1u << i);
+        if (write)
+            g->vc_valid &= (uint8_t) ~(1u << i);
+    }
+}
+
+static int vc_find(const X86Gen *g, int32_t off)
+{
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        if (((g->vc_valid >> i) & 1) && g->vc_off[i] == off)
+            return i;
+    return -1;
+}
+
+/* A free entry, else the least recently used one not locked by the current op. */
+static int vc_alloc(X86Gen *g, int32_t off)
+{
+    int best = -1;
+    for (int i = 0; i < X86_VC_SIZE; i++) {
+        if (!((g->vc_valid >> i) & 1)) {
+            best = i;
+            break;
+        }
+        if (!((g->vc_locked >> i) & 1) && (best < 0 || g->vc_use[i] < g->vc_use[best]))
+            best = i;
+    }
+    assert(best >= 0 && "vector cache: every entry locked");
+    if (((g->vc_valid & g->vc_dirty) >> best) & 1)
+        vc_store(g, best);
+    g->vc_dirty &= (uint8_t) ~(1u << best);
+    g->vc_valid |= (uint8_t)(1u << best);
+    g->vc_off[best] = off;
+    return best;
+}
+
+static int vc_use(X86Gen *g, int i)
+{
+    g->vc_use[i] = ++g->clock;
+    g->vc_locked |= (uint8_t)(1u << i);
+    return vc_reg(i);
+}
+
+int x86_vc_get(X86Gen *g, int32_t off)
+{
+    int i = vc_find(g, off);
+    if (i < 0) {
+        i = vc_alloc(g, off);
+        vc_load(g, i);
+    }
+    return vc_use(g, i);
+}
+
+int x86_vc_def(X86Gen *g, int32_t off, bool load)
+{
+    int i = vc_find(g, off);
+    if (i < 0) {
+        i = vc_alloc(g, off);
+        if (load)
+            vc_load(g, i);
+    }
+    g->vc_dirty |= (uint8_t)(1u << i);
+    return vc_use(g, i);
+}
