@@ -1,5 +1,5 @@
 /*
- * AArch64 FP instructions as fp_env / fp_cmp ops (translator/ir_fp.h).
+ * AArch64 FP instructions as fp_env / fp_int ops (translator/ir_fp.h).
  *
  * Each op names the V registers by CPU-state offset and carries the call the
  * instruction used to be: its exact helper and descriptor, which the
@@ -42,11 +42,54 @@ static int fp_esz(int type)
 
 bool a64_gen_fp_1src(DisasContext *s, int type, int opc, void *fn, const A64SimdDesc *d)
 {
+    /* opc 8.. FRINTN P M Z A (helper) - X I */
+    static const int rint[8] = {IR_FP_RND_N,
+                                IR_FP_RND_P,
+                                IR_FP_RND_M,
+                                IR_FP_RND_Z,
+                                -1,
+                                -1,
+                                IR_FP_RND_CUR | IR_FP_RND_EXACT,
+                                IR_FP_RND_CUR};
     int esz = fp_esz(type);
-    if (esz < 0 || opc != 3 || fz(s)) /* FSQRT */
+    FpInsn f = {.esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rn, .ra = d->rn};
+    if (esz < 0 || fz(s))
         return false;
-    FpInsn f = {.kind = IR_FP_SQRT, .esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rn, .ra = d->rn};
+    if (opc == 3) {
+        f.kind = IR_FP_SQRT;
+    } else if (opc == 4 || opc == 5) { /* FCVT to S, D */
+        f.kind = IR_FP_CVT;
+        f.esz = opc == 4 ? 2 : 3;
+    } else if (opc >= 8 && rint[opc - 8] >= 0) {
+        f.kind = IR_FP_RINT;
+        f.idx = rint[opc - 8];
+    } else {
+        return false;
+    }
     gen_fp_env(s, &f, fn, d);
+    return true;
+}
+
+IrTemp a64_gen_fp_to_int(DisasContext *s, int type, int sf, void *fn, const A64SimdDesc *d)
+{
+    int esz = fp_esz(type);
+    if (esz < 0 || fz(s))
+        return IR_TEMP_NONE;
+    IrTemp r = ir_new_temp(s->ir, IR_I64);
+    ir_gen_fp_int(s->ir, r, ir_fp_desc(sf ? IR_FPI_S64 : IR_FPI_S32, esz, IR_FP_SCALAR, 0, 0),
+                  ir_fp_offs(0, vreg(d->rn), vreg(d->rn), 0), fn, a64_simd_desc(d), 0);
+    return r;
+}
+
+bool a64_gen_fp_from_int(DisasContext *s, int type, int sf, bool u, IrTemp v, void *fn,
+                         const A64SimdDesc *d)
+{
+    static const int kinds[2][2] = {{IR_FPF_S32, IR_FPF_U32}, {IR_FPF_S64, IR_FPF_U64}};
+    int esz = fp_esz(type);
+    if (esz < 0 || fz(s))
+        return false;
+    ir_gen_fp_from_int(s->ir, v, ir_fp_desc(kinds[sf][u], esz, IR_FP_SCALAR, 0, 0),
+                       ir_fp_offs(vreg(d->rd), 0, 0, 0), fn, a64_simd_desc(d), 0);
     return true;
 }
 
@@ -82,7 +125,7 @@ IrTemp a64_gen_fp_cmp(DisasContext *s, int type, void *fn, const A64SimdDesc *d)
         return IR_TEMP_NONE;
     IrTemp nzcv = ir_new_temp(s->ir, IR_I64);
     int kind = (d->opc & 16) ? IR_FPC_SIGNAL : IR_FPC_QUIET;
-    ir_gen_fp_cmp(s->ir, nzcv, ir_fp_desc(kind, esz, IR_FP_SCALAR, (d->opc >> 3) & 1, 0),
+    ir_gen_fp_int(s->ir, nzcv, ir_fp_desc(kind, esz, IR_FP_SCALAR, (d->opc >> 3) & 1, 0),
                   ir_fp_offs(0, vreg(d->rn), vreg(d->rm), 0), fn, a64_simd_desc(d), 0);
     return nzcv;
 }
@@ -125,6 +168,55 @@ bool a64_gen_fp_3same(DisasContext *s, void *fn, const A64SimdDesc *d)
                 .rn = d->rn,
                 .rm = d->rm,
                 .ra = d->rd};
+    gen_fp_env(s, &f, fn, d);
+    return true;
+}
+
+bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
+{
+    /* key u:size<1>:opc for opc 0x0f (FABS FNEG), 0x1f (FSQRT), 0x18/0x19 (FRINT*) */
+    int key = d->u << 6 | (d->size >> 1) << 5 | d->opc, kind = IR_FP_RINT, idx;
+    switch (key) {
+    case 0x2f:
+        kind = IR_FP_ABS, idx = 0;
+        break;
+    case 0x6f:
+        kind = IR_FP_NEG, idx = 0;
+        break;
+    case 0x7f:
+        kind = IR_FP_SQRT, idx = 0;
+        break;
+    case 0x18:
+        idx = IR_FP_RND_N;
+        break;
+    case 0x19:
+        idx = IR_FP_RND_M;
+        break;
+    case 0x38:
+        idx = IR_FP_RND_P;
+        break;
+    case 0x39:
+        idx = IR_FP_RND_Z;
+        break;
+    case 0x59:
+        idx = IR_FP_RND_CUR | IR_FP_RND_EXACT; /* FRINTX */
+        break;
+    case 0x79:
+        idx = IR_FP_RND_CUR; /* FRINTI */
+        break;
+    default:
+        return false;
+    }
+    if (d->scalar || fz(s))
+        return false;
+    FpInsn f = {.kind = kind,
+                .esz = 2 + (d->size & 1),
+                .shape = d->q ? IR_FP_VEC128 : IR_FP_VEC64,
+                .idx = idx,
+                .rd = d->rd,
+                .rn = d->rn,
+                .rm = d->rn,
+                .ra = d->rn};
     gen_fp_env(s, &f, fn, d);
     return true;
 }

@@ -240,7 +240,8 @@ static void gen_op(X86Gen *g, const IrOp *op)
         x86_gen_atomic_rmw(g, op);
         break;
     case IR_OP_fp_env:
-    case IR_OP_fp_cmp:
+    case IR_OP_fp_int:
+    case IR_OP_fp_from_int:
         x86_gen_fp(g, op);
         break;
     default:

@@ -152,7 +152,7 @@ int x86_vc_get(X86Gen *g, int32_t off); /* xmm holding the 16 bytes at off (load
  * until then, else undefined (the caller writes it before anything reads the cache) */
 int x86_vc_def(X86Gen *g, int32_t off, bool load);
 
-/* codegen_fp.c: fp_env / fp_cmp (host SSE/AVX fast path, exact helper otherwise) */
+/* codegen_fp.c: fp_env / fp_int (host SSE/AVX fast path, exact helper otherwise) */
 void x86_gen_fp(X86Gen *g, const IrOp *op);
 
 /* codegen.c */

@@ -1,5 +1,5 @@
 /*
- * Guest FP ops (fp_env, fp_cmp; translator/ir_fp.h) on the host's AVX and FMA3 units.
+ * Guest FP ops (fp_env, fp_int; translator/ir_fp.h) on the host's AVX and FMA3 units.
  *
  * Fast path: the op is computed in xmm0..xmm4 straight from the CPU-state fields and
  * its result is stored only when the host's answer is certainly the guest's: the op's
@@ -19,12 +19,14 @@
 #include "translator/ir_fp.h"
 
 /* Lane constants: |x| masks and twice the smallest normal, single then double. */
-enum { FP_K_ABS_S, FP_K_ABS_D, FP_K_MIN2_S, FP_K_MIN2_D };
-static const uint32_t fp_k[4][4] __attribute__((aligned(16))) = {
+enum { FP_K_ABS_S, FP_K_ABS_D, FP_K_MIN2_S, FP_K_MIN2_D, FP_K_SIGN_S, FP_K_SIGN_D };
+static const uint32_t fp_k[6][4] __attribute__((aligned(16))) = {
     {0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff},
     {0xffffffff, 0x7fffffff, 0xffffffff, 0x7fffffff},
     {0x01000000, 0x01000000, 0x01000000, 0x01000000},
     {0, 0x00200000, 0, 0x00200000},
+    {0x80000000, 0x80000000, 0x80000000, 0x80000000},
+    {0, 0x80000000, 0, 0x80000000},
 };
 
 /* One fp op being compiled. */
@@ -33,6 +35,7 @@ typedef struct FpGen {
     const IrOp *op;
     uint64_t desc;
     int esz, shape;
+    int src_esz;        /* element size of the sources (differs for conversions) */
     int tmp;            /* scratch general register */
     int kreg;           /* register holding fp_k when it is out of rip-relative reach, else -1 */
     int xn, xm, xa, xd; /* vector-cache registers of the operands and the result */
@@ -83,7 +86,7 @@ static void fp_zext(FpGen *f, int dst, int src)
     if (f->shape == IR_FP_VEC128) {
         if (dst != src)
             x86_vex_rr3(cb, X86_V_MOVAPS, dst, 0, src);
-    } else if (f->shape == IR_FP_VEC64 || f->esz == 3) {
+    } else if (f->shape == IR_FP_VEC64 || f->src_esz == 3) {
         x86_vex_rr3(cb, X86_V_MOVQ_LOAD, dst, 0, src);
     } else {
         x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
@@ -112,7 +115,7 @@ static void fp_elem(FpGen *f)
  * registers that hold values are preserved (except `out`, which receives the result,
  * and the scratch register).
  */
-static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp)
+static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
 {
     CodeBuf *cb = g->cb;
     int saved[16], n = 0;
@@ -126,6 +129,8 @@ static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp)
         x86_push(cb, saved[i]);
     if (n & 1)
         x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8);
+    if (value >= 0 && value != X86_RDX) /* fn(cpu, arg, value) */
+        x86_mov_rr(cb, true, X86_RDX, value);
     x86_mov_rr(cb, true, X86_RDI, X86_REG_CPU);
     x86_movi_keepflags(cb, true, X86_RSI, ir_cst(op, 3));
     x86_call_abs(cb, (const void *)(uintptr_t)ir_cst(op, 2), X86_RAX);
@@ -159,7 +164,7 @@ static void fp_sources(FpGen *f, int kind, int *n, int *m)
     *m = full && !ir_fp_by_elem(f->desc) ? f->xm : 2;
     if (!full)
         fp_zext(f, 1, f->xn);
-    if (kind == IR_FP_SQRT)
+    if (kind == IR_FP_SQRT || kind >= IR_FP_CVT)
         return;
     if (ir_fp_by_elem(f->desc))
         fp_elem(f);
@@ -179,9 +184,21 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
                                     [IR_FP_NMSUB] = X86_V_FMSUB231};
     CodeBuf *cb = f->g->cb;
     bool scalar = f->shape == IR_FP_SCALAR;
-    if (kind == IR_FP_SQRT) {
+    if (kind == IR_FP_CVT) { /* vcvtss2sd / vcvtsd2ss; the other lanes from a zero */
+        x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
+        x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 2 : 3, 0, 0x5a), 0, 4, n);
+    } else if (kind == IR_FP_RINT) { /* vround: imm bit 3 suppresses inexact */
+        int mode = ir_fp_idx(f->desc);
+        x86_vex_rr3(cb, X86_VEX(3, 1, 0, (scalar ? 0x0a : 0x08) + (f->esz == 3)), 0, scalar ? n : 0,
+                    n);
+        x86_u8(cb, (uint8_t)((mode & 7) | ((mode & IR_FP_RND_EXACT) ? 0 : 8)));
+    } else if (kind == IR_FP_ABS || kind == IR_FP_NEG) {
+        bool abs = kind == IR_FP_ABS;
+        fp_vk(f, abs ? X86_V_ANDPS : X86_V_XORPS, 0, n,
+              (abs ? FP_K_ABS_S : FP_K_SIGN_S) + (f->esz == 3), -1);
+    } else if (kind == IR_FP_SQRT) {
         x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_SQRT), 0, scalar ? n : 0, n);
-    } else if (kind >= IR_FP_MADD) {
+    } else if (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB) {
         fp_zext(f, 0, f->xa);
         x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fused[kind] + scalar), 0, n, m);
     } else {
@@ -236,7 +253,7 @@ static uint8_t *fp_check(FpGen *f, uint8_t **ok)
 
 static bool fp_fast_ok(const X86Gen *g, int kind, int shape)
 {
-    if (!g->feat->avx || (kind >= IR_FP_MADD && !g->feat->fma))
+    if (!g->feat->avx || (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB && !g->feat->fma))
         return false;
     return !(kind == IR_FP_DIV && shape == IR_FP_VEC64); /* 0 / 0 in the unused lanes */
 }
@@ -247,9 +264,10 @@ static void fp_operands(FpGen *f, int kind, bool cmp)
 {
     X86Gen *g = f->g;
     f->xn = x86_vc_get(g, fp_off(f, 1));
-    if (kind != IR_FP_SQRT && !(cmp && ir_fp_by_elem(f->desc)))
+    bool has_m = kind < IR_FP_SQRT || (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB);
+    if (has_m && !(cmp && ir_fp_by_elem(f->desc)))
         f->xm = x86_vc_get(g, fp_off(f, 2));
-    if (!cmp && kind >= IR_FP_MADD)
+    if (!cmp && kind >= IR_FP_MADD && kind <= IR_FP_NMSUB)
         f->xa = x86_vc_get(g, fp_off(f, 3));
     if (!cmp)
         f->xd = x86_vc_def(g, fp_off(f, 0), true);
@@ -262,7 +280,7 @@ static void fp_gen_env(FpGen *f)
     int kind = ir_fp_kind(f->desc), n, m;
     if (!fp_fast_ok(g, kind, f->shape)) {
         x86_vc_call(g);
-        fp_call_slow(g, f->op, -1, f->tmp);
+        fp_call_slow(g, f->op, -1, f->tmp, -1);
         return;
     }
     fp_operands(f, kind, false);
@@ -274,6 +292,13 @@ static void fp_gen_env(FpGen *f)
         x86_movi_keepflags(cb, true, f->kreg, (uint64_t)(uintptr_t)fp_k);
     }
     fp_sources(f, kind, &n, &m);
+    if (kind == IR_FP_ABS || kind == IR_FP_NEG) { /* bit operations: exact, no flags */
+        if (slow[0])
+            x86_patch32(slow[0], cb->ptr);
+        fp_compute(f, kind, n, m);
+        x86_vex_rr3(cb, X86_V_MOVAPS, f->xd, 0, 0);
+        return;
+    }
     if (kind == IR_FP_MIN || kind == IR_FP_MAX) {
         slow[1] = fp_minmax(f, kind, n, m);
     } else {
@@ -284,7 +309,7 @@ static void fp_gen_env(FpGen *f)
     for (int i = 0; i < 2; i++)
         if (slow[i])
             x86_patch32(slow[i], cb->ptr);
-    fp_call_slow(g, f->op, -1, f->tmp);
+    fp_call_slow(g, f->op, -1, f->tmp, -1);
     uint8_t *done = x86_jmp32(cb);
     for (int i = 0; i < nok; i++)
         x86_patch32(ok[i], cb->ptr);
@@ -292,18 +317,22 @@ static void fp_gen_env(FpGen *f)
     x86_patch32(done, cb->ptr);
 }
 
-/* NZCV from the flags of (v)ucomis: unordered ZF=PF=CF=1, less CF=1, equal ZF=1. */
-static void fp_gen_cmp(FpGen *f, int out)
+/* Signed conversion toward zero (vcvtts*2si): the host's "integer indefinite" (the
+ * minimum) stands for NaN and out of range, where Arm saturates: the helper decides
+ * (also for a true minimum).  Returns the rel32 to the slow path. */
+static uint8_t *fp_to_int(FpGen *f, int out)
 {
-    X86Gen *g = f->g;
-    CodeBuf *cb = g->cb;
-    if (!g->feat->avx) {
-        x86_vc_call(g);
-        fp_call_slow(g, f->op, out, f->tmp);
-        return;
-    }
-    fp_operands(f, 0, true);
-    uint8_t *slow = fp_guard(g, f->op);
+    CodeBuf *cb = f->g->cb;
+    bool is64 = ir_fp_kind(f->desc) == IR_FPI_S64;
+    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, is64, 0x2c), out, 0, f->xn);
+    x86_alu_ri(cb, X86_CMP, is64, out, 1); /* overflows only for the minimum */
+    return x86_jcc32(cb, X86_CC_O);
+}
+
+/* NZCV from the flags of (v)ucomis: unordered ZF=PF=CF=1, less CF=1, equal ZF=1. */
+static void fp_compare(FpGen *f, int out)
+{
+    CodeBuf *cb = f->g->cb;
     int m = f->xm;
     if (ir_fp_by_elem(f->desc)) {
         m = 2;
@@ -318,27 +347,95 @@ static void fp_gen_cmp(FpGen *f, int out)
     x86_cmov(cb, X86_CC_E, false, out, f->tmp);
     x86_movi_keepflags(cb, false, f->tmp, 0x3);
     x86_cmov(cb, X86_CC_P, false, out, f->tmp);
-    if (!slow)
+}
+
+/* fp_int: compares, and signed conversions (unsigned ones: the helper). */
+static void fp_gen_int(FpGen *f, int out)
+{
+    X86Gen *g = f->g;
+    CodeBuf *cb = g->cb;
+    int kind = ir_fp_kind(f->desc);
+    if (!g->feat->avx || kind == IR_FPI_U32 || kind == IR_FPI_U64) {
+        x86_vc_call(g);
+        fp_call_slow(g, f->op, out, f->tmp, -1);
+        return;
+    }
+    fp_operands(f, 0, true);
+    uint8_t *slow = fp_guard(g, f->op), *slow2 = NULL;
+    if (kind <= IR_FPC_SIGNAL)
+        fp_compare(f, out);
+    else
+        slow2 = fp_to_int(f, out);
+    if (!slow && !slow2)
         return;
     uint8_t *done = x86_jmp32(cb);
-    x86_patch32(slow, cb->ptr);
-    fp_call_slow(g, f->op, out, f->tmp);
+    if (slow)
+        x86_patch32(slow, cb->ptr);
+    if (slow2)
+        x86_patch32(slow2, cb->ptr);
+    fp_call_slow(g, f->op, out, f->tmp, -1);
+    x86_patch32(done, cb->ptr);
+}
+
+/* fp_from_int: vcvtsi2ss/sd from 64 bits (32-bit sources extended first); an unsigned
+ * 64-bit value with the top bit set goes to the helper. */
+static void fp_gen_from_int(FpGen *f, int in)
+{
+    X86Gen *g = f->g;
+    CodeBuf *cb = g->cb;
+    int kind = ir_fp_kind(f->desc);
+    if (!g->feat->avx) {
+        x86_vc_call(g);
+        fp_call_slow(g, f->op, -1, f->tmp, in);
+        return;
+    }
+    f->xd = x86_vc_def(g, fp_off(f, 0), true);
+    uint8_t *slow = fp_guard(g, f->op), *big = NULL;
+    if (kind == IR_FPF_S32)
+        x86_op_rr(cb, X86_OPC_MOVSLQ, f->tmp, in);
+    else if (kind == IR_FPF_U32)
+        x86_mov_rr(cb, false, f->tmp, in);
+    else
+        x86_mov_rr(cb, true, f->tmp, in);
+    if (kind == IR_FPF_U64) {
+        x86_test_rr(cb, true, f->tmp, f->tmp);
+        big = x86_jcc32(cb, X86_CC_S);
+    }
+    x86_vex_rr3(cb, X86_V_XORPS, 0, 0, 0);
+    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, 1, 0x2a), 0, 0, f->tmp);
+    x86_vex_rr3(cb, X86_V_MOVAPS, f->xd, 0, 0);
+    if (!slow && !big)
+        return;
+    uint8_t *done = x86_jmp32(cb);
+    if (slow)
+        x86_patch32(slow, cb->ptr);
+    if (big)
+        x86_patch32(big, cb->ptr);
+    fp_call_slow(g, f->op, -1, f->tmp, in);
     x86_patch32(done, cb->ptr);
 }
 
 void x86_gen_fp(X86Gen *g, const IrOp *op)
 {
     FpGen f = {.g = g, .op = op, .desc = ir_cst(op, 0), .kreg = -1};
-    f.esz = ir_fp_esz(f.desc);
+    f.esz = f.src_esz = ir_fp_esz(f.desc);
     f.shape = ir_fp_shape(f.desc);
     if (op->opc == IR_OP_fp_env) {
+        if (ir_fp_kind(f.desc) == IR_FP_CVT)
+            f.src_esz = 5 - f.esz;
         f.tmp = x86_ra_alloc(g, X86_ALLOCATABLE);
         fp_gen_env(&f);
+        return;
+    }
+    if (op->opc == IR_OP_fp_from_int) {
+        int in = x86_ra_in(g, ir_in(op, 0), X86_ALLOCATABLE);
+        f.tmp = x86_ra_alloc(g, X86_ALLOCATABLE);
+        fp_gen_from_int(&f, in);
         return;
     }
     IrTemp d = ir_out(op, 0);
     int out = x86_ra_out_fresh(g, op, d, X86_ALLOCATABLE);
     f.tmp = x86_ra_alloc(g, X86_ALLOCATABLE & ~X86_REGMASK(out));
-    fp_gen_cmp(&f, out);
+    fp_gen_int(&f, out);
     x86_ra_bind(g, d, out);
 }
