@@ -226,14 +226,14 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Translates `word` at CODE_PC (one instruction), compiles it into tb (tb->ir kept). */
-static void translate(Fixture *f, TB *tb, uint32_t word)
+/* Translates n words at CODE_PC into one TB, compiles it into tb (tb->ir kept). */
+static void translate_n(Fixture *f, TB *tb, const uint32_t *words, int n)
 {
     uint8_t *h = g2h(&f->p.mem, CODE_PC);
     mprotect(h, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
-    memcpy(h, &word, 4);
+    memcpy(h, words, 4 * (size_t)n);
     mprotect(h, GUEST_PAGE_SIZE, PROT_READ);
-    ArchTranslateOpts o = {.max_insns = 1};
+    ArchTranslateOpts o = {.max_insns = n};
     ir_reset(f->ir, CODE_PC);
     guest_arch_aarch64.translate(f->ir, &f->cpu->common, &o);
     ir_optimize(f->ir);
@@ -243,6 +243,11 @@ static void translate(Fixture *f, TB *tb, uint32_t word)
     if (codebuf_room(&f->cb) < (1u << 16))
         codebuf_reset(&f->cb);
     assert_int_equal(x86_codegen(f->ir, tb, &f->cb), 0);
+}
+
+static void translate(Fixture *f, TB *tb, uint32_t word)
+{
+    translate_n(f, tb, &word, 1);
 }
 
 /* What an instruction leaves: V0..V3, X0, X1, NZCV, FPSR. */
@@ -282,6 +287,17 @@ static uint64_t pick(int esz)
 {
     return esz == 3 ? dv[rnd() % NDV] : sv[rnd() % NSV] | (uint64_t)sv[rnd() % NSV] << 32;
 }
+
+/* Sequences in one TB: operands and results stay in the backend's vector-register cache. */
+static const uint32_t seqs[][3] = {
+    {0x1e222820, 0x1e210803, 0x1f020060}, /* fadd s0; fmul s3, s0, s1; fmadd s0, s3, s2, s0 */
+    {0x4e22cc20, 0x4e21d403, 0x0fa15060}, /* fmla v0.4s; fadd v3.4s, v0, v1; fmls v0.2s by elem */
+    {0x1e22c020, 0x1e602803, 0x9e780060}, /* fcvt d0, s1; fadd d3, d0, d0; fcvtzs x0, d3 */
+    {0x9e620022, 0x1e620840, 0x1e622000}, /* scvtf d2, x1; fmul d0, d2, d2; fcmp d0, d2 */
+    {0x1e623821, 0x1e634822, 0x1f610c43}, /* fsub d1; fmax d2, d1, d3; fnmadd d3, d2, d1, d3 */
+    {0x4ea0f820, 0x4fa21800, 0x4e219803}, /* fabs v0.4s; fmla v0.4s, v0, v2.s[3]; frintm v3 */
+    {0x6e62dc22, 0x4fc31042, 0x6e61fc41}, /* fmul v2.2d; fmla v2.2d, v2, v3.d[0]; fdiv v1.2d */
+};
 
 static void check_insn(Fixture *f, const Insn *in)
 {
@@ -334,6 +350,39 @@ static void test_jit_matches_interpreter_on_corner_inputs(void **state)
     Fixture *f = *state;
     for (size_t i = 0; i < sizeof(insns) / sizeof(insns[0]); i++)
         check_insn(f, &insns[i]);
+}
+
+static void test_sequences_through_the_vector_cache(void **state)
+{
+    Fixture *f = *state;
+    for (size_t i = 0; i < sizeof(seqs) / sizeof(seqs[0]); i++)
+        for (int esz = 2; esz <= 3; esz++) {
+            TB tb;
+            f->cpu->common.tb_flags = 0;
+            translate_n(f, &tb, seqs[i], 3);
+            A64CPU start;
+            memset(&start, 0, sizeof(start));
+            for (int rep = 0; rep < 2000; rep++) {
+                for (int r = 0; r < 4; r++)
+                    for (int h = 0; h < 2; h++)
+                        start.v[r][h] = pick(esz);
+                start.fpcr = (uint32_t)(rep & 3) << 22 | (rep & 4 ? A64_FPCR_DN : 0);
+                start.x[1] = iv[rnd() % (sizeof(iv) / sizeof(iv[0]))];
+                State jit, interp;
+                run(f, &tb, &start, true, &jit);
+                run(f, &tb, &start, false, &interp);
+                if (memcmp(&jit, &interp, sizeof(jit)) != 0)
+                    fail_msg("sequence %zu rep %d: v0 %016llx:%016llx / %016llx:%016llx, v3 "
+                             "%016llx / %016llx, x0 %llx / %llx, fpsr %x / %x",
+                             i, rep, (unsigned long long)jit.v[0][1],
+                             (unsigned long long)jit.v[0][0], (unsigned long long)interp.v[0][1],
+                             (unsigned long long)interp.v[0][0], (unsigned long long)jit.v[3][0],
+                             (unsigned long long)interp.v[3][0], (unsigned long long)jit.x[0],
+                             (unsigned long long)interp.x[0], jit.fpsr, interp.fpsr);
+            }
+            free(tb.insn_host_off);
+            free(tb.insn_guest_pc);
+        }
 }
 
 /* Known Arm results, checked under both backends. */
@@ -451,6 +500,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jit_matches_interpreter_on_corner_inputs),
+        cmocka_unit_test(test_sequences_through_the_vector_cache),
         cmocka_unit_test(test_known_results),
         cmocka_unit_test(test_lazy_fpsr),
     };

@@ -147,7 +147,8 @@ void x86_vc_drop(X86Gen *g);   /* forgets every entry (block end) */
 void x86_vc_call(X86Gen *g);   /* before a helper call: flush and drop (xmm are clobbered) */
 void x86_vc_reload(X86Gen *g); /* reloads every entry from memory (after a call) */
 void x86_vc_env_access(X86Gen *g, int32_t off, int32_t size, bool write);
-int x86_vc_get(X86Gen *g, int32_t off); /* xmm holding the 16 bytes at off (loaded), locked */
+int x86_vc_get(X86Gen *g, int32_t off);  /* xmm holding the 16 bytes at off (loaded), locked */
+int x86_vc_peek(X86Gen *g, int32_t off); /* the same when cached, else -1 (nothing loaded) */
 /* xmm that will hold a new value for off (marked dirty); `load`: with the old value in it
  * until then, else undefined (the caller writes it before anything reads the cache) */
 int x86_vc_def(X86Gen *g, int32_t off, bool load);

@@ -35,10 +35,10 @@ typedef struct FpGen {
     const IrOp *op;
     uint64_t desc;
     int esz, shape;
-    int src_esz;        /* element size of the sources (differs for conversions) */
-    int tmp;            /* scratch general register */
-    int kreg;           /* register holding fp_k when it is out of rip-relative reach, else -1 */
-    int xn, xm, xa, xd; /* vector-cache registers of the operands and the result */
+    int src_esz; /* element size of the sources (differs for conversions) */
+    int tmp;     /* scratch general register */
+    int kreg;    /* register holding fp_k when it is out of rip-relative reach, else -1 */
+    int x[4];    /* vector-cache registers of d, n, m, a; -1: read from memory (partial shapes) */
 } FpGen;
 
 static int32_t fp_off(const FpGen *f, int i)
@@ -95,16 +95,28 @@ static void fp_zext(FpGen *f, int dst, int src)
     }
 }
 
+/* xmm dst = operand i (1 n, 2 m, 3 a) as fp_zext makes it, from the cache or memory (an
+ * 8- or 4-byte load: it forwards from the 8-byte stores of scalar guest loads). */
+static void fp_fetch(FpGen *f, int dst, int i)
+{
+    if (f->x[i] >= 0) {
+        fp_zext(f, dst, f->x[i]);
+        return;
+    }
+    unsigned vop = f->shape == IR_FP_VEC64 || f->src_esz == 3 ? X86_V_MOVQ_LOAD : X86_V_MOVSS_LOAD;
+    x86_vex_md(f->g->cb, vop, dst, 0, X86_REG_CPU, fp_off(f, i));
+}
+
 /* xmm2 = element idx of m in every lane the op uses. */
 static void fp_elem(FpGen *f)
 {
     CodeBuf *cb = f->g->cb;
     int idx = ir_fp_idx(f->desc);
     if (f->esz == 2) {
-        x86_vex_rr3(cb, X86_V_SHUFPS, 2, f->xm, f->xm);
+        x86_vex_rr3(cb, X86_V_SHUFPS, 2, f->x[2], f->x[2]);
         x86_u8(cb, (uint8_t)(idx * 0x55));
     } else {
-        x86_vex_rr3(cb, idx ? X86_V_UNPCKHPD : X86_V_MOVDDUP, 2, idx ? f->xm : 0, f->xm);
+        x86_vex_rr3(cb, idx ? X86_V_UNPCKHPD : X86_V_MOVDDUP, 2, idx ? f->x[2] : 0, f->x[2]);
     }
     fp_zext(f, 2, 2);
 }
@@ -160,16 +172,16 @@ static uint8_t *fp_guard(X86Gen *g, const IrOp *op)
 static void fp_sources(FpGen *f, int kind, int *n, int *m)
 {
     bool full = f->shape == IR_FP_VEC128;
-    *n = full ? f->xn : 1;
-    *m = full && !ir_fp_by_elem(f->desc) ? f->xm : 2;
+    *n = full ? f->x[1] : 1;
+    *m = full && !ir_fp_by_elem(f->desc) ? f->x[2] : 2;
     if (!full)
-        fp_zext(f, 1, f->xn);
+        fp_fetch(f, 1, 1);
     if (kind == IR_FP_SQRT || kind >= IR_FP_CVT)
         return;
     if (ir_fp_by_elem(f->desc))
         fp_elem(f);
     else if (!full)
-        fp_zext(f, 2, f->xm);
+        fp_fetch(f, 2, 2);
 }
 
 /* xmm0 = the op on sources n, m and, for fused ops, the addend. */
@@ -199,7 +211,7 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
     } else if (kind == IR_FP_SQRT) {
         x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_SQRT), 0, scalar ? n : 0, n);
     } else if (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB) {
-        fp_zext(f, 0, f->xa);
+        fp_fetch(f, 0, 3);
         x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fused[kind] + scalar), 0, n, m);
     } else {
         x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, arith[kind]), 0, n, m);
@@ -263,14 +275,23 @@ static bool fp_fast_ok(const X86Gen *g, int kind, int shape)
 static void fp_operands(FpGen *f, int kind, bool cmp)
 {
     X86Gen *g = f->g;
-    f->xn = x86_vc_get(g, fp_off(f, 1));
+    bool full = f->shape == IR_FP_VEC128;
     bool has_m = kind < IR_FP_SQRT || (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB);
-    if (has_m && !(cmp && ir_fp_by_elem(f->desc)))
-        f->xm = x86_vc_get(g, fp_off(f, 2));
-    if (!cmp && kind >= IR_FP_MADD && kind <= IR_FP_NMSUB)
-        f->xa = x86_vc_get(g, fp_off(f, 3));
+    bool has_a = !cmp && kind >= IR_FP_MADD && kind <= IR_FP_NMSUB;
+    for (int i = 1; i < 4; i++) {
+        f->x[i] = -1;
+        if ((i == 2 && (!has_m || (cmp && ir_fp_by_elem(f->desc)))) || (i == 3 && !has_a))
+            continue;
+        bool whole = full || (i == 2 && ir_fp_by_elem(f->desc));
+        f->x[i] = whole ? x86_vc_get(g, fp_off(f, i)) : x86_vc_peek(g, fp_off(f, i));
+    }
+    /* the old value of d matters to 16-byte ops and when d is a source (the slow path
+     * writes dirty entries back before the helper); helpers rewrite all of a partial d */
+    bool d_read = full;
+    for (int i = 1; i < 4; i++)
+        d_read |= (i != 2 || has_m) && (i != 3 || has_a) && fp_off(f, i) == fp_off(f, 0);
     if (!cmp)
-        f->xd = x86_vc_def(g, fp_off(f, 0), true);
+        f->x[0] = x86_vc_def(g, fp_off(f, 0), d_read);
 }
 
 static void fp_gen_env(FpGen *f)
@@ -296,7 +317,7 @@ static void fp_gen_env(FpGen *f)
         if (slow[0])
             x86_patch32(slow[0], cb->ptr);
         fp_compute(f, kind, n, m);
-        x86_vex_rr3(cb, X86_V_MOVAPS, f->xd, 0, 0);
+        x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
         return;
     }
     if (kind == IR_FP_MIN || kind == IR_FP_MAX) {
@@ -313,7 +334,7 @@ static void fp_gen_env(FpGen *f)
     uint8_t *done = x86_jmp32(cb);
     for (int i = 0; i < nok; i++)
         x86_patch32(ok[i], cb->ptr);
-    x86_vex_rr3(cb, X86_V_MOVAPS, f->xd, 0, 0);
+    x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
     x86_patch32(done, cb->ptr);
 }
 
@@ -324,7 +345,8 @@ static uint8_t *fp_to_int(FpGen *f, int out)
 {
     CodeBuf *cb = f->g->cb;
     bool is64 = ir_fp_kind(f->desc) == IR_FPI_S64;
-    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, is64, 0x2c), out, 0, f->xn);
+    fp_fetch(f, 1, 1);
+    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, is64, 0x2c), out, 0, 1);
     x86_alu_ri(cb, X86_CMP, is64, out, 1); /* overflows only for the minimum */
     return x86_jcc32(cb, X86_CC_O);
 }
@@ -333,13 +355,13 @@ static uint8_t *fp_to_int(FpGen *f, int out)
 static void fp_compare(FpGen *f, int out)
 {
     CodeBuf *cb = f->g->cb;
-    int m = f->xm;
-    if (ir_fp_by_elem(f->desc)) {
-        m = 2;
+    fp_fetch(f, 1, 1);
+    if (ir_fp_by_elem(f->desc))
         x86_vex_rr3(cb, X86_V_XORPS, 2, 2, 2);
-    }
+    else
+        fp_fetch(f, 2, 2);
     unsigned vop = ir_fp_kind(f->desc) == IR_FPC_SIGNAL ? X86_V_COMISS : X86_V_UCOMISS;
-    x86_vex_rr3(cb, vop | (unsigned)(f->esz == 3) << 10, f->xn, 0, m);
+    x86_vex_rr3(cb, vop | (unsigned)(f->esz == 3) << 10, 1, 0, 2);
     x86_movi_keepflags(cb, false, out, 0x2);
     x86_movi_keepflags(cb, false, f->tmp, 0x8);
     x86_cmov(cb, X86_CC_B, false, out, f->tmp);
@@ -389,7 +411,7 @@ static void fp_gen_from_int(FpGen *f, int in)
         fp_call_slow(g, f->op, -1, f->tmp, in);
         return;
     }
-    f->xd = x86_vc_def(g, fp_off(f, 0), true);
+    f->x[0] = x86_vc_def(g, fp_off(f, 0), true);
     uint8_t *slow = fp_guard(g, f->op), *big = NULL;
     if (kind == IR_FPF_S32)
         x86_op_rr(cb, X86_OPC_MOVSLQ, f->tmp, in);
@@ -403,7 +425,7 @@ static void fp_gen_from_int(FpGen *f, int in)
     }
     x86_vex_rr3(cb, X86_V_XORPS, 0, 0, 0);
     x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, 1, 0x2a), 0, 0, f->tmp);
-    x86_vex_rr3(cb, X86_V_MOVAPS, f->xd, 0, 0);
+    x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
     if (!slow && !big)
         return;
     uint8_t *done = x86_jmp32(cb);

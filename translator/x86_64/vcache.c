@@ -117,6 +117,12 @@ int x86_vc_get(X86Gen *g, int32_t off)
     return vc_use(g, i);
 }
 
+int x86_vc_peek(X86Gen *g, int32_t off)
+{
+    int i = vc_find(g, off);
+    return i < 0 ? -1 : vc_use(g, i);
+}
+
 int x86_vc_def(X86Gen *g, int32_t off, bool load)
 {
     int i = vc_find(g, off);
