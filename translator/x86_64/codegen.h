@@ -149,6 +149,12 @@ void x86_vc_reload(X86Gen *g); /* reloads every entry from memory (after a call)
 void x86_vc_env_access(X86Gen *g, int32_t off, int32_t size, bool write);
 int x86_vc_get(X86Gen *g, int32_t off);  /* xmm holding the 16 bytes at off (loaded), locked */
 int x86_vc_peek(X86Gen *g, int32_t off); /* the same when cached, else -1 (nothing loaded) */
+/* ld_env / st_env of 4 or 8 bytes and mov_env128 served by cached entries (lane extract /
+ * insert, register move); false when the bytes are not cached: the caller uses memory. */
+bool x86_vc_covers(const X86Gen *g, int32_t off, int size);
+bool x86_vc_ld_env(X86Gen *g, int32_t off, bool is64, int r);
+bool x86_vc_st_env(X86Gen *g, int32_t off, bool is64, int r);
+bool x86_vc_mov128(X86Gen *g, int32_t dst, int32_t src);
 /* xmm that will hold a new value for off (marked dirty); `load`: with the old value in it
  * until then, else undefined (the caller writes it before anything reads the cache) */
 int x86_vc_def(X86Gen *g, int32_t off, bool load);

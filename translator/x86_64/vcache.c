@@ -27,9 +27,13 @@ static void vc_store(X86Gen *g, int i)
     x86_vex_md(g->cb, X86_V_MOVUPS_STORE, vc_reg(i), 0, X86_REG_CPU, g->vc_off[i]);
 }
 
+/* Two 8-byte loads: each forwards from the 8-byte stores that scalar guest loads and lane
+ * inserts leave in the CPU state, where one 16-byte load would stall. */
 static void vc_load(X86Gen *g, int i)
 {
-    x86_vex_md(g->cb, X86_V_MOVUPS_LOAD, vc_reg(i), 0, X86_REG_CPU, g->vc_off[i]);
+    x86_vex_md(g->cb, X86_V_MOVQ_LOAD, vc_reg(i), 0, X86_REG_CPU, g->vc_off[i]);
+    x86_vex_md(g->cb, X86_V_PINSR | 1u << 12, vc_reg(i), vc_reg(i), X86_REG_CPU, g->vc_off[i] + 8);
+    x86_u8(g->cb, 1);
 }
 
 void x86_vc_flush(X86Gen *g)
@@ -133,4 +137,52 @@ int x86_vc_def(X86Gen *g, int32_t off, bool load)
     }
     g->vc_dirty |= (uint8_t)(1u << i);
     return vc_use(g, i);
+}
+
+/* The entry holding [off, off + size) whole, or -1. */
+static int vc_covering(const X86Gen *g, int32_t off, int size)
+{
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        if (((g->vc_valid >> i) & 1) && g->vc_off[i] <= off && off + size <= g->vc_off[i] + 16 &&
+            (off - g->vc_off[i]) % size == 0)
+            return i;
+    return -1;
+}
+
+bool x86_vc_covers(const X86Gen *g, int32_t off, int size)
+{
+    return vc_covering(g, off, size) >= 0;
+}
+
+bool x86_vc_ld_env(X86Gen *g, int32_t off, bool is64, int r)
+{
+    int size = is64 ? 8 : 4, i = vc_covering(g, off, size);
+    if (i < 0)
+        return false;
+    x86_vex_rr3(g->cb, X86_V_PEXTR | (unsigned)is64 << 12, vc_reg(i), 0, r);
+    x86_u8(g->cb, (uint8_t)((off - g->vc_off[i]) / size));
+    return true;
+}
+
+bool x86_vc_st_env(X86Gen *g, int32_t off, bool is64, int r)
+{
+    int size = is64 ? 8 : 4, i = vc_covering(g, off, size);
+    if (i < 0)
+        return false;
+    x86_vex_rr3(g->cb, X86_V_PINSR | (unsigned)is64 << 12, vc_reg(i), vc_reg(i), r);
+    x86_u8(g->cb, (uint8_t)((off - g->vc_off[i]) / size));
+    g->vc_dirty |= (uint8_t)(1u << i);
+    return true;
+}
+
+bool x86_vc_mov128(X86Gen *g, int32_t dst, int32_t src)
+{
+    int i = vc_find(g, src);
+    if (i < 0)
+        return false;
+    int xs = vc_use(g, i);
+    x86_vc_env_access(g, dst, 16, true);
+    int xd = x86_vc_def(g, dst, false);
+    x86_vex_rr3(g->cb, X86_V_MOVAPS, xd, 0, xs);
+    return true;
 }
