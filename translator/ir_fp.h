@@ -15,21 +15,23 @@
 
 /* fp_env operations: d = f(n, m[, a]).  MADD..NMSUB are fused: one rounding. */
 typedef enum IrFpKind {
-    IR_FP_ADD,   /* n + m */
-    IR_FP_SUB,   /* n - m */
-    IR_FP_MUL,   /* n * m */
-    IR_FP_DIV,   /* n / m */
-    IR_FP_MIN,   /* minimum; the helper decides NaN operands */
-    IR_FP_MAX,   /* maximum; same */
-    IR_FP_SQRT,  /* sqrt(n) */
-    IR_FP_MADD,  /* a + n * m */
-    IR_FP_MSUB,  /* a - n * m */
-    IR_FP_NMADD, /* -a - n * m */
-    IR_FP_NMSUB, /* -a + n * m */
-    IR_FP_CVT,   /* n converted from the other precision (esz is the result's) */
-    IR_FP_RINT,  /* n rounded to an integral value; idx = IrFpRound */
-    IR_FP_ABS,   /* |n| (sign bit cleared, NaNs untouched) */
-    IR_FP_NEG,   /* -n (sign bit flipped) */
+    IR_FP_ADD,    /* n + m */
+    IR_FP_SUB,    /* n - m */
+    IR_FP_MUL,    /* n * m */
+    IR_FP_DIV,    /* n / m */
+    IR_FP_MIN,    /* minimum; the helper decides NaN operands */
+    IR_FP_MAX,    /* maximum; same */
+    IR_FP_SQRT,   /* sqrt(n) */
+    IR_FP_MADD,   /* a + n * m */
+    IR_FP_MSUB,   /* a - n * m */
+    IR_FP_NMADD,  /* -a - n * m */
+    IR_FP_NMSUB,  /* -a + n * m */
+    IR_FP_CVT,    /* n converted from the other precision (esz is the result's) */
+    IR_FP_RINT,   /* n rounded to an integral value; idx = IrFpRound */
+    IR_FP_ABS,    /* |n| (sign bit cleared, NaNs untouched) */
+    IR_FP_NEG,    /* -n (sign bit flipped) */
+    IR_FP_SCVTF,  /* the signed integer lanes of n converted to FP (current rounding) */
+    IR_FP_FCVTZS, /* n converted to signed integer lanes toward zero, saturating */
     IR_FP_KINDS,
 } IrFpKind;
 

@@ -186,6 +186,14 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
     case 0x7f:
         kind = IR_FP_SQRT, idx = 0;
         break;
+    case 0x1d: /* SCVTF (vector) */
+        kind = IR_FP_SCVTF, idx = 0;
+        break;
+    case 0x3b:           /* FCVTZS (vector) */
+        if (d->size & 1) /* 2D: no host form without AVX-512 */
+            return false;
+        kind = IR_FP_FCVTZS, idx = 0;
+        break;
     case 0x18:
         idx = IR_FP_RND_N;
         break;

@@ -147,6 +147,13 @@ static const Insn insns[] = {
     {0x4e218820, "frintn v0.4s, v1.4s", 2},
     {0x4ee18820, "frintp v0.2d, v1.2d", 3},
     {0x4ea19820, "frintz v0.4s, v1.4s", 2},
+    {0x4e21d820, "scvtf v0.4s, v1.4s", 2},
+    {0x0e21d820, "scvtf v0.2s, v1.2s", 2},
+    {0x4e61d820, "scvtf v0.2d, v1.2d", 3},
+    {0x4ea1b820, "fcvtzs v0.4s, v1.4s", 2},
+    {0x0ea1b820, "fcvtzs v0.2s, v1.2s", 2},
+    {0x6e21d820, "ucvtf v0.4s, v1.4s", 2},
+    {0x4ee1b820, "fcvtzs v0.2d, v1.2d", 3},
 };
 
 static const uint32_t sv[] = {

@@ -20,6 +20,7 @@
 
 /* Lane constants: |x| masks and twice the smallest normal, single then double. */
 enum { FP_K_ABS_S, FP_K_ABS_D, FP_K_MIN2_S, FP_K_MIN2_D, FP_K_SIGN_S, FP_K_SIGN_D };
+/* FP_K_SIGN_S is also the host's "integer indefinite" of 32-bit conversions */
 static const uint32_t fp_k[6][4] __attribute__((aligned(16))) = {
     {0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff},
     {0xffffffff, 0x7fffffff, 0xffffffff, 0x7fffffff},
@@ -204,6 +205,18 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
         x86_vex_rr3(cb, X86_VEX(3, 1, 0, (scalar ? 0x0a : 0x08) + (f->esz == 3)), 0, scalar ? n : 0,
                     n);
         x86_u8(cb, (uint8_t)((mode & 7) | ((mode & IR_FP_RND_EXACT) ? 0 : 8)));
+    } else if (kind == IR_FP_SCVTF && f->esz == 2) {
+        x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x5b), 0, 0, n); /* vcvtdq2ps */
+    } else if (kind == IR_FP_SCVTF) {                     /* two lanes through vcvtsi2sd */
+        x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
+        for (int i = 0; i < 2; i++) {
+            x86_vex_rr3(cb, X86_V_PEXTR | 1u << 12, n, 0, f->tmp);
+            x86_u8(cb, (uint8_t)i);
+            x86_vex_rr3(cb, X86_VEX(1, 3, 1, 0x2a), 3 * i, 4, f->tmp);
+        }
+        x86_vex_rr3(cb, X86_VEX(1, 1, 0, 0x14), 0, 0, 3); /* vunpcklpd */
+    } else if (kind == IR_FP_FCVTZS) {
+        x86_vex_rr3(cb, X86_VEX(1, 2, 0, 0x5b), 0, 0, n); /* vcvttps2dq */
     } else if (kind == IR_FP_ABS || kind == IR_FP_NEG) {
         bool abs = kind == IR_FP_ABS;
         fp_vk(f, abs ? X86_V_ANDPS : X86_V_XORPS, 0, n,
@@ -313,7 +326,8 @@ static void fp_gen_env(FpGen *f)
         x86_movi_keepflags(cb, true, f->kreg, (uint64_t)(uintptr_t)fp_k);
     }
     fp_sources(f, kind, &n, &m);
-    if (kind == IR_FP_ABS || kind == IR_FP_NEG) { /* bit operations: exact, no flags */
+    if (kind == IR_FP_ABS || kind == IR_FP_NEG || kind == IR_FP_SCVTF) {
+        /* bit operations; integer to FP: results and flags as on Arm */
         if (slow[0])
             x86_patch32(slow[0], cb->ptr);
         fp_compute(f, kind, n, m);
@@ -322,6 +336,12 @@ static void fp_gen_env(FpGen *f)
     }
     if (kind == IR_FP_MIN || kind == IR_FP_MAX) {
         slow[1] = fp_minmax(f, kind, n, m);
+    } else if (kind == IR_FP_FCVTZS) { /* indefinite lanes: NaN, out of range or the minimum */
+        fp_compute(f, kind, n, m);
+        fp_vk(f, X86_VEX(1, 1, 0, 0x76), 3, 0, FP_K_SIGN_S, -1); /* vpcmpeqd */
+        x86_vex_rr3(cb, X86_V_MOVMSKPS, f->tmp, 0, 3);
+        x86_test_ri(cb, false, f->tmp, fp_lanes(f));
+        slow[1] = x86_jcc32(cb, X86_CC_NE);
     } else {
         fp_compute(f, kind, n, m);
         slow[1] = fp_check(f, &ok[nok++]);
