@@ -32,6 +32,9 @@ typedef enum IrFpKind {
     IR_FP_NEG,    /* -n (sign bit flipped) */
     IR_FP_SCVTF,  /* the signed integer lanes of n converted to FP (current rounding) */
     IR_FP_FCVTZS, /* n converted to signed integer lanes toward zero, saturating */
+    IR_FP_CMP,    /* lanes of all ones where n idx m holds, else zeros (IrFpCond) */
+    IR_FP_CMPZ,   /* the same against +0 */
+    IR_FP_ADDP,   /* pairwise add: the sums of adjacent lanes of n, then of m */
     IR_FP_KINDS,
 } IrFpKind;
 
@@ -44,6 +47,17 @@ enum {
     IR_FP_RND_Z = 3,
     IR_FP_RND_CUR = 4,
     IR_FP_RND_EXACT = 8,
+};
+
+/* IR_FP_CMP conditions (idx); IR_FP_CMP_ABS: compare |n| with |m|.  EQ raises invalid
+ * for signalling NaNs only, the others for any NaN. */
+enum {
+    IR_FP_CMP_EQ,
+    IR_FP_CMP_GE,
+    IR_FP_CMP_GT,
+    IR_FP_CMP_LE,
+    IR_FP_CMP_LT,
+    IR_FP_CMP_ABS = 8,
 };
 
 /* fp_int operations: d = NZCV of n <=> m (Arm encoding: 0110 equal, 1000 less,

@@ -130,10 +130,24 @@ IrTemp a64_gen_fp_cmp(DisasContext *s, int type, void *fn, const A64SimdDesc *d)
     return nzcv;
 }
 
-/* Vector FP three-same key u:size<1>:opc<2:0> (opc 0x18..0x1f) -> kind, or -1. */
-static int fp_3same_kind(int key)
+/* Vector FP three-same key u:size<1>:opc<2:0> (opc 0x18..0x1f) -> kind (and *idx), or -1. */
+static int fp_3same_kind(int key, int *idx)
 {
+    static const struct {
+        uint8_t key, cond;
+    } cmps[] = {{0x04, IR_FP_CMP_EQ},
+                {0x14, IR_FP_CMP_GE},
+                {0x15, IR_FP_CMP_GE | IR_FP_CMP_ABS},
+                {0x1c, IR_FP_CMP_GT},
+                {0x1d, IR_FP_CMP_GT | IR_FP_CMP_ABS}};
+    for (size_t i = 0; i < sizeof(cmps) / sizeof(cmps[0]); i++)
+        if (cmps[i].key == key) {
+            *idx = cmps[i].cond;
+            return IR_FP_CMP;
+        }
     switch (key) {
+    case 0x12: /* FADDP */
+        return IR_FP_ADDP;
     case 0x00: /* FMAXNM */
     case 0x06: /* FMAX */
         return IR_FP_MAX;
@@ -158,10 +172,11 @@ static int fp_3same_kind(int key)
 
 bool a64_gen_fp_3same(DisasContext *s, void *fn, const A64SimdDesc *d)
 {
-    int kind = fp_3same_kind(d->u << 4 | (d->size >> 1) << 3 | (d->opc & 7));
+    int idx = 0, kind = fp_3same_kind(d->u << 4 | (d->size >> 1) << 3 | (d->opc & 7), &idx);
     if (d->scalar || d->opc < 0x18 || kind < 0 || fz(s))
         return false;
     FpInsn f = {.kind = kind,
+                .idx = idx,
                 .esz = 2 + (d->size & 1),
                 .shape = d->q ? IR_FP_VEC128 : IR_FP_VEC64,
                 .rd = d->rd,
@@ -185,6 +200,21 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
         break;
     case 0x7f:
         kind = IR_FP_SQRT, idx = 0;
+        break;
+    case 0x2c: /* FCMGT #0 */
+        kind = IR_FP_CMPZ, idx = IR_FP_CMP_GT;
+        break;
+    case 0x2d: /* FCMEQ #0 */
+        kind = IR_FP_CMPZ, idx = IR_FP_CMP_EQ;
+        break;
+    case 0x2e: /* FCMLT #0 */
+        kind = IR_FP_CMPZ, idx = IR_FP_CMP_LT;
+        break;
+    case 0x6c: /* FCMGE #0 */
+        kind = IR_FP_CMPZ, idx = IR_FP_CMP_GE;
+        break;
+    case 0x6d: /* FCMLE #0 */
+        kind = IR_FP_CMPZ, idx = IR_FP_CMP_LE;
         break;
     case 0x1d: /* SCVTF (vector) */
         kind = IR_FP_SCVTF, idx = 0;

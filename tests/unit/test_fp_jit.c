@@ -154,6 +154,20 @@ static const Insn insns[] = {
     {0x0ea1b820, "fcvtzs v0.2s, v1.2s", 2},
     {0x6e21d820, "ucvtf v0.4s, v1.4s", 2},
     {0x4ee1b820, "fcvtzs v0.2d, v1.2d", 3},
+    {0x4e22e420, "fcmeq v0.4s, v1.4s, v2.4s", 2},
+    {0x6e62e420, "fcmge v0.2d, v1.2d, v2.2d", 3},
+    {0x2ea2e420, "fcmgt v0.2s, v1.2s, v2.2s", 2},
+    {0x6e22ec20, "facge v0.4s, v1.4s, v2.4s", 2},
+    {0x6ee2ec20, "facgt v0.2d, v1.2d, v2.2d", 3},
+    {0x4ea0c820, "fcmgt v0.4s, v1.4s, #0.0", 2},
+    {0x4ee0d820, "fcmeq v0.2d, v1.2d, #0.0", 3},
+    {0x0ea0e820, "fcmlt v0.2s, v1.2s, #0.0", 2},
+    {0x6ea0c820, "fcmge v0.4s, v1.4s, #0.0", 2},
+    {0x6ee0d820, "fcmle v0.2d, v1.2d, #0.0", 3},
+    {0x6e22d420, "faddp v0.4s, v1.4s, v2.4s", 2},
+    {0x2e22d420, "faddp v0.2s, v1.2s, v2.2s", 2},
+    {0x6e62d420, "faddp v0.2d, v1.2d, v2.2d", 3},
+    {0x5e22e420, "fcmeq s0, s1, s2", 2},
 };
 
 static const uint32_t sv[] = {

@@ -168,6 +168,13 @@ static uint8_t *fp_guard(X86Gen *g, const IrOp *op)
     return x86_jcc32(g->cb, X86_CC_NE);
 }
 
+/* Ops with a second source m. */
+static bool fp_has_m(int kind)
+{
+    return kind < IR_FP_SQRT || (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB) || kind == IR_FP_CMP ||
+           kind == IR_FP_ADDP;
+}
+
 /* Registers of the sources: the cached registers themselves for 16-byte vectors, else
  * zero-extended copies in xmm1 (n) and xmm2 (m). */
 static void fp_sources(FpGen *f, int kind, int *n, int *m)
@@ -177,7 +184,7 @@ static void fp_sources(FpGen *f, int kind, int *n, int *m)
     *m = full && !ir_fp_by_elem(f->desc) ? f->x[2] : 2;
     if (!full)
         fp_fetch(f, 1, 1);
-    if (kind == IR_FP_SQRT || kind >= IR_FP_CVT)
+    if (!fp_has_m(kind))
         return;
     if (ir_fp_by_elem(f->desc))
         fp_elem(f);
@@ -217,6 +224,30 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
         x86_vex_rr3(cb, X86_VEX(1, 1, 0, 0x14), 0, 0, 3); /* vunpcklpd */
     } else if (kind == IR_FP_FCVTZS) {
         x86_vex_rr3(cb, X86_VEX(1, 2, 0, 0x5b), 0, 0, n); /* vcvttps2dq */
+    } else if (kind == IR_FP_CMP || kind == IR_FP_CMPZ) {
+        static const uint8_t pred[] = {[IR_FP_CMP_EQ] = 0x00,
+                                       [IR_FP_CMP_GE] = 0x0d,
+                                       [IR_FP_CMP_GT] = 0x0e,
+                                       [IR_FP_CMP_LE] = 0x02,
+                                       [IR_FP_CMP_LT] = 0x01}; /* EQ_OQ GE_OS GT_OS LE_OS LT_OS */
+        int cond = ir_fp_idx(f->desc), pp = fp_pp_packed(f);
+        if (kind == IR_FP_CMPZ) {
+            m = 2;
+            x86_vex_rr3(cb, X86_V_XORPS, 2, 2, 2);
+        }
+        if (cond & IR_FP_CMP_ABS) {
+            fp_vk(f, X86_V_ANDPS, 1, n, FP_K_ABS_S + (f->esz == 3), -1);
+            fp_vk(f, X86_V_ANDPS, 2, m, FP_K_ABS_S + (f->esz == 3), -1);
+            n = 1, m = 2;
+        }
+        x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 0, n, m);
+        x86_u8(cb, pred[cond & 7]);
+    } else if (kind == IR_FP_ADDP) { /* vhaddps / vhaddpd */
+        x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 1 : 3, 0, 0x7c), 0, n, m);
+        if (f->shape == IR_FP_VEC64) { /* n0+n1, 0, m0+m1, 0 -> lanes 0, 1 */
+            x86_vex_rr3(cb, X86_V_SHUFPS, 0, 0, 0);
+            x86_u8(cb, 0x08);
+        }
     } else if (kind == IR_FP_ABS || kind == IR_FP_NEG) {
         bool abs = kind == IR_FP_ABS;
         fp_vk(f, abs ? X86_V_ANDPS : X86_V_XORPS, 0, n,
@@ -289,7 +320,7 @@ static void fp_operands(FpGen *f, int kind, bool cmp)
 {
     X86Gen *g = f->g;
     bool full = f->shape == IR_FP_VEC128;
-    bool has_m = kind < IR_FP_SQRT || (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB);
+    bool has_m = fp_has_m(kind);
     bool has_a = !cmp && kind >= IR_FP_MADD && kind <= IR_FP_NMSUB;
     for (int i = 1; i < 4; i++) {
         f->x[i] = -1;
@@ -326,7 +357,8 @@ static void fp_gen_env(FpGen *f)
         x86_movi_keepflags(cb, true, f->kreg, (uint64_t)(uintptr_t)fp_k);
     }
     fp_sources(f, kind, &n, &m);
-    if (kind == IR_FP_ABS || kind == IR_FP_NEG || kind == IR_FP_SCVTF) {
+    if (kind == IR_FP_ABS || kind == IR_FP_NEG || kind == IR_FP_SCVTF || kind == IR_FP_CMP ||
+        kind == IR_FP_CMPZ) {
         /* bit operations; integer to FP: results and flags as on Arm */
         if (slow[0])
             x86_patch32(slow[0], cb->ptr);
