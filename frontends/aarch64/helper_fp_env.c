@@ -77,7 +77,6 @@ void a64_fp_set_fpcr(A64CPU *cpu, uint32_t fpcr)
     cpu->common.tb_flags &= ~A64_TBF_FZ;
     if (fpcr & A64_FPCR_FZ)
         cpu->common.tb_flags |= A64_TBF_FZ;
-    a64_fp_sync(cpu);
 }
 
 uint64_t a64_helper_get_fpsr(CPUCommon *c)

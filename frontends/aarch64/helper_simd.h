@@ -112,7 +112,8 @@ void a64_fp_sync(A64CPU *cpu); /* folds, then MXCSR = a64_fp_host_mxcsr (FPCR/FP
 void a64_fp_enter(CPUCommon *cpu);
 void a64_fp_leave(CPUCommon *cpu, uint32_t mxcsr);
 uint64_t a64_helper_get_fpsr(CPUCommon *cpu); /* MRS FPSR */
-/* Writes FPCR: also the TB flags that depend on it and the host rounding mode. */
+/* Writes FPCR and the TB flags that depend on it (not the host state: a64_fp_sync or the
+ * next a64_fp_enter). */
 void a64_fp_set_fpcr(A64CPU *cpu, uint32_t fpcr);
 
 uint64_t a64_fp_binop(A64CPU *cpu, A64FpOp op, int fsz, uint64_t a, uint64_t b);
