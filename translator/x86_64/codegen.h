@@ -75,6 +75,7 @@ typedef struct X86Gen {
     int32_t vc_off[8];
     uint32_t vc_use[8];
     uint8_t vc_valid, vc_dirty, vc_locked; /* vc_locked: entries the current op uses */
+    uint64_t vc_partial; /* bit (off >> 4) & 63: 16-byte fields written in pieces in this TB */
 } X86Gen;
 #define X86_VC_SIZE 8
 

@@ -52,6 +52,7 @@ void x86_ra_init(X86Gen *g)
         g->ts[t].mem_ok = g->ctx->temps[t].kind == IR_TEMP_GLOBAL;
     }
     x86_vc_drop(g);
+    g->vc_partial = 0;
     for (int r = 0; r < 16; r++) {
         g->reg_temp[r] = IR_TEMP_NONE;
         g->reg_use[r] = 0;

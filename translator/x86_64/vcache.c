@@ -27,10 +27,20 @@ static void vc_store(X86Gen *g, int i)
     x86_vex_md(g->cb, X86_V_MOVUPS_STORE, vc_reg(i), 0, X86_REG_CPU, g->vc_off[i]);
 }
 
-/* Two 8-byte loads: each forwards from the 8-byte stores that scalar guest loads and lane
- * inserts leave in the CPU state, where one 16-byte load would stall. */
+static uint64_t vc_partial_bit(int32_t off)
+{
+    return 1ull << ((off >> 4) & 63);
+}
+
+/* A field written in pieces in this TB (scalar guest loads, lane inserts) is loaded as two
+ * 8-byte halves, which forward from those stores where one 16-byte load would stall;
+ * others (written back whole by this cache) with one load. */
 static void vc_load(X86Gen *g, int i)
 {
+    if (!(g->vc_partial & vc_partial_bit(g->vc_off[i]))) {
+        x86_vex_md(g->cb, X86_V_MOVUPS_LOAD, vc_reg(i), 0, X86_REG_CPU, g->vc_off[i]);
+        return;
+    }
     x86_vex_md(g->cb, X86_V_MOVQ_LOAD, vc_reg(i), 0, X86_REG_CPU, g->vc_off[i]);
     x86_vex_md(g->cb, X86_V_PINSR | 1u << 12, vc_reg(i), vc_reg(i), X86_REG_CPU, g->vc_off[i] + 8);
     x86_u8(g->cb, 1);
@@ -64,6 +74,8 @@ void x86_vc_reload(X86Gen *g)
 
 void x86_vc_env_access(X86Gen *g, int32_t off, int32_t size, bool write)
 {
+    if (write && size < 16)
+        g->vc_partial |= vc_partial_bit(off) | vc_partial_bit(off + size - 1);
     for (int i = 0; i < X86_VC_SIZE; i++) {
         if (!((g->vc_valid >> i) & 1) || g->vc_off[i] + 16 <= off || off + size <= g->vc_off[i])
             continue;
