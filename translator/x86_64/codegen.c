@@ -257,6 +257,7 @@ static void gen_free(X86Gen *g)
     free(g->dead);
     free(g->label_off);
     free(g->fixups);
+    free(g->fp_stubs);
 }
 
 /* Allocates the per-TB tables; false on out of memory. */
@@ -305,6 +306,9 @@ static int gen_body(X86Gen *g)
     gen_exit(g, IR_EXIT_NEXT);
     x86_patch32(g->exit_req_jcc, cb->ptr);
     gen_exit(g, IR_EXIT_REQUESTED);
+    int rc = x86_fp_emit_stubs(g);
+    if (rc)
+        return rc;
     for (uint32_t i = 0; i < g->nfixups; i++) {
         uint32_t l = g->fixups[i].label;
         if (l >= g->ctx->nlabels || g->label_off[l] == UINT32_MAX)

@@ -76,6 +76,9 @@ typedef struct X86Gen {
     uint32_t vc_use[8];
     uint8_t vc_valid, vc_dirty, vc_locked; /* vc_locked: entries the current op uses */
     uint64_t vc_partial; /* bit (off >> 4) & 63: 16-byte fields written in pieces in this TB */
+
+    struct X86FpStub *fp_stubs; /* out-of-line slow paths of fp ops (codegen_fp.c) */
+    uint32_t nfp_stubs, fp_stubs_cap;
 } X86Gen;
 #define X86_VC_SIZE 8
 
@@ -162,6 +165,8 @@ int x86_vc_def(X86Gen *g, int32_t off, bool load);
 
 /* codegen_fp.c: fp_env / fp_int (host SSE/AVX fast path, exact helper otherwise) */
 void x86_gen_fp(X86Gen *g, const IrOp *op);
+/* Emits the fp ops' out-of-line slow paths after the TB's code; 0, -ENOSPC or -ENOMEM. */
+int x86_fp_emit_stubs(X86Gen *g);
 
 /* codegen.c */
 void x86_gen_call_fn(X86Gen *g, const IrOp *op, const void *fn, unsigned flags);

@@ -18,6 +18,10 @@
 
 #include "translator/ir_fp.h"
 
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
 /* Lane constants: |x| masks and twice the smallest normal, single then double. */
 enum { FP_K_ABS_S, FP_K_ABS_D, FP_K_MIN2_S, FP_K_MIN2_D, FP_K_SIGN_S, FP_K_SIGN_D };
 /* FP_K_SIGN_S is also the host's "integer indefinite" of 32-bit conversions */
@@ -156,6 +160,108 @@ static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
     x86_vc_reload(g);
 }
 
+/*
+ * An out-of-line slow path, emitted after the TB's code (x86_fp_emit_stubs) so that the
+ * fast path falls through: the state it needs is recorded when the op is compiled.
+ */
+typedef struct X86FpStub {
+    const IrOp *op;
+    uint8_t *sites[3]; /* rel32 of jumps to the slow path */
+    int nsites;
+    uint8_t *rare;       /* rel32 of the jump to the zero-lane recheck, or NULL */
+    uint8_t *ok, *done;  /* back to the fast path: store the result / after it */
+    int out, tmp, value; /* as for fp_call_slow */
+    int pp, lanes;       /* of the recheck */
+    uint16_t saved;      /* caller-saved registers holding values */
+    uint8_t vc_valid, vc_dirty;
+    int32_t vc_off[X86_VC_SIZE];
+} X86FpStub;
+
+/* A stub for op with the current register and cache state; NULL on out of memory. */
+static X86FpStub *fp_stub(X86Gen *g, const IrOp *op, int out, int tmp, int value)
+{
+    if (g->nfp_stubs == g->fp_stubs_cap) {
+        uint32_t cap = g->fp_stubs_cap ? 2 * g->fp_stubs_cap : 16;
+        X86FpStub *n = realloc(g->fp_stubs, cap * sizeof(*n));
+        if (!n) {
+            g->err = -ENOMEM;
+            return NULL;
+        }
+        g->fp_stubs = n;
+        g->fp_stubs_cap = cap;
+    }
+    X86FpStub *st = &g->fp_stubs[g->nfp_stubs++];
+    memset(st, 0, sizeof(*st));
+    st->op = op;
+    st->out = out, st->tmp = tmp, st->value = value;
+    for (int r = 0; r < 16; r++)
+        if (((X86_CALLER_SAVED >> r) & 1) && r != out && r != tmp && g->reg_temp[r] != IR_TEMP_NONE)
+            st->saved |= (uint16_t)(1u << r);
+    st->vc_valid = g->vc_valid, st->vc_dirty = g->vc_dirty;
+    memcpy(st->vc_off, g->vc_off, sizeof(st->vc_off));
+    return st;
+}
+
+static void fp_stub_site(X86FpStub *st, uint8_t *rel)
+{
+    if (st && rel)
+        st->sites[st->nsites++] = rel;
+}
+
+static void fp_emit_stub(X86Gen *g, const X86FpStub *st)
+{
+    CodeBuf *cb = g->cb;
+    if (st->rare) { /* lanes below 2 * min normal that are zeros are fine */
+        unsigned movmsk = X86_V_MOVMSKPS | (unsigned)st->pp << 10;
+        x86_patch32(st->rare, cb->ptr);
+        x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
+        x86_vex_rr3(cb, X86_VEX(1, st->pp, 0, X86_V_CMP), 4, 0, 4);
+        x86_u8(cb, X86_VCMP_NEQ_UQ);
+        x86_vex_rr3(cb, X86_V_ANDPS, 3, 3, 4);
+        x86_vex_rr3(cb, movmsk, st->tmp, 0, 3);
+        x86_test_ri(cb, false, st->tmp, st->lanes);
+        x86_patch32(x86_jcc32(cb, X86_CC_E), st->ok);
+    }
+    for (int i = 0; i < st->nsites; i++)
+        x86_patch32(st->sites[i], cb->ptr);
+    int saved[16], n = 0;
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        if ((st->vc_dirty >> i) & 1)
+            x86_vex_md(cb, X86_V_MOVUPS_STORE, 8 + i, 0, X86_REG_CPU, st->vc_off[i]);
+    for (int r = 0; r < 16; r++)
+        if ((st->saved >> r) & 1)
+            saved[n++] = r;
+    for (int i = 0; i < n; i++)
+        x86_push(cb, saved[i]);
+    if (n & 1)
+        x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8);
+    if (st->value >= 0 && st->value != X86_RDX) /* fn(cpu, arg, value) */
+        x86_mov_rr(cb, true, X86_RDX, st->value);
+    x86_mov_rr(cb, true, X86_RDI, X86_REG_CPU);
+    x86_movi_keepflags(cb, true, X86_RSI, ir_cst(st->op, 3));
+    x86_call_abs(cb, (const void *)(uintptr_t)ir_cst(st->op, 2), X86_RAX);
+    if (n & 1)
+        x86_alu_ri(cb, X86_ADD, true, X86_RSP, 8);
+    if (st->out >= 0 && st->out != X86_RAX)
+        x86_mov_rr(cb, true, st->out, X86_RAX);
+    for (int i = n - 1; i >= 0; i--)
+        x86_pop(cb, saved[i]);
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        if ((st->vc_valid >> i) & 1)
+            x86_vex_md(cb, X86_V_MOVUPS_LOAD, 8 + i, 0, X86_REG_CPU, st->vc_off[i]);
+    x86_jmp_to(cb, st->done);
+}
+
+int x86_fp_emit_stubs(X86Gen *g)
+{
+    for (uint32_t i = 0; i < g->nfp_stubs; i++) {
+        if (codebuf_room(g->cb) < 1024)
+            return -ENOSPC;
+        fp_emit_stub(g, &g->fp_stubs[i]);
+    }
+    return 0;
+}
+
 /* jnz to the slow path when the guard word has a masked bit set; returns the rel32, or
  * NULL without a guard (mask 0). */
 static uint8_t *fp_guard(X86Gen *g, const IrOp *op)
@@ -286,23 +392,16 @@ static uint8_t *fp_minmax(FpGen *f, int kind, int n, int m)
 
 /* Branches to the returned rel32 (the slow path) unless every lane of xmm0 is a zero or
  * a value the host computes like the guest. */
-static uint8_t *fp_check(FpGen *f, uint8_t **ok)
+/* Jumps (the returned rel32) to the stub's recheck unless every lane of xmm0 is a value
+ * the host computes like the guest; the stub lets zeros through (xmm3 = the suspect lanes). */
+static uint8_t *fp_check(FpGen *f)
 {
     CodeBuf *cb = f->g->cb;
     int pp = fp_pp_packed(f);
-    unsigned movmsk = X86_V_MOVMSKPS | (unsigned)pp << 10;
     fp_vk(f, X86_V_ANDPS, 3, 0, f->esz == 3 ? FP_K_ABS_D : FP_K_ABS_S, -1);
     fp_vk(f, X86_VEX(1, pp, 0, X86_V_CMP), 3, 3, f->esz == 3 ? FP_K_MIN2_D : FP_K_MIN2_S,
           X86_VCMP_NGE_UQ);
-    x86_vex_rr3(cb, movmsk, f->tmp, 0, 3);
-    x86_test_ri(cb, false, f->tmp, fp_lanes(f));
-    *ok = x86_jcc32(cb, X86_CC_E);
-    /* rare: lanes below 2 * min normal that are zeros are fine */
-    x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
-    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 4, 0, 4);
-    x86_u8(cb, X86_VCMP_NEQ_UQ);
-    x86_vex_rr3(cb, X86_V_ANDPS, 3, 3, 4);
-    x86_vex_rr3(cb, movmsk, f->tmp, 0, 3);
+    x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 3);
     x86_test_ri(cb, false, f->tmp, fp_lanes(f));
     return x86_jcc32(cb, X86_CC_NE);
 }
@@ -349,45 +448,37 @@ static void fp_gen_env(FpGen *f)
         return;
     }
     fp_operands(f, kind, false);
-    uint8_t *slow[2], *ok[2];
-    int nok = 0;
-    slow[0] = fp_guard(g, f->op);
+    X86FpStub *st = fp_stub(g, f->op, -1, f->tmp, -1);
+    if (!st)
+        return;
+    fp_stub_site(st, fp_guard(g, f->op));
     if (!x86_reach32(cb->ptr, fp_k) || !x86_reach32(cb->ptr + 512, fp_k)) {
         f->kreg = f->tmp;
         x86_movi_keepflags(cb, true, f->kreg, (uint64_t)(uintptr_t)fp_k);
     }
     fp_sources(f, kind, &n, &m);
-    if (kind == IR_FP_ABS || kind == IR_FP_NEG || kind == IR_FP_SCVTF || kind == IR_FP_CMP ||
-        kind == IR_FP_CMPZ) {
-        /* bit operations; integer to FP: results and flags as on Arm */
-        if (slow[0])
-            x86_patch32(slow[0], cb->ptr);
-        fp_compute(f, kind, n, m);
-        x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
-        return;
-    }
     if (kind == IR_FP_MIN || kind == IR_FP_MAX) {
-        slow[1] = fp_minmax(f, kind, n, m);
+        fp_stub_site(st, fp_minmax(f, kind, n, m));
     } else if (kind == IR_FP_FCVTZS) { /* indefinite lanes: NaN, out of range or the minimum */
         fp_compute(f, kind, n, m);
         fp_vk(f, X86_VEX(1, 1, 0, 0x76), 3, 0, FP_K_SIGN_S, -1); /* vpcmpeqd */
         x86_vex_rr3(cb, X86_V_MOVMSKPS, f->tmp, 0, 3);
         x86_test_ri(cb, false, f->tmp, fp_lanes(f));
-        slow[1] = x86_jcc32(cb, X86_CC_NE);
+        fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
     } else {
         fp_compute(f, kind, n, m);
-        slow[1] = fp_check(f, &ok[nok++]);
+        bool exact = kind == IR_FP_ABS || kind == IR_FP_NEG || kind == IR_FP_SCVTF ||
+                     kind == IR_FP_CMP || kind == IR_FP_CMPZ; /* results and flags as on Arm */
+        if (!exact) {
+            st->rare = fp_check(f);
+            st->pp = fp_pp_packed(f), st->lanes = fp_lanes(f);
+        }
     }
-    ok[nok++] = x86_jmp32(cb);
-    for (int i = 0; i < 2; i++)
-        if (slow[i])
-            x86_patch32(slow[i], cb->ptr);
-    fp_call_slow(g, f->op, -1, f->tmp, -1);
-    uint8_t *done = x86_jmp32(cb);
-    for (int i = 0; i < nok; i++)
-        x86_patch32(ok[i], cb->ptr);
+    st->ok = cb->ptr;
     x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
-    x86_patch32(done, cb->ptr);
+    st->done = cb->ptr;
+    if (!st->nsites && !st->rare)
+        g->nfp_stubs--; /* nothing jumps to it */
 }
 
 /* Signed conversion toward zero (vcvtts*2si): the host's "integer indefinite" (the
@@ -435,20 +526,17 @@ static void fp_gen_int(FpGen *f, int out)
         return;
     }
     fp_operands(f, 0, true);
-    uint8_t *slow = fp_guard(g, f->op), *slow2 = NULL;
+    X86FpStub *st = fp_stub(g, f->op, out, f->tmp, -1);
+    if (!st)
+        return;
+    fp_stub_site(st, fp_guard(g, f->op));
     if (kind <= IR_FPC_SIGNAL)
         fp_compare(f, out);
     else
-        slow2 = fp_to_int(f, out);
-    if (!slow && !slow2)
-        return;
-    uint8_t *done = x86_jmp32(cb);
-    if (slow)
-        x86_patch32(slow, cb->ptr);
-    if (slow2)
-        x86_patch32(slow2, cb->ptr);
-    fp_call_slow(g, f->op, out, f->tmp, -1);
-    x86_patch32(done, cb->ptr);
+        fp_stub_site(st, fp_to_int(f, out));
+    st->done = cb->ptr;
+    if (!st->nsites)
+        g->nfp_stubs--;
 }
 
 /* fp_from_int: vcvtsi2ss/sd from 64 bits (32-bit sources extended first); an unsigned
@@ -464,7 +552,10 @@ static void fp_gen_from_int(FpGen *f, int in)
         return;
     }
     f->x[0] = x86_vc_def(g, fp_off(f, 0), true);
-    uint8_t *slow = fp_guard(g, f->op), *big = NULL;
+    X86FpStub *st = fp_stub(g, f->op, -1, f->tmp, in);
+    if (!st)
+        return;
+    fp_stub_site(st, fp_guard(g, f->op));
     if (kind == IR_FPF_S32)
         x86_op_rr(cb, X86_OPC_MOVSLQ, f->tmp, in);
     else if (kind == IR_FPF_U32)
@@ -473,20 +564,14 @@ static void fp_gen_from_int(FpGen *f, int in)
         x86_mov_rr(cb, true, f->tmp, in);
     if (kind == IR_FPF_U64) {
         x86_test_rr(cb, true, f->tmp, f->tmp);
-        big = x86_jcc32(cb, X86_CC_S);
+        fp_stub_site(st, x86_jcc32(cb, X86_CC_S));
     }
     x86_vex_rr3(cb, X86_V_XORPS, 0, 0, 0);
     x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, 1, 0x2a), 0, 0, f->tmp);
     x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
-    if (!slow && !big)
-        return;
-    uint8_t *done = x86_jmp32(cb);
-    if (slow)
-        x86_patch32(slow, cb->ptr);
-    if (big)
-        x86_patch32(big, cb->ptr);
-    fp_call_slow(g, f->op, -1, f->tmp, in);
-    x86_patch32(done, cb->ptr);
+    st->done = cb->ptr;
+    if (!st->nsites)
+        g->nfp_stubs--;
 }
 
 void x86_gen_fp(X86Gen *g, const IrOp *op)
