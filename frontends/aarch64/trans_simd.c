@@ -52,7 +52,7 @@ static void gen_set_nzcv(DisasContext *s, IrTemp nzcv)
 /* ---- AdvSIMD three same / three different ---- */
 
 /* Three-register ops: the helper gets all of the decoded fields. */
-static void gen_helper_v3(DisasContext *s, void *fn, arg_v3 *a)
+static A64SimdDesc v3_desc(const arg_v3 *a)
 {
     A64SimdDesc d = {.rd = a->rd,
                      .rn = a->rn,
@@ -62,6 +62,12 @@ static void gen_helper_v3(DisasContext *s, void *fn, arg_v3 *a)
                      .u = a->u,
                      .scalar = a->scalar,
                      .opc = a->opc};
+    return d;
+}
+
+static void gen_helper_v3(DisasContext *s, void *fn, arg_v3 *a)
+{
+    A64SimdDesc d = v3_desc(a);
     gen_helper_desc(s, fn, &d);
 }
 
@@ -143,19 +149,9 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
             (a->u && a->opc == 0x13 && a->size != 0))
             return false;
     }
-    if (fp) {
-        A64SimdDesc d = {.rd = a->rd,
-                         .rn = a->rn,
-                         .rm = a->rm,
-                         .size = a->size,
-                         .q = a->q,
-                         .u = a->u,
-                         .scalar = a->scalar,
-                         .opc = a->opc};
-        if (a64_gen_fp_3same(s, (void *)helper_simd_3same, &d))
-            return true;
-    }
-    gen_helper_v3(s, (void *)helper_simd_3same, a);
+    A64SimdDesc d = v3_desc(a);
+    if (!fp || !a64_gen_fp_3same(s, (void *)helper_simd_3same, &d))
+        gen_helper_desc(s, (void *)helper_simd_3same, &d);
     return true;
 }
 
