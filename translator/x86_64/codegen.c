@@ -183,6 +183,8 @@ static void gen_leave(X86Gen *g)
 
 static void gen_op(X86Gen *g, const IrOp *op)
 {
+    if (!x86_vc_op_aware(op->opc)) /* an op the vector-register cache does not know */
+        x86_vc_call(g);
     switch (op->opc) {
     case IR_OP_nop:
     case IR_OP_discard: /* liveness only: dirty values are still written back at block ends */

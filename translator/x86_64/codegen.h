@@ -145,7 +145,11 @@ void x86_gen_alu(X86Gen *g, const IrOp *op);
  * neither NEVER nor ALWAYS. */
 X86Cond x86_gen_compare(X86Gen *g, IrType t, IrCond c, IrTemp a, IrTemp b);
 
-/* vcache.c: guest vector registers cached in xmm8..xmm15 within a basic block (AVX hosts) */
+/* vcache.c: guest vector registers cached in xmm8..xmm15 within a basic block (AVX hosts).
+ * Contract for all instruction selection: xmm8..xmm15 belong to the cache; code that reads
+ * or writes CPU-state bytes goes through x86_ra_env_access (which writes cached values back
+ * and forgets overwritten ones) or the x86_vc_* functions; helper calls go through
+ * x86_gen_call_fn (or x86_vc_call first).  Ops missing from x86_vc_op_aware empty it. */
 void x86_vc_flush(X86Gen *g);  /* writes dirty entries back; they stay cached */
 void x86_vc_drop(X86Gen *g);   /* forgets every entry (block end) */
 void x86_vc_call(X86Gen *g);   /* before a helper call: flush and drop (xmm are clobbered) */
@@ -159,6 +163,8 @@ bool x86_vc_covers(const X86Gen *g, int32_t off, int size);
 bool x86_vc_ld_env(X86Gen *g, int32_t off, bool is64, int r);
 bool x86_vc_st_env(X86Gen *g, int32_t off, bool is64, int r);
 bool x86_vc_mov128(X86Gen *g, int32_t dst, int32_t src);
+/* False for ops not known to keep the cache coherent: gen_op empties it before them. */
+bool x86_vc_op_aware(int opc);
 /* xmm that will hold a new value for off (marked dirty); `load`: with the old value in it
  * until then, else undefined (the caller writes it before anything reads the cache) */
 int x86_vc_def(X86Gen *g, int32_t off, bool load);
