@@ -335,8 +335,10 @@ static bool run_side(const IrContext *ir, CPUCommon *cpu, TB *tb, uint32_t *i, T
         op_call(ir, cpu, op);
         break;
     case IR_OP_fp_env:
-    case IR_OP_fp_cmp: { /* the exact helper: the semantics the backend's fast path matches */
-        uint64_t r = ((HelperFn)(uintptr_t)ir_cst(op, 2))(cpu, ir_cst(op, 3), 0, 0, 0, 0);
+    case IR_OP_fp_int:
+    case IR_OP_fp_from_int: { /* the exact helper: the semantics of the backend's fast path */
+        uint64_t a = op->nin ? get(ir, cpu, ir_in(op, 0)) : 0;
+        uint64_t r = ((HelperFn)(uintptr_t)ir_cst(op, 2))(cpu, ir_cst(op, 3), a, 0, 0, 0);
         if (op->nout)
             set(ir, cpu, ir_out(op, 0), r);
         break;

@@ -515,9 +515,16 @@ void ir_gen_fp_env(IrContext *ctx, uint64_t desc, uint64_t offs, void *fn, uint6
             (uint64_t[]){desc, offs, (uint64_t)(uintptr_t)fn, arg, guard});
 }
 
-void ir_gen_fp_cmp(IrContext *ctx, IrTemp nzcv, uint64_t desc, uint64_t offs, void *fn,
+void ir_gen_fp_int(IrContext *ctx, IrTemp nzcv, uint64_t desc, uint64_t offs, void *fn,
                    uint64_t arg, uint64_t guard)
 {
-    ir_emit(ctx, IR_OP_fp_cmp, IR_I64,
+    ir_emit(ctx, IR_OP_fp_int, IR_I64,
             (uint64_t[]){nzcv, desc, offs, (uint64_t)(uintptr_t)fn, arg, guard});
+}
+
+void ir_gen_fp_from_int(IrContext *ctx, IrTemp value, uint64_t desc, uint64_t offs, void *fn,
+                        uint64_t arg, uint64_t guard)
+{
+    ir_emit(ctx, IR_OP_fp_from_int, IR_I64,
+            (uint64_t[]){value, desc, offs, (uint64_t)(uintptr_t)fn, arg, guard});
 }

@@ -274,8 +274,10 @@ void ir_gen_lookup_and_goto(IrContext *ctx);
 /* Guest FP ops (translator/ir_fp.h); fn(cpu, arg) is the exact helper. */
 void ir_gen_fp_env(IrContext *ctx, uint64_t desc, uint64_t offs, void *fn, uint64_t arg,
                    uint64_t guard);
-void ir_gen_fp_cmp(IrContext *ctx, IrTemp nzcv, uint64_t desc, uint64_t offs, void *fn,
+void ir_gen_fp_int(IrContext *ctx, IrTemp nzcv, uint64_t desc, uint64_t offs, void *fn,
                    uint64_t arg, uint64_t guard);
+void ir_gen_fp_from_int(IrContext *ctx, IrTemp value, uint64_t desc, uint64_t offs, void *fn,
+                        uint64_t arg, uint64_t guard);
 
 /* Dump of the IR in the textual form used by tests and `-d op,op_opt`. */
 void ir_dump(const IrContext *ctx, FILE *out);

@@ -1,5 +1,5 @@
 /*
- * Operands of the guest-FP ops fp_env and fp_cmp (ir_ops.def, docs/ir.md).
+ * Operands of the guest-FP ops fp_env and fp_int (ir_ops.def, docs/ir.md).
  *
  * A guest FP instruction is one op on fields of the CPU state (the guest's
  * FP/vector registers, 16 bytes each): the backend computes it on the host
@@ -15,35 +15,80 @@
 
 /* fp_env operations: d = f(n, m[, a]).  MADD..NMSUB are fused: one rounding. */
 typedef enum IrFpKind {
-    IR_FP_ADD,   /* n + m */
-    IR_FP_SUB,   /* n - m */
-    IR_FP_MUL,   /* n * m */
-    IR_FP_DIV,   /* n / m */
-    IR_FP_MIN,   /* minimum; the helper decides NaN operands */
-    IR_FP_MAX,   /* maximum; same */
-    IR_FP_SQRT,  /* sqrt(n) */
-    IR_FP_MADD,  /* a + n * m */
-    IR_FP_MSUB,  /* a - n * m */
-    IR_FP_NMADD, /* -a - n * m */
-    IR_FP_NMSUB, /* -a + n * m */
+    IR_FP_ADD,    /* n + m */
+    IR_FP_SUB,    /* n - m */
+    IR_FP_MUL,    /* n * m */
+    IR_FP_DIV,    /* n / m */
+    IR_FP_MIN,    /* minimum; the helper decides NaN operands */
+    IR_FP_MAX,    /* maximum; same */
+    IR_FP_SQRT,   /* sqrt(n) */
+    IR_FP_MADD,   /* a + n * m */
+    IR_FP_MSUB,   /* a - n * m */
+    IR_FP_NMADD,  /* -a - n * m */
+    IR_FP_NMSUB,  /* -a + n * m */
+    IR_FP_CVT,    /* n converted from the other precision (esz is the result's) */
+    IR_FP_RINT,   /* n rounded to an integral value; idx = IrFpRound */
+    IR_FP_ABS,    /* |n| (sign bit cleared, NaNs untouched) */
+    IR_FP_NEG,    /* -n (sign bit flipped) */
+    IR_FP_SCVTF,  /* the signed integer lanes of n converted to FP (current rounding) */
+    IR_FP_FCVTZS, /* n converted to signed integer lanes toward zero, saturating */
+    IR_FP_CMP,    /* lanes of all ones where n idx m holds, else zeros (IrFpCond) */
+    IR_FP_CMPZ,   /* the same against +0 */
+    IR_FP_ADDP,   /* pairwise add: the sums of adjacent lanes of n, then of m */
     IR_FP_KINDS,
 } IrFpKind;
 
-/* fp_cmp operations: d = NZCV of n <=> m (Arm encoding: 0110 equal, 1000 less,
- * 0010 greater, 0011 unordered). */
-typedef enum IrFpCmpKind {
+/* IR_FP_RINT modes (x86 ROUND immediates): to nearest even, down, up, toward zero, the
+ * current mode; IR_FP_RND_EXACT: raise inexact when the result differs. */
+enum {
+    IR_FP_RND_N = 0,
+    IR_FP_RND_M = 1,
+    IR_FP_RND_P = 2,
+    IR_FP_RND_Z = 3,
+    IR_FP_RND_CUR = 4,
+    IR_FP_RND_EXACT = 8,
+};
+
+/* IR_FP_CMP conditions (idx); IR_FP_CMP_ABS: compare |n| with |m|.  EQ raises invalid
+ * for signalling NaNs only, the others for any NaN. */
+enum {
+    IR_FP_CMP_EQ,
+    IR_FP_CMP_GE,
+    IR_FP_CMP_GT,
+    IR_FP_CMP_LE,
+    IR_FP_CMP_LT,
+    IR_FP_CMP_ABS = 8,
+};
+
+/* fp_int operations: d = NZCV of n <=> m (Arm encoding: 0110 equal, 1000 less,
+ * 0010 greater, 0011 unordered), or n converted to an integer rounding toward zero,
+ * saturating (NaN gives 0), invalid when out of range or NaN, inexact when not exact. */
+typedef enum IrFpIntKind {
     IR_FPC_QUIET,  /* only signalling NaNs raise invalid */
     IR_FPC_SIGNAL, /* any NaN raises invalid */
-} IrFpCmpKind;
+    IR_FPI_S32,    /* to int32_t (zero-extended in d) */
+    IR_FPI_S64,
+    IR_FPI_U32,
+    IR_FPI_U64,
+} IrFpIntKind;
+
+/* fp_from_int operations: d = the integer input (its low 32 bits for 32-bit sources)
+ * converted to FP, rounded in the current mode. */
+typedef enum IrFpFromKind {
+    IR_FPF_S32,
+    IR_FPF_S64,
+    IR_FPF_U32,
+    IR_FPF_U64,
+} IrFpFromKind;
 
 /* Shapes: one element in the low bits (rest of the 16 bytes zeroed), or a vector of
  * 8 bytes (upper 8 zeroed) or 16 bytes. */
 enum { IR_FP_SCALAR, IR_FP_VEC64, IR_FP_VEC128 };
 
 /*
- * c0 of fp_env / fp_cmp: kind (bits 0-7), element size log2 bytes esz 2 or 3
+ * c0 of fp_env / fp_int: kind (bits 0-7), element size log2 bytes esz 2 or 3
  * (bits 8-9), shape (10-11), m is element `idx` of its register broadcast to
- * every lane (bit 12, index in bits 13-16); fp_cmp: bit 12 = compare with +0.
+ * every lane (bit 12, index in bits 13-16); fp_int: bit 12 = compare with +0.
  */
 static inline uint64_t ir_fp_desc(int kind, int esz, int shape, int by_elem, int idx)
 {

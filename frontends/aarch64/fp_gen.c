@@ -1,11 +1,10 @@
 /*
- * AArch64 FP instructions as fp_env / fp_cmp ops (translator/ir_fp.h).
+ * AArch64 FP instructions as fp_env / fp_int ops (translator/ir_fp.h).
  *
  * Each op names the V registers by CPU-state offset and carries the call the
  * instruction used to be: its exact helper and descriptor, which the
- * interpreter runs and the backend falls back to.  The fast path is allowed
- * while FPCR.FZ is clear (the guard word); with FZ set, every op takes the
- * helper.
+ * interpreter runs and the backend falls back to.  With FPCR.FZ set (a TB
+ * flag), the instructions are translated as helper calls.
  */
 #include "frontends/aarch64/fp_gen.h"
 
@@ -26,7 +25,13 @@ static void gen_fp_env(DisasContext *s, const FpInsn *f, void *fn, const A64Simd
 {
     ir_gen_fp_env(s->ir, ir_fp_desc(f->kind, f->esz, f->shape, f->by_elem, f->idx),
                   ir_fp_offs(vreg(f->rd), vreg(f->rn), vreg(f->rm), vreg(f->ra)), fn,
-                  a64_simd_desc(d), ir_fp_guard(offsetof(A64CPU, fpcr), A64_FPCR_FZ));
+                  a64_simd_desc(d), 0);
+}
+
+/* FPCR.FZ (a TB flag) flushes inputs and results the host does not: helpers only. */
+static bool fz(const DisasContext *s)
+{
+    return s->cpu->tb_flags & A64_TBF_FZ;
 }
 
 /* FP type field -> esz for single and double; -1 otherwise. */
@@ -37,11 +42,54 @@ static int fp_esz(int type)
 
 bool a64_gen_fp_1src(DisasContext *s, int type, int opc, void *fn, const A64SimdDesc *d)
 {
+    /* opc 8.. FRINTN P M Z A (helper) - X I */
+    static const int rint[8] = {IR_FP_RND_N,
+                                IR_FP_RND_P,
+                                IR_FP_RND_M,
+                                IR_FP_RND_Z,
+                                -1,
+                                -1,
+                                IR_FP_RND_CUR | IR_FP_RND_EXACT,
+                                IR_FP_RND_CUR};
     int esz = fp_esz(type);
-    if (esz < 0 || opc != 3) /* FSQRT */
+    FpInsn f = {.esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rn, .ra = d->rn};
+    if (esz < 0 || fz(s))
         return false;
-    FpInsn f = {.kind = IR_FP_SQRT, .esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rn, .ra = d->rn};
+    if (opc == 3) {
+        f.kind = IR_FP_SQRT;
+    } else if (opc == 4 || opc == 5) { /* FCVT to S, D */
+        f.kind = IR_FP_CVT;
+        f.esz = opc == 4 ? 2 : 3;
+    } else if (opc >= 8 && rint[opc - 8] >= 0) {
+        f.kind = IR_FP_RINT;
+        f.idx = rint[opc - 8];
+    } else {
+        return false;
+    }
     gen_fp_env(s, &f, fn, d);
+    return true;
+}
+
+IrTemp a64_gen_fp_to_int(DisasContext *s, int type, int sf, void *fn, const A64SimdDesc *d)
+{
+    int esz = fp_esz(type);
+    if (esz < 0 || fz(s))
+        return IR_TEMP_NONE;
+    IrTemp r = ir_new_temp(s->ir, IR_I64);
+    ir_gen_fp_int(s->ir, r, ir_fp_desc(sf ? IR_FPI_S64 : IR_FPI_S32, esz, IR_FP_SCALAR, 0, 0),
+                  ir_fp_offs(0, vreg(d->rn), vreg(d->rn), 0), fn, a64_simd_desc(d), 0);
+    return r;
+}
+
+bool a64_gen_fp_from_int(DisasContext *s, int type, int sf, bool u, IrTemp v, void *fn,
+                         const A64SimdDesc *d)
+{
+    static const int kinds[2][2] = {{IR_FPF_S32, IR_FPF_U32}, {IR_FPF_S64, IR_FPF_U64}};
+    int esz = fp_esz(type);
+    if (esz < 0 || fz(s))
+        return false;
+    ir_gen_fp_from_int(s->ir, v, ir_fp_desc(kinds[sf][u], esz, IR_FP_SCALAR, 0, 0),
+                       ir_fp_offs(vreg(d->rd), 0, 0, 0), fn, a64_simd_desc(d), 0);
     return true;
 }
 
@@ -51,7 +99,7 @@ bool a64_gen_fp_2src(DisasContext *s, int type, int opc, void *fn, const A64Simd
     static const int kinds[8] = {IR_FP_MUL, IR_FP_DIV, IR_FP_ADD, IR_FP_SUB,
                                  IR_FP_MAX, IR_FP_MIN, IR_FP_MAX, IR_FP_MIN};
     int esz = fp_esz(type);
-    if (esz < 0 || opc > 7)
+    if (esz < 0 || opc > 7 || fz(s))
         return false;
     FpInsn f = {.kind = kinds[opc], .esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rm, .ra = d->rn};
     gen_fp_env(s, &f, fn, d);
@@ -62,7 +110,7 @@ bool a64_gen_fp_3src(DisasContext *s, int type, void *fn, const A64SimdDesc *d)
 {
     static const int kinds[4] = {IR_FP_MADD, IR_FP_MSUB, IR_FP_NMADD, IR_FP_NMSUB};
     int esz = fp_esz(type);
-    if (esz < 0)
+    if (esz < 0 || fz(s))
         return false;
     FpInsn f = {
         .kind = kinds[d->opc & 3], .esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rm, .ra = d->ra};
@@ -73,20 +121,33 @@ bool a64_gen_fp_3src(DisasContext *s, int type, void *fn, const A64SimdDesc *d)
 IrTemp a64_gen_fp_cmp(DisasContext *s, int type, void *fn, const A64SimdDesc *d)
 {
     int esz = fp_esz(type);
-    if (esz < 0)
+    if (esz < 0 || fz(s))
         return IR_TEMP_NONE;
     IrTemp nzcv = ir_new_temp(s->ir, IR_I64);
     int kind = (d->opc & 16) ? IR_FPC_SIGNAL : IR_FPC_QUIET;
-    ir_gen_fp_cmp(s->ir, nzcv, ir_fp_desc(kind, esz, IR_FP_SCALAR, (d->opc >> 3) & 1, 0),
-                  ir_fp_offs(0, vreg(d->rn), vreg(d->rm), 0), fn, a64_simd_desc(d),
-                  ir_fp_guard(offsetof(A64CPU, fpcr), A64_FPCR_FZ));
+    ir_gen_fp_int(s->ir, nzcv, ir_fp_desc(kind, esz, IR_FP_SCALAR, (d->opc >> 3) & 1, 0),
+                  ir_fp_offs(0, vreg(d->rn), vreg(d->rm), 0), fn, a64_simd_desc(d), 0);
     return nzcv;
 }
 
-/* Vector FP three-same key u:size<1>:opc<2:0> (opc 0x18..0x1f) -> kind, or -1. */
-static int fp_3same_kind(int key)
+/* Vector FP three-same key u:size<1>:opc<2:0> (opc 0x18..0x1f) -> kind (and *idx), or -1. */
+static int fp_3same_kind(int key, int *idx)
 {
+    static const struct {
+        uint8_t key, cond;
+    } cmps[] = {{0x04, IR_FP_CMP_EQ},
+                {0x14, IR_FP_CMP_GE},
+                {0x15, IR_FP_CMP_GE | IR_FP_CMP_ABS},
+                {0x1c, IR_FP_CMP_GT},
+                {0x1d, IR_FP_CMP_GT | IR_FP_CMP_ABS}};
+    for (size_t i = 0; i < sizeof(cmps) / sizeof(cmps[0]); i++)
+        if (cmps[i].key == key) {
+            *idx = cmps[i].cond;
+            return IR_FP_CMP;
+        }
     switch (key) {
+    case 0x12: /* FADDP */
+        return IR_FP_ADDP;
     case 0x00: /* FMAXNM */
     case 0x06: /* FMAX */
         return IR_FP_MAX;
@@ -111,16 +172,89 @@ static int fp_3same_kind(int key)
 
 bool a64_gen_fp_3same(DisasContext *s, void *fn, const A64SimdDesc *d)
 {
-    int kind = fp_3same_kind(d->u << 4 | (d->size >> 1) << 3 | (d->opc & 7));
-    if (d->scalar || d->opc < 0x18 || kind < 0)
+    int idx = 0, kind = fp_3same_kind(d->u << 4 | (d->size >> 1) << 3 | (d->opc & 7), &idx);
+    if (d->scalar || d->opc < 0x18 || kind < 0 || fz(s))
         return false;
     FpInsn f = {.kind = kind,
+                .idx = idx,
                 .esz = 2 + (d->size & 1),
                 .shape = d->q ? IR_FP_VEC128 : IR_FP_VEC64,
                 .rd = d->rd,
                 .rn = d->rn,
                 .rm = d->rm,
                 .ra = d->rd};
+    gen_fp_env(s, &f, fn, d);
+    return true;
+}
+
+bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
+{
+    /* key u:size<1>:opc for opc 0x0f (FABS FNEG), 0x1f (FSQRT), 0x18/0x19 (FRINT*) */
+    int key = d->u << 6 | (d->size >> 1) << 5 | d->opc, kind = IR_FP_RINT, idx;
+    switch (key) {
+    case 0x2f:
+        kind = IR_FP_ABS, idx = 0;
+        break;
+    case 0x6f:
+        kind = IR_FP_NEG, idx = 0;
+        break;
+    case 0x7f:
+        kind = IR_FP_SQRT, idx = 0;
+        break;
+    case 0x2c: /* FCMGT #0 */
+        kind = IR_FP_CMPZ, idx = IR_FP_CMP_GT;
+        break;
+    case 0x2d: /* FCMEQ #0 */
+        kind = IR_FP_CMPZ, idx = IR_FP_CMP_EQ;
+        break;
+    case 0x2e: /* FCMLT #0 */
+        kind = IR_FP_CMPZ, idx = IR_FP_CMP_LT;
+        break;
+    case 0x6c: /* FCMGE #0 */
+        kind = IR_FP_CMPZ, idx = IR_FP_CMP_GE;
+        break;
+    case 0x6d: /* FCMLE #0 */
+        kind = IR_FP_CMPZ, idx = IR_FP_CMP_LE;
+        break;
+    case 0x1d: /* SCVTF (vector) */
+        kind = IR_FP_SCVTF, idx = 0;
+        break;
+    case 0x3b:           /* FCVTZS (vector) */
+        if (d->size & 1) /* 2D: no host form without AVX-512 */
+            return false;
+        kind = IR_FP_FCVTZS, idx = 0;
+        break;
+    case 0x18:
+        idx = IR_FP_RND_N;
+        break;
+    case 0x19:
+        idx = IR_FP_RND_M;
+        break;
+    case 0x38:
+        idx = IR_FP_RND_P;
+        break;
+    case 0x39:
+        idx = IR_FP_RND_Z;
+        break;
+    case 0x59:
+        idx = IR_FP_RND_CUR | IR_FP_RND_EXACT; /* FRINTX */
+        break;
+    case 0x79:
+        idx = IR_FP_RND_CUR; /* FRINTI */
+        break;
+    default:
+        return false;
+    }
+    if (d->scalar || fz(s))
+        return false;
+    FpInsn f = {.kind = kind,
+                .esz = 2 + (d->size & 1),
+                .shape = d->q ? IR_FP_VEC128 : IR_FP_VEC64,
+                .idx = idx,
+                .rd = d->rd,
+                .rn = d->rn,
+                .rm = d->rn,
+                .ra = d->rn};
     gen_fp_env(s, &f, fn, d);
     return true;
 }
@@ -132,7 +266,7 @@ bool a64_gen_fp_indexed(DisasContext *s, void *fn, const A64SimdDesc *d)
                : d->opc == 5 ? IR_FP_MSUB
                : d->opc == 9 ? IR_FP_MUL
                              : -1;
-    if (kind < 0 || (d->size != 2 && d->size != 3))
+    if (kind < 0 || (d->size != 2 && d->size != 3) || fz(s))
         return false;
     FpInsn f = {.kind = kind,
                 .esz = d->size,

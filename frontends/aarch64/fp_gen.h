@@ -1,5 +1,5 @@
 /*
- * AArch64 FP instructions as fp_env / fp_cmp ops (fp_gen.c; translator/ir_fp.h),
+ * AArch64 FP instructions as fp_env / fp_int ops (fp_gen.c; translator/ir_fp.h),
  * called by the FP handlers of trans_simd.c: the backend runs them on the host
  * FPU when that is exact, the exact helper (with its descriptor) otherwise.
  */
@@ -18,6 +18,13 @@ bool a64_gen_fp_2src(DisasContext *s, int type, int opc, void *fn, const A64Simd
 bool a64_gen_fp_3src(DisasContext *s, int type, void *fn, const A64SimdDesc *d); /* opc o1:o0 */
 /* FCMP / FCMPE (opc bit 4 signalling, bit 3 with zero): returns NZCV, or IR_TEMP_NONE. */
 IrTemp a64_gen_fp_cmp(DisasContext *s, int type, void *fn, const A64SimdDesc *d);
+/* FCVTZS (fbits 0) to a 32/64-bit register (sf): the value, or IR_TEMP_NONE. */
+IrTemp a64_gen_fp_to_int(DisasContext *s, int type, int sf, void *fn, const A64SimdDesc *d);
+/* SCVTF / UCVTF (u) of register value v (fbits 0). */
+bool a64_gen_fp_from_int(DisasContext *s, int type, int sf, bool u, IrTemp v, void *fn,
+                         const A64SimdDesc *d);
+/* AdvSIMD FP two-register misc: FABS FNEG FSQRT FRINT* on vectors. */
+bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d);
 /* AdvSIMD FP three-same (vector) and vector-by-element (also scalar-by-element). */
 bool a64_gen_fp_3same(DisasContext *s, void *fn, const A64SimdDesc *d);
 bool a64_gen_fp_indexed(DisasContext *s, void *fn, const A64SimdDesc *d);

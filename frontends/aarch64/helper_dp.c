@@ -55,8 +55,9 @@ uint64_t a64_helper_cntvct(CPUCommon *cpu)
 
 uint64_t a64_helper_set_fpcr(CPUCommon *cpu, uint64_t val)
 {
-    a64_cpu(cpu)->fpcr = (uint32_t)val & A64_FPCR_MASK;
-    a64_fp_sync(a64_cpu(cpu)); /* the host rounds as FPCR.RMode says */
+    a64_fp_fold(a64_cpu(cpu)); /* flags raised under the old rounding mode */
+    a64_fp_set_fpcr(a64_cpu(cpu), (uint32_t)val & A64_FPCR_MASK);
+    a64_fp_sync(a64_cpu(cpu));
     return 0;
 }
 

@@ -186,7 +186,7 @@ static void fp_collect_flags(A64CPU *cpu)
     unsigned e = host_flags();
     if (!e)
         return;
-    cpu->fpsr |= a64_fp_host_fpsr_flags(e);
+    cpu->fpsr |= a64_fp_host_fpsr_flags(e); /* XXX: MXCSR bits: x86-64 hosts only */
     host_clear_flags(HOST_ALL);
 }
 

@@ -71,6 +71,14 @@ void a64_fp_leave(CPUCommon *c, uint32_t mxcsr)
         _mm_setcsr(MXCSR_DEFAULT);
 }
 
+void a64_fp_set_fpcr(A64CPU *cpu, uint32_t fpcr)
+{
+    cpu->fpcr = fpcr;
+    cpu->common.tb_flags &= ~A64_TBF_FZ;
+    if (fpcr & A64_FPCR_FZ)
+        cpu->common.tb_flags |= A64_TBF_FZ;
+}
+
 uint64_t a64_helper_get_fpsr(CPUCommon *c)
 {
     A64CPU *cpu = a64_cpu(c);

@@ -29,6 +29,9 @@
 #define A64_FPSR_IDC (1u << 7)
 #define A64_FPSR_QC (1u << 27)
 
+/* CPUCommon.tb_flags: FPCR.FZ (translation picks the exact helpers for FP ops). */
+#define A64_TBF_FZ (1u << 0)
+
 /* Decoded operand fields of one SIMD/FP instruction. */
 typedef struct A64SimdDesc {
     int rd, rn, rm, ra; /* register numbers */
@@ -109,6 +112,9 @@ void a64_fp_sync(A64CPU *cpu); /* folds, then MXCSR = a64_fp_host_mxcsr (FPCR/FP
 void a64_fp_enter(CPUCommon *cpu);
 void a64_fp_leave(CPUCommon *cpu, uint32_t mxcsr);
 uint64_t a64_helper_get_fpsr(CPUCommon *cpu); /* MRS FPSR */
+/* Writes FPCR and the TB flags that depend on it (not the host state: a64_fp_sync or the
+ * next a64_fp_enter). */
+void a64_fp_set_fpcr(A64CPU *cpu, uint32_t fpcr);
 
 uint64_t a64_fp_binop(A64CPU *cpu, A64FpOp op, int fsz, uint64_t a, uint64_t b);
 /* a + n * m, fused, with Arm NaN rules; callers negate operands for FMSUB/FNMADD... */

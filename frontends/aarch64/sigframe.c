@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "frontends/aarch64/cpu.h"
+#include "frontends/aarch64/helper_simd.h"
 #include "loader/process.h"
 #include "signals/signals.h"
 
@@ -138,7 +139,7 @@ static void a64_restore_reserved(A64CPU *cpu, const uint8_t *r)
             break;
         if (magic == A64_FPSIMD_MAGIC && size >= A64_FPSIMD_SIZE) {
             cpu->fpsr = get32(r, off + 8);
-            cpu->fpcr = get32(r, off + 12);
+            a64_fp_set_fpcr(cpu, get32(r, off + 12));
             memcpy(cpu->v, r + off + 16, 512);
         }
         off += (size + 15) & ~15u;

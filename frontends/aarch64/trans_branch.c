@@ -292,8 +292,10 @@ static bool trans_MSR_r(DisasContext *s, arg_sysreg *a)
     case SR_NZCV:
         gen_write_nzcv(s, x);
         return true;
-    case SR_FPCR:
+    case SR_FPCR: /* the TB flags may change: continue through a lookup, not a chain */
         gen_helper(s, (void *)a64_helper_set_fpcr, 0, 1, &x);
+        a64_gen_jump_reg(s, cst(s, s->next_pc));
+        s->is_jmp = DISAS_NORETURN;
         return true;
     case SR_FPSR:
         gen_helper(s, (void *)a64_helper_set_fpsr, 0, 1, &x);

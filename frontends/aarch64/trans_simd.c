@@ -52,7 +52,7 @@ static void gen_set_nzcv(DisasContext *s, IrTemp nzcv)
 /* ---- AdvSIMD three same / three different ---- */
 
 /* Three-register ops: the helper gets all of the decoded fields. */
-static void gen_helper_v3(DisasContext *s, void *fn, arg_v3 *a)
+static A64SimdDesc v3_desc(const arg_v3 *a)
 {
     A64SimdDesc d = {.rd = a->rd,
                      .rn = a->rn,
@@ -62,6 +62,12 @@ static void gen_helper_v3(DisasContext *s, void *fn, arg_v3 *a)
                      .u = a->u,
                      .scalar = a->scalar,
                      .opc = a->opc};
+    return d;
+}
+
+static void gen_helper_v3(DisasContext *s, void *fn, arg_v3 *a)
+{
+    A64SimdDesc d = v3_desc(a);
     gen_helper_desc(s, fn, &d);
 }
 
@@ -143,19 +149,9 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
             (a->u && a->opc == 0x13 && a->size != 0))
             return false;
     }
-    if (fp) {
-        A64SimdDesc d = {.rd = a->rd,
-                         .rn = a->rn,
-                         .rm = a->rm,
-                         .size = a->size,
-                         .q = a->q,
-                         .u = a->u,
-                         .scalar = a->scalar,
-                         .opc = a->opc};
-        if (a64_gen_fp_3same(s, (void *)helper_simd_3same, &d))
-            return true;
-    }
-    gen_helper_v3(s, (void *)helper_simd_3same, a);
+    A64SimdDesc d = v3_desc(a);
+    if (!fp || !a64_gen_fp_3same(s, (void *)helper_simd_3same, &d))
+        gen_helper_desc(s, (void *)helper_simd_3same, &d);
     return true;
 }
 
@@ -299,6 +295,8 @@ static bool trans_SIMD_2MISC(DisasContext *s, arg_v2 *a)
                      .u = a->u,
                      .scalar = a->scalar,
                      .opc = a->opc};
+    if (fp && a64_gen_fp_2misc(s, (void *)helper_simd_2misc, &d))
+        return true;
     gen_helper_desc(s, (void *)helper_simd_2misc, &d);
     return true;
 }
@@ -732,10 +730,17 @@ static bool gen_fp_int_conv(DisasContext *s, int sf, int type, int rmode, int op
                      .opc = rmode << 3 | opc,
                      .imm = fbits};
     if (opc == 2 || opc == 3) {
-        gen_helper_ret(s, (void *)helper_fp_from_int, &d, a64_reg(s, rn));
+        IrTemp v = a64_reg(s, rn);
+        if (fbits || !a64_gen_fp_from_int(s, type, sf, opc & 1, v, (void *)helper_fp_from_int, &d))
+            gen_helper_ret(s, (void *)helper_fp_from_int, &d, v);
         return true;
     }
-    a64_set_reg(s, rd, gen_helper_ret(s, (void *)helper_fp_to_int, &d, IR_TEMP_NONE), sf);
+    IrTemp r = IR_TEMP_NONE;
+    if (rmode == 3 && opc == 0 && !fbits) /* FCVTZS */
+        r = a64_gen_fp_to_int(s, type, sf, (void *)helper_fp_to_int, &d);
+    if (r == IR_TEMP_NONE)
+        r = gen_helper_ret(s, (void *)helper_fp_to_int, &d, IR_TEMP_NONE);
+    a64_set_reg(s, rd, r, sf);
     return true;
 }
 

@@ -1,5 +1,5 @@
 /*
- * Guest FP on the host FPU (fp_env / fp_cmp, translator/x86_64/codegen_fp.c): every
+ * Guest FP on the host FPU (fp_env / fp_int, translator/x86_64/codegen_fp.c): every
  * scalar and vector FP instruction with a host fast path runs under the JIT and under
  * the IR interpreter (which calls the exact helpers) on corner inputs -- signalling and
  * quiet NaNs in either operand, infinities, signed zeros, subnormals, the smallest
@@ -113,13 +113,69 @@ static const Insn insns[] = {
     {0x5fc25020, "fmls d0, d1, v2.d[0]", 3},
     {0x4e21d421, "fadd v1.4s, v1.4s, v1.4s", 2},
     {0x4e62cc42, "fmla v2.2d, v2.2d, v2.2d", 3},
+    {0x1e22c020, "fcvt d0, s1", 2},
+    {0x1e624020, "fcvt s0, d1", 3},
+    {0x1e244020, "frintn s0, s1", 2},
+    {0x1e64c020, "frintp d0, d1", 3},
+    {0x1e254020, "frintm s0, s1", 2},
+    {0x1e65c020, "frintz d0, d1", 3},
+    {0x1e264020, "frinta s0, s1", 2},
+    {0x1e674020, "frintx d0, d1", 3},
+    {0x1e27c020, "frinti s0, s1", 2},
+    {0x1e274020, "frintx s0, s1", 2},
+    {0x1e380020, "fcvtzs w0, s1", 2},
+    {0x9e380020, "fcvtzs x0, s1", 2},
+    {0x1e780020, "fcvtzs w0, d1", 3},
+    {0x9e780020, "fcvtzs x0, d1", 3},
+    {0x1e790020, "fcvtzu w0, d1", 3},
+    {0x9e390020, "fcvtzu x0, s1", 2},
+    {0x1e220020, "scvtf s0, w1", 2},
+    {0x1e620020, "scvtf d0, w1", 3},
+    {0x9e220020, "scvtf s0, x1", 2},
+    {0x9e620020, "scvtf d0, x1", 3},
+    {0x1e230020, "ucvtf s0, w1", 2},
+    {0x9e630020, "ucvtf d0, x1", 3},
+    {0x9e230020, "ucvtf s0, x1", 2},
+    {0x4ea0f820, "fabs v0.4s, v1.4s", 2},
+    {0x0ea0f820, "fabs v0.2s, v1.2s", 2},
+    {0x6ee0f820, "fneg v0.2d, v1.2d", 3},
+    {0x6ea1f820, "fsqrt v0.4s, v1.4s", 2},
+    {0x6ee1f820, "fsqrt v0.2d, v1.2d", 3},
+    {0x4e619820, "frintm v0.2d, v1.2d", 3},
+    {0x6e219820, "frintx v0.4s, v1.4s", 2},
+    {0x2ea19820, "frinti v0.2s, v1.2s", 2},
+    {0x4e218820, "frintn v0.4s, v1.4s", 2},
+    {0x4ee18820, "frintp v0.2d, v1.2d", 3},
+    {0x4ea19820, "frintz v0.4s, v1.4s", 2},
+    {0x4e21d820, "scvtf v0.4s, v1.4s", 2},
+    {0x0e21d820, "scvtf v0.2s, v1.2s", 2},
+    {0x4e61d820, "scvtf v0.2d, v1.2d", 3},
+    {0x4ea1b820, "fcvtzs v0.4s, v1.4s", 2},
+    {0x0ea1b820, "fcvtzs v0.2s, v1.2s", 2},
+    {0x6e21d820, "ucvtf v0.4s, v1.4s", 2},
+    {0x4ee1b820, "fcvtzs v0.2d, v1.2d", 3},
+    {0x4e22e420, "fcmeq v0.4s, v1.4s, v2.4s", 2},
+    {0x6e62e420, "fcmge v0.2d, v1.2d, v2.2d", 3},
+    {0x2ea2e420, "fcmgt v0.2s, v1.2s, v2.2s", 2},
+    {0x6e22ec20, "facge v0.4s, v1.4s, v2.4s", 2},
+    {0x6ee2ec20, "facgt v0.2d, v1.2d, v2.2d", 3},
+    {0x4ea0c820, "fcmgt v0.4s, v1.4s, #0.0", 2},
+    {0x4ee0d820, "fcmeq v0.2d, v1.2d, #0.0", 3},
+    {0x0ea0e820, "fcmlt v0.2s, v1.2s, #0.0", 2},
+    {0x6ea0c820, "fcmge v0.4s, v1.4s, #0.0", 2},
+    {0x6ee0d820, "fcmle v0.2d, v1.2d, #0.0", 3},
+    {0x6e22d420, "faddp v0.4s, v1.4s, v2.4s", 2},
+    {0x2e22d420, "faddp v0.2s, v1.2s, v2.2s", 2},
+    {0x6e62d420, "faddp v0.2d, v1.2d, v2.2d", 3},
+    {0x5e22e420, "fcmeq s0, s1, s2", 2},
 };
 
 static const uint32_t sv[] = {
     0x00000000, 0x80000000, 0x00000001, 0x807fffff, 0x00800000, 0x80800001, 0x00ffffff,
     0x3f800000, 0xbf800001, 0x40490fdb, 0x7f7fffff, 0xff7ffffe, 0x7f800000, 0xff800000,
     0x7fc00000, 0xffc12345, 0x7f800001, 0xff812345, 0x1f800000, 0x5f800000, 0x3eaaaaab,
-    0x3f000001, 0x4b000001, 0x20000000, 0xc2f60000,
+    0x3f000001, 0x4b000001, 0x20000000, 0xc2f60000, 0x4f000000, 0xcf000000, 0x5f000000,
+    0xdf000000, 0x3f400000, 0xbfc00000, 0x4effffff, 0xcf000001,
 };
 static const uint64_t dv[] = {
     0x0000000000000000ull, 0x8000000000000000ull, 0x0000000000000001ull, 0x800fffffffffffffull,
@@ -128,7 +184,24 @@ static const uint64_t dv[] = {
     0x7ff0000000000000ull, 0xfff0000000000000ull, 0x7ff8000000000000ull, 0xfff8123456789abcull,
     0x7ff0000000000001ull, 0xfff0123456789abcull, 0x1ff0000000000000ull, 0x5ff0000000000000ull,
     0x3fd5555555555555ull, 0x2000000000000000ull, 0x3fe0000000000001ull, 0xc05ec00000000000ull,
+    0x41e65a0bc0000000ull, 0xc1e0000000000000ull, 0xc1e0000000100000ull, 0x43e0000000000000ull,
+    0xc3e0000000000000ull, 0x41dfffffffc00000ull, 0x3ff8000000000000ull, 0xbfe0000000000000ull,
+    0x41f0000000000000ull, 0xc3e0000000000001ull,
 };
+/* integer sources of SCVTF / UCVTF */
+static const uint64_t iv[] = {0,
+                              1,
+                              ~0ull,
+                              0x80000000ull,
+                              0x7fffffffull,
+                              0xffffffff80000000ull,
+                              0x8000000000000000ull,
+                              0x7fffffffffffffffull,
+                              0x20000000000001ull,
+                              0x1000001ull,
+                              0xffffffffull,
+                              0xfffffffffffff801ull,
+                              0x123456789abcdefull};
 #define NSV (sizeof(sv) / sizeof(sv[0]))
 #define NDV (sizeof(dv) / sizeof(dv[0]))
 
@@ -174,14 +247,14 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Translates `word` at CODE_PC (one instruction), compiles it into tb (tb->ir kept). */
-static void translate(Fixture *f, TB *tb, uint32_t word)
+/* Translates n words at CODE_PC into one TB, compiles it into tb (tb->ir kept). */
+static void translate_n(Fixture *f, TB *tb, const uint32_t *words, int n)
 {
     uint8_t *h = g2h(&f->p.mem, CODE_PC);
     mprotect(h, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
-    memcpy(h, &word, 4);
+    memcpy(h, words, 4 * (size_t)n);
     mprotect(h, GUEST_PAGE_SIZE, PROT_READ);
-    ArchTranslateOpts o = {.max_insns = 1};
+    ArchTranslateOpts o = {.max_insns = n};
     ir_reset(f->ir, CODE_PC);
     guest_arch_aarch64.translate(f->ir, &f->cpu->common, &o);
     ir_optimize(f->ir);
@@ -193,9 +266,15 @@ static void translate(Fixture *f, TB *tb, uint32_t word)
     assert_int_equal(x86_codegen(f->ir, tb, &f->cb), 0);
 }
 
-/* What an instruction leaves: V0..V3, NZCV, FPSR. */
+static void translate(Fixture *f, TB *tb, uint32_t word)
+{
+    translate_n(f, tb, &word, 1);
+}
+
+/* What an instruction leaves: V0..V3, X0, X1, NZCV, FPSR. */
 typedef struct State {
     uint64_t v[4][2];
+    uint64_t x[2];
     uint64_t nzcv;
     uint32_t fpsr;
 } State;
@@ -204,6 +283,7 @@ static void capture(const A64CPU *c, State *s)
 {
     memset(s, 0, sizeof(*s));
     memcpy(s->v, c->v, sizeof(s->v));
+    memcpy(s->x, c->x, sizeof(s->x));
     s->nzcv = (c->nf >> 63) << 3 | (uint64_t)(c->zf == 0) << 2 | (uint64_t)(c->cf != 0) << 1 |
               c->vf >> 63;
     s->fpsr = c->fpsr;
@@ -229,6 +309,17 @@ static uint64_t pick(int esz)
     return esz == 3 ? dv[rnd() % NDV] : sv[rnd() % NSV] | (uint64_t)sv[rnd() % NSV] << 32;
 }
 
+/* Sequences in one TB: operands and results stay in the backend's vector-register cache. */
+static const uint32_t seqs[][3] = {
+    {0x1e222820, 0x1e210803, 0x1f020060}, /* fadd s0; fmul s3, s0, s1; fmadd s0, s3, s2, s0 */
+    {0x4e22cc20, 0x4e21d403, 0x0fa15060}, /* fmla v0.4s; fadd v3.4s, v0, v1; fmls v0.2s by elem */
+    {0x1e22c020, 0x1e602803, 0x9e780060}, /* fcvt d0, s1; fadd d3, d0, d0; fcvtzs x0, d3 */
+    {0x9e620022, 0x1e620840, 0x1e622000}, /* scvtf d2, x1; fmul d0, d2, d2; fcmp d0, d2 */
+    {0x1e623821, 0x1e634822, 0x1f610c43}, /* fsub d1; fmax d2, d1, d3; fnmadd d3, d2, d1, d3 */
+    {0x4ea0f820, 0x4fa21800, 0x4e219803}, /* fabs v0.4s; fmla v0.4s, v0, v2.s[3]; frintm v3 */
+    {0x6e62dc22, 0x4fc31042, 0x6e61fc41}, /* fmul v2.2d; fmla v2.2d, v2, v3.d[0]; fdiv v1.2d */
+};
+
 static void check_insn(Fixture *f, const Insn *in)
 {
     static const uint32_t fpcrs[] = {0,
@@ -238,36 +329,41 @@ static void check_insn(Fixture *f, const Insn *in)
                                      A64_FPCR_FZ,
                                      A64_FPCR_DN,
                                      A64_FPCR_FZ | A64_FPCR_DN | 3u << 22};
-    TB tb;
-    translate(f, &tb, in->word);
     A64CPU start;
     memset(&start, 0, sizeof(start));
-    for (unsigned k = 0; k < sizeof(fpcrs) / sizeof(fpcrs[0]); k++)
+    for (unsigned k = 0; k < sizeof(fpcrs) / sizeof(fpcrs[0]); k++) {
+        TB tb;
+        f->cpu->common.tb_flags = fpcrs[k] & A64_FPCR_FZ ? A64_TBF_FZ : 0;
+        translate(f, &tb, in->word);
         for (int rep = 0; rep < 300; rep++) {
             for (int r = 0; r < 4; r++)
                 for (int h = 0; h < 2; h++)
                     start.v[r][h] = pick(in->esz);
             start.fpcr = fpcrs[k];
+            start.x[0] = rnd();
+            start.x[1] = rep & 2 ? iv[rnd() % (sizeof(iv) / sizeof(iv[0]))] : rnd() >> (rnd() & 63);
             start.fpsr = rep & 1 ? A64_FPSR_QC : 0;
             start.nf = rnd(), start.zf = rnd() & 1, start.cf = rnd() & 1, start.vf = rnd();
             State jit, interp;
             run(f, &tb, &start, true, &jit);
             run(f, &tb, &start, false, &interp);
             if (memcmp(&jit, &interp, sizeof(jit)) != 0) {
-                fail_msg("%s fpcr=%08x n=%016llx:%016llx m=%016llx:%016llx a=%016llx: jit "
-                         "%016llx:%016llx nzcv %llx fpsr %x, interpreter %016llx:%016llx "
-                         "nzcv %llx fpsr %x",
-                         in->name, start.fpcr, (unsigned long long)start.v[1][1],
-                         (unsigned long long)start.v[1][0], (unsigned long long)start.v[2][1],
-                         (unsigned long long)start.v[2][0], (unsigned long long)start.v[3][0],
-                         (unsigned long long)jit.v[0][1], (unsigned long long)jit.v[0][0],
+                fail_msg("%s fpcr=%08x x1=%llx n=%016llx:%016llx m=%016llx:%016llx a=%016llx: jit "
+                         "%016llx:%016llx x0 %llx nzcv %llx fpsr %x, interpreter "
+                         "%016llx:%016llx x0 %llx nzcv %llx fpsr %x",
+                         in->name, start.fpcr, (unsigned long long)start.x[1],
+                         (unsigned long long)start.v[1][1], (unsigned long long)start.v[1][0],
+                         (unsigned long long)start.v[2][1], (unsigned long long)start.v[2][0],
+                         (unsigned long long)start.v[3][0], (unsigned long long)jit.v[0][1],
+                         (unsigned long long)jit.v[0][0], (unsigned long long)jit.x[0],
                          (unsigned long long)jit.nzcv, jit.fpsr, (unsigned long long)interp.v[0][1],
-                         (unsigned long long)interp.v[0][0], (unsigned long long)interp.nzcv,
-                         interp.fpsr);
+                         (unsigned long long)interp.v[0][0], (unsigned long long)interp.x[0],
+                         (unsigned long long)interp.nzcv, interp.fpsr);
             }
         }
-    free(tb.insn_host_off);
-    free(tb.insn_guest_pc);
+        free(tb.insn_host_off);
+        free(tb.insn_guest_pc);
+    }
 }
 
 static void test_jit_matches_interpreter_on_corner_inputs(void **state)
@@ -275,6 +371,53 @@ static void test_jit_matches_interpreter_on_corner_inputs(void **state)
     Fixture *f = *state;
     for (size_t i = 0; i < sizeof(insns) / sizeof(insns[0]); i++)
         check_insn(f, &insns[i]);
+}
+
+/* Hosts without AVX: every fp op is a helper call, the vector cache stays empty. */
+static void test_hosts_without_avx(void **state)
+{
+    Fixture *f = *state;
+    X86Features none;
+    memset(&none, 0, sizeof(none));
+    codebuf_reset(&f->cb);
+    f->enter = x86_init(&f->cb, &none);
+    for (size_t i = 0; i < sizeof(insns) / sizeof(insns[0]); i += 3)
+        check_insn(f, &insns[i]);
+    codebuf_reset(&f->cb);
+    f->enter = x86_init(&f->cb, &f->feat);
+}
+
+static void test_sequences_through_the_vector_cache(void **state)
+{
+    Fixture *f = *state;
+    for (size_t i = 0; i < sizeof(seqs) / sizeof(seqs[0]); i++)
+        for (int esz = 2; esz <= 3; esz++) {
+            TB tb;
+            f->cpu->common.tb_flags = 0;
+            translate_n(f, &tb, seqs[i], 3);
+            A64CPU start;
+            memset(&start, 0, sizeof(start));
+            for (int rep = 0; rep < 2000; rep++) {
+                for (int r = 0; r < 4; r++)
+                    for (int h = 0; h < 2; h++)
+                        start.v[r][h] = pick(esz);
+                start.fpcr = (uint32_t)(rep & 3) << 22 | (rep & 4 ? A64_FPCR_DN : 0);
+                start.x[1] = iv[rnd() % (sizeof(iv) / sizeof(iv[0]))];
+                State jit, interp;
+                run(f, &tb, &start, true, &jit);
+                run(f, &tb, &start, false, &interp);
+                if (memcmp(&jit, &interp, sizeof(jit)) != 0)
+                    fail_msg("sequence %zu rep %d: v0 %016llx:%016llx / %016llx:%016llx, v3 "
+                             "%016llx / %016llx, x0 %llx / %llx, fpsr %x / %x",
+                             i, rep, (unsigned long long)jit.v[0][1],
+                             (unsigned long long)jit.v[0][0], (unsigned long long)interp.v[0][1],
+                             (unsigned long long)interp.v[0][0], (unsigned long long)jit.v[3][0],
+                             (unsigned long long)interp.v[3][0], (unsigned long long)jit.x[0],
+                             (unsigned long long)interp.x[0], jit.fpsr, interp.fpsr);
+            }
+            free(tb.insn_host_off);
+            free(tb.insn_guest_pc);
+        }
 }
 
 /* Known Arm results, checked under both backends. */
@@ -338,6 +481,7 @@ static void test_known_results(void **state)
     for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
         const Known *k = &known[i];
         TB tb;
+        f->cpu->common.tb_flags = k->fpcr & A64_FPCR_FZ ? A64_TBF_FZ : 0;
         translate(f, &tb, k->word);
         A64CPU start;
         memset(&start, 0, sizeof(start));
@@ -391,6 +535,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jit_matches_interpreter_on_corner_inputs),
+        cmocka_unit_test(test_sequences_through_the_vector_cache),
+        cmocka_unit_test(test_hosts_without_avx),
         cmocka_unit_test(test_known_results),
         cmocka_unit_test(test_lazy_fpsr),
     };

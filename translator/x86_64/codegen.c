@@ -51,6 +51,7 @@ void x86_gen_call_fn(X86Gen *g, const IrOp *op, const void *fn, unsigned flags)
 {
     bool rd = !(flags & IR_CALL_NO_READ_GLOBALS), wr = !(flags & IR_CALL_NO_WRITE_GLOBALS);
     CodeBuf *cb = g->cb;
+    x86_vc_call(g); /* helpers may use the vector registers; xmm are caller-saved */
     if (rd || wr)
         x86_ra_sync(g, false);
     for (int r = 0; r < 16; r++)
@@ -182,6 +183,8 @@ static void gen_leave(X86Gen *g)
 
 static void gen_op(X86Gen *g, const IrOp *op)
 {
+    if (!x86_vc_op_aware(op->opc)) /* an op the vector-register cache does not know */
+        x86_vc_call(g);
     switch (op->opc) {
     case IR_OP_nop:
     case IR_OP_discard: /* liveness only: dirty values are still written back at block ends */
@@ -239,7 +242,8 @@ static void gen_op(X86Gen *g, const IrOp *op)
         x86_gen_atomic_rmw(g, op);
         break;
     case IR_OP_fp_env:
-    case IR_OP_fp_cmp:
+    case IR_OP_fp_int:
+    case IR_OP_fp_from_int:
         x86_gen_fp(g, op);
         break;
     default:
@@ -255,6 +259,7 @@ static void gen_free(X86Gen *g)
     free(g->dead);
     free(g->label_off);
     free(g->fixups);
+    free(g->fp_stubs);
 }
 
 /* Allocates the per-TB tables; false on out of memory. */
@@ -303,6 +308,9 @@ static int gen_body(X86Gen *g)
     gen_exit(g, IR_EXIT_NEXT);
     x86_patch32(g->exit_req_jcc, cb->ptr);
     gen_exit(g, IR_EXIT_REQUESTED);
+    int rc = x86_fp_emit_stubs(g);
+    if (rc)
+        return rc;
     for (uint32_t i = 0; i < g->nfixups; i++) {
         uint32_t l = g->fixups[i].label;
         if (l >= g->ctx->nlabels || g->label_off[l] == UINT32_MAX)

@@ -70,7 +70,17 @@ typedef struct X86Gen {
     uint32_t ninsn;
     uint8_t *exit_req_jcc; /* rel32 of the TB-entry exit_request check */
     int err;               /* -errno once code generation has failed */
+
+    /* vector-register cache (vcache.c): xmm8 + i holds CPU-state bytes [vc_off[i], +16) */
+    int32_t vc_off[8];
+    uint32_t vc_use[8];
+    uint8_t vc_valid, vc_dirty, vc_locked; /* vc_locked: entries the current op uses */
+    uint64_t vc_partial; /* bit (off >> 4) & 63: 16-byte fields written in pieces in this TB */
+
+    struct X86FpStub *fp_stubs; /* out-of-line slow paths of fp ops (codegen_fp.c) */
+    uint32_t nfp_stubs, fp_stubs_cap;
 } X86Gen;
+#define X86_VC_SIZE 8
 
 /* stubs.c */
 extern const uint8_t *x86_epilogue;
@@ -135,8 +145,34 @@ void x86_gen_alu(X86Gen *g, const IrOp *op);
  * neither NEVER nor ALWAYS. */
 X86Cond x86_gen_compare(X86Gen *g, IrType t, IrCond c, IrTemp a, IrTemp b);
 
-/* codegen_fp.c: fp_env / fp_cmp (host SSE/AVX fast path, exact helper otherwise) */
+/* vcache.c: guest vector registers cached in xmm8..xmm15 within a basic block (AVX hosts).
+ * Contract for all instruction selection: xmm8..xmm15 belong to the cache; code that reads
+ * or writes CPU-state bytes goes through x86_ra_env_access (which writes cached values back
+ * and forgets overwritten ones) or the x86_vc_* functions; helper calls go through
+ * x86_gen_call_fn (or x86_vc_call first).  Ops missing from x86_vc_op_aware empty it. */
+void x86_vc_flush(X86Gen *g);  /* writes dirty entries back; they stay cached */
+void x86_vc_drop(X86Gen *g);   /* forgets every entry (block end) */
+void x86_vc_call(X86Gen *g);   /* before a helper call: flush and drop (xmm are clobbered) */
+void x86_vc_reload(X86Gen *g); /* reloads every entry from memory (after a call) */
+void x86_vc_env_access(X86Gen *g, int32_t off, int32_t size, bool write);
+int x86_vc_get(X86Gen *g, int32_t off);  /* xmm holding the 16 bytes at off (loaded), locked */
+int x86_vc_peek(X86Gen *g, int32_t off); /* the same when cached, else -1 (nothing loaded) */
+/* ld_env / st_env of 4 or 8 bytes and mov_env128 served by cached entries (lane extract /
+ * insert, register move); false when the bytes are not cached: the caller uses memory. */
+bool x86_vc_covers(const X86Gen *g, int32_t off, int size);
+bool x86_vc_ld_env(X86Gen *g, int32_t off, bool is64, int r);
+bool x86_vc_st_env(X86Gen *g, int32_t off, bool is64, int r);
+bool x86_vc_mov128(X86Gen *g, int32_t dst, int32_t src);
+/* False for ops not known to keep the cache coherent: gen_op empties it before them. */
+bool x86_vc_op_aware(int opc);
+/* xmm that will hold a new value for off (marked dirty); `load`: with the old value in it
+ * until then, else undefined (the caller writes it before anything reads the cache) */
+int x86_vc_def(X86Gen *g, int32_t off, bool load);
+
+/* codegen_fp.c: fp_env / fp_int (host SSE/AVX fast path, exact helper otherwise) */
 void x86_gen_fp(X86Gen *g, const IrOp *op);
+/* Emits the fp ops' out-of-line slow paths after the TB's code; 0, -ENOSPC or -ENOMEM. */
+int x86_fp_emit_stubs(X86Gen *g);
 
 /* codegen.c */
 void x86_gen_call_fn(X86Gen *g, const IrOp *op, const void *fn, unsigned flags);

@@ -1,5 +1,5 @@
 /*
- * Guest FP ops (fp_env, fp_cmp; translator/ir_fp.h) on the host's AVX and FMA3 units.
+ * Guest FP ops (fp_env, fp_int; translator/ir_fp.h) on the host's AVX and FMA3 units.
  *
  * Fast path: the op is computed in xmm0..xmm4 straight from the CPU-state fields and
  * its result is stored only when the host's answer is certainly the guest's: the op's
@@ -18,13 +18,20 @@
 
 #include "translator/ir_fp.h"
 
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
 /* Lane constants: |x| masks and twice the smallest normal, single then double. */
-enum { FP_K_ABS_S, FP_K_ABS_D, FP_K_MIN2_S, FP_K_MIN2_D };
-static const uint32_t fp_k[4][4] __attribute__((aligned(16))) = {
+enum { FP_K_ABS_S, FP_K_ABS_D, FP_K_MIN2_S, FP_K_MIN2_D, FP_K_SIGN_S, FP_K_SIGN_D };
+/* FP_K_SIGN_S is also the host's "integer indefinite" of 32-bit conversions */
+static const uint32_t fp_k[6][4] __attribute__((aligned(16))) = {
     {0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff},
     {0xffffffff, 0x7fffffff, 0xffffffff, 0x7fffffff},
     {0x01000000, 0x01000000, 0x01000000, 0x01000000},
     {0, 0x00200000, 0, 0x00200000},
+    {0x80000000, 0x80000000, 0x80000000, 0x80000000},
+    {0, 0x80000000, 0, 0x80000000},
 };
 
 /* One fp op being compiled. */
@@ -33,8 +40,10 @@ typedef struct FpGen {
     const IrOp *op;
     uint64_t desc;
     int esz, shape;
-    int tmp;  /* scratch general register */
-    int kreg; /* register holding fp_k when it is out of rip-relative reach, else -1 */
+    int src_esz; /* element size of the sources (differs for conversions) */
+    int tmp;     /* scratch general register */
+    int kreg;    /* register holding fp_k when it is out of rip-relative reach, else -1 */
+    int x[4];    /* vector-cache registers of d, n, m, a; -1: read from memory (partial shapes) */
 } FpGen;
 
 static int32_t fp_off(const FpGen *f, int i)
@@ -75,43 +84,61 @@ static void fp_vk(FpGen *f, unsigned vop, int r, int v, int k, int imm)
         x86_u8(cb, (uint8_t)imm);
 }
 
-/* Loads the operand at CPU-state offset `off` into xmm `x`; upper lanes zero when partial. */
-static void fp_load(FpGen *f, int x, int32_t off)
-{
-    unsigned vop = f->shape == IR_FP_VEC128  ? X86_V_MOVUPS_LOAD
-                   : f->shape == IR_FP_VEC64 ? X86_V_MOVQ_LOAD
-                   : f->esz == 3             ? X86_V_MOVSD_LOAD
-                                             : X86_V_MOVSS_LOAD;
-    x86_vex_md(f->g->cb, vop, x, 0, X86_REG_CPU, off);
-}
-
-/* m: the register, or its element idx in every lane used. */
-static void fp_load_m(FpGen *f, int x)
+/* xmm dst = the element(s) of xmm src the op uses, other lanes zero (no flags from them). */
+static void fp_zext(FpGen *f, int dst, int src)
 {
     CodeBuf *cb = f->g->cb;
-    int32_t off = fp_off(f, 2);
-    if (!ir_fp_by_elem(f->desc)) {
-        fp_load(f, x, off);
+    if (f->shape == IR_FP_VEC128) {
+        if (dst != src)
+            x86_vex_rr3(cb, X86_V_MOVAPS, dst, 0, src);
+    } else if (f->shape == IR_FP_VEC64 || f->src_esz == 3) {
+        x86_vex_rr3(cb, X86_V_MOVQ_LOAD, dst, 0, src);
+    } else {
+        x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
+        x86_vex_rr3(cb, X86_V_BLENDPS, dst, 4, src);
+        x86_u8(cb, 1);
+    }
+}
+
+/* xmm dst = operand i (1 n, 2 m, 3 a) as fp_zext makes it, from the cache or memory (an
+ * 8- or 4-byte load: it forwards from the 8-byte stores of scalar guest loads). */
+static void fp_fetch(FpGen *f, int dst, int i)
+{
+    if (f->x[i] >= 0) {
+        fp_zext(f, dst, f->x[i]);
         return;
     }
-    off += ir_fp_idx(f->desc) << f->esz;
-    if (f->shape == IR_FP_SCALAR) {
-        x86_vex_md(cb, f->esz == 3 ? X86_V_MOVSD_LOAD : X86_V_MOVSS_LOAD, x, 0, X86_REG_CPU, off);
-        return;
+    unsigned vop = f->shape == IR_FP_VEC64 || f->src_esz == 3 ? X86_V_MOVQ_LOAD : X86_V_MOVSS_LOAD;
+    x86_vex_md(f->g->cb, vop, dst, 0, X86_REG_CPU, fp_off(f, i));
+}
+
+/* xmm2 = element idx of m in every lane the op uses. */
+static void fp_elem(FpGen *f)
+{
+    CodeBuf *cb = f->g->cb;
+    int idx = ir_fp_idx(f->desc);
+    if (f->esz == 2) {
+        x86_vex_rr3(cb, X86_V_SHUFPS, 2, f->x[2], f->x[2]);
+        x86_u8(cb, (uint8_t)(idx * 0x55));
+    } else {
+        x86_vex_rr3(cb, idx ? X86_V_UNPCKHPD : X86_V_MOVDDUP, 2, idx ? f->x[2] : 0, f->x[2]);
     }
-    x86_vex_md(cb, f->esz == 3 ? X86_V_MOVDDUP : X86_V_BROADCASTSS, x, 0, X86_REG_CPU, off);
-    if (f->shape == IR_FP_VEC64) /* keep the unused lanes zero: no flags from them */
-        x86_vex_rr3(cb, X86_V_MOVQ_LOAD, x, 0, x);
+    fp_zext(f, 2, 2);
 }
 
 /*
- * Calls the exact helper fn(cpu, arg), preserving the caller-saved registers that hold
- * values (except `out`, which receives the result, and the scratch register).
+ * The exact helper fn(cpu, arg), out of line: cached vector registers are written back
+ * first and reloaded after (the cache state is the fast path's), the caller-saved
+ * registers that hold values are preserved (except `out`, which receives the result,
+ * and the scratch register).
  */
-static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp)
+static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
 {
     CodeBuf *cb = g->cb;
     int saved[16], n = 0;
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        if ((g->vc_dirty >> i) & 1)
+            x86_vex_md(cb, X86_V_MOVUPS_STORE, 8 + i, 0, X86_REG_CPU, g->vc_off[i]);
     for (int r = 0; r < 16; r++)
         if (((X86_CALLER_SAVED >> r) & 1) && r != out && r != tmp && g->reg_temp[r] != IR_TEMP_NONE)
             saved[n++] = r;
@@ -119,6 +146,8 @@ static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp)
         x86_push(cb, saved[i]);
     if (n & 1)
         x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8);
+    if (value >= 0 && value != X86_RDX) /* fn(cpu, arg, value) */
+        x86_mov_rr(cb, true, X86_RDX, value);
     x86_mov_rr(cb, true, X86_RDI, X86_REG_CPU);
     x86_movi_keepflags(cb, true, X86_RSI, ir_cst(op, 3));
     x86_call_abs(cb, (const void *)(uintptr_t)ir_cst(op, 2), X86_RAX);
@@ -128,19 +157,149 @@ static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp)
         x86_mov_rr(cb, true, out, X86_RAX);
     for (int i = n - 1; i >= 0; i--)
         x86_pop(cb, saved[i]);
+    x86_vc_reload(g);
 }
 
-/* jnz to the slow path when the guard word has a masked bit set; returns the rel32. */
+/*
+ * An out-of-line slow path, emitted after the TB's code (x86_fp_emit_stubs) so that the
+ * fast path falls through: the state it needs is recorded when the op is compiled.
+ */
+typedef struct X86FpStub {
+    const IrOp *op;
+    uint8_t *sites[3]; /* rel32 of jumps to the slow path */
+    int nsites;
+    uint8_t *rare;       /* rel32 of the jump to the zero-lane recheck, or NULL */
+    uint8_t *ok, *done;  /* back to the fast path: store the result / after it */
+    int out, tmp, value; /* as for fp_call_slow */
+    int pp, lanes;       /* of the recheck */
+    uint16_t saved;      /* caller-saved registers holding values */
+    uint8_t vc_valid, vc_dirty;
+    int32_t vc_off[X86_VC_SIZE];
+} X86FpStub;
+
+/* A stub for op with the current register and cache state; NULL on out of memory. */
+static X86FpStub *fp_stub(X86Gen *g, const IrOp *op, int out, int tmp, int value)
+{
+    if (g->nfp_stubs == g->fp_stubs_cap) {
+        uint32_t cap = g->fp_stubs_cap ? 2 * g->fp_stubs_cap : 16;
+        X86FpStub *n = realloc(g->fp_stubs, cap * sizeof(*n));
+        if (!n) {
+            g->err = -ENOMEM;
+            return NULL;
+        }
+        g->fp_stubs = n;
+        g->fp_stubs_cap = cap;
+    }
+    X86FpStub *st = &g->fp_stubs[g->nfp_stubs++];
+    memset(st, 0, sizeof(*st));
+    st->op = op;
+    st->out = out, st->tmp = tmp, st->value = value;
+    for (int r = 0; r < 16; r++)
+        if (((X86_CALLER_SAVED >> r) & 1) && r != out && r != tmp && g->reg_temp[r] != IR_TEMP_NONE)
+            st->saved |= (uint16_t)(1u << r);
+    st->vc_valid = g->vc_valid, st->vc_dirty = g->vc_dirty;
+    memcpy(st->vc_off, g->vc_off, sizeof(st->vc_off));
+    return st;
+}
+
+static void fp_stub_site(X86FpStub *st, uint8_t *rel)
+{
+    if (st && rel)
+        st->sites[st->nsites++] = rel;
+}
+
+static void fp_emit_stub(X86Gen *g, const X86FpStub *st)
+{
+    CodeBuf *cb = g->cb;
+    if (st->rare) { /* lanes below 2 * min normal that are zeros are fine */
+        unsigned movmsk = X86_V_MOVMSKPS | (unsigned)st->pp << 10;
+        x86_patch32(st->rare, cb->ptr);
+        x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
+        x86_vex_rr3(cb, X86_VEX(1, st->pp, 0, X86_V_CMP), 4, 0, 4);
+        x86_u8(cb, X86_VCMP_NEQ_UQ);
+        x86_vex_rr3(cb, X86_V_ANDPS, 3, 3, 4);
+        x86_vex_rr3(cb, movmsk, st->tmp, 0, 3);
+        x86_test_ri(cb, false, st->tmp, st->lanes);
+        x86_patch32(x86_jcc32(cb, X86_CC_E), st->ok);
+    }
+    for (int i = 0; i < st->nsites; i++)
+        x86_patch32(st->sites[i], cb->ptr);
+    int saved[16], n = 0;
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        if ((st->vc_dirty >> i) & 1)
+            x86_vex_md(cb, X86_V_MOVUPS_STORE, 8 + i, 0, X86_REG_CPU, st->vc_off[i]);
+    for (int r = 0; r < 16; r++)
+        if ((st->saved >> r) & 1)
+            saved[n++] = r;
+    for (int i = 0; i < n; i++)
+        x86_push(cb, saved[i]);
+    if (n & 1)
+        x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8);
+    if (st->value >= 0 && st->value != X86_RDX) /* fn(cpu, arg, value) */
+        x86_mov_rr(cb, true, X86_RDX, st->value);
+    x86_mov_rr(cb, true, X86_RDI, X86_REG_CPU);
+    x86_movi_keepflags(cb, true, X86_RSI, ir_cst(st->op, 3));
+    x86_call_abs(cb, (const void *)(uintptr_t)ir_cst(st->op, 2), X86_RAX);
+    if (n & 1)
+        x86_alu_ri(cb, X86_ADD, true, X86_RSP, 8);
+    if (st->out >= 0 && st->out != X86_RAX)
+        x86_mov_rr(cb, true, st->out, X86_RAX);
+    for (int i = n - 1; i >= 0; i--)
+        x86_pop(cb, saved[i]);
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        if ((st->vc_valid >> i) & 1)
+            x86_vex_md(cb, X86_V_MOVUPS_LOAD, 8 + i, 0, X86_REG_CPU, st->vc_off[i]);
+    x86_jmp_to(cb, st->done);
+}
+
+int x86_fp_emit_stubs(X86Gen *g)
+{
+    for (uint32_t i = 0; i < g->nfp_stubs; i++) {
+        if (codebuf_room(g->cb) < 1024)
+            return -ENOSPC;
+        fp_emit_stub(g, &g->fp_stubs[i]);
+    }
+    return 0;
+}
+
+/* jnz to the slow path when the guard word has a masked bit set; returns the rel32, or
+ * NULL without a guard (mask 0). */
 static uint8_t *fp_guard(X86Gen *g, const IrOp *op)
 {
     uint64_t guard = ir_cst(op, 4);
+    if (!(guard >> 32))
+        return NULL;
     x86_op_md(g->cb, X86_OPC_GRP3, 0, X86_REG_CPU, (int32_t)(uint32_t)guard);
     x86_u32(g->cb, (uint32_t)(guard >> 32));
     return x86_jcc32(g->cb, X86_CC_NE);
 }
 
-/* xmm0 = the op on xmm1 (n), xmm2 (m) and, for fused ops, the addend. */
-static void fp_compute(FpGen *f, int kind)
+/* Ops with a second source m. */
+static bool fp_has_m(int kind)
+{
+    return kind < IR_FP_SQRT || (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB) || kind == IR_FP_CMP ||
+           kind == IR_FP_ADDP;
+}
+
+/* Registers of the sources: the cached registers themselves for 16-byte vectors, else
+ * zero-extended copies in xmm1 (n) and xmm2 (m). */
+static void fp_sources(FpGen *f, int kind, int *n, int *m)
+{
+    bool full = f->shape == IR_FP_VEC128;
+    *n = full ? f->x[1] : 1;
+    *m = full && !ir_fp_by_elem(f->desc) ? f->x[2] : 2;
+    if (!full)
+        fp_fetch(f, 1, 1);
+    if (!fp_has_m(kind))
+        return;
+    if (ir_fp_by_elem(f->desc))
+        fp_elem(f);
+    else if (!full)
+        fp_fetch(f, 2, 2);
+}
+
+/* xmm0 = the op on sources n, m and, for fused ops, the addend. */
+static void fp_compute(FpGen *f, int kind, int n, int m)
 {
     static const uint8_t arith[] = {
         [IR_FP_ADD] = X86_V_ADD, [IR_FP_SUB] = X86_V_SUB, [IR_FP_MUL] = X86_V_MUL,
@@ -151,31 +310,81 @@ static void fp_compute(FpGen *f, int kind)
                                     [IR_FP_NMSUB] = X86_V_FMSUB231};
     CodeBuf *cb = f->g->cb;
     bool scalar = f->shape == IR_FP_SCALAR;
-    if (kind == IR_FP_SQRT) {
-        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_SQRT), 0, scalar ? 1 : 0, 1);
-    } else if (kind >= IR_FP_MADD) {
-        fp_load(f, 0, fp_off(f, 3));
-        x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fused[kind] + scalar), 0, 1, 2);
+    if (kind == IR_FP_CVT) { /* vcvtss2sd / vcvtsd2ss; the other lanes from a zero */
+        x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
+        x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 2 : 3, 0, 0x5a), 0, 4, n);
+    } else if (kind == IR_FP_RINT) { /* vround: imm bit 3 suppresses inexact */
+        int mode = ir_fp_idx(f->desc);
+        x86_vex_rr3(cb, X86_VEX(3, 1, 0, (scalar ? 0x0a : 0x08) + (f->esz == 3)), 0, scalar ? n : 0,
+                    n);
+        x86_u8(cb, (uint8_t)((mode & 7) | ((mode & IR_FP_RND_EXACT) ? 0 : 8)));
+    } else if (kind == IR_FP_SCVTF && f->esz == 2) {
+        x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x5b), 0, 0, n); /* vcvtdq2ps */
+    } else if (kind == IR_FP_SCVTF) {                     /* two lanes through vcvtsi2sd */
+        x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
+        for (int i = 0; i < 2; i++) {
+            x86_vex_rr3(cb, X86_V_PEXTR | 1u << 12, n, 0, f->tmp);
+            x86_u8(cb, (uint8_t)i);
+            x86_vex_rr3(cb, X86_VEX(1, 3, 1, 0x2a), 3 * i, 4, f->tmp);
+        }
+        x86_vex_rr3(cb, X86_VEX(1, 1, 0, 0x14), 0, 0, 3); /* vunpcklpd */
+    } else if (kind == IR_FP_FCVTZS) {
+        x86_vex_rr3(cb, X86_VEX(1, 2, 0, 0x5b), 0, 0, n); /* vcvttps2dq */
+    } else if (kind == IR_FP_CMP || kind == IR_FP_CMPZ) {
+        static const uint8_t pred[] = {[IR_FP_CMP_EQ] = 0x00,
+                                       [IR_FP_CMP_GE] = 0x0d,
+                                       [IR_FP_CMP_GT] = 0x0e,
+                                       [IR_FP_CMP_LE] = 0x02,
+                                       [IR_FP_CMP_LT] = 0x01}; /* EQ_OQ GE_OS GT_OS LE_OS LT_OS */
+        int cond = ir_fp_idx(f->desc), pp = fp_pp_packed(f);
+        if (kind == IR_FP_CMPZ) {
+            m = 2;
+            x86_vex_rr3(cb, X86_V_XORPS, 2, 2, 2);
+        }
+        if (cond & IR_FP_CMP_ABS) {
+            fp_vk(f, X86_V_ANDPS, 1, n, FP_K_ABS_S + (f->esz == 3), -1);
+            fp_vk(f, X86_V_ANDPS, 2, m, FP_K_ABS_S + (f->esz == 3), -1);
+            n = 1, m = 2;
+        }
+        x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 0, n, m);
+        x86_u8(cb, pred[cond & 7]);
+    } else if (kind == IR_FP_ADDP) { /* vhaddps / vhaddpd */
+        x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 1 : 3, 0, 0x7c), 0, n, m);
+        if (f->shape == IR_FP_VEC64) { /* n0+n1, 0, m0+m1, 0 -> lanes 0, 1 */
+            x86_vex_rr3(cb, X86_V_SHUFPS, 0, 0, 0);
+            x86_u8(cb, 0x08);
+        }
+    } else if (kind == IR_FP_ABS || kind == IR_FP_NEG) {
+        bool abs = kind == IR_FP_ABS;
+        fp_vk(f, abs ? X86_V_ANDPS : X86_V_XORPS, 0, n,
+              (abs ? FP_K_ABS_S : FP_K_SIGN_S) + (f->esz == 3), -1);
+    } else if (kind == IR_FP_SQRT) {
+        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_SQRT), 0, scalar ? n : 0, n);
+    } else if (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB) {
+        fp_fetch(f, 0, 3);
+        x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fused[kind] + scalar), 0, n, m);
     } else {
-        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, arith[kind]), 0, 1, 2);
+        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, arith[kind]), 0, n, m);
     }
+    if (f->shape == IR_FP_VEC64) /* the unused lanes of the result are zero */
+        x86_vex_rr3(cb, X86_V_MOVQ_LOAD, 0, 0, 0);
 }
 
 /* Min/max: NaN operands go to the slow path (rel32 returned); equal operands (+0, -0)
  * give the Arm answer: max = a & b, min = a | b. */
-static uint8_t *fp_minmax(FpGen *f, int kind)
+static uint8_t *fp_minmax(FpGen *f, int kind, int n, int m)
 {
     CodeBuf *cb = f->g->cb;
     int pp = fp_pp_packed(f);
-    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 3, 1, 2);
+    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 3, n, m);
     x86_u8(cb, X86_VCMP_UNORD_Q);
     x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 3);
     x86_test_ri(cb, false, f->tmp, fp_lanes(f));
     uint8_t *nan = x86_jcc32(cb, X86_CC_NE);
-    fp_compute(f, kind);
-    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 3, 1, 2);
+    fp_compute(f, kind, n, m);
+    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 3, n, m);
     x86_u8(cb, X86_VCMP_EQ_OQ);
-    x86_vex_rr3(cb, kind == IR_FP_MAX ? X86_V_ANDPS : X86_V_ORPS, 4, 1, 2);
+    x86_vex_rr3(cb, kind == IR_FP_MAX ? X86_V_ANDPS : X86_V_ORPS, 4, n, m);
     x86_vex_rr3(cb, X86_V_BLENDVPS + (unsigned)pp, 0, 0, 4);
     x86_u8(cb, 3 << 4);
     return nan;
@@ -183,98 +392,117 @@ static uint8_t *fp_minmax(FpGen *f, int kind)
 
 /* Branches to the returned rel32 (the slow path) unless every lane of xmm0 is a zero or
  * a value the host computes like the guest. */
-static uint8_t *fp_check(FpGen *f, uint8_t **ok)
+/* Jumps (the returned rel32) to the stub's recheck unless every lane of xmm0 is a value
+ * the host computes like the guest; the stub lets zeros through (xmm3 = the suspect lanes). */
+static uint8_t *fp_check(FpGen *f)
 {
     CodeBuf *cb = f->g->cb;
     int pp = fp_pp_packed(f);
-    unsigned movmsk = X86_V_MOVMSKPS | (unsigned)pp << 10;
     fp_vk(f, X86_V_ANDPS, 3, 0, f->esz == 3 ? FP_K_ABS_D : FP_K_ABS_S, -1);
     fp_vk(f, X86_VEX(1, pp, 0, X86_V_CMP), 3, 3, f->esz == 3 ? FP_K_MIN2_D : FP_K_MIN2_S,
           X86_VCMP_NGE_UQ);
-    x86_vex_rr3(cb, movmsk, f->tmp, 0, 3);
-    x86_test_ri(cb, false, f->tmp, fp_lanes(f));
-    *ok = x86_jcc32(cb, X86_CC_E);
-    /* rare: lanes below 2 * min normal that are zeros are fine */
-    x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
-    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 4, 0, 4);
-    x86_u8(cb, X86_VCMP_NEQ_UQ);
-    x86_vex_rr3(cb, X86_V_ANDPS, 3, 3, 4);
-    x86_vex_rr3(cb, movmsk, f->tmp, 0, 3);
+    x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 3);
     x86_test_ri(cb, false, f->tmp, fp_lanes(f));
     return x86_jcc32(cb, X86_CC_NE);
 }
 
-static void fp_store(FpGen *f)
-{
-    CodeBuf *cb = f->g->cb;
-    int32_t d = fp_off(f, 0);
-    if (f->shape == IR_FP_VEC128) {
-        x86_vex_md(cb, X86_V_MOVUPS_STORE, 0, 0, X86_REG_CPU, d);
-        return;
-    }
-    x86_vex_md(cb, X86_V_MOVQ_STORE, 0, 0, X86_REG_CPU, d);
-    x86_store_imm(cb, true, X86_REG_CPU, d + 8, 0);
-}
-
 static bool fp_fast_ok(const X86Gen *g, int kind, int shape)
 {
-    if (!g->feat->avx || (kind >= IR_FP_MADD && !g->feat->fma))
+    if (!g->feat->avx || (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB && !g->feat->fma))
         return false;
     return !(kind == IR_FP_DIV && shape == IR_FP_VEC64); /* 0 / 0 in the unused lanes */
+}
+
+/* Vector-cache registers of the operands; all taken before the code splits into fast
+ * and slow paths, so that both leave the same cache state. */
+static void fp_operands(FpGen *f, int kind, bool cmp)
+{
+    X86Gen *g = f->g;
+    bool full = f->shape == IR_FP_VEC128;
+    bool has_m = fp_has_m(kind);
+    bool has_a = !cmp && kind >= IR_FP_MADD && kind <= IR_FP_NMSUB;
+    for (int i = 1; i < 4; i++) {
+        f->x[i] = -1;
+        if ((i == 2 && (!has_m || (cmp && ir_fp_by_elem(f->desc)))) || (i == 3 && !has_a))
+            continue;
+        bool whole = full || (i == 2 && ir_fp_by_elem(f->desc));
+        f->x[i] = whole ? x86_vc_get(g, fp_off(f, i)) : x86_vc_peek(g, fp_off(f, i));
+    }
+    /* the old value of d matters to 16-byte ops and when d is a source (the slow path
+     * writes dirty entries back before the helper); helpers rewrite all of a partial d */
+    bool d_read = full;
+    for (int i = 1; i < 4; i++)
+        d_read |= (i != 2 || has_m) && (i != 3 || has_a) && fp_off(f, i) == fp_off(f, 0);
+    if (!cmp)
+        f->x[0] = x86_vc_def(g, fp_off(f, 0), d_read);
 }
 
 static void fp_gen_env(FpGen *f)
 {
     X86Gen *g = f->g;
     CodeBuf *cb = g->cb;
-    int kind = ir_fp_kind(f->desc);
+    int kind = ir_fp_kind(f->desc), n, m;
     if (!fp_fast_ok(g, kind, f->shape)) {
-        fp_call_slow(g, f->op, -1, f->tmp);
+        x86_vc_call(g);
+        fp_call_slow(g, f->op, -1, f->tmp, -1);
         return;
     }
-    uint8_t *slow[3], *ok[2];
-    int nslow = 0, nok = 0;
-    slow[nslow++] = fp_guard(g, f->op);
+    fp_operands(f, kind, false);
+    X86FpStub *st = fp_stub(g, f->op, -1, f->tmp, -1);
+    if (!st)
+        return;
+    fp_stub_site(st, fp_guard(g, f->op));
     if (!x86_reach32(cb->ptr, fp_k) || !x86_reach32(cb->ptr + 512, fp_k)) {
         f->kreg = f->tmp;
         x86_movi_keepflags(cb, true, f->kreg, (uint64_t)(uintptr_t)fp_k);
     }
-    fp_load(f, 1, fp_off(f, 1));
-    if (kind != IR_FP_SQRT)
-        fp_load_m(f, 2);
+    fp_sources(f, kind, &n, &m);
     if (kind == IR_FP_MIN || kind == IR_FP_MAX) {
-        slow[nslow++] = fp_minmax(f, kind);
-        ok[nok++] = x86_jmp32(cb);
+        fp_stub_site(st, fp_minmax(f, kind, n, m));
+    } else if (kind == IR_FP_FCVTZS) { /* indefinite lanes: NaN, out of range or the minimum */
+        fp_compute(f, kind, n, m);
+        fp_vk(f, X86_VEX(1, 1, 0, 0x76), 3, 0, FP_K_SIGN_S, -1); /* vpcmpeqd */
+        x86_vex_rr3(cb, X86_V_MOVMSKPS, f->tmp, 0, 3);
+        x86_test_ri(cb, false, f->tmp, fp_lanes(f));
+        fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
     } else {
-        fp_compute(f, kind);
-        slow[nslow++] = fp_check(f, &ok[nok++]);
-        ok[nok++] = x86_jmp32(cb);
+        fp_compute(f, kind, n, m);
+        bool exact = kind == IR_FP_ABS || kind == IR_FP_NEG || kind == IR_FP_SCVTF ||
+                     kind == IR_FP_CMP || kind == IR_FP_CMPZ; /* results and flags as on Arm */
+        if (!exact) {
+            st->rare = fp_check(f);
+            st->pp = fp_pp_packed(f), st->lanes = fp_lanes(f);
+        }
     }
-    for (int i = 0; i < nslow; i++)
-        x86_patch32(slow[i], cb->ptr);
-    fp_call_slow(g, f->op, -1, f->tmp);
-    uint8_t *done = x86_jmp32(cb);
-    for (int i = 0; i < nok; i++)
-        x86_patch32(ok[i], cb->ptr);
-    fp_store(f);
-    x86_patch32(done, cb->ptr);
+    st->ok = cb->ptr;
+    x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
+    st->done = cb->ptr;
+    if (!st->nsites && !st->rare)
+        g->nfp_stubs--; /* nothing jumps to it */
+}
+
+/* Signed conversion toward zero (vcvtts*2si): the host's "integer indefinite" (the
+ * minimum) stands for NaN and out of range, where Arm saturates: the helper decides
+ * (also for a true minimum).  Returns the rel32 to the slow path. */
+static uint8_t *fp_to_int(FpGen *f, int out)
+{
+    CodeBuf *cb = f->g->cb;
+    bool is64 = ir_fp_kind(f->desc) == IR_FPI_S64;
+    fp_fetch(f, 1, 1);
+    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, is64, 0x2c), out, 0, 1);
+    x86_alu_ri(cb, X86_CMP, is64, out, 1); /* overflows only for the minimum */
+    return x86_jcc32(cb, X86_CC_O);
 }
 
 /* NZCV from the flags of (v)ucomis: unordered ZF=PF=CF=1, less CF=1, equal ZF=1. */
-static void fp_gen_cmp(FpGen *f, int out)
+static void fp_compare(FpGen *f, int out)
 {
-    X86Gen *g = f->g;
-    CodeBuf *cb = g->cb;
-    if (!g->feat->avx) {
-        fp_call_slow(g, f->op, out, f->tmp);
-        return;
-    }
-    uint8_t *slow = fp_guard(g, f->op);
-    fp_load(f, 1, fp_off(f, 1));
+    CodeBuf *cb = f->g->cb;
+    fp_fetch(f, 1, 1);
     if (ir_fp_by_elem(f->desc))
         x86_vex_rr3(cb, X86_V_XORPS, 2, 2, 2);
     else
-        fp_load(f, 2, fp_off(f, 2));
+        fp_fetch(f, 2, 2);
     unsigned vop = ir_fp_kind(f->desc) == IR_FPC_SIGNAL ? X86_V_COMISS : X86_V_UCOMISS;
     x86_vex_rr3(cb, vop | (unsigned)(f->esz == 3) << 10, 1, 0, 2);
     x86_movi_keepflags(cb, false, out, 0x2);
@@ -284,29 +512,89 @@ static void fp_gen_cmp(FpGen *f, int out)
     x86_cmov(cb, X86_CC_E, false, out, f->tmp);
     x86_movi_keepflags(cb, false, f->tmp, 0x3);
     x86_cmov(cb, X86_CC_P, false, out, f->tmp);
-    uint8_t *done = x86_jmp32(cb);
-    x86_patch32(slow, cb->ptr);
-    fp_call_slow(g, f->op, out, f->tmp);
-    x86_patch32(done, cb->ptr);
+}
+
+/* fp_int: compares, and signed conversions (unsigned ones: the helper). */
+static void fp_gen_int(FpGen *f, int out)
+{
+    X86Gen *g = f->g;
+    CodeBuf *cb = g->cb;
+    int kind = ir_fp_kind(f->desc);
+    if (!g->feat->avx || kind == IR_FPI_U32 || kind == IR_FPI_U64) {
+        x86_vc_call(g);
+        fp_call_slow(g, f->op, out, f->tmp, -1);
+        return;
+    }
+    fp_operands(f, 0, true);
+    X86FpStub *st = fp_stub(g, f->op, out, f->tmp, -1);
+    if (!st)
+        return;
+    fp_stub_site(st, fp_guard(g, f->op));
+    if (kind <= IR_FPC_SIGNAL)
+        fp_compare(f, out);
+    else
+        fp_stub_site(st, fp_to_int(f, out));
+    st->done = cb->ptr;
+    if (!st->nsites)
+        g->nfp_stubs--;
+}
+
+/* fp_from_int: vcvtsi2ss/sd from 64 bits (32-bit sources extended first); an unsigned
+ * 64-bit value with the top bit set goes to the helper. */
+static void fp_gen_from_int(FpGen *f, int in)
+{
+    X86Gen *g = f->g;
+    CodeBuf *cb = g->cb;
+    int kind = ir_fp_kind(f->desc);
+    if (!g->feat->avx) {
+        x86_vc_call(g);
+        fp_call_slow(g, f->op, -1, f->tmp, in);
+        return;
+    }
+    f->x[0] = x86_vc_def(g, fp_off(f, 0), true);
+    X86FpStub *st = fp_stub(g, f->op, -1, f->tmp, in);
+    if (!st)
+        return;
+    fp_stub_site(st, fp_guard(g, f->op));
+    if (kind == IR_FPF_S32)
+        x86_op_rr(cb, X86_OPC_MOVSLQ, f->tmp, in);
+    else if (kind == IR_FPF_U32)
+        x86_mov_rr(cb, false, f->tmp, in);
+    else
+        x86_mov_rr(cb, true, f->tmp, in);
+    if (kind == IR_FPF_U64) {
+        x86_test_rr(cb, true, f->tmp, f->tmp);
+        fp_stub_site(st, x86_jcc32(cb, X86_CC_S));
+    }
+    x86_vex_rr3(cb, X86_V_XORPS, 0, 0, 0);
+    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, 1, 0x2a), 0, 0, f->tmp);
+    x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
+    st->done = cb->ptr;
+    if (!st->nsites)
+        g->nfp_stubs--;
 }
 
 void x86_gen_fp(X86Gen *g, const IrOp *op)
 {
-    uint64_t offs = ir_cst(op, 1);
     FpGen f = {.g = g, .op = op, .desc = ir_cst(op, 0), .kreg = -1};
-    f.esz = ir_fp_esz(f.desc);
+    f.esz = f.src_esz = ir_fp_esz(f.desc);
     f.shape = ir_fp_shape(f.desc);
-    for (int i = 1; i < 4; i++)
-        x86_ra_env_access(g, ir_fp_off(offs, i), 16, false);
     if (op->opc == IR_OP_fp_env) {
-        x86_ra_env_access(g, ir_fp_off(offs, 0), 16, true);
+        if (ir_fp_kind(f.desc) == IR_FP_CVT)
+            f.src_esz = 5 - f.esz;
         f.tmp = x86_ra_alloc(g, X86_ALLOCATABLE);
         fp_gen_env(&f);
+        return;
+    }
+    if (op->opc == IR_OP_fp_from_int) {
+        int in = x86_ra_in(g, ir_in(op, 0), X86_ALLOCATABLE);
+        f.tmp = x86_ra_alloc(g, X86_ALLOCATABLE);
+        fp_gen_from_int(&f, in);
         return;
     }
     IrTemp d = ir_out(op, 0);
     int out = x86_ra_out_fresh(g, op, d, X86_ALLOCATABLE);
     f.tmp = x86_ra_alloc(g, X86_ALLOCATABLE & ~X86_REGMASK(out));
-    fp_gen_cmp(&f, out);
+    fp_gen_int(&f, out);
     x86_ra_bind(g, d, out);
 }

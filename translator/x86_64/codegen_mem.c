@@ -188,6 +188,8 @@ void x86_gen_env(X86Gen *g, const IrOp *op)
     bool is64 = op->type == IR_I64;
     if (op->opc == IR_OP_mov_env128) {
         int32_t dst = (int32_t)ir_cst(op, 0), src = (int32_t)ir_cst(op, 1);
+        if (g->feat->avx && x86_vc_mov128(g, dst, src)) /* vector-register cache (vcache.c) */
+            return;
         x86_ra_env_access(g, src, 16, false);
         x86_ra_env_access(g, dst, 16, true);
         x86_op_md(cb, X86_OPC_MOVDQU_LOAD, 0, X86_REG_CPU, src);
@@ -197,13 +199,19 @@ void x86_gen_env(X86Gen *g, const IrOp *op)
     int32_t off = (int32_t)ir_cst(op, 0);
     if (op->opc == IR_OP_ld_env) {
         IrTemp d = ir_out(op, 0);
-        x86_ra_env_access(g, off, is64 ? 8 : 4, false);
         int r = x86_ra_out_fresh(g, op, d, ALLOC);
-        x86_load(cb, is64, r, X86_REG_CPU, off);
+        if (!g->feat->avx || !x86_vc_ld_env(g, off, is64, r)) {
+            x86_ra_env_access(g, off, is64 ? 8 : 4, false);
+            x86_load(cb, is64, r, X86_REG_CPU, off);
+        }
         x86_ra_bind(g, d, r);
         return;
     }
     IrTemp v = ir_in(op, 0);
+    if (g->feat->avx && x86_vc_covers(g, off, is64 ? 8 : 4)) {
+        x86_vc_st_env(g, off, is64, x86_ra_in(g, v, ALLOC));
+        return;
+    }
     x86_ra_env_access(g, off, is64 ? 8 : 4, true);
     if (x86_ra_is_const(g, v) && (!is64 || x86_fits_i32((int64_t)x86_ra_const_val(g, v)))) {
         x86_store_imm(cb, is64, X86_REG_CPU, off, (int32_t)x86_ra_const_val(g, v));
@@ -220,6 +228,11 @@ void x86_gen_v128(X86Gen *g, const IrOp *op)
     x86_ra_sync(g, false);
     x86_ra_env_access(g, off, 16, load);
     MemAddr m = mem_addr(g, ir_in(op, 0));
+    if (g->feat->avx) { /* through the vector-register cache (vcache.c) */
+        int x = load ? x86_vc_def(g, off, false) : x86_vc_get(g, off);
+        mem_op(g, load ? X86_OPC_MOVDQU_LOAD : X86_OPC_MOVDQU_STORE, x, m);
+        return;
+    }
     if (load) {
         mem_op(g, X86_OPC_MOVDQU_LOAD, 0, m);
         x86_op_md(g->cb, X86_OPC_MOVDQU_STORE, 0, X86_REG_CPU, off);

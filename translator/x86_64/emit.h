@@ -543,6 +543,12 @@ static inline void x86_mfence(CodeBuf *cb)
 #define X86_V_MOVQ_STORE X86_VEX(1, 1, 0, 0xd6)
 #define X86_V_MOVUPS_LOAD X86_VEX(1, 0, 0, 0x10)
 #define X86_V_MOVUPS_STORE X86_VEX(1, 0, 0, 0x11)
+#define X86_V_MOVAPS X86_VEX(1, 0, 0, 0x28)
+#define X86_V_SHUFPS X86_VEX(1, 0, 0, 0xc6) /* + imm8 */
+#define X86_V_UNPCKHPD X86_VEX(1, 1, 0, 0x15)
+#define X86_V_BLENDPS X86_VEX(3, 1, 0, 0x0c) /* + imm8: lane i from rm when bit i */
+#define X86_V_PEXTR X86_VEX(3, 1, 0, 0x16)   /* vpextrd; | 1 << 12 (W): vpextrq; + imm8 */
+#define X86_V_PINSR X86_VEX(3, 1, 0, 0x22)   /* vpinsrd; | 1 << 12 (W): vpinsrq; + imm8 */
 #define X86_V_BROADCASTSS X86_VEX(2, 1, 0, 0x18)
 #define X86_V_MOVDDUP X86_VEX(1, 3, 0, 0x12)
 #define X86_V_ANDPS X86_VEX(1, 0, 0, 0x54)

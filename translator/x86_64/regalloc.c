@@ -51,6 +51,8 @@ void x86_ra_init(X86Gen *g)
         g->ts[t].slot = -1;
         g->ts[t].mem_ok = g->ctx->temps[t].kind == IR_TEMP_GLOBAL;
     }
+    x86_vc_drop(g);
+    g->vc_partial = 0;
     for (int r = 0; r < 16; r++) {
         g->reg_temp[r] = IR_TEMP_NONE;
         g->reg_use[r] = 0;
@@ -361,6 +363,7 @@ void x86_ra_evict(X86Gen *g, int r, uint16_t to)
 
 void x86_ra_sync(X86Gen *g, bool locals)
 {
+    x86_vc_flush(g);
     for (int r = 0; r < 16; r++) {
         IrTemp t = g->reg_temp[r];
         if (t == IR_TEMP_NONE)
@@ -382,6 +385,7 @@ void x86_ra_drop(X86Gen *g, unsigned kinds)
 
 void x86_ra_end_bb(X86Gen *g)
 {
+    x86_vc_drop(g);
     x86_ra_drop(g, X86_RA_EBB);
     for (int s = 0; s < X86_FRAME_SLOTS && g->slots_used; s++) {
         IrTemp t = g->slot_owner[s];
@@ -409,10 +413,12 @@ void x86_ra_end_op(X86Gen *g, const IrOp *op)
     if ((dead & X86_DEAD_OUT) && op->nout)
         x86_ra_kill(g, ir_out(op, 0));
     g->locked = 0;
+    g->vc_locked = 0;
 }
 
 void x86_ra_env_access(X86Gen *g, int32_t off, int32_t size, bool write)
 {
+    x86_vc_env_access(g, off, size, write);
     for (int r = 0; r < 16; r++) {
         IrTemp t = g->reg_temp[r];
         if (t == IR_TEMP_NONE || x86_ra_kind(g, t) != IR_TEMP_GLOBAL)
