@@ -15,6 +15,7 @@
 #include "frontends/aarch64/simd_imm.h"
 #include "frontends/aarch64/simd_ir.h"
 #include "frontends/aarch64/simd_ldst_gen.h"
+#include "frontends/aarch64/simd_vec.h"
 
 #include "aarch64/decode_simd.c.inc"
 
@@ -105,25 +106,7 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
     if (a->opc == 0x03) {
         if (a->scalar)
             return false;
-        a64_gen_vlogic(s, a->u << 2 | a->size, a->rd, a->rn, a->rm, a->q);
-        return true;
-    }
-    if (!a->scalar && (a->opc == 0x06 || a->opc == 0x07) && (a->size < 3 || a->q)) {
-        a64_gen_vcmp_order(s, a->rd, a->rn, a->rm, a->size, a->q, a->u, a->opc == 0x07);
-        return true;
-    }
-    if (!a->scalar && a->opc == 0x10 && (a->size < 3 || a->q)) { /* ADD, SUB */
-        a64_gen_vaddsub(s, a->rd, a->rn, a->rm, a->size, a->q, a->u);
-        return true;
-    }
-    if (!a->scalar && a->opc == 0x11 && (a->size < 3 || a->q)) { /* CMEQ, CMTST */
-        a64_gen_vcmeq(s, a->rd, a->rn, a->rm, a->size, a->q, !a->u);
-        return true;
-    }
-    if (!a->scalar && a->size == 0 &&
-        ((a->u && (a->opc == 0x14 || a->opc == 0x15)) || (!a->u && a->opc == 0x17))) {
-        a64_gen_vpairwise_bytes(s, a->opc, a->rd, a->rn, a->rm, a->q);
-        return true;
+        return a64_vec_3same(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, a->rm);
     }
     if (a->scalar && !scalar_3same_ok(a, key))
         return false;
@@ -141,6 +124,8 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
         if ((a->opc == 0x16 && (a->size == 0 || a->size == 3)) ||
             (a->u && a->opc == 0x13 && a->size != 0))
             return false;
+        if (a64_vec_3same(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, a->rm))
+            return true;
     }
     gen_helper_v3(s, (void *)helper_simd_3same, a);
     return true;
@@ -155,6 +140,8 @@ static bool trans_SIMD_3DIFF(DisasContext *s, arg_v3 *a)
         return false;
     if (a->scalar && !sqd)
         return false;
+    if (!a->scalar && a64_vec_3diff(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, a->rm))
+        return true;
     gen_helper_v3(s, (void *)helper_simd_3diff, a);
     return true;
 }
@@ -275,10 +262,8 @@ static bool trans_SIMD_2MISC(DisasContext *s, arg_v2 *a)
         return false;
     if (!fp && !int_2misc_ok(a, key))
         return false;
-    if (key == 0x09 && !a->scalar) { /* CMEQ #0 */
-        a64_gen_vcmeq(s, a->rd, a->rn, -1, a->size, a->q, false);
+    if (!fp && !a->scalar && a64_vec_2misc(s, a->u, a->size, a->opc, a->q, a->rd, a->rn))
         return true;
-    }
     A64SimdDesc d = {.rd = a->rd,
                      .rn = a->rn,
                      .size = a->size,
@@ -301,6 +286,8 @@ static bool trans_SIMD_ACROSS(DisasContext *s, arg_v2 *a)
         ok = false;
     if (!ok)
         return false;
+    if (a64_vec_across(s, a->u, a->size, a->opc, a->q, a->rd, a->rn))
+        return true;
     A64SimdDesc d = {
         .rd = a->rd, .rn = a->rn, .size = a->size, .q = a->q, .u = a->u, .opc = a->opc};
     gen_helper_desc(s, (void *)helper_simd_across, &d);
@@ -397,12 +384,8 @@ static bool trans_SIMD_SHIFT_IMM(DisasContext *s, arg_vsh *a)
     int esz = 31 - __builtin_clz(a->imm >> 3);
     if (!shift_imm_ok(a, esz))
         return false;
-    if ((a->opc == 0x0a && !a->u) || (a->opc == 0x00 && a->u)) { /* SHL, USHR */
-        bool left = a->opc == 0x0a;
-        int sh = left ? a->imm - (8 << esz) : (16 << esz) - a->imm;
-        a64_gen_vshift_imm(s, a->rd, a->rn, esz, a->q, left, sh);
+    if (!a->scalar && a64_vec_shift_imm(s, a->u, a->opc, a->q, a->imm, a->rd, a->rn))
         return true;
-    }
     if (!a->scalar && !a->u && a->opc == 0x10 && esz == 0) { /* SHRN from 8H */
         a64_gen_vshrn_bytes(s, a->rd, a->rn, 16 - a->imm, a->q);
         return true;
@@ -479,10 +462,7 @@ static bool trans_SIMD_PERMUTE(DisasContext *s, arg_SIMD_PERMUTE *a)
 {
     if ((a->opc & 3) == 0 || (a->size == 3 && !a->q))
         return false;
-    A64SimdDesc d = {
-        .rd = a->rd, .rn = a->rn, .rm = a->rm, .size = a->size, .q = a->q, .opc = a->opc};
-    gen_helper_desc(s, (void *)helper_simd_permute, &d);
-    return true;
+    return a64_vec_permute(s, a->opc, a->size, a->q, a->rd, a->rn, a->rm);
 }
 
 static bool trans_SIMD_EXT(DisasContext *s, arg_SIMD_EXT *a)
@@ -495,9 +475,7 @@ static bool trans_SIMD_EXT(DisasContext *s, arg_SIMD_EXT *a)
 
 static bool trans_SIMD_TBL(DisasContext *s, arg_SIMD_TBL *a)
 {
-    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .ra = a->len, .q = a->q, .u = a->op};
-    gen_helper_desc(s, (void *)helper_simd_tbl, &d);
-    return true;
+    return a64_vec_tbl(s, a->len, a->op, a->q, a->rd, a->rn, a->rm);
 }
 
 /* ---- copies between lanes and GPRs ---- */

@@ -30,6 +30,7 @@ typedef TBExit (*X86TbEnterFn)(CPUCommon *cpu, const void *code);
 /* Host features used by instruction selection, detected once with cpuid. */
 typedef struct X86Features {
     bool bmi1, bmi2, lzcnt, popcnt, movbe, sse41, avx2;
+    bool ssse3, sse42;
 } X86Features;
 void x86_detect_features(X86Features *f);
 

@@ -129,6 +129,9 @@ void x86_gen_v128(X86Gen *g, const IrOp *op);
 void x86_gen_cmpxchg(X86Gen *g, const IrOp *op);
 void x86_gen_atomic_rmw(X86Gen *g, const IrOp *op);
 
+/* codegen_vec.c: the integer vector op `vec` */
+void x86_gen_vec(X86Gen *g, const IrOp *op);
+
 /* codegen_alu.c */
 void x86_gen_alu(X86Gen *g, const IrOp *op);
 /* Emits the compare (or test) of a and b; returns the x86 condition for c.  c is

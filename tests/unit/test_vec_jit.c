@@ -1,0 +1,404 @@
+/*
+ * Integer AdvSIMD on the IR `vec` op: every instruction the frontend maps
+ * onto `vec` (simd_vec.c) is run, on random and corner-value V registers,
+ * under the JIT with the host's SSE features, under the JIT restricted to
+ * SSE2 (the fallback calls), and under the IR interpreter, and compared bit
+ * for bit (all 32 V registers and FPSR.QC) with the exact C helper that
+ * implements the encoding class (helper_simd*.c).
+ */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include <cmocka.h>
+
+#include "frontends/aarch64/cpu.h"
+#include "frontends/aarch64/helper_simd.h"
+#include "frontends/guest_arch.h"
+#include "loader/process.h"
+#include "tests/unit/a64_fixture.h"
+#include "translator/interp.h"
+#include "translator/tb.h"
+#include "translator/x86_64/backend.h"
+
+#define CODE_PC 0x10000ull
+#define ROUNDS 6
+
+typedef uint64_t (*Helper)(CPUCommon *cpu, uint64_t desc);
+
+typedef struct Fixture {
+    Process p;
+    A64CPU *cpu;
+    IrGlobals globals;
+    IrContext *ir;
+    CodeBuf cb;
+    X86Features host, sse2;
+    uint64_t seed;
+    int checked; /* cases compared (allocated encodings) */
+} Fixture;
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof(*f));
+    if (!f || a64_test_process(&f->p) < 0)
+        return -1;
+    if (gmem_mmap(&f->p.mem, CODE_PC, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, GMEM_ANON) < 0)
+        return -1;
+    if (!(f->cpu = a64_test_cpu(&f->p)))
+        return -1;
+    guest_arch_aarch64.init_globals(&f->globals);
+    f->ir = ir_context_new(&f->globals);
+    if (!f->ir || codebuf_init(&f->cb, 8u << 20) < 0)
+        return -1;
+    x86_detect_features(&f->host);
+    f->sse2 = (X86Features){0};
+    f->seed = 0x2545f4914f6cdd1dull;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    ir_context_free(f->ir);
+    codebuf_destroy(&f->cb);
+    gmem_destroy(&f->p.mem);
+    free(f->cpu);
+    free(f);
+    return 0;
+}
+
+static uint64_t rnd(Fixture *f)
+{
+    f->seed ^= f->seed << 13;
+    f->seed ^= f->seed >> 7;
+    f->seed ^= f->seed << 17;
+    return f->seed;
+}
+
+/* 64 bits of lanes that are random or corner values (0, 1, max, min, -1, -min). */
+static uint64_t corner_word(Fixture *f)
+{
+    static const uint64_t pat[] = {0,
+                                   0x0101010101010101ull,
+                                   0x7f7f7f7f7f7f7f7full,
+                                   0x8080808080808080ull,
+                                   ~0ull,
+                                   0x7fff80007fff8000ull,
+                                   0x800000017fffffffull,
+                                   0x8000000000000000ull,
+                                   0x7fffffffffffffffull,
+                                   0x0f1e2d3c4b5a6978ull};
+    uint64_t r = rnd(f);
+    switch (r % 4) {
+    case 0:
+        return pat[(r >> 8) % (sizeof(pat) / sizeof(pat[0]))];
+    case 1: /* mix of a pattern and random bytes */
+        return pat[(r >> 8) % (sizeof(pat) / sizeof(pat[0]))] ^ (rnd(f) & rnd(f) & rnd(f));
+    case 2: /* small bytes: table indices in and out of range */
+        return rnd(f) & 0x3f3f3f3f3f3f3f3full;
+    default:
+        return rnd(f);
+    }
+}
+
+static void random_state(Fixture *f, A64CPU *cpu)
+{
+    for (int r = 0; r < 32; r++) {
+        cpu->v[r][0] = corner_word(f);
+        cpu->v[r][1] = corner_word(f);
+    }
+    cpu->fpsr = (rnd(f) & 1) ? A64_FPSR_QC : 0;
+}
+
+static void put_code(Fixture *f, uint32_t word)
+{
+    uint8_t *h = g2h(&f->p.mem, CODE_PC);
+    mprotect(h, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
+    memcpy(h, &word, 4);
+    mprotect(h, GUEST_PAGE_SIZE, PROT_READ);
+}
+
+/* Translates the word at CODE_PC; false if it is unallocated (SIGILL exit). */
+static bool translate(Fixture *f)
+{
+    ArchTranslateOpts o = {.max_insns = 1};
+    ir_reset(f->ir, CODE_PC);
+    f->cpu->common.pc = CODE_PC;
+    guest_arch_aarch64.translate(f->ir, &f->cpu->common, &o);
+    ir_optimize(f->ir);
+    for (uint32_t i = 0; i < f->ir->nops; i++) {
+        const IrOp *op = &f->ir->ops[i];
+        if (op->opc == IR_OP_exit_tb && op->args[0] >= IR_EXIT_EXCP)
+            return false;
+    }
+    return true;
+}
+
+static void run_jit(Fixture *f, const X86Features *feat)
+{
+    X86TbEnterFn enter = x86_init(&f->cb, feat);
+    assert_true(translate(f));
+    TB tb = {.pc = CODE_PC};
+    assert_int_equal(x86_codegen(f->ir, &tb, &f->cb), 0);
+    enter(&f->cpu->common, tb.code);
+    free(tb.insn_host_off);
+    free(tb.insn_guest_pc);
+}
+
+static void run_interp(Fixture *f)
+{
+    assert_true(translate(f));
+    ir_interp_prepare(f->ir);
+    TB tb = {.pc = CODE_PC, .ir = f->ir};
+    ir_interp_run(&f->cpu->common, &tb);
+}
+
+static void expect_same(const A64CPU *want, const A64CPU *got, uint32_t word, const char *who)
+{
+    for (int r = 0; r < 32; r++)
+        if (memcmp(want->v[r], got->v[r], 16) != 0) {
+            print_error("%08x under %s: v%d = %016llx:%016llx, helper %016llx:%016llx\n", word, who,
+                        r, (unsigned long long)got->v[r][1], (unsigned long long)got->v[r][0],
+                        (unsigned long long)want->v[r][1], (unsigned long long)want->v[r][0]);
+            fail();
+        }
+    if ((want->fpsr ^ got->fpsr) & A64_FPSR_QC) {
+        print_error("%08x under %s: QC %x, helper %x\n", word, who, got->fpsr & A64_FPSR_QC,
+                    want->fpsr & A64_FPSR_QC);
+        fail();
+    }
+}
+
+/* Runs one encoding ROUNDS times under each backend against fn(desc). */
+static void check(Fixture *f, uint32_t word, Helper fn, const A64SimdDesc *d)
+{
+    put_code(f, word);
+    if (!translate(f))
+        return;
+    A64CPU *start = malloc(sizeof(A64CPU)), *want = malloc(sizeof(A64CPU));
+    assert_non_null(start);
+    assert_non_null(want);
+    for (int round = 0; round < ROUNDS; round++) {
+        random_state(f, f->cpu);
+        memcpy(start, f->cpu, sizeof(A64CPU));
+        fn(&f->cpu->common, a64_simd_desc(d));
+        memcpy(want, f->cpu, sizeof(A64CPU));
+        memcpy(f->cpu, start, sizeof(A64CPU));
+        run_jit(f, &f->host);
+        expect_same(want, f->cpu, word, "the JIT");
+        memcpy(f->cpu, start, sizeof(A64CPU));
+        run_jit(f, &f->sse2);
+        expect_same(want, f->cpu, word, "the SSE2-only JIT");
+        memcpy(f->cpu, start, sizeof(A64CPU));
+        run_interp(f);
+        expect_same(want, f->cpu, word, "the interpreter");
+    }
+    f->checked++;
+    free(start);
+    free(want);
+}
+
+/* The reference for AND BIC ORR ORN EOR BSL BIT BIF (opc 0x03), which helper_simd_3same
+ * leaves to the translator: op = U:size, per the Arm ARM's pseudocode. */
+static uint64_t ref_logic(CPUCommon *c, uint64_t desc)
+{
+    A64CPU *cpu = (A64CPU *)c;
+    A64SimdDesc d = a64_simd_desc_unpack(desc);
+    uint64_t r[2] = {0, 0};
+    for (int h = 0; h <= d.q; h++) {
+        uint64_t n = cpu->v[d.rn][h], m = cpu->v[d.rm][h], old = cpu->v[d.rd][h];
+        switch (d.u << 2 | d.size) {
+        case 0:
+            r[h] = n & m;
+            break;
+        case 1:
+            r[h] = n & ~m;
+            break;
+        case 2:
+            r[h] = n | m;
+            break;
+        case 3:
+            r[h] = n | ~m;
+            break;
+        case 4:
+            r[h] = n ^ m;
+            break;
+        case 5: /* BSL */
+            r[h] = (old & n) | (~old & m);
+            break;
+        case 6: /* BIT */
+            r[h] = (m & n) | (~m & old);
+            break;
+        default: /* BIF */
+            r[h] = (~m & n) | (m & old);
+            break;
+        }
+    }
+    cpu->v[d.rd][0] = r[0];
+    cpu->v[d.rd][1] = r[1];
+    return 0;
+}
+
+static int reg(Fixture *f)
+{
+    return (int)(rnd(f) % 32);
+}
+
+static void test_three_same(void **state)
+{
+    Fixture *f = *state;
+    static const int opcs[] = {0x01, 0x02, 0x03, 0x05, 0x06, 0x07, 0x0c, 0x0d,
+                               0x0e, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x17};
+    for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
+        for (int u = 0; u < 2; u++)
+            for (int size = 0; size < 4; size++)
+                for (int q = 0; q < 2; q++) {
+                    A64SimdDesc d = {.rd = reg(f),
+                                     .rn = reg(f),
+                                     .rm = reg(f),
+                                     .size = size,
+                                     .q = q,
+                                     .u = u,
+                                     .opc = opcs[i]};
+                    uint32_t w = (uint32_t)q << 30 | (uint32_t)u << 29 | 0x0eu << 24 |
+                                 (uint32_t)size << 22 | 1u << 21 | (uint32_t)d.rm << 16 |
+                                 (uint32_t)d.opc << 11 | 1u << 10 | (uint32_t)d.rn << 5 | d.rd;
+                    check(f, w, opcs[i] == 0x03 ? ref_logic : helper_simd_3same, &d);
+                }
+    assert_true(f->checked >= 180);
+}
+
+static void test_three_different(void **state)
+{
+    Fixture *f = *state;
+    static const int opcs[] = {0x0, 0x1, 0x2, 0x3, 0x8, 0xa, 0xc};
+    for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
+        for (int u = 0; u < 2; u++)
+            for (int size = 0; size < 3; size++)
+                for (int q = 0; q < 2; q++) {
+                    A64SimdDesc d = {.rd = reg(f),
+                                     .rn = reg(f),
+                                     .rm = reg(f),
+                                     .size = size,
+                                     .q = q,
+                                     .u = u,
+                                     .opc = opcs[i]};
+                    uint32_t w = (uint32_t)q << 30 | (uint32_t)u << 29 | 0x0eu << 24 |
+                                 (uint32_t)size << 22 | 1u << 21 | (uint32_t)d.rm << 16 |
+                                 (uint32_t)d.opc << 12 | (uint32_t)d.rn << 5 | d.rd;
+                    check(f, w, helper_simd_3diff, &d);
+                }
+    assert_int_equal(f->checked, 7 * 2 * 3 * 2);
+}
+
+static void test_two_reg_misc(void **state)
+{
+    Fixture *f = *state;
+    static const int keys[] = {0x00, 0x20, 0x01, 0x05, 0x25, 0x08, 0x28,
+                               0x09, 0x29, 0x0a, 0x0b, 0x2b, 0x12};
+    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+        for (int size = 0; size < 4; size++)
+            for (int q = 0; q < 2; q++) {
+                A64SimdDesc d = {.rd = reg(f),
+                                 .rn = reg(f),
+                                 .size = size,
+                                 .q = q,
+                                 .u = keys[i] >> 5,
+                                 .opc = keys[i] & 31};
+                uint32_t w = (uint32_t)q << 30 | (uint32_t)d.u << 29 | 0x0eu << 24 |
+                             (uint32_t)size << 22 | 0x10u << 17 | (uint32_t)d.opc << 12 | 2u << 10 |
+                             (uint32_t)d.rn << 5 | d.rd;
+                check(f, w, helper_simd_2misc, &d);
+            }
+    assert_true(f->checked >= 60);
+}
+
+static void test_across_lanes(void **state)
+{
+    Fixture *f = *state;
+    static const int opcs[] = {0x03, 0x0a, 0x1a, 0x1b};
+    for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
+        for (int u = 0; u < 2; u++)
+            for (int size = 0; size < 3; size++)
+                for (int q = 0; q < 2; q++) {
+                    A64SimdDesc d = {
+                        .rd = reg(f), .rn = reg(f), .size = size, .q = q, .u = u, .opc = opcs[i]};
+                    uint32_t w = (uint32_t)q << 30 | (uint32_t)u << 29 | 0x0eu << 24 |
+                                 (uint32_t)size << 22 | 0x18u << 17 | (uint32_t)d.opc << 12 |
+                                 2u << 10 | (uint32_t)d.rn << 5 | d.rd;
+                    check(f, w, helper_simd_across, &d);
+                }
+    assert_int_equal(f->checked, 35); /* 4 ops x 2 U x 5 arrangements, minus ADDV with U */
+}
+
+static void test_shift_immediate(void **state)
+{
+    Fixture *f = *state;
+    static const int opcs[] = {0x00, 0x02, 0x0a, 0x14};
+    for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
+        for (int u = 0; u < 2; u++)
+            for (int imm = 8; imm < 128; imm++)
+                for (int q = 0; q < 2; q++) {
+                    A64SimdDesc d = {
+                        .rd = reg(f), .rn = reg(f), .q = q, .u = u, .opc = opcs[i], .imm = imm};
+                    uint32_t w = (uint32_t)q << 30 | (uint32_t)u << 29 | 0x1eu << 23 |
+                                 (uint32_t)imm << 16 | (uint32_t)d.opc << 11 | 1u << 10 |
+                                 (uint32_t)d.rn << 5 | d.rd;
+                    check(f, w, helper_simd_shift_imm, &d);
+                }
+    assert_true(f->checked >= 1000);
+}
+
+static void test_permutes_and_tables(void **state)
+{
+    Fixture *f = *state;
+    for (int opc = 1; opc < 8; opc++)
+        for (int size = 0; size < 4; size++)
+            for (int q = 0; q < 2; q++) {
+                A64SimdDesc d = {
+                    .rd = reg(f), .rn = reg(f), .rm = reg(f), .size = size, .q = q, .opc = opc};
+                uint32_t w = (uint32_t)q << 30 | 0x0eu << 24 | (uint32_t)size << 22 |
+                             (uint32_t)d.rm << 16 | (uint32_t)opc << 12 | 2u << 10 |
+                             (uint32_t)d.rn << 5 | d.rd;
+                check(f, w, helper_simd_permute, &d);
+            }
+    int permutes = f->checked;
+    assert_int_equal(permutes, 6 * 7);
+    for (int len = 0; len < 4; len++)
+        for (int tbx = 0; tbx < 2; tbx++)
+            for (int q = 0; q < 2; q++)
+                for (int k = 0; k < 3; k++) {
+                    /* k == 0: the table wraps from v31 to v0 */
+                    A64SimdDesc d = {.rd = reg(f),
+                                     .rn = k ? reg(f) : 31 - len / 2,
+                                     .rm = reg(f),
+                                     .ra = len,
+                                     .q = q,
+                                     .u = tbx};
+                    uint32_t w = (uint32_t)q << 30 | 0x0eu << 24 | (uint32_t)d.rm << 16 |
+                                 (uint32_t)len << 13 | (uint32_t)tbx << 12 | (uint32_t)d.rn << 5 |
+                                 d.rd;
+                    check(f, w, helper_simd_tbl, &d);
+                }
+    assert_int_equal(f->checked - permutes, 4 * 2 * 2 * 3);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_three_same, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_three_different, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_two_reg_misc, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_across_lanes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_shift_immediate, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_permutes_and_tables, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
