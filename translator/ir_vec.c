@@ -138,6 +138,13 @@ static uint64_t lane(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t b, 
         return a > b ? a - b : b - a;
     case IR_VEC_URHADD:
         return (uint64_t)(((unsigned __int128)a + b + 1) >> 1);
+    case IR_VEC_USHL:
+    case IR_VEC_SSHL: {
+        int sh = (int8_t)b, bits = 8 << esz;
+        if (sh >= 0)
+            return sh >= bits ? 0 : a << sh;
+        return shift_right(a, esz, (unsigned)-sh, op == IR_VEC_SSHL);
+    }
     case IR_VEC_SQADD:
         return saturate((__int128)sa + sb, esz, true, sat);
     case IR_VEC_UQADD:

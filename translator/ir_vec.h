@@ -54,6 +54,8 @@ typedef enum IrVecOp {
     IR_VEC_SABD,
     IR_VEC_UABD,
     IR_VEC_URHADD, /* (a + b + 1) >> 1, unsigned */
+    IR_VEC_USHL,   /* a shifted left by the signed low byte of b (right if negative) */
+    IR_VEC_SSHL,   /* the same with arithmetic right shifts */
     /* saturating: c4 = offset of a 32-bit flag word, c5 = bits ORed into it on saturation */
     IR_VEC_SQADD,
     IR_VEC_UQADD,

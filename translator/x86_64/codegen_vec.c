@@ -5,8 +5,10 @@
  *
  * Sources are loaded from the CPU state into xmm0 (a), xmm1 (b) and xmm2
  * (old destination), computed in xmm registers and stored back with one
- * movdqu; nothing stays in xmm registers between ops.  Constants are built
- * through one scratch general register.  An operation or element size with
+ * movdqu; nothing stays in xmm registers between ops.  Constants (masks,
+ * shuffle tables) are used as RIP-relative memory operands from a pool of
+ * interned 16-byte values, or built through a scratch general register when
+ * the pool is full or out of reach.  An operation or element size with
  * no sequence here, or whose instructions the host lacks, becomes a call to
  * ir_vec_helper, the C definition shared with the interpreter.
  */
@@ -32,7 +34,49 @@ static void mov(VecGen *v, int xd, int xs)
     x86_vop(v->cb, X86_OPC_MOVDQA, xd, xs);
 }
 
-/* x = the 128-bit constant hi:lo (clobbers X7 when the halves differ). */
+/*
+ * The constant pool: immutable 16-byte values, interned by open addressing,
+ * shared by every TB of the process (entries are only added, under the
+ * translation lock, and written before the code that reads them is
+ * published).  It lives in ferry's data, within rel32 reach of the code
+ * buffer (codebuf.c maps the buffer just below ferry's text).
+ */
+#define VEC_POOL_SIZE 2048
+static _Alignas(16) uint64_t vec_pool[VEC_POOL_SIZE][2];
+static bool vec_pool_used[VEC_POOL_SIZE];
+static unsigned vec_pool_count;
+
+/* Address of the pooled hi:lo, or NULL when the pool is (nearly) full. */
+static const void *pool_get(uint64_t lo, uint64_t hi)
+{
+    uint64_t k = (lo ^ (hi * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
+    for (unsigned i = (unsigned)(k >> 40) % VEC_POOL_SIZE;; i = (i + 1) % VEC_POOL_SIZE) {
+        if (!vec_pool_used[i]) {
+            if (vec_pool_count >= VEC_POOL_SIZE * 3 / 4)
+                return NULL;
+            vec_pool[i][0] = lo;
+            vec_pool[i][1] = hi;
+            vec_pool_used[i] = true;
+            vec_pool_count++;
+            return vec_pool[i];
+        }
+        if (vec_pool[i][0] == lo && vec_pool[i][1] == hi)
+            return vec_pool[i];
+    }
+}
+
+/* The pooled constant when a RIP-relative operand from here reaches it, else NULL. */
+static const void *pool_ref(VecGen *v, uint64_t lo, uint64_t hi)
+{
+    const uint8_t *p = pool_get(lo, hi);
+    if (!p || !x86_fits_i32(p - v->cb->ptr - 64) || !x86_fits_i32(p - v->cb->ptr + 64))
+        return NULL;
+    return p;
+}
+
+static void vconst_gpr(VecGen *v, int x, uint64_t lo, uint64_t hi);
+
+/* x = the 128-bit constant hi:lo. */
 static void vconst(VecGen *v, int x, uint64_t lo, uint64_t hi)
 {
     CodeBuf *cb = v->cb;
@@ -44,6 +88,29 @@ static void vconst(VecGen *v, int x, uint64_t lo, uint64_t hi)
         x86_vop(cb, X86_OPC_PCMPEQD, x, x);
         return;
     }
+    const void *p = pool_ref(v, lo, hi);
+    if (p)
+        x86_vop_rip(cb, X86_OPC_MOVDQA, x, p);
+    else
+        vconst_gpr(v, x, lo, hi);
+}
+
+/* x = x op hi:lo (a pooled memory operand, or the constant built in X8). */
+static void vopc(VecGen *v, unsigned opc, int x, uint64_t lo, uint64_t hi)
+{
+    const void *p = pool_ref(v, lo, hi);
+    if (p) {
+        x86_vop_rip(v->cb, opc, x, p);
+        return;
+    }
+    vconst_gpr(v, X8, lo, hi);
+    x86_vop(v->cb, opc, x, X8);
+}
+
+/* x = the constant built through a general register (clobbers X7). */
+static void vconst_gpr(VecGen *v, int x, uint64_t lo, uint64_t hi)
+{
+    CodeBuf *cb = v->cb;
     if (v->gpr < 0)
         v->gpr = x86_ra_alloc(v->g, X86_ALLOCATABLE);
     x86_movi(cb, true, v->gpr, lo);
@@ -65,10 +132,17 @@ static uint64_t rep64(uint64_t x, int esz)
     return x * ones[esz];
 }
 
-static void splat(VecGen *v, int x, uint64_t lane, int esz)
+/* x = x op (lane in every element of esz). */
+static void vopc_splat(VecGen *v, unsigned opc, int x, uint64_t lane, int esz)
 {
     uint64_t r = rep64(lane, esz);
-    vconst(v, x, r, r);
+    vopc(v, opc, x, r, r);
+}
+
+/* Sources a and b are the same register (neither replaced by zero). */
+static bool same_sources(const VecGen *v)
+{
+    return v->c[1] == v->c[2] && !(v->c[3] & (IR_VEC_ZA | IR_VEC_ZB));
 }
 
 /* ---- what the host can do ---- */
@@ -111,6 +185,9 @@ static bool supported(const VecGen *v)
     case IR_VEC_UMAXV:
     case IR_VEC_UMINV:
         return minmax_ok(f, v->op, esz);
+    case IR_VEC_USHL:
+    case IR_VEC_SSHL:
+        return f->ssse3;
     case IR_VEC_URHADD:
     case IR_VEC_SQADD:
     case IR_VEC_UQADD:
@@ -186,8 +263,7 @@ static void vmul(VecGen *v, int x, int y, int esz)
     /* bytes: even bytes from a word multiply, odd bytes from one of the high bytes */
     mov(v, X3, x);
     x86_vop(cb, X86_OPC_PMULLW, X3, y);
-    splat(v, X4, 0xff, 1);
-    x86_vop(cb, X86_OPC_PAND, X3, X4);
+    vopc_splat(v, X86_OPC_PAND, X3, 0xff, 1);
     x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SRL, x, 8);
     x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SRL, y, 8);
     x86_vop(cb, X86_OPC_PMULLW, x, y);
@@ -199,9 +275,8 @@ static void vmul(VecGen *v, int x, int y, int esz)
 static void vcmpgt(VecGen *v, int x, int y, int esz, bool is_unsigned)
 {
     if (is_unsigned) {
-        splat(v, X3, 1ull << ((8 << esz) - 1), esz);
-        x86_vop(v->cb, X86_OPC_PXOR, x, X3);
-        x86_vop(v->cb, X86_OPC_PXOR, y, X3);
+        vopc_splat(v, X86_OPC_PXOR, x, 1ull << ((8 << esz) - 1), esz);
+        vopc_splat(v, X86_OPC_PXOR, y, 1ull << ((8 << esz) - 1), esz);
     }
     x86_vop(v->cb, x86_vec_pcmpgt[esz], x, y);
 }
@@ -215,27 +290,28 @@ static void vextend(VecGen *v, int x, int esz, bool upper, bool is_signed)
     x86_vop(v->cb, upper ? x86_vec_punpckh[esz] : x86_vec_punpckl[esz], x, X6);
 }
 
-/* ra = bytes of ra (index < 16) and rb (16..31) chosen by tbl; clobbers rb, X3, X4. */
-static void vperm(VecGen *v, int ra, int rb, const uint8_t *tbl)
+/* ra = bytes of ra (index < 16) and rb (16..31) chosen by tbl; clobbers rb.  `same`: both
+ * sources hold the same value, so one shuffle serves. */
+static void vperm(VecGen *v, int ra, int rb, const uint8_t *tbl, bool same)
 {
     uint64_t ma[2] = {0, 0}, mb[2] = {0, 0};
     bool need_a = false, need_b = false;
     for (int i = 0; i < 16; i++) {
-        unsigned x = tbl[i], sa = x < 16 ? x : 0x80, sb = x >= 16 && x < 32 ? x - 16 : 0x80;
+        unsigned x = tbl[i];
+        if (same && x >= 16 && x < 32)
+            x -= 16;
+        unsigned sa = x < 16 ? x : 0x80, sb = x >= 16 && x < 32 ? x - 16 : 0x80;
         need_a |= x < 16;
         need_b |= sb != 0x80;
         ma[i / 8] |= (uint64_t)sa << (8 * (i % 8));
         mb[i / 8] |= (uint64_t)sb << (8 * (i % 8));
     }
-    if (need_a) {
-        vconst(v, X3, ma[0], ma[1]);
-        x86_vop(v->cb, X86_OPC_PSHUFB, ra, X3);
-    } else {
+    if (need_a)
+        vopc(v, X86_OPC_PSHUFB, ra, ma[0], ma[1]);
+    else
         x86_vop(v->cb, X86_OPC_PXOR, ra, ra);
-    }
     if (need_b) {
-        vconst(v, X4, mb[0], mb[1]);
-        x86_vop(v->cb, X86_OPC_PSHUFB, rb, X4);
+        vopc(v, X86_OPC_PSHUFB, rb, mb[0], mb[1]);
         x86_vop(v->cb, X86_OPC_POR, ra, rb);
     }
 }
@@ -403,10 +479,11 @@ static int gen_pairwise(VecGen *v)
         x86_vop(cb, X86_OPC_PUNPCKLQDQ, XA, XB);
     pair_table(esz, v->q, false, even);
     pair_table(esz, v->q, true, odd);
+    bool same = !v->q || same_sources(v);
     mov(v, X5, XA);
     mov(v, X6, XB);
-    vperm(v, XA, XB, even);
-    vperm(v, X5, X6, odd);
+    vperm(v, XA, XB, even, same);
+    vperm(v, X5, X6, odd, same);
     x86_vop(cb, v->op == IR_VEC_ADDP ? x86_vec_padd[esz] : minmax_opc(v->op, esz), XA, X5);
     return XA;
 }
@@ -435,11 +512,10 @@ static int gen_unary(VecGen *v)
         x86_vop(cb, x86_vec_psub[3], XA, X3);
         return XA;
     default: /* CNT: nibble lookups */
-        splat(v, X5, 0x0f, 0);
         mov(v, X4, XA);
         x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SRL, X4, 4);
-        x86_vop(cb, X86_OPC_PAND, XA, X5);
-        x86_vop(cb, X86_OPC_PAND, X4, X5);
+        vopc_splat(v, X86_OPC_PAND, XA, 0x0f, 0);
+        vopc_splat(v, X86_OPC_PAND, X4, 0x0f, 0);
         vconst(v, X5, 0x0302020102010100ull, 0x0403030203020201ull);
         mov(v, X6, X5);
         x86_vop(cb, X86_OPC_PSHUFB, X5, XA);
@@ -466,14 +542,11 @@ static int gen_shift(VecGen *v)
     } else {
         x86_vshift(cb, x86_vec_shgrp[esz ? esz : 1], left ? X86_VSH_SLL : X86_VSH_SRL, XA,
                    (uint8_t)sh);
-        if (esz == 0) {
-            splat(v, X3, left ? (ones << sh) & ones : ones >> sh, 0);
-            x86_vop(cb, X86_OPC_PAND, XA, X3);
-        }
+        if (esz == 0)
+            vopc_splat(v, X86_OPC_PAND, XA, left ? (ones << sh) & ones : ones >> sh, 0);
         if (sgn) { /* sign-extend from bit bits-1-sh: (x ^ m) - m */
-            splat(v, X3, 1ull << (bits - 1 - sh), esz);
-            x86_vop(cb, X86_OPC_PXOR, XA, X3);
-            x86_vop(cb, x86_vec_psub[esz], XA, X3);
+            vopc_splat(v, X86_OPC_PXOR, XA, 1ull << (bits - 1 - sh), esz);
+            vopc_splat(v, x86_vec_psub[esz], XA, 1ull << (bits - 1 - sh), esz);
         }
     }
     if (v->op == IR_VEC_USRA || v->op == IR_VEC_SSRA) {
@@ -549,8 +622,7 @@ static int gen_across(VecGen *v)
         x86_vsrldq(cb, X3, (uint8_t)w);
         x86_vop(cb, opc, XA, X3);
     }
-    vconst(v, X3, esz == 3 ? ~0ull : (1ull << (8 << esz)) - 1, 0);
-    x86_vop(cb, X86_OPC_PAND, XA, X3);
+    vopc(v, X86_OPC_PAND, XA, esz == 3 ? ~0ull : (1ull << (8 << esz)) - 1, 0);
     return XA;
 }
 
@@ -559,21 +631,18 @@ static int gen_tbl(VecGen *v)
     CodeBuf *cb = v->cb;
     unsigned len = v->imm;
     x86_vop(cb, X86_OPC_PXOR, X5, X5);
-    splat(v, X4, 0x70, 0);
     for (unsigned k = 0; k < len; k++) {
         mov(v, X3, XB);
-        if (k) {
-            splat(v, X8, 16 * k, 0);
-            x86_vop(cb, x86_vec_psub[0], X3, X8);
-        }
+        if (k)
+            vopc_splat(v, x86_vec_psub[0], X3, 16 * k, 0);
         /* indices outside this register (wrapped below zero, or >= 16) get bit 7 */
-        x86_vop(cb, X86_OPC_PADDUSB, X3, X4);
+        vopc_splat(v, X86_OPC_PADDUSB, X3, 0x70, 0);
         x86_vload(cb, X6, X86_REG_CPU, (int32_t)((v->c[4] >> (16 * k)) & 0xffff));
         x86_vop(cb, X86_OPC_PSHUFB, X6, X3);
         x86_vop(cb, X86_OPC_POR, X5, X6);
     }
     if (v->op == IR_VEC_TBX) { /* keep d where index >= 16 * len */
-        splat(v, X3, 16 * len, 0);
+        vconst(v, X3, rep64(16 * len, 0), rep64(16 * len, 0));
         x86_vop(cb, X86_OPC_PMAXUB, X3, XB);
         x86_vop(cb, X86_OPC_PCMPEQB, X3, XB);
         x86_vop(cb, X86_OPC_PAND, X3, XD);
@@ -587,13 +656,17 @@ static int gen_perm(VecGen *v)
     uint8_t tbl[16];
     for (int i = 0; i < 16; i++)
         tbl[i] = (uint8_t)(v->c[4 + i / 8] >> (8 * (i % 8)));
-    vperm(v, XA, XB, tbl);
+    vperm(v, XA, XB, tbl, same_sources(v));
     return XA;
 }
+
+static int gen_shl_reg(VecGen *v);
 
 static int gen_select(VecGen *v)
 {
     IrVecOp op = v->op;
+    if (op == IR_VEC_USHL || op == IR_VEC_SSHL)
+        return gen_shl_reg(v);
     if (op <= IR_VEC_BIF)
         return gen_logic_arith(v);
     if (op <= IR_VEC_CMTST)
@@ -629,17 +702,117 @@ static bool reads_b(IrVecOp op)
            !(op >= IR_VEC_ADDV && op <= IR_VEC_ADDLV);
 }
 
-static void gen_fallback(X86Gen *g, const uint64_t *c)
+/* Calls ir_vec_helper for the op (the caller has saved what it needs). */
+static void call_helper(CodeBuf *cb, const uint64_t *c)
 {
     static const int8_t args[4] = {X86_RSI, X86_RDX, X86_RCX, X86_R8};
     uint64_t vals[4] = {c[0] | c[1] << 20 | c[2] << 40, c[3], c[4], c[5]};
+    for (int i = 0; i < 4; i++)
+        x86_movi(cb, true, args[i], vals[i]);
+    x86_mov_rr(cb, true, X86_RDI, X86_REG_CPU);
+    x86_call_abs(cb, (const void *)ir_vec_helper, X86_RAX);
+}
+
+static void gen_fallback(X86Gen *g, const uint64_t *c)
+{
     for (int r = 0; r < 16; r++)
         if ((X86_CALLER_SAVED >> r) & 1)
             x86_ra_evict(g, r, X86_ALLOCATABLE & ~X86_CALLER_SAVED);
-    for (int i = 0; i < 4; i++)
-        x86_movi(g->cb, true, args[i], vals[i]);
-    x86_mov_rr(g->cb, true, X86_RDI, X86_REG_CPU);
-    x86_call_abs(g->cb, (const void *)ir_vec_helper, X86_RAX);
+    call_helper(g->cb, c);
+}
+
+/* A call on a rarely taken path that keeps every general register: the caller-saved ones
+ * are pushed around it (9 pushes + 8 bytes keep rsp 16-byte aligned). */
+static void call_helper_preserving(CodeBuf *cb, const uint64_t *c)
+{
+    static const int8_t saved[9] = {X86_RAX, X86_RCX, X86_RDX, X86_RSI, X86_RDI,
+                                    X86_R8,  X86_R9,  X86_R10, X86_R11};
+    for (int i = 0; i < 9; i++)
+        x86_push(cb, saved[i]);
+    x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8);
+    call_helper(cb, c);
+    x86_alu_ri(cb, X86_ADD, true, X86_RSP, 8);
+    for (int i = 9; i-- > 0;)
+        x86_pop(cb, saved[i]);
+}
+
+/* XA shifted by the count in X5: left, or right (logical / arithmetic, count <= 63 for
+ * arithmetic 64-bit lanes); bytes go through words. */
+static void shift_by_x5(VecGen *v, bool left, bool arith)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz;
+    if (esz == 0) {
+        mov(v, X4, XA);
+        vextend(v, XA, 0, false, arith);
+        vextend(v, X4, 0, true, arith);
+        unsigned opc = left ? x86_vec_psll_x[1] : arith ? x86_vec_psra_x[1] : x86_vec_psrl_x[1];
+        x86_vop(cb, opc, XA, X5);
+        x86_vop(cb, opc, X4, X5);
+        vopc_splat(v, X86_OPC_PAND, XA, 0xff, 1);
+        vopc_splat(v, X86_OPC_PAND, X4, 0xff, 1);
+        x86_vop(cb, X86_OPC_PACKUSWB, XA, X4);
+    } else if (left || !arith || esz < 3) {
+        x86_vop(cb, (left ? x86_vec_psll_x : arith ? x86_vec_psra_x : x86_vec_psrl_x)[esz], XA, X5);
+    } else { /* 64-bit arithmetic: logical shift, then sign-extend with (x ^ m) - m */
+        x86_vop(cb, x86_vec_psrl_x[3], XA, X5);
+        vconst(v, X6, 1ull << 63, 1ull << 63);
+        x86_vop(cb, x86_vec_psrl_x[3], X6, X5);
+        x86_vop(cb, X86_OPC_PXOR, XA, X6);
+        x86_vop(cb, x86_vec_psub[3], XA, X6);
+    }
+}
+
+/*
+ * USHL/SSHL by register.  Compiled code shifts every lane by the same count
+ * (a DUP'd variable); when the count bytes of all lanes are equal, one SSE
+ * shift by that count does it.  Otherwise the helper runs, on an
+ * out-of-line path that preserves every register.  Stores the result itself.
+ */
+static int gen_shl_reg(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz;
+    bool arith = v->op == IR_VEC_SSHL;
+    uint64_t low = rep64(0xff, esz); /* the count byte of each lane */
+    if (v->gpr < 0)
+        v->gpr = x86_ra_alloc(v->g, X86_ALLOCATABLE);
+    int r = v->gpr;
+    mov(v, X3, XB);
+    mov(v, X4, XB);
+    vopc(v, X86_OPC_PSHUFB, X4, 0, 0); /* byte 0 everywhere */
+    vopc(v, X86_OPC_PAND, X3, low, low);
+    vopc(v, X86_OPC_PAND, X4, low, low);
+    x86_vop(cb, X86_OPC_PCMPEQB, X3, X4);
+    x86_pmovmskb(cb, r, X3);
+    x86_alu_ri(cb, X86_CMP, false, r, 0xffff);
+    uint8_t *slow = x86_jcc32(cb, X86_CC_NE);
+    x86_movq_r_x(cb, r, XB);
+    x86_op_rr(cb, X86_OPC_MOVSBL | X86_P_W, r, r);
+    x86_test_rr(cb, true, r, r);
+    uint8_t *right = x86_jcc32(cb, X86_CC_S);
+    x86_movq_x_r(cb, X5, r);
+    shift_by_x5(v, true, false);
+    uint8_t *store = x86_jmp32(cb);
+    x86_patch32(right, cb->ptr);
+    x86_op_rr(cb, X86_OPC_GRP3 | X86_P_W, 3, r); /* neg: 1..128 */
+    if (arith && esz == 3) {
+        x86_alu_ri(cb, X86_CMP, true, r, 63);
+        uint8_t *ok = x86_jcc8(cb, X86_CC_BE);
+        x86_movi(cb, false, r, 63);
+        x86_patch8(ok, cb->ptr);
+    }
+    x86_movq_x_r(cb, X5, r);
+    shift_by_x5(v, false, arith);
+    x86_patch32(store, cb->ptr);
+    if (!v->q)
+        x86_vop(cb, X86_OPC_MOVQ_XX, XA, XA);
+    x86_vstore(cb, XA, X86_REG_CPU, (int32_t)v->c[0]);
+    uint8_t *done = x86_jmp32(cb);
+    x86_patch32(slow, cb->ptr);
+    call_helper_preserving(cb, v->c);
+    x86_patch32(done, cb->ptr);
+    return -1;
 }
 
 /* Keeps cached globals coherent with the CPU-state bytes the op touches. */
@@ -686,6 +859,8 @@ void x86_gen_vec(X86Gen *g, const IrOp *op)
     if (ir_vec_reads_d(v.op))
         x86_vload(cb, XD, X86_REG_CPU, (int32_t)c[0]);
     int r = gen_select(&v);
+    if (r < 0) /* stored already */
+        return;
     if (zero_upper(v.op, v.q))
         x86_vop(cb, X86_OPC_MOVQ_XX, r, r);
     x86_vstore(cb, r, X86_REG_CPU, (int32_t)c[0]);

@@ -17,6 +17,7 @@
 /* SSE2 unless noted. */
 #define X86_OPC_MOVQ_XX (0x7eu | X86_P_F3 | X86_P_0F) /* movq x, x/m64: zeroes bits 64..127 */
 #define X86_OPC_MOVQ_X_R (0x6eu | X86_P_66 | X86_P_0F | X86_P_W) /* movq xmm, r64 */
+#define X86_OPC_MOVQ_R_X (0x7eu | X86_P_66 | X86_P_0F | X86_P_W) /* movq r64, xmm */
 #define X86_OPC_MOVDQA X86_SSE(0x6fu)
 #define X86_OPC_PAND X86_SSE(0xdbu)
 #define X86_OPC_PANDN X86_SSE(0xdfu) /* d = ~d & s */
@@ -71,6 +72,10 @@ static const unsigned x86_vec_punpckl[4] = {X86_SSE(0x60u), X86_SSE(0x61u), X86_
                                             X86_SSE(0x6cu)};
 static const unsigned x86_vec_punpckh[4] = {X86_SSE(0x68u), X86_SSE(0x69u), X86_SSE(0x6au),
                                             X86_SSE(0x6du)};
+/* Shifts of every element by the count in the low 64 bits of an xmm (0: none). */
+static const unsigned x86_vec_psll_x[4] = {0, X86_SSE(0xf1u), X86_SSE(0xf2u), X86_SSE(0xf3u)};
+static const unsigned x86_vec_psrl_x[4] = {0, X86_SSE(0xd1u), X86_SSE(0xd2u), X86_SSE(0xd3u)};
+static const unsigned x86_vec_psra_x[4] = {0, X86_SSE(0xe1u), X86_SSE(0xe2u), 0};
 /* Shift group opcode per element size (bytes have none: 0). */
 static const unsigned x86_vec_shgrp[4] = {0, X86_SSE(0x71u), X86_SSE(0x72u), X86_SSE(0x73u)};
 
@@ -85,6 +90,15 @@ static inline void x86_vop_i(CodeBuf *cb, unsigned opc, int xd, int xs, uint8_t 
 {
     x86_op_rr(cb, opc, xd, xs);
     x86_u8(cb, imm);
+}
+
+/* op xd, [rip + disp32] addressing `target` (no immediate follows; the caller checks reach). */
+static inline void x86_vop_rip(CodeBuf *cb, unsigned opc, int xd, const void *target)
+{
+    x86_opc(cb, opc, xd, 0, 0, false);
+    x86_u8(cb, (uint8_t)((xd & 7) << 3 | 5));
+    x86_patch32(cb->ptr, target);
+    cb->ptr += 4;
 }
 
 /* movdqu xd, [base + disp] / movdqu [base + disp], xs */
@@ -114,6 +128,12 @@ static inline void x86_vsrldq(CodeBuf *cb, int x, uint8_t bytes)
 static inline void x86_movq_x_r(CodeBuf *cb, int xd, int r)
 {
     x86_op_rr(cb, X86_OPC_MOVQ_X_R, xd, r);
+}
+
+/* movq r64, xs */
+static inline void x86_movq_r_x(CodeBuf *cb, int r, int xs)
+{
+    x86_op_rr(cb, X86_OPC_MOVQ_R_X, xs, r);
 }
 
 /* pmovmskb r32, xs */
