@@ -7,8 +7,12 @@ RUNS=${RUNS:-5}
 FERRY=${FERRY:-build/ferry}
 B=build/bench
 mkdir -p $B
-gcc -O2 -o $B/int_kernels.native bench/int_kernels.c
-aarch64-linux-gnu-gcc -O2 -static -o $B/int_kernels.a64 bench/int_kernels.c
+# A first line `// cflags: ...` in a kernel file adds compiler flags.
+for src in bench/*.c; do
+    n=$(basename "$src" .c); fl=$(sed -n '1s,^// cflags: *,,p' "$src")
+    gcc -O2 $fl -o $B/$n.native "$src"
+    aarch64-linux-gnu-gcc -O2 $fl -static -o $B/$n.a64 "$src"
+done
 command -v qemu-aarch64 >/dev/null || { echo "qemu-aarch64 missing (apt-get install qemu-user)"; exit 1; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -19,13 +23,15 @@ time_cmd() {
 }
 
 printf "%-8s %9s %9s %9s %10s %10s %12s\n" kernel native ferry qemu ferry/nat qemu/nat qemu/ferry
-for k in sieve hash sort matmul; do
-    want=$($B/int_kernels.native $k)
+for fk in int_kernels:sieve int_kernels:hash int_kernels:sort int_kernels:matmul \
+    simd_kernels:string simd_kernels:reduce simd_kernels:checksum; do
+    f=${fk%%:*}; k=${fk#*:}
+    want=$($B/$f.native $k)
     for who in native ferry qemu; do
         case $who in
-            native) set -- $B/int_kernels.native $k ;;
-            ferry) set -- $FERRY $B/int_kernels.a64 $k ;;
-            qemu) set -- qemu-aarch64 $B/int_kernels.a64 $k ;;
+            native) set -- $B/$f.native $k ;;
+            ferry) set -- $FERRY $B/$f.a64 $k ;;
+            qemu) set -- qemu-aarch64 $B/$f.a64 $k ;;
         esac
         got=$("$@")
         [ "$got" = "$want" ] || { echo "$who: wrong output for $k: $got (want $want)"; exit 1; }

@@ -1,3 +1,4 @@
+// cflags: -O3
 /* Integer SIMD benchmark kernels for `make bench`: glibc's vectorised string
  * functions over large buffers and loops the compiler vectorises at -O3
  * (byte histogram, adler32-like sums, sum/min/max, saturating mix).  Each

@@ -1,13 +1,14 @@
 /*
  * AArch64 FP and AdvSIMD translation (decoder: a64_simd.decode).
  *
- * Moves, logic, immediates (expanded by simd_imm.c), lane inserts/extracts,
- * FCSEL, the SIMD structure loads/stores (simd_ldst_gen.c) and the
- * compares/pairwise ops of the string functions are expanded inline on
- * 64-bit halves of the V registers (simd_ir.c).  Other arithmetic goes to the C
- * helpers of helper_simd.c / helper_fp.c, which get the operand fields as a
- * constant descriptor and touch neither guest GPRs nor flags; FP compares
- * return NZCV, which is unpacked here into the flag globals.
+ * Moves, immediates (expanded by simd_imm.c), lane inserts/extracts, FCSEL,
+ * EXT and the SIMD structure loads/stores (simd_ldst_gen.c) are expanded
+ * inline on 64-bit halves of the V registers (simd_ir.c); the common integer
+ * vector ops become IR `vec` ops (simd_vec.c), which the backend compiles to
+ * SSE.  Other arithmetic goes to the C helpers of helper_simd.c /
+ * helper_fp.c, which get the operand fields as a constant descriptor and
+ * touch neither guest GPRs nor flags; FP compares return NZCV, which is
+ * unpacked here into the flag globals.
  */
 #include "frontends/aarch64/translate.h"
 
