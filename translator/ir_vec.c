@@ -293,6 +293,11 @@ void ir_vec_eval(void *env, const uint64_t *c)
     if (!(desc & IR_VEC_ZB))
         memcpy(&b, e + c[2], 16);
     memcpy(&d, e + c[0], 16);
+    if (desc & IR_VEC_BELEM) {
+        uint64_t x = get(&b, esz, ir_vec_imm(desc));
+        for (int i = 0; i < 16 >> esz; i++)
+            set(&b, esz, i, x);
+    }
     if (op <= IR_VEC_UQSUB || (op >= IR_VEC_NOT && op <= IR_VEC_SSRA)) {
         for (int i = 0; i < (8 << q) >> esz; i++)
             set(&r, esz, i,
@@ -305,6 +310,13 @@ void ir_vec_eval(void *env, const uint64_t *c)
         full = true;
     } else if (op <= IR_VEC_ADDLV) {
         eval_across(op, desc, &a, &r);
+    } else if (op == IR_VEC_SHRN) {
+        int half = q ? 8 >> esz : 0;
+        if (q)
+            r.d[0] = d.d[0];
+        for (int i = 0; i < 8 >> esz; i++)
+            set(&r, esz, half + i, get(&a, esz + 1, i) >> ir_vec_imm(desc));
+        full = true;
     } else if (op == IR_VEC_PERM) {
         for (int i = 0; i < 16; i++) {
             unsigned x = (c[4 + i / 8] >> (8 * (i % 8))) & 0xff;

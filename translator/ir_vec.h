@@ -101,12 +101,16 @@ typedef enum IrVecOp {
      * out-of-range indices give 0 (TBL) or keep d (TBX) */
     IR_VEC_TBL,
     IR_VEC_TBX,
+    /* narrowing: element i (of esz) = wide element i of a >> imm; q = 1 writes the upper half
+     * and keeps the lower half of d */
+    IR_VEC_SHRN,
     IR_VEC_COUNT
 } IrVecOp;
 
 #define IR_VEC_ZA (1u << 11)     /* source a is zero instead of a register */
 #define IR_VEC_ZB (1u << 12)     /* source b is zero */
 #define IR_VEC_SIGNED (1u << 13) /* widening ops: sign-extend */
+#define IR_VEC_BELEM (1u << 14)  /* b is its element number imm (of esz) in every lane */
 
 /* Descriptor: op in bits 0..7, esz in 8..9, q in bit 10, flags, imm in 16..31. */
 static inline uint64_t ir_vec_desc(IrVecOp op, int esz, int q, unsigned flags, unsigned imm)
@@ -136,7 +140,7 @@ static inline bool ir_vec_reads_d(IrVecOp op)
 {
     return op == IR_VEC_MLA || op == IR_VEC_MLS || op == IR_VEC_BSL || op == IR_VEC_BIT ||
            op == IR_VEC_BIF || op == IR_VEC_USRA || op == IR_VEC_SSRA || op == IR_VEC_MLAL ||
-           op == IR_VEC_MLSL || op == IR_VEC_TBX;
+           op == IR_VEC_MLSL || op == IR_VEC_TBX || op == IR_VEC_SHRN;
 }
 
 /* Emits `vec`: offsets in the CPU state, desc from ir_vec_desc, x0/x1 as the op says. */

@@ -1,6 +1,6 @@
 /*
  * IR building blocks for AdvSIMD: V register halves and lanes, and the
- * expansions of EXT and the byte SHRN on 64-bit halves (see simd_ir.h).
+ * expansion of EXT on 64-bit halves (see simd_ir.h).
  */
 #include "frontends/aarch64/simd_ir.h"
 
@@ -92,36 +92,6 @@ static IrTemp binopi(DisasContext *s, int opc, IrTemp a, uint64_t b)
     IrTemp t = ir_new_temp(s->ir, IR_I64);
     ir_gen_binopi(s->ir, opc, IR_I64, t, a, b);
     return t;
-}
-
-/* Packs the low bytes of the four 16-bit lanes of x (upper bytes zero) into 32 bits. */
-static IrTemp pack_bytes(DisasContext *s, IrTemp x)
-{
-    x = binop(s, IR_OP_or, x, binopi(s, IR_OP_shr, x, 8));
-    x = binopi(s, IR_OP_and, x, 0x0000ffff0000ffffull);
-    x = binop(s, IR_OP_or, x, binopi(s, IR_OP_shr, x, 16));
-    return binopi(s, IR_OP_and, x, 0xffffffffull);
-}
-
-static IrTemp concat32(DisasContext *s, IrTemp lo, IrTemp hi)
-{
-    return binop(s, IR_OP_or, lo, binopi(s, IR_OP_shl, hi, 32));
-}
-
-/* SHRN / SHRN2 from 16-bit lanes (8H -> 8B or 16B), shift 1..8. */
-void a64_gen_vshrn_bytes(DisasContext *s, int rd, int rn, int sh, bool q)
-{
-    IrTemp p[2];
-    for (int h = 0; h < 2; h++) {
-        IrTemp x = binopi(s, IR_OP_shr, a64_vld64(s, rn, h), sh);
-        p[h] = pack_bytes(s, binopi(s, IR_OP_and, x, 0x00ff00ff00ff00ffull));
-    }
-    IrTemp r = concat32(s, p[0], p[1]);
-    if (q) {
-        a64_vst64(s, rd, 1, r);
-    } else {
-        a64_vst_dup(s, rd, r, false);
-    }
 }
 
 /* Bytes [pos, pos + 8) of the little-endian concatenation w[0..3]. */

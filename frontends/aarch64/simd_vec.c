@@ -97,6 +97,40 @@ bool a64_vec_3diff(DisasContext *s, int u, int size, int opc, int q, int rd, int
     return true;
 }
 
+bool a64_vec_indexed(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, int rm,
+                     int idx)
+{
+    IrVecOp op;
+    switch (u << 4 | opc) {
+    case 0x08:
+        op = IR_VEC_MUL;
+        break;
+    case 0x10:
+        op = IR_VEC_MLA;
+        break;
+    case 0x14:
+        op = IR_VEC_MLS;
+        break;
+    case 0x02:
+    case 0x12:
+        op = IR_VEC_MLAL;
+        break;
+    case 0x06:
+    case 0x16:
+        op = IR_VEC_MLSL;
+        break;
+    case 0x0a:
+    case 0x1a:
+        op = IR_VEC_MULL;
+        break;
+    default:
+        return false;
+    }
+    unsigned sign = (opc & 3) == 2 && !u ? IR_VEC_SIGNED : 0;
+    gen_vec(s, op, size, q, IR_VEC_BELEM | sign, idx, rd, rn, rm);
+    return true;
+}
+
 /* REV16/32/64: reverse elements of esz inside containers of `cbytes` bytes. */
 static void gen_rev(DisasContext *s, int esz, int cbytes, int q, int rd, int rn)
 {
@@ -204,6 +238,9 @@ bool a64_vec_shift_imm(DisasContext *s, int u, int opc, int q, int imm, int rd, 
         return true;
     case 0x0a:
         gen_vec(s, IR_VEC_SHL, esz, q, 0, left, rd, rn, rn);
+        return true;
+    case 0x10:
+        gen_vec(s, IR_VEC_SHRN, esz, q, 0, right, rd, rn, rd);
         return true;
     case 0x14:
     case 0x34:

@@ -17,6 +17,10 @@
 bool a64_vec_3same(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, int rm);
 /* Vector three-different: [SU]ADDL/W, [SU]SUBL/W, [SU]MULL, [SU]MLAL, [SU]MLSL (and "2"). */
 bool a64_vec_3diff(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, int rm);
+/* Vector x indexed element (integer): MUL, MLA, MLS, [SU]MULL, [SU]MLAL, [SU]MLSL; rm is
+ * the full register number, idx the element number. */
+bool a64_vec_indexed(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, int rm,
+                     int idx);
 /* Vector two-register misc: REV*, CNT, NOT, compares with zero, ABS, NEG, XTN. */
 bool a64_vec_2misc(DisasContext *s, int u, int size, int opc, int q, int rd, int rn);
 /* Across lanes: [SU]ADDLV, [SU]MAXV, [SU]MINV, ADDV. */

@@ -387,10 +387,6 @@ static bool trans_SIMD_SHIFT_IMM(DisasContext *s, arg_vsh *a)
         return false;
     if (!a->scalar && a64_vec_shift_imm(s, a->u, a->opc, a->q, a->imm, a->rd, a->rn))
         return true;
-    if (!a->scalar && !a->u && a->opc == 0x10 && esz == 0) { /* SHRN from 8H */
-        a64_gen_vshrn_bytes(s, a->rd, a->rn, 16 - a->imm, a->q);
-        return true;
-    }
     A64SimdDesc d = {.rd = a->rd,
                      .rn = a->rn,
                      .q = a->q,
@@ -444,6 +440,8 @@ static bool trans_SIMD_INDEXED(DisasContext *s, arg_vidx *a)
         rm |= a->m << 4;
         idx = a->size == 2 ? (a->h << 1 | a->l) : a->h;
     }
+    if (!fp && !a->scalar && a64_vec_indexed(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, rm, idx))
+        return true;
     A64SimdDesc d = {.rd = a->rd,
                      .rn = a->rn,
                      .rm = rm,

@@ -311,6 +311,32 @@ static void test_three_different(void **state)
     assert_int_equal(f->checked, 7 * 2 * 3 * 2);
 }
 
+static void test_by_element(void **state)
+{
+    Fixture *f = *state;
+    static const int keys[] = {0x08, 0x10, 0x14, 0x02, 0x12, 0x06, 0x16, 0x0a, 0x1a};
+    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+        for (int size = 1; size < 3; size++)
+            for (int q = 0; q < 2; q++)
+                for (int hlm = 0; hlm < 8; hlm++) {
+                    int h = hlm >> 2, l = (hlm >> 1) & 1, m = hlm & 1, rm4 = reg(f) & 15;
+                    A64SimdDesc d = {.rd = reg(f),
+                                     .rn = reg(f),
+                                     .size = size,
+                                     .q = q,
+                                     .u = keys[i] >> 4,
+                                     .opc = keys[i] & 15};
+                    d.rm = size == 1 ? rm4 : rm4 | m << 4;
+                    d.imm = size == 1 ? (h << 2 | l << 1 | m) : (h << 1 | l);
+                    uint32_t w = (uint32_t)q << 30 | (uint32_t)d.u << 29 | 0x0fu << 24 |
+                                 (uint32_t)size << 22 | (uint32_t)l << 21 | (uint32_t)m << 20 |
+                                 (uint32_t)rm4 << 16 | (uint32_t)d.opc << 12 | (uint32_t)h << 11 |
+                                 (uint32_t)d.rn << 5 | d.rd;
+                    check(f, w, helper_simd_indexed, &d);
+                }
+    assert_int_equal(f->checked, 9 * 2 * 2 * 8);
+}
+
 static void test_two_reg_misc(void **state)
 {
     Fixture *f = *state;
@@ -354,7 +380,7 @@ static void test_across_lanes(void **state)
 static void test_shift_immediate(void **state)
 {
     Fixture *f = *state;
-    static const int opcs[] = {0x00, 0x02, 0x0a, 0x14};
+    static const int opcs[] = {0x00, 0x02, 0x0a, 0x10, 0x14};
     for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
         for (int u = 0; u < 2; u++)
             for (int imm = 8; imm < 128; imm++)
@@ -408,6 +434,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_three_same, setup, teardown),
         cmocka_unit_test_setup_teardown(test_three_different, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_by_element, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_reg_misc, setup, teardown),
         cmocka_unit_test_setup_teardown(test_across_lanes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_shift_immediate, setup, teardown),

@@ -161,6 +161,8 @@ static bool supported(const VecGen *v)
 {
     const X86Features *f = v->f;
     int esz = v->esz;
+    if ((v->c[3] & IR_VEC_BELEM) && !f->ssse3)
+        return false;
     switch (v->op) {
     case IR_VEC_MUL:
     case IR_VEC_MLA:
@@ -204,6 +206,7 @@ static bool supported(const VecGen *v)
     case IR_VEC_ABS:
         return esz == 3 || f->ssse3;
     case IR_VEC_CNT:
+    case IR_VEC_SHRN:
     case IR_VEC_PERM:
     case IR_VEC_TBL:
     case IR_VEC_TBX:
@@ -662,11 +665,34 @@ static int gen_perm(VecGen *v)
 
 static int gen_shl_reg(VecGen *v);
 
+/* SHRN: shift the wide lanes, pick their low halves into the low (or high) 8 bytes. */
+static int gen_shrn(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz, e = 1 << esz;
+    uint64_t t[2] = {~0ull, ~0ull}; /* 0xff: pshufb gives zero */
+    x86_vshift(cb, x86_vec_shgrp[esz + 1], X86_VSH_SRL, XA, (uint8_t)v->imm);
+    for (int j = 0; j < 8; j++) {
+        uint64_t src = (uint64_t)((j / e) * 2 * e + j % e);
+        int at = v->q ? 8 + j : j;
+        t[at / 8] &= ~(0xffull << (8 * (at % 8)));
+        t[at / 8] |= src << (8 * (at % 8));
+    }
+    vopc(v, X86_OPC_PSHUFB, XA, t[0], t[1]);
+    if (v->q) {
+        x86_vop(cb, X86_OPC_MOVQ_XX, XD, XD);
+        x86_vop(cb, X86_OPC_POR, XA, XD);
+    }
+    return XA;
+}
+
 static int gen_select(VecGen *v)
 {
     IrVecOp op = v->op;
     if (op == IR_VEC_USHL || op == IR_VEC_SSHL)
         return gen_shl_reg(v);
+    if (op == IR_VEC_SHRN)
+        return gen_shrn(v);
     if (op <= IR_VEC_BIF)
         return gen_logic_arith(v);
     if (op <= IR_VEC_CMTST)
@@ -698,7 +724,7 @@ static bool zero_upper(IrVecOp op, int q)
 
 static bool reads_b(IrVecOp op)
 {
-    return !(op >= IR_VEC_NOT && op <= IR_VEC_SSRA) && op != IR_VEC_XTL &&
+    return !(op >= IR_VEC_NOT && op <= IR_VEC_SSRA) && op != IR_VEC_XTL && op != IR_VEC_SHRN &&
            !(op >= IR_VEC_ADDV && op <= IR_VEC_ADDLV);
 }
 
@@ -856,6 +882,13 @@ void x86_gen_vec(X86Gen *g, const IrOp *op)
         x86_vop(cb, X86_OPC_PXOR, XB, XB);
     else if (reads_b(v.op))
         x86_vload(cb, XB, X86_REG_CPU, (int32_t)c[2]);
+    if (desc & IR_VEC_BELEM) { /* broadcast element imm of b */
+        uint64_t t[2] = {0, 0};
+        int e = 1 << v.esz;
+        for (int j = 0; j < 16; j++)
+            t[j / 8] |= (uint64_t)(v.imm * e + j % e) << (8 * (j % 8));
+        vopc(&v, X86_OPC_PSHUFB, XB, t[0], t[1]);
+    }
     if (ir_vec_reads_d(v.op))
         x86_vload(cb, XD, X86_REG_CPU, (int32_t)c[0]);
     int r = gen_select(&v);

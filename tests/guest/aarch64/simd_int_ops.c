@@ -202,6 +202,24 @@ PAIRS(ld3, uint16x8_t, vld1q_u16, vst3q_u16,
 PAIRS(ld4, uint32x4_t, vld1q_u32, vst4_u32,
       vld4_u32((const uint32_t *)in[vgetq_lane_u32(b, 1) % NV]))
 
+PAIRS(mul_elem_u16, uint16x8_t, vld1q_u16, vst1q_u16, vmulq_laneq_u16(a, b, 5))
+PAIRS(mla_elem_s32_d, int32x2_t, vld1_s32, vst1_s32, vmla_lane_s32(c, a, b, 1))
+PAIRS(mls_elem_u32, uint32x4_t, vld1q_u32, vst1q_u32, vmlsq_laneq_u32(c, a, b, 3))
+PAIRS(mull_elem_s16, int16x8_t, vld1q_s16, vst1q_s32, vmull_laneq_s16(vget_low_s16(a), b, 7))
+PAIRS(mlal_elem_u32, uint32x4_t, vld1q_u32, vst1q_u64,
+      vmlal_high_laneq_u32(vreinterpretq_u64_u32(c), a, b, 2))
+PAIRS(mlsl_elem_s16, int16x8_t, vld1q_s16, vst1q_s32,
+      vmlsl_lane_s16(vreinterpretq_s32_s16(c), vget_low_s16(a), vget_low_s16(b), 0))
+PAIRS(shl_reg_s8, int8x16_t, vld1q_s8, vst1q_s8, vshlq_s8(a, b))
+PAIRS(shl_reg_u16, uint16x8_t, vld1q_u16, vst1q_u16,
+      vshlq_u16(a, vdupq_n_s16((int8_t)vgetq_lane_u16(b, 0) % 20)))
+PAIRS(shl_reg_s64, int64x2_t, vld1q_s64, vst1q_s64,
+      vshlq_s64(a, vdupq_n_s64((int8_t)vgetq_lane_s64(b, 1) % 70)))
+PAIRS(shl_reg_u8_d, uint8x8_t, vld1_u8, vst1_u8,
+      vshl_u8(a, vdup_n_s8((int8_t)(vget_lane_u8(b, 3) % 24) - 12)))
+PAIRS(shl_reg_s32, int32x4_t, vld1q_s32, vst1q_s32,
+      vshlq_s32(a, vdupq_n_s32(-(int)(vgetq_lane_u32(vreinterpretq_u32_s32(b), 2) % 40))))
+
 SCALAR(addv_u8, uint8x16_t, vld1q_u8, vaddvq_u8(a))
 SCALAR(addv_u16_d, uint16x4_t, vld1_u16, vaddv_u16(a))
 SCALAR(addv_u32, uint32x4_t, vld1q_u32, vaddvq_u32(a))
@@ -223,25 +241,38 @@ int main(void)
 {
     init();
     static void (*const tests[])(void) = {
-        t_add_u8,     t_sub_u64,    t_add_d_u16, t_mul_u8,     t_mul_u16,    t_mul_d_u32,
-        t_mla_u8,     t_mls_u32,    t_logic,     t_bsl,        t_bsl_d,      t_cmeq,
-        t_cmgt_s,     t_cmgt_s8,    t_cmge_s32,  t_cmgt_s64,   t_cmhi_u8,    t_cmhs_u16_d,
-        t_cmhi_u64,   t_cmtst_u32,  t_cmzero_s8, t_cmle0_s16,  t_cmlt0_s64,  t_min_s8,
-        t_max_s16,    t_min_u16,    t_max_u32_d, t_max_s32,    t_abd_u8,     t_abd_s32,
-        t_rhadd_u8,   t_rhadd_u32,  t_qadd_s8,   t_qadd_u8_d,  t_qsub_s16,   t_qsub_u16,
-        t_qadd_s32,   t_qsub_u64,   t_addp_u8,   t_addp_u16_d, t_addp_u64,   t_maxp_s16,
-        t_minp_u8_d,  t_minp_u32,   t_not_neg,   t_neg_s64,    t_abs_s16,    t_abs_s64,
-        t_cnt,        t_cnt_d,      t_rev,       t_rev64_u32,  t_shl_u8,     t_ushr_u8,
-        t_sshr_s8,    t_sshr_s16,   t_ushr_u32,  t_sshr_s64,   t_shl_u64,    t_usra_u16,
-        t_ssra_s32_d, t_ssra_s8,    t_xtn,       t_xtn_u64,    t_uxtl,       t_sxtl_s16,
-        t_sshll_s32,  t_ushll_u8,   t_addl_u8,   t_addl_s16,   t_addw_u32,   t_subl_s8,
-        t_subw_u16,   t_mull_u8,    t_mull_s8,   t_mull_s16,   t_mull_u16,   t_mull_u32,
-        t_mull_s32,   t_mlal_u16,   t_mlsl_s8,   t_mlal_s32,   t_zip,        t_zip_u32_d,
-        t_uzp_u16,    t_uzp_u8_d,   t_trn_u8,    t_trn_u64,    t_ext,        t_tbl1,
-        t_tbl1_d,     t_tbl2,       t_tbl4,      t_tbx1,       t_tbx3,       t_dup,
-        t_ld2,        t_ld3,        t_ld4,       t_addv_u8,    t_addv_u16_d, t_addv_u32,
-        t_maxv_u8,    t_maxv_s16,   t_maxv_u32,  t_minv_s8_d,  t_minv_u16,   t_minv_s32,
-        t_addlv_u8,   t_addlv_s8_d, t_addlv_s16, t_addlv_u32,  t_addlv_s32,  t_umov_smov,
+        t_add_u8,       t_sub_u64,       t_add_d_u16,     t_mul_u8,
+        t_mul_u16,      t_mul_d_u32,     t_mla_u8,        t_mls_u32,
+        t_logic,        t_bsl,           t_bsl_d,         t_cmeq,
+        t_cmgt_s,       t_cmgt_s8,       t_cmge_s32,      t_cmgt_s64,
+        t_cmhi_u8,      t_cmhs_u16_d,    t_cmhi_u64,      t_cmtst_u32,
+        t_cmzero_s8,    t_cmle0_s16,     t_cmlt0_s64,     t_min_s8,
+        t_max_s16,      t_min_u16,       t_max_u32_d,     t_max_s32,
+        t_abd_u8,       t_abd_s32,       t_rhadd_u8,      t_rhadd_u32,
+        t_qadd_s8,      t_qadd_u8_d,     t_qsub_s16,      t_qsub_u16,
+        t_qadd_s32,     t_qsub_u64,      t_addp_u8,       t_addp_u16_d,
+        t_addp_u64,     t_maxp_s16,      t_minp_u8_d,     t_minp_u32,
+        t_not_neg,      t_neg_s64,       t_abs_s16,       t_abs_s64,
+        t_cnt,          t_cnt_d,         t_rev,           t_rev64_u32,
+        t_shl_u8,       t_ushr_u8,       t_sshr_s8,       t_sshr_s16,
+        t_ushr_u32,     t_sshr_s64,      t_shl_u64,       t_usra_u16,
+        t_ssra_s32_d,   t_ssra_s8,       t_xtn,           t_xtn_u64,
+        t_uxtl,         t_sxtl_s16,      t_sshll_s32,     t_ushll_u8,
+        t_addl_u8,      t_addl_s16,      t_addw_u32,      t_subl_s8,
+        t_subw_u16,     t_mull_u8,       t_mull_s8,       t_mull_s16,
+        t_mull_u16,     t_mull_u32,      t_mull_s32,      t_mlal_u16,
+        t_mlsl_s8,      t_mlal_s32,      t_zip,           t_zip_u32_d,
+        t_uzp_u16,      t_uzp_u8_d,      t_trn_u8,        t_trn_u64,
+        t_ext,          t_tbl1,          t_tbl1_d,        t_tbl2,
+        t_tbl4,         t_tbx1,          t_tbx3,          t_dup,
+        t_ld2,          t_ld3,           t_ld4,           t_addv_u8,
+        t_addv_u16_d,   t_addv_u32,      t_maxv_u8,       t_maxv_s16,
+        t_maxv_u32,     t_minv_s8_d,     t_minv_u16,      t_minv_s32,
+        t_addlv_u8,     t_addlv_s8_d,    t_addlv_s16,     t_addlv_u32,
+        t_addlv_s32,    t_umov_smov,     t_mul_elem_u16,  t_mla_elem_s32_d,
+        t_mls_elem_u32, t_mull_elem_s16, t_mlal_elem_u32, t_mlsl_elem_s16,
+        t_shl_reg_s8,   t_shl_reg_u16,   t_shl_reg_s64,   t_shl_reg_u8_d,
+        t_shl_reg_s32,
     };
     for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++)
         tests[i]();
