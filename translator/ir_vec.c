@@ -145,6 +145,16 @@ static uint64_t lane(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t b, 
             return sh >= bits ? 0 : a << sh;
         return shift_right(a, esz, (unsigned)-sh, op == IR_VEC_SSHL);
     }
+    case IR_VEC_UHADD:
+        return (a + b) >> 1;
+    case IR_VEC_SHADD:
+        return (uint64_t)((sa + sb) >> 1);
+    case IR_VEC_SRHADD:
+        return (uint64_t)((sa + sb + 1) >> 1);
+    case IR_VEC_UABA:
+        return d + (a > b ? a - b : b - a);
+    case IR_VEC_SABA:
+        return d + (sa > sb ? (uint64_t)(sa - sb) : (uint64_t)(sb - sa));
     case IR_VEC_SQADD:
         return saturate((__int128)sa + sb, esz, true, sat);
     case IR_VEC_UQADD:
@@ -223,6 +233,12 @@ static void eval_widening(IrVecOp op, uint64_t desc, const Vec *a, const Vec *b,
         case IR_VEC_SUBW:
             v = wa - nb;
             break;
+        case IR_VEC_ABDL:
+        case IR_VEC_ABAL: {
+            bool gt = sg ? (int64_t)na > (int64_t)nb : na > nb;
+            v = (op == IR_VEC_ABAL ? wd : 0) + (gt ? na - nb : nb - na);
+            break;
+        }
         case IR_VEC_MULL:
             v = na * nb;
             break;
@@ -234,6 +250,35 @@ static void eval_widening(IrVecOp op, uint64_t desc, const Vec *a, const Vec *b,
             break;
         }
         set(r, esz + 1, i, v);
+    }
+}
+
+/* SHRN and the saturating narrowings: the narrow results go to the low half (q = 0, the
+ * upper half zero) or to the upper half with d's low half kept (q = 1). */
+static void eval_narrowing(IrVecOp op, uint64_t desc, const Vec *a, const Vec *d, Vec *r, bool *sat)
+{
+    int esz = ir_vec_esz(desc), half = ir_vec_q(desc) ? 8 >> esz : 0;
+    if (half)
+        r->d[0] = d->d[0];
+    for (int i = 0; i < 8 >> esz; i++) {
+        uint64_t w = get(a, esz + 1, i);
+        __int128 sw = sx(w, esz + 1);
+        uint64_t x;
+        switch (op) {
+        case IR_VEC_SHRN:
+            x = w >> ir_vec_imm(desc);
+            break;
+        case IR_VEC_SQXTN:
+            x = saturate(sw, esz, true, sat);
+            break;
+        case IR_VEC_UQXTN:
+            x = saturate(w, esz, false, sat);
+            break;
+        default:
+            x = saturate(sw, esz, false, sat);
+            break;
+        }
+        set(r, esz, half + i, x);
     }
 }
 
@@ -310,13 +355,16 @@ void ir_vec_eval(void *env, const uint64_t *c)
         full = true;
     } else if (op <= IR_VEC_ADDLV) {
         eval_across(op, desc, &a, &r);
-    } else if (op == IR_VEC_SHRN) {
-        int half = q ? 8 >> esz : 0;
-        if (q)
-            r.d[0] = d.d[0];
-        for (int i = 0; i < 8 >> esz; i++)
-            set(&r, esz, half + i, get(&a, esz + 1, i) >> ir_vec_imm(desc));
+    } else if (op >= IR_VEC_SHRN && op <= IR_VEC_SQXTUN) {
+        eval_narrowing(op, desc, &a, &d, &r, &sat);
         full = true;
+    } else if (op == IR_VEC_ADDLP || op == IR_VEC_ADALP) {
+        bool sg = desc & IR_VEC_SIGNED;
+        for (int i = 0; i < (4 << q) >> esz; i++) {
+            uint64_t x =
+                extend(get(&a, esz, 2 * i), esz, sg) + extend(get(&a, esz, 2 * i + 1), esz, sg);
+            set(&r, esz + 1, i, x + (op == IR_VEC_ADALP ? get(&d, esz + 1, i) : 0));
+        }
     } else if (op == IR_VEC_PERM) {
         for (int i = 0; i < 16; i++) {
             unsigned x = (c[4 + i / 8] >> (8 * (i % 8))) & 0xff;
@@ -328,7 +376,7 @@ void ir_vec_eval(void *env, const uint64_t *c)
     if (!full)
         r.d[1] = 0;
     memcpy(e + c[0], &r, 16);
-    if (sat)
+    if (sat && ir_vec_saturates(op))
         *(uint32_t *)(e + c[4]) |= (uint32_t)c[5];
 }
 

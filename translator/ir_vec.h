@@ -56,6 +56,11 @@ typedef enum IrVecOp {
     IR_VEC_URHADD, /* (a + b + 1) >> 1, unsigned */
     IR_VEC_USHL,   /* a shifted left by the signed low byte of b (right if negative) */
     IR_VEC_SSHL,   /* the same with arithmetic right shifts */
+    IR_VEC_UHADD,  /* (a + b) >> 1 */
+    IR_VEC_SHADD,
+    IR_VEC_SRHADD, /* (a + b + 1) >> 1, signed */
+    IR_VEC_UABA,   /* d + |a - b| */
+    IR_VEC_SABA,
     /* saturating: c4 = offset of a 32-bit flag word, c5 = bits ORed into it on saturation */
     IR_VEC_SQADD,
     IR_VEC_UQADD,
@@ -84,6 +89,8 @@ typedef enum IrVecOp {
     IR_VEC_ADDW, /* a (wide) + extend(b) */
     IR_VEC_SUBL,
     IR_VEC_SUBW,
+    IR_VEC_ABDL, /* |extend(a) - extend(b)| */
+    IR_VEC_ABAL, /* d + |extend(a) - extend(b)| */
     IR_VEC_MULL, /* extend(a) * extend(b) */
     IR_VEC_MLAL, /* d + extend(a) * extend(b) */
     IR_VEC_MLSL,
@@ -104,6 +111,14 @@ typedef enum IrVecOp {
     /* narrowing: element i (of esz) = wide element i of a >> imm; q = 1 writes the upper half
      * and keeps the lower half of d */
     IR_VEC_SHRN,
+    /* saturating narrowing of the wide elements of a (QC as the Q* ops), placed as SHRN:
+     * signed -> signed, unsigned -> unsigned, signed -> unsigned */
+    IR_VEC_SQXTN,
+    IR_VEC_UQXTN,
+    IR_VEC_SQXTUN,
+    /* pairwise long add: wide element i = extend(a[2i]) + extend(a[2i + 1]) (+ d for ADALP) */
+    IR_VEC_ADDLP,
+    IR_VEC_ADALP,
     IR_VEC_COUNT
 } IrVecOp;
 
@@ -140,7 +155,16 @@ static inline bool ir_vec_reads_d(IrVecOp op)
 {
     return op == IR_VEC_MLA || op == IR_VEC_MLS || op == IR_VEC_BSL || op == IR_VEC_BIT ||
            op == IR_VEC_BIF || op == IR_VEC_USRA || op == IR_VEC_SSRA || op == IR_VEC_MLAL ||
-           op == IR_VEC_MLSL || op == IR_VEC_TBX || op == IR_VEC_SHRN;
+           op == IR_VEC_MLSL || op == IR_VEC_TBX || op == IR_VEC_SHRN || op == IR_VEC_UABA ||
+           op == IR_VEC_SABA || op == IR_VEC_ABAL || op == IR_VEC_ADALP ||
+           (op >= IR_VEC_SQXTN && op <= IR_VEC_SQXTUN);
+}
+
+/* True for the ops that saturate and set the flag named by c4, c5. */
+static inline bool ir_vec_saturates(IrVecOp op)
+{
+    return (op >= IR_VEC_SQADD && op <= IR_VEC_UQSUB) ||
+           (op >= IR_VEC_SQXTN && op <= IR_VEC_SQXTUN);
 }
 
 /* Emits `vec`: offsets in the CPU state, desc from ir_vec_desc, x0/x1 as the op says. */

@@ -17,7 +17,7 @@ static void gen_vec(DisasContext *s, IrVecOp op, int esz, int q, unsigned flags,
                     int rd, int rn, int rm)
 {
     uint64_t x0 = 0, x1 = 0;
-    if (op >= IR_VEC_SQADD && op <= IR_VEC_UQSUB) {
+    if (ir_vec_saturates(op)) {
         x0 = offsetof(A64CPU, fpsr);
         x1 = A64_FPSR_QC;
     }
@@ -38,12 +38,12 @@ static void gen_perm(DisasContext *s, const uint8_t *tbl, int rd, int rn, int rm
 /* Integer three-same opcodes (index opc, [u]) as IrVecOp + 1; 0: no vec form. */
 #define V(op) (IR_VEC_##op + 1)
 static const uint8_t ops_3same[32][2] = {
-    [0x01] = {V(SQADD), V(UQADD)}, [0x02] = {0, V(URHADD)},       [0x05] = {V(SQSUB), V(UQSUB)},
-    [0x06] = {V(CMGT), V(CMHI)},   [0x07] = {V(CMGE), V(CMHS)},   [0x08] = {V(SSHL), V(USHL)},
-    [0x0c] = {V(SMAX), V(UMAX)},   [0x0d] = {V(SMIN), V(UMIN)},   [0x0e] = {V(SABD), V(UABD)},
-    [0x10] = {V(ADD), V(SUB)},     [0x11] = {V(CMTST), V(CMEQ)},  [0x12] = {V(MLA), V(MLS)},
-    [0x13] = {V(MUL), 0},          [0x14] = {V(SMAXP), V(UMAXP)}, [0x15] = {V(SMINP), V(UMINP)},
-    [0x17] = {V(ADDP), 0},
+    [0x00] = {V(SHADD), V(UHADD)},   [0x0f] = {V(SABA), V(UABA)},   [0x01] = {V(SQADD), V(UQADD)},
+    [0x02] = {V(SRHADD), V(URHADD)}, [0x05] = {V(SQSUB), V(UQSUB)}, [0x06] = {V(CMGT), V(CMHI)},
+    [0x07] = {V(CMGE), V(CMHS)},     [0x08] = {V(SSHL), V(USHL)},   [0x0c] = {V(SMAX), V(UMAX)},
+    [0x0d] = {V(SMIN), V(UMIN)},     [0x0e] = {V(SABD), V(UABD)},   [0x10] = {V(ADD), V(SUB)},
+    [0x11] = {V(CMTST), V(CMEQ)},    [0x12] = {V(MLA), V(MLS)},     [0x13] = {V(MUL), 0},
+    [0x14] = {V(SMAXP), V(UMAXP)},   [0x15] = {V(SMINP), V(UMINP)}, [0x17] = {V(ADDP), 0},
 };
 #undef V
 
@@ -80,6 +80,12 @@ bool a64_vec_3diff(DisasContext *s, int u, int size, int opc, int q, int rd, int
         break;
     case 0x3:
         op = IR_VEC_SUBW;
+        break;
+    case 0x5:
+        op = IR_VEC_ABAL;
+        break;
+    case 0x7:
+        op = IR_VEC_ABDL;
         break;
     case 0x8:
         op = IR_VEC_MLAL;
@@ -193,6 +199,22 @@ bool a64_vec_2misc(DisasContext *s, int u, int size, int opc, int q, int rd, int
         return true;
     case 0x12:
         gen_xtn(s, size, q, rd, rn);
+        return true;
+    case 0x14:
+    case 0x34:
+    case 0x32:
+        gen_vec(s,
+                opc == 0x12 ? IR_VEC_SQXTUN
+                : u         ? IR_VEC_UQXTN
+                            : IR_VEC_SQXTN,
+                size, q, 0, 0, rd, rn, rn);
+        return true;
+    case 0x02:
+    case 0x22:
+    case 0x06:
+    case 0x26:
+        gen_vec(s, opc == 0x02 ? IR_VEC_ADDLP : IR_VEC_ADALP, size, q, u ? 0 : IR_VEC_SIGNED, 0, rd,
+                rn, rn);
         return true;
     }
     return false;

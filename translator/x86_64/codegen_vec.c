@@ -153,7 +153,7 @@ static bool minmax_ok(const X86Features *f, IrVecOp op, int esz)
         return false;
     bool is_signed = op == IR_VEC_SMIN || op == IR_VEC_SMAX || op == IR_VEC_SMAXP ||
                      op == IR_VEC_SMINP || op == IR_VEC_SMAXV || op == IR_VEC_SMINV ||
-                     op == IR_VEC_SABD;
+                     op == IR_VEC_SABD || op == IR_VEC_SABA;
     return f->sse41 || esz == (is_signed ? 1 : 0);
 }
 
@@ -182,6 +182,8 @@ static bool supported(const VecGen *v)
     case IR_VEC_UMAX:
     case IR_VEC_SABD:
     case IR_VEC_UABD:
+    case IR_VEC_SABA:
+    case IR_VEC_UABA:
     case IR_VEC_SMAXV:
     case IR_VEC_SMINV:
     case IR_VEC_UMAXV:
@@ -190,12 +192,25 @@ static bool supported(const VecGen *v)
     case IR_VEC_USHL:
     case IR_VEC_SSHL:
         return f->ssse3;
-    case IR_VEC_URHADD:
     case IR_VEC_SQADD:
     case IR_VEC_UQADD:
     case IR_VEC_SQSUB:
     case IR_VEC_UQSUB:
+    case IR_VEC_SQXTN:
         return esz < 2;
+    case IR_VEC_UQXTN:
+    case IR_VEC_SQXTUN:
+        return esz == 0 || (esz == 1 && f->sse41);
+    case IR_VEC_ABDL:
+    case IR_VEC_ABAL:
+        return f->sse41 || esz == ((v->c[3] & IR_VEC_SIGNED) ? 1 : 0);
+    case IR_VEC_URHADD:
+    case IR_VEC_UHADD:
+    case IR_VEC_SHADD:
+    case IR_VEC_SRHADD:
+    case IR_VEC_ADDLP:
+    case IR_VEC_ADALP:
+        return esz < 3;
     case IR_VEC_ADDP:
         return esz == 3 || f->ssse3;
     case IR_VEC_SMAXP:
@@ -405,27 +420,88 @@ static int gen_compare(VecGen *v)
     }
 }
 
+/* XA = |XA - XB| per lane of esz (exact as an unsigned lane); clobbers X3. */
+static void vabd(VecGen *v, int esz, bool is_signed)
+{
+    mov(v, X3, XA);
+    x86_vop(v->cb, minmax_opc(is_signed ? IR_VEC_SMIN : IR_VEC_UMIN, esz), X3, XB);
+    x86_vop(v->cb, minmax_opc(is_signed ? IR_VEC_SMAX : IR_VEC_UMAX, esz), XA, XB);
+    x86_vop(v->cb, x86_vec_psub[esz], XA, X3);
+}
+
+/* Halving adds: pavg with a parity fix (truncating) and a sign bias (signed) for bytes and
+ * words; (a & b) + ((a ^ b) >> 1) or (a | b) - ((a ^ b) >> 1) for words of 32 bits. */
+static int gen_hadd(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz;
+    bool s = v->op == IR_VEC_SHADD || v->op == IR_VEC_SRHADD;
+    bool round = v->op == IR_VEC_URHADD || v->op == IR_VEC_SRHADD;
+    if (esz == 2) {
+        mov(v, X3, XA);
+        x86_vop(cb, round ? X86_OPC_POR : X86_OPC_PAND, X3, XB);
+        x86_vop(cb, X86_OPC_PXOR, XA, XB);
+        x86_vshift(cb, x86_vec_shgrp[2], s ? X86_VSH_SRA : X86_VSH_SRL, XA, 1);
+        if (round) {
+            x86_vop(cb, x86_vec_psub[2], X3, XA);
+            return X3;
+        }
+        x86_vop(cb, x86_vec_padd[2], XA, X3);
+        return XA;
+    }
+    uint64_t top = 1ull << ((8 << esz) - 1);
+    if (s) {
+        vopc_splat(v, X86_OPC_PXOR, XA, top, esz);
+        vopc_splat(v, X86_OPC_PXOR, XB, top, esz);
+    }
+    if (!round) {
+        mov(v, X3, XA);
+        x86_vop(cb, X86_OPC_PXOR, X3, XB);
+        vopc_splat(v, X86_OPC_PAND, X3, 1, esz);
+    }
+    x86_vop(cb, esz ? X86_OPC_PAVGW : X86_OPC_PAVGB, XA, XB);
+    if (!round)
+        x86_vop(cb, x86_vec_psub[esz], XA, X3);
+    if (s)
+        vopc_splat(v, X86_OPC_PXOR, XA, top, esz);
+    return XA;
+}
+
 static int gen_minmax(VecGen *v)
 {
     CodeBuf *cb = v->cb;
     int esz = v->esz;
     switch (v->op) {
     case IR_VEC_SABD:
-    case IR_VEC_UABD: {
-        bool s = v->op == IR_VEC_SABD;
-        mov(v, X3, XA);
-        x86_vop(cb, minmax_opc(s ? IR_VEC_SMIN : IR_VEC_UMIN, esz), X3, XB);
-        x86_vop(cb, minmax_opc(s ? IR_VEC_SMAX : IR_VEC_UMAX, esz), XA, XB);
-        x86_vop(cb, x86_vec_psub[esz], XA, X3);
-        return XA;
-    }
-    case IR_VEC_URHADD:
-        x86_vop(cb, esz ? X86_OPC_PAVGW : X86_OPC_PAVGB, XA, XB);
+    case IR_VEC_UABD:
+    case IR_VEC_SABA:
+    case IR_VEC_UABA:
+        vabd(v, esz, v->op == IR_VEC_SABD || v->op == IR_VEC_SABA);
+        if (v->op == IR_VEC_SABA || v->op == IR_VEC_UABA) {
+            x86_vop(cb, x86_vec_padd[esz], XD, XA);
+            return XD;
+        }
         return XA;
     default:
         x86_vop(cb, minmax_opc(v->op, esz), XA, XB);
         return XA;
     }
+}
+
+/* Sets the saturation flag (c4, c5) unless every byte of xeq is 0xff (only the low 8 bytes
+ * when !full). */
+static void set_qc_unless_equal(VecGen *v, int xeq, bool full)
+{
+    CodeBuf *cb = v->cb;
+    if (v->gpr < 0)
+        v->gpr = x86_ra_alloc(v->g, X86_ALLOCATABLE);
+    x86_pmovmskb(cb, v->gpr, xeq);
+    if (!full)
+        x86_alu_ri(cb, X86_AND, false, v->gpr, 0xff);
+    x86_alu_ri(cb, X86_CMP, false, v->gpr, full ? 0xffff : 0xff);
+    uint8_t *skip = x86_jcc8(cb, X86_CC_E);
+    x86_alu_mi(cb, X86_OR, false, X86_REG_CPU, (int32_t)v->c[4], (int32_t)v->c[5]);
+    x86_patch8(skip, cb->ptr);
 }
 
 /* Saturating add/sub of bytes or words; QC when the result differs from the wrapped one. */
@@ -442,15 +518,7 @@ static int gen_saturating(VecGen *v)
         (add ? (s ? x86_vec_padds : x86_vec_paddus) : (s ? x86_vec_psubs : x86_vec_psubus))[esz],
         XA, XB);
     x86_vop(cb, X86_OPC_PCMPEQB, X3, XA);
-    if (v->gpr < 0)
-        v->gpr = x86_ra_alloc(v->g, X86_ALLOCATABLE);
-    x86_pmovmskb(cb, v->gpr, X3);
-    if (!v->q) /* only the low 8 bytes count */
-        x86_alu_ri(cb, X86_AND, false, v->gpr, 0xff);
-    x86_alu_ri(cb, X86_CMP, false, v->gpr, v->q ? 0xffff : 0xff);
-    uint8_t *skip = x86_jcc8(cb, X86_CC_E);
-    x86_alu_mi(cb, X86_OR, false, X86_REG_CPU, (int32_t)v->c[4], (int32_t)v->c[5]);
-    x86_patch8(skip, cb->ptr);
+    set_qc_unless_equal(v, X3, v->q);
     return XA;
 }
 
@@ -580,6 +648,14 @@ static int gen_widening(VecGen *v)
         x86_vop(cb, (v->op == IR_VEC_ADDL || v->op == IR_VEC_ADDW ? x86_vec_padd : x86_vec_psub)[w],
                 XA, XB);
         return XA;
+    case IR_VEC_ABDL:
+    case IR_VEC_ABAL:
+        vabd(v, esz, sg);
+        vextend(v, XA, esz, up, false);
+        if (v->op == IR_VEC_ABDL)
+            return XA;
+        x86_vop(cb, x86_vec_padd[w], XD, XA);
+        return XD;
     default:
         break;
     }
@@ -665,6 +741,81 @@ static int gen_perm(VecGen *v)
 
 static int gen_shl_reg(VecGen *v);
 
+/* The narrowed low half in XA placed as SHRN places it (q: above d's low half). */
+static int place_narrow(VecGen *v)
+{
+    if (v->q) {
+        x86_vop(v->cb, X86_OPC_PUNPCKLQDQ, XD, XA);
+        return XD;
+    }
+    x86_vop(v->cb, X86_OPC_MOVQ_XX, XA, XA);
+    return XA;
+}
+
+/* SQXTN, UQXTN, SQXTUN: packs; QC when extending the result back changes a lane. */
+static int gen_qxtn(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz;
+    mov(v, X5, XA);
+    switch (v->op) {
+    case IR_VEC_SQXTN:
+        x86_vop(cb, esz ? X86_OPC_PACKSSDW : X86_OPC_PACKSSWB, XA, XA);
+        break;
+    case IR_VEC_SQXTUN:
+        x86_vop(cb, esz ? X86_OPC_PACKUSDW : X86_OPC_PACKUSWB, XA, XA);
+        break;
+    default: /* UQXTN: unsigned min with the narrow maximum, then an exact pack */
+        if (esz) {
+            vopc_splat(v, x86_vec_pminu[2], XA, 0xffff, 2);
+            x86_vop(cb, X86_OPC_PACKUSDW, XA, XA);
+        } else {
+            mov(v, X3, XA);
+            vopc_splat(v, x86_vec_psubus[1], X3, 0xff, 1);
+            x86_vop(cb, x86_vec_psub[1], XA, X3);
+            x86_vop(cb, X86_OPC_PACKUSWB, XA, XA);
+        }
+        break;
+    }
+    mov(v, X4, XA);
+    vextend(v, X4, esz, false, v->op == IR_VEC_SQXTN);
+    x86_vop(cb, x86_vec_pcmpeq[esz + 1], X4, X5);
+    set_qc_unless_equal(v, X4, true);
+    return place_narrow(v);
+}
+
+/* SADDLP, UADDLP, SADALP, UADALP: even and odd elements extended in the wide lanes. */
+static int gen_addlp(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz, w = esz + 1, bits = 8 << esz;
+    bool sg = v->c[3] & IR_VEC_SIGNED;
+    unsigned grp = x86_vec_shgrp[w];
+    mov(v, X3, XA);
+    if (!sg) {
+        vopc_splat(v, X86_OPC_PAND, X3, (1ull << bits) - 1, w);
+        x86_vshift(cb, grp, X86_VSH_SRL, XA, (uint8_t)bits);
+    } else if (w < 3) {
+        x86_vshift(cb, grp, X86_VSH_SLL, X3, (uint8_t)bits);
+        x86_vshift(cb, grp, X86_VSH_SRA, X3, (uint8_t)bits);
+        x86_vshift(cb, grp, X86_VSH_SRA, XA, (uint8_t)bits);
+    } else { /* 32-bit halves of quadwords: logical shifts, then (x ^ m) - m */
+        x86_vshift(cb, grp, X86_VSH_SLL, X3, 32);
+        x86_vshift(cb, grp, X86_VSH_SRL, X3, 32);
+        x86_vshift(cb, grp, X86_VSH_SRL, XA, 32);
+        vopc_splat(v, X86_OPC_PXOR, X3, 1ull << 31, 3);
+        vopc_splat(v, x86_vec_psub[3], X3, 1ull << 31, 3);
+        vopc_splat(v, X86_OPC_PXOR, XA, 1ull << 31, 3);
+        vopc_splat(v, x86_vec_psub[3], XA, 1ull << 31, 3);
+    }
+    x86_vop(cb, x86_vec_padd[w], XA, X3);
+    if (v->op == IR_VEC_ADALP) {
+        x86_vop(cb, x86_vec_padd[w], XD, XA);
+        return XD;
+    }
+    return XA;
+}
+
 /* SHRN: shift the wide lanes, pick their low halves into the low (or high) 8 bytes. */
 static int gen_shrn(VecGen *v)
 {
@@ -693,6 +844,14 @@ static int gen_select(VecGen *v)
         return gen_shl_reg(v);
     if (op == IR_VEC_SHRN)
         return gen_shrn(v);
+    if (op >= IR_VEC_SQXTN && op <= IR_VEC_SQXTUN)
+        return gen_qxtn(v);
+    if (op == IR_VEC_ADDLP || op == IR_VEC_ADALP)
+        return gen_addlp(v);
+    if (op == IR_VEC_URHADD || (op >= IR_VEC_UHADD && op <= IR_VEC_SRHADD))
+        return gen_hadd(v);
+    if (op == IR_VEC_UABA || op == IR_VEC_SABA)
+        return gen_minmax(v);
     if (op <= IR_VEC_BIF)
         return gen_logic_arith(v);
     if (op <= IR_VEC_CMTST)
@@ -719,12 +878,13 @@ static int gen_select(VecGen *v)
 /* Lanewise, pairwise, PERM and TBL results are 64 bits wide when q == 0. */
 static bool zero_upper(IrVecOp op, int q)
 {
-    return !q && (op <= IR_VEC_SSRA || op == IR_VEC_PERM || op == IR_VEC_TBL || op == IR_VEC_TBX);
+    return !q && (op <= IR_VEC_SSRA || op == IR_VEC_PERM || op == IR_VEC_TBL || op == IR_VEC_TBX ||
+                  op == IR_VEC_ADDLP || op == IR_VEC_ADALP);
 }
 
 static bool reads_b(IrVecOp op)
 {
-    return !(op >= IR_VEC_NOT && op <= IR_VEC_SSRA) && op != IR_VEC_XTL && op != IR_VEC_SHRN &&
+    return !(op >= IR_VEC_NOT && op <= IR_VEC_SSRA) && op != IR_VEC_XTL && op < IR_VEC_SHRN &&
            !(op >= IR_VEC_ADDV && op <= IR_VEC_ADDLV);
 }
 
@@ -848,7 +1008,7 @@ static void env_accesses(X86Gen *g, const uint64_t *c)
     x86_ra_env_access(g, (int32_t)c[1], 16, false);
     x86_ra_env_access(g, (int32_t)c[2], 16, false);
     x86_ra_env_access(g, (int32_t)c[0], 16, true);
-    if (op >= IR_VEC_SQADD && op <= IR_VEC_UQSUB)
+    if (ir_vec_saturates(op))
         x86_ra_env_access(g, (int32_t)c[4], 4, true);
     if (op == IR_VEC_TBL || op == IR_VEC_TBX)
         for (unsigned k = 0; k < ir_vec_imm(c[3]); k++)

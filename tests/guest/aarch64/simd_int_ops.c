@@ -220,6 +220,27 @@ PAIRS(shl_reg_u8_d, uint8x8_t, vld1_u8, vst1_u8,
 PAIRS(shl_reg_s32, int32x4_t, vld1q_s32, vst1q_s32,
       vshlq_s32(a, vdupq_n_s32(-(int)(vgetq_lane_u32(vreinterpretq_u32_s32(b), 2) % 40))))
 
+PAIRS(hadd_u8, uint8x16_t, vld1q_u8, vst1q_u8, vhaddq_u8(a, b))
+PAIRS(hadd_s16, int16x8_t, vld1q_s16, vst1q_s16, vhaddq_s16(a, b))
+PAIRS(rhadd_s8_d, int8x8_t, vld1_s8, vst1_s8, vrhadd_s8(a, b))
+PAIRS(hadd_s32, int32x4_t, vld1q_s32, vst1q_s32, vhaddq_s32(a, b))
+PAIRS(rhadd_s32, int32x4_t, vld1q_s32, vst1q_s32, vrhaddq_s32(a, b))
+PAIRS(aba_u8, uint8x16_t, vld1q_u8, vst1q_u8, vabaq_u8(c, a, b))
+PAIRS(aba_s16_d, int16x4_t, vld1_s16, vst1_s16, vaba_s16(c, a, b))
+PAIRS(abdl_u8, uint8x16_t, vld1q_u8, vst1q_u16, vabdl_u8(vget_low_u8(a), vget_low_u8(b)))
+PAIRS(abal_s16, int16x8_t, vld1q_s16, vst1q_s32, vabal_high_s16(vreinterpretq_s32_s16(c), a, b))
+PAIRS(abdl_s32, int32x4_t, vld1q_s32, vst1q_s64, vabdl_high_s32(a, b))
+PAIRS(qxtn_s16, int16x8_t, vld1q_s16, vst1_s8, vqmovn_s16(a))
+PAIRS(qxtn_u32, uint32x4_t, vld1q_u32, vst1_u16, vqmovn_u32(a))
+PAIRS(qxtun_s16, int16x8_t, vld1q_s16, vst1q_u8, vqmovun_high_s16(vqmovun_s16(b), a))
+PAIRS(qxtn_s32, int32x4_t, vld1q_s32, vst1q_s16, vqmovn_high_s32(vqmovn_s32(a), b))
+PAIRS(qxtn_u64, uint64x2_t, vld1q_u64, vst1_u32, vqmovn_u64(a))
+PAIRS(addlp_u8, uint8x16_t, vld1q_u8, vst1q_u16, vpaddlq_u8(a))
+PAIRS(addlp_s16_d, int16x4_t, vld1_s16, vst1_s32, vpaddl_s16(a))
+PAIRS(adalp_u16, uint16x8_t, vld1q_u16, vst1q_u32, vpadalq_u16(vreinterpretq_u32_u16(c), a))
+PAIRS(addlp_s32, int32x4_t, vld1q_s32, vst1q_s64, vpaddlq_s32(a))
+PAIRS(adalp_s8_d, int8x8_t, vld1_s8, vst1_s16, vpadal_s8(vreinterpret_s16_s8(c), a))
+
 SCALAR(addv_u8, uint8x16_t, vld1q_u8, vaddvq_u8(a))
 SCALAR(addv_u16_d, uint16x4_t, vld1_u16, vaddv_u16(a))
 SCALAR(addv_u32, uint32x4_t, vld1q_u32, vaddvq_u32(a))
@@ -272,7 +293,12 @@ int main(void)
         t_addlv_s32,    t_umov_smov,     t_mul_elem_u16,  t_mla_elem_s32_d,
         t_mls_elem_u32, t_mull_elem_s16, t_mlal_elem_u32, t_mlsl_elem_s16,
         t_shl_reg_s8,   t_shl_reg_u16,   t_shl_reg_s64,   t_shl_reg_u8_d,
-        t_shl_reg_s32,
+        t_shl_reg_s32,  t_hadd_u8,       t_hadd_s16,      t_rhadd_s8_d,
+        t_hadd_s32,     t_rhadd_s32,     t_aba_u8,        t_aba_s16_d,
+        t_abdl_u8,      t_abal_s16,      t_abdl_s32,      t_qxtn_s16,
+        t_qxtn_u32,     t_qxtun_s16,     t_qxtn_s32,      t_qxtn_u64,
+        t_addlp_u8,     t_addlp_s16_d,   t_adalp_u16,     t_addlp_s32,
+        t_adalp_s8_d,
     };
     for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++)
         tests[i]();
