@@ -111,6 +111,9 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
     }
     if (a->scalar && !scalar_3same_ok(a, key))
         return false;
+    if (a->scalar && a->size == 3 &&
+        (a->opc == 0x06 || a->opc == 0x07 || a->opc == 0x08 || a->opc == 0x10 || a->opc == 0x11))
+        return a64_vec_3same(s, a->u, 3, a->opc, 0, a->rd, a->rn, a->rm); /* one 64-bit lane */
     if (fp && (!fp_3same_ok(key) || ((a->size & 1) && !a->q && !a->scalar)))
         return false;
     if (!fp && !a->scalar) {
@@ -265,6 +268,9 @@ static bool trans_SIMD_2MISC(DisasContext *s, arg_v2 *a)
         return false;
     if (!fp && !a->scalar && a64_vec_2misc(s, a->u, a->size, a->opc, a->q, a->rd, a->rn))
         return true;
+    if (!fp && a->scalar && a->size == 3 && ((a->opc >= 0x08 && a->opc <= 0x0b) || key == 0x2b) &&
+        a64_vec_2misc(s, a->u, 3, a->opc, 0, a->rd, a->rn)) /* compares, ABS, NEG of one lane */
+        return true;
     A64SimdDesc d = {.rd = a->rd,
                      .rn = a->rn,
                      .size = a->size,
@@ -301,6 +307,8 @@ static bool trans_SIMD_PAIR(DisasContext *s, arg_v2 *a)
                    : (a->opc == 0x1b && a->size == 3);
     if (!ok)
         return false;
+    if (!a->u) /* ADDP (scalar): the two 64-bit lanes added */
+        return a64_vec_across(s, 0, 3, 0x1b, 1, a->rd, a->rn);
     A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .size = a->size, .u = a->u, .opc = a->opc};
     gen_helper_desc(s, (void *)helper_simd_pair_scalar, &d);
     return true;
@@ -385,7 +393,9 @@ static bool trans_SIMD_SHIFT_IMM(DisasContext *s, arg_vsh *a)
     int esz = 31 - __builtin_clz(a->imm >> 3);
     if (!shift_imm_ok(a, esz))
         return false;
-    if (!a->scalar && a64_vec_shift_imm(s, a->u, a->opc, a->q, a->imm, a->rd, a->rn))
+    if ((!a->scalar ||
+         (esz == 3 && a->opc <= 0x0a && a->opc != 0x04 && a->opc != 0x06 && a->opc != 0x08)) &&
+        a64_vec_shift_imm(s, a->u, a->opc, a->q, a->imm, a->rd, a->rn))
         return true;
     A64SimdDesc d = {.rd = a->rd,
                      .rn = a->rn,

@@ -277,17 +277,20 @@ static void test_three_same(void **state)
     for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
         for (int u = 0; u < 2; u++)
             for (int size = 0; size < 4; size++)
-                for (int q = 0; q < 2; q++) {
+                for (int form = 0; form < 3; form++) { /* 64-bit, 128-bit, scalar */
+                    int q = form == 1, sc = form == 2;
                     A64SimdDesc d = {.rd = reg(f),
                                      .rn = reg(f),
                                      .rm = reg(f),
                                      .size = size,
                                      .q = q,
+                                     .scalar = sc,
                                      .u = u,
                                      .opc = opcs[i]};
-                    uint32_t w = (uint32_t)q << 30 | (uint32_t)u << 29 | 0x0eu << 24 |
-                                 (uint32_t)size << 22 | 1u << 21 | (uint32_t)d.rm << 16 |
-                                 (uint32_t)d.opc << 11 | 1u << 10 | (uint32_t)d.rn << 5 | d.rd;
+                    uint32_t w = (uint32_t)(q | sc) << 30 | (uint32_t)sc << 28 | (uint32_t)u << 29 |
+                                 0x0eu << 24 | (uint32_t)size << 22 | 1u << 21 |
+                                 (uint32_t)d.rm << 16 | (uint32_t)d.opc << 11 | 1u << 10 |
+                                 (uint32_t)d.rn << 5 | d.rd;
                     check(f, w, opcs[i] == 0x03 ? ref_logic : helper_simd_3same, &d);
                 }
     assert_true(f->checked >= 220);
@@ -349,16 +352,18 @@ static void test_two_reg_misc(void **state)
                                0x0b, 0x2b, 0x12, 0x14, 0x34, 0x32, 0x02, 0x22, 0x06, 0x26};
     for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
         for (int size = 0; size < 4; size++)
-            for (int q = 0; q < 2; q++) {
+            for (int form = 0; form < 3; form++) { /* 64-bit, 128-bit, scalar */
+                int q = form == 1, sc = form == 2;
                 A64SimdDesc d = {.rd = reg(f),
                                  .rn = reg(f),
                                  .size = size,
                                  .q = q,
+                                 .scalar = sc,
                                  .u = keys[i] >> 5,
                                  .opc = keys[i] & 31};
-                uint32_t w = (uint32_t)q << 30 | (uint32_t)d.u << 29 | 0x0eu << 24 |
-                             (uint32_t)size << 22 | 0x10u << 17 | (uint32_t)d.opc << 12 | 2u << 10 |
-                             (uint32_t)d.rn << 5 | d.rd;
+                uint32_t w = (uint32_t)(q | sc) << 30 | (uint32_t)sc << 28 | (uint32_t)d.u << 29 |
+                             0x0eu << 24 | (uint32_t)size << 22 | 0x10u << 17 |
+                             (uint32_t)d.opc << 12 | 2u << 10 | (uint32_t)d.rn << 5 | d.rd;
                 check(f, w, helper_simd_2misc, &d);
             }
     assert_true(f->checked >= 100);
@@ -380,6 +385,18 @@ static void test_across_lanes(void **state)
                     check(f, w, helper_simd_across, &d);
                 }
     assert_int_equal(f->checked, 35); /* 4 ops x 2 U x 5 arrangements, minus ADDV with U */
+    static const int pair_opcs[] = {0x1b, 0x0c, 0x0d, 0x0f}; /* scalar pairwise: ADDP, FP ones */
+    for (size_t i = 0; i < sizeof(pair_opcs) / sizeof(pair_opcs[0]); i++)
+        for (int u = 0; u < 2; u++)
+            for (int size = 0; size < 4; size++) {
+                A64SimdDesc d = {
+                    .rd = reg(f), .rn = reg(f), .size = size, .u = u, .opc = pair_opcs[i]};
+                uint32_t w = 1u << 30 | (uint32_t)u << 29 | 0x1eu << 24 | (uint32_t)size << 22 |
+                             0x18u << 17 | (uint32_t)d.opc << 12 | 2u << 10 | (uint32_t)d.rn << 5 |
+                             d.rd;
+                check(f, w, helper_simd_pair_scalar, &d);
+            }
+    assert_true(f->checked > 35);
 }
 
 static void test_shift_immediate(void **state)
@@ -389,12 +406,18 @@ static void test_shift_immediate(void **state)
     for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
         for (int u = 0; u < 2; u++)
             for (int imm = 8; imm < 128; imm++)
-                for (int q = 0; q < 2; q++) {
-                    A64SimdDesc d = {
-                        .rd = reg(f), .rn = reg(f), .q = q, .u = u, .opc = opcs[i], .imm = imm};
-                    uint32_t w = (uint32_t)q << 30 | (uint32_t)u << 29 | 0x1eu << 23 |
-                                 (uint32_t)imm << 16 | (uint32_t)d.opc << 11 | 1u << 10 |
-                                 (uint32_t)d.rn << 5 | d.rd;
+                for (int form = 0; form < 3; form++) { /* 64-bit, 128-bit, scalar */
+                    int q = form == 1, sc = form == 2;
+                    A64SimdDesc d = {.rd = reg(f),
+                                     .rn = reg(f),
+                                     .q = q,
+                                     .scalar = sc,
+                                     .u = u,
+                                     .opc = opcs[i],
+                                     .imm = imm};
+                    uint32_t w = (uint32_t)(q | sc) << 30 | (uint32_t)sc << 28 | (uint32_t)u << 29 |
+                                 0x1eu << 23 | (uint32_t)imm << 16 | (uint32_t)d.opc << 11 |
+                                 1u << 10 | (uint32_t)d.rn << 5 | d.rd;
                     check(f, w, helper_simd_shift_imm, &d);
                 }
     assert_true(f->checked >= 1000);

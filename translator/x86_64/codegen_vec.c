@@ -204,6 +204,7 @@ static bool supported(const VecGen *v)
     case IR_VEC_MLSL:
         return esz < 2 || (esz == 2 && (f->sse41 || !(v->c[3] & IR_VEC_SIGNED)));
     case IR_VEC_ADDV:
+        return true;
     case IR_VEC_ADDLV:
         return esz < 3;
     default:
