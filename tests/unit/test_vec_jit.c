@@ -4,7 +4,8 @@
  * under the JIT with the host's SSE features, under the JIT restricted to
  * SSE2 (the fallback calls), and under the IR interpreter, and compared bit
  * for bit (all 32 V registers and FPSR.QC) with the exact C helper that
- * implements the encoding class (helper_simd*.c).
+ * implements the encoding class (helper_simd*.c); random four-instruction
+ * sequences compare the JIT with the interpreter.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -40,6 +41,7 @@ typedef struct Fixture {
     X86Features host, sse2;
     uint64_t seed;
     int checked; /* cases compared (allocated encodings) */
+    int ninsns;  /* words at CODE_PC */
 } Fixture;
 
 static int setup(void **state)
@@ -117,18 +119,20 @@ static void random_state(Fixture *f, A64CPU *cpu)
     cpu->fpsr = (rnd(f) & 1) ? A64_FPSR_QC : 0;
 }
 
-static void put_code(Fixture *f, uint32_t word)
+/* Places n words at CODE_PC; later translations cover all of them. */
+static void put_code(Fixture *f, const uint32_t *words, int n)
 {
     uint8_t *h = g2h(&f->p.mem, CODE_PC);
     mprotect(h, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
-    memcpy(h, &word, 4);
+    memcpy(h, words, 4 * (size_t)n);
     mprotect(h, GUEST_PAGE_SIZE, PROT_READ);
+    f->ninsns = n;
 }
 
-/* Translates the word at CODE_PC; false if it is unallocated (SIGILL exit). */
+/* Translates the words at CODE_PC into one TB; false if one is unallocated (SIGILL exit). */
 static bool translate(Fixture *f)
 {
-    ArchTranslateOpts o = {.max_insns = 1};
+    ArchTranslateOpts o = {.max_insns = f->ninsns};
     ir_reset(f->ir, CODE_PC);
     f->cpu->common.pc = CODE_PC;
     guest_arch_aarch64.translate(f->ir, &f->cpu->common, &o);
@@ -164,13 +168,13 @@ static void expect_same(const A64CPU *want, const A64CPU *got, uint32_t word, co
 {
     for (int r = 0; r < 32; r++)
         if (memcmp(want->v[r], got->v[r], 16) != 0) {
-            print_error("%08x under %s: v%d = %016llx:%016llx, helper %016llx:%016llx\n", word, who,
-                        r, (unsigned long long)got->v[r][1], (unsigned long long)got->v[r][0],
+            print_error("%08x under %s: v%d = %016llx:%016llx, reference %016llx:%016llx\n", word,
+                        who, r, (unsigned long long)got->v[r][1], (unsigned long long)got->v[r][0],
                         (unsigned long long)want->v[r][1], (unsigned long long)want->v[r][0]);
             fail();
         }
     if ((want->fpsr ^ got->fpsr) & A64_FPSR_QC) {
-        print_error("%08x under %s: QC %x, helper %x\n", word, who, got->fpsr & A64_FPSR_QC,
+        print_error("%08x under %s: QC %x, reference %x\n", word, who, got->fpsr & A64_FPSR_QC,
                     want->fpsr & A64_FPSR_QC);
         fail();
     }
@@ -190,7 +194,7 @@ static void uniform_lanes(Fixture *f, A64CPU *cpu, int r, int esz)
 /* Runs one encoding ROUNDS times under each backend against fn(desc). */
 static void check(Fixture *f, uint32_t word, Helper fn, const A64SimdDesc *d)
 {
-    put_code(f, word);
+    put_code(f, &word, 1);
     if (!translate(f))
         return;
     A64CPU *start = malloc(sizeof(A64CPU)), *want = malloc(sizeof(A64CPU));
@@ -457,6 +461,69 @@ static void test_permutes_and_tables(void **state)
     assert_int_equal(f->checked - permutes, 4 * 2 * 2 * 3);
 }
 
+/* A random word of a class simd_vec.c maps (3same, 2misc, shift by immediate, permute) on
+ * v0..v3, so that results feed the next instruction. */
+static uint32_t random_vec_word(Fixture *f)
+{
+    static const int opcs[] = {0x00, 0x01, 0x02, 0x03, 0x05, 0x06, 0x07, 0x08, 0x0c, 0x0d,
+                               0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x17};
+    static const int keys[] = {0x00, 0x20, 0x01, 0x05, 0x25, 0x08, 0x28, 0x09, 0x29, 0x0a,
+                               0x0b, 0x2b, 0x12, 0x14, 0x34, 0x32, 0x02, 0x22, 0x06, 0x26};
+    uint64_t r = rnd(f);
+    uint32_t regs = (uint32_t)(r & 3) | (uint32_t)((r >> 2) & 3) << 5;
+    uint32_t q = (r >> 6) & 1, u = (r >> 7) & 1, size = (r >> 8) & 3;
+    switch ((r >> 10) % 4) {
+    case 0:
+        return q << 30 | u << 29 | 0x0eu << 24 | size << 22 | 1u << 21 |
+               (uint32_t)((r >> 4) & 3) << 16 | (uint32_t)opcs[(r >> 12) % 19] << 11 | 1u << 10 |
+               regs;
+    case 1: {
+        int key = keys[(r >> 12) % 20];
+        return q << 30 | (uint32_t)(key >> 5) << 29 | 0x0eu << 24 | size << 22 | 0x10u << 17 |
+               (uint32_t)(key & 31) << 12 | 2u << 10 | regs;
+    }
+    case 2: {
+        static const int sh[] = {0x00, 0x02, 0x0a, 0x10, 0x14};
+        return q << 30 | u << 29 | 0x1eu << 23 | (uint32_t)(8 + (r >> 20) % 120) << 16 |
+               (uint32_t)sh[(r >> 12) % 5] << 11 | 1u << 10 | regs;
+    }
+    default:
+        return q << 30 | 0x0eu << 24 | size << 22 | (uint32_t)((r >> 4) & 3) << 16 |
+               (uint32_t)(1 + (r >> 12) % 7) << 12 | 2u << 10 | regs;
+    }
+}
+
+/* Four-instruction TBs (the JIT keeps a result in its xmm register for the next op) against
+ * the interpreter. */
+static void test_sequences(void **state)
+{
+    Fixture *f = *state;
+    A64CPU *start = malloc(sizeof(A64CPU)), *want = malloc(sizeof(A64CPU));
+    assert_non_null(start);
+    assert_non_null(want);
+    for (int n = 0; n < 600; n++) {
+        uint32_t w[4];
+        for (int k = 0; k < 4;) {
+            w[k] = random_vec_word(f);
+            put_code(f, &w[k], 1);
+            k += translate(f);
+        }
+        put_code(f, w, 4);
+        random_state(f, f->cpu);
+        memcpy(start, f->cpu, sizeof(A64CPU));
+        run_interp(f);
+        memcpy(want, f->cpu, sizeof(A64CPU));
+        memcpy(f->cpu, start, sizeof(A64CPU));
+        run_jit(f, &f->host);
+        expect_same(want, f->cpu, w[0], "the JIT (sequence)");
+        memcpy(f->cpu, start, sizeof(A64CPU));
+        run_jit(f, &f->sse2);
+        expect_same(want, f->cpu, w[0], "the SSE2-only JIT (sequence)");
+    }
+    free(start);
+    free(want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -467,6 +534,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_across_lanes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_shift_immediate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_permutes_and_tables, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sequences, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

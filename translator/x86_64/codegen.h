@@ -69,7 +69,12 @@ typedef struct X86Gen {
     uint32_t slots_used;
     uint32_t ninsn;
     uint8_t *exit_req_jcc; /* rel32 of the TB-entry exit_request check */
-    int err;               /* -errno once code generation has failed */
+    /* codegen_vec.c: xmm register vec_xmm still holds the 16 CPU-state bytes at vec_off that
+     * op vec_op - 1 stored (vec_op 0: nothing), while only insn_start ops follow that op. */
+    uint32_t vec_op;
+    int32_t vec_off;
+    int8_t vec_xmm;
+    int err; /* -errno once code generation has failed */
 } X86Gen;
 
 /* stubs.c */

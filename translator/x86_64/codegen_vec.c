@@ -296,6 +296,27 @@ static void env_accesses(X86Gen *g, const uint64_t *c)
             x86_ra_env_access(g, (int32_t)((c[4] >> (16 * k)) & 0xffff), 16, false);
 }
 
+/* The xmm register holding the previous vec op's result when nothing but insn_start ops
+ * came between (see X86Gen.vec_op), else -1. */
+static int cached_result(const X86Gen *g)
+{
+    if (!g->vec_op)
+        return -1;
+    for (uint32_t i = g->vec_op; i < g->op_index; i++)
+        if (g->ctx->ops[i].opc != IR_OP_insn_start)
+            return -1;
+    return g->vec_xmm;
+}
+
+/* x = the 16 bytes at CPU-state offset off, from the cached result when it is those. */
+static void load_source(VecGen *v, int x, int32_t off, int cached)
+{
+    if (cached >= 0 && off == v->g->vec_off)
+        x86_vg_mov(v, x, cached);
+    else
+        x86_vload(v->cb, x, X86_REG_CPU, off);
+}
+
 void x86_gen_vec(X86Gen *g, const IrOp *op)
 {
     const uint64_t *c = &op->args[op->nout + op->nin];
@@ -309,20 +330,26 @@ void x86_gen_vec(X86Gen *g, const IrOp *op)
                 .q = ir_vec_q(desc),
                 .imm = ir_vec_imm(desc),
                 .gpr = -1};
+    int cached = cached_result(g);
+    g->vec_op = 0;
     env_accesses(g, c);
     if (!supported(&v)) {
         gen_fallback(g, c);
         return;
     }
     CodeBuf *cb = g->cb;
+    if (cached >= 0 && cached <= XD) { /* keep it while the sources are loaded */
+        x86_vg_mov(&v, X9, cached);
+        cached = X9;
+    }
     if (desc & IR_VEC_ZA)
         x86_vop(cb, X86_OPC_PXOR, XA, XA);
     else
-        x86_vload(cb, XA, X86_REG_CPU, (int32_t)c[1]);
+        load_source(&v, XA, (int32_t)c[1], cached);
     if (desc & IR_VEC_ZB)
         x86_vop(cb, X86_OPC_PXOR, XB, XB);
     else if (reads_b(v.op))
-        x86_vload(cb, XB, X86_REG_CPU, (int32_t)c[2]);
+        load_source(&v, XB, (int32_t)c[2], cached);
     if (desc & IR_VEC_BELEM) { /* broadcast element imm of b */
         uint64_t t[2] = {0, 0};
         int e = 1 << v.esz;
@@ -331,11 +358,14 @@ void x86_gen_vec(X86Gen *g, const IrOp *op)
         x86_vg_opc(&v, X86_OPC_PSHUFB, XB, t[0], t[1]);
     }
     if (ir_vec_reads_d(v.op))
-        x86_vload(cb, XD, X86_REG_CPU, (int32_t)c[0]);
+        load_source(&v, XD, (int32_t)c[0], cached);
     int r = gen_select(&v);
     if (r < 0) /* stored already */
         return;
     if (zero_upper(v.op, v.q))
         x86_vop(cb, X86_OPC_MOVQ_XX, r, r);
     x86_vstore(cb, r, X86_REG_CPU, (int32_t)c[0]);
+    g->vec_op = g->op_index + 1;
+    g->vec_off = (int32_t)c[0];
+    g->vec_xmm = (int8_t)r;
 }

@@ -14,8 +14,9 @@
 #include "translator/x86_64/codegen.h"
 #include "translator/x86_64/emit_vec.h"
 
-/* xmm registers: sources, old destination, scratch (X7 and X8 are reserved for constants). */
-enum { XA, XB, XD, X3, X4, X5, X6, X7, X8 };
+/* xmm registers: sources, old destination, scratch (X7 and X8 are reserved for constants, X9
+ * for the previous op's result). */
+enum { XA, XB, XD, X3, X4, X5, X6, X7, X8, X9 };
 
 typedef struct VecGen {
     X86Gen *g;
