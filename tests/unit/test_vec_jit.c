@@ -24,6 +24,7 @@
 #include "loader/process.h"
 #include "tests/unit/a64_fixture.h"
 #include "translator/interp.h"
+#include "translator/ir_vec.h"
 #include "translator/tb.h"
 #include "translator/x86_64/backend.h"
 
@@ -524,6 +525,26 @@ static void test_sequences(void **state)
     free(want);
 }
 
+/* The same cases with the code buffer more than 2 GiB away from ferry's text and data: the
+ * constants cannot be RIP-relative operands and are built through a register. */
+static void test_far_code_buffer(void **state)
+{
+    Fixture *f = *state;
+    size_t size = 8u << 20;
+    uintptr_t text = (uintptr_t)(void *)ir_vec_helper;
+    uintptr_t far = text > (64ull << 30) ? text - (64ull << 30) : text + (64ull << 30);
+    void *p = mmap((void *)(far & ~(uintptr_t)0xfff), size, PROT_READ | PROT_WRITE | PROT_EXEC,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
+    if (p == MAP_FAILED)
+        skip();
+    codebuf_destroy(&f->cb);
+    f->cb = (CodeBuf){.base = p, .code_start = p, .ptr = p, .end = (uint8_t *)p + size};
+    test_three_same(state);
+    f->checked = 0;
+    test_permutes_and_tables(state);
+    test_sequences(state);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -535,6 +556,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_shift_immediate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_permutes_and_tables, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sequences, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_far_code_buffer, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,7 +5,8 @@
  *
  * Sources are loaded from the CPU state into xmm0 (a), xmm1 (b) and xmm2
  * (old destination), computed in xmm registers and stored back with one
- * movdqu; nothing stays in xmm registers between ops.  Constants (masks,
+ * movdqu; only the result stays in its xmm register, for a next vec op that
+ * follows with nothing but insn_start between.  Constants (masks,
  * shuffle tables) are used as RIP-relative memory operands from a pool of
  * interned 16-byte values, or built through a scratch general register when
  * the pool is full or out of reach.  An operation or element size with
