@@ -25,14 +25,18 @@ static void gen_vec(DisasContext *s, IrVecOp op, int esz, int q, unsigned flags,
                ir_vec_desc(op, esz, q, flags, imm), x0, x1);
 }
 
-/* Byte selection: tbl[i] < 16 from Vn, 16..31 from Vm, 0xff zero. */
-static void gen_perm(DisasContext *s, const uint8_t *tbl, int rd, int rn, int rm)
+void a64_vec_perm(DisasContext *s, int32_t d, int32_t a, int32_t b, const uint8_t *tbl)
 {
     uint64_t x[2] = {0, 0};
     for (int i = 0; i < 16; i++)
         x[i / 8] |= (uint64_t)tbl[i] << (8 * (i % 8));
-    ir_gen_vec(s->ir, a64_vreg_offset(rd), a64_vreg_offset(rn), a64_vreg_offset(rm),
-               ir_vec_desc(IR_VEC_PERM, 0, 1, 0, 0), x[0], x[1]);
+    ir_gen_vec(s->ir, d, a, b, ir_vec_desc(IR_VEC_PERM, 0, 1, 0, 0), x[0], x[1]);
+}
+
+/* Byte selection: tbl[i] < 16 from Vn, 16..31 from Vm, 0xff zero. */
+static void gen_perm(DisasContext *s, const uint8_t *tbl, int rd, int rn, int rm)
+{
+    a64_vec_perm(s, a64_vreg_offset(rd), a64_vreg_offset(rn), a64_vreg_offset(rm), tbl);
 }
 
 /* Integer three-same opcodes (index opc, [u]) as IrVecOp + 1; 0: no vec form. */
@@ -47,8 +51,7 @@ static const uint8_t ops_3same[32][2] = {
 };
 #undef V
 
-_Static_assert(offsetof(A64CPU, v) + sizeof(((A64CPU *)0)->v) < 0x10000,
-               "vec ops pack V register offsets in 16 bits");
+_Static_assert(sizeof(A64CPU) < 0x10000, "vec ops pack CPU-state offsets in 16 bits");
 
 bool a64_vec_3same(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, int rm)
 {

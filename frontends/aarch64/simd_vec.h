@@ -29,6 +29,8 @@ bool a64_vec_across(DisasContext *s, int u, int size, int opc, int q, int rd, in
 bool a64_vec_shift_imm(DisasContext *s, int u, int opc, int q, int imm, int rd, int rn);
 /* UZP1/2, TRN1/2, ZIP1/2. */
 bool a64_vec_permute(DisasContext *s, int opc, int size, int q, int rd, int rn, int rm);
+/* The 16 bytes at CPU-state offset d = bytes of a (tbl[i] < 16) or b (16..31), or zero. */
+void a64_vec_perm(DisasContext *s, int32_t d, int32_t a, int32_t b, const uint8_t *tbl);
 /* TBL/TBX with len + 1 table registers. */
 bool a64_vec_tbl(DisasContext *s, int len, bool tbx, int q, int rd, int rn, int rm);
 

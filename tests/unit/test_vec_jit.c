@@ -29,6 +29,7 @@
 #include "translator/x86_64/backend.h"
 
 #define CODE_PC 0x10000ull
+#define DATA_PC 0x20000ull
 #define ROUNDS 8
 
 typedef uint64_t (*Helper)(CPUCommon *cpu, uint64_t desc);
@@ -51,6 +52,9 @@ static int setup(void **state)
     if (!f || a64_test_process(&f->p) < 0)
         return -1;
     if (gmem_mmap(&f->p.mem, CODE_PC, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, GMEM_ANON) < 0)
+        return -1;
+    if (gmem_mmap(&f->p.mem, DATA_PC, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, GMEM_ANON) < 0)
         return -1;
     if (!(f->cpu = a64_test_cpu(&f->p)))
@@ -525,6 +529,70 @@ static void test_sequences(void **state)
     free(want);
 }
 
+/* LDn/STn (multiple structures) per the Arm ARM's pseudocode: element e of register
+ * Vt+k <-> memory[base + (e * n + k) * esize]; loads of 64-bit vectors zero the upper half. */
+static void ref_ldst_struct(A64CPU *cpu, uint8_t *mem, bool load, int n, int esz, int q, int rt)
+{
+    int e = 1 << esz;
+    for (int el = 0; el < (8 << q) / e; el++)
+        for (int k = 0; k < n; k++) {
+            uint8_t *v = (uint8_t *)cpu->v[(rt + k) % 32] + el * e;
+            uint8_t *m = mem + (el * n + k) * e;
+            if (load)
+                memcpy(v, m, (size_t)e);
+            else
+                memcpy(m, v, (size_t)e);
+        }
+    if (load && !q)
+        for (int k = 0; k < n; k++)
+            cpu->v[(rt + k) % 32][1] = 0;
+}
+
+static void test_structure_loads_stores(void **state)
+{
+    Fixture *f = *state;
+    static const int opcs[] = {0x0, 0x4, 0x8}; /* LD4/ST4, LD3/ST3, LD2/ST2 */
+    uint8_t *mem = g2h(&f->p.mem, DATA_PC), mem0[64], want_mem[64];
+    A64CPU *start = malloc(sizeof(A64CPU)), *want = malloc(sizeof(A64CPU));
+    assert_non_null(start);
+    assert_non_null(want);
+    for (int l = 0; l < 2; l++)
+        for (int i = 0; i < 3; i++)
+            for (int size = 0; size < 4; size++)
+                for (int q = 0; q < 2; q++) {
+                    if (size == 3 && !q)
+                        continue; /* reserved */
+                    int rt = reg(f), rn = (int)(rnd(f) % 31), n = 4 - opcs[i] / 4;
+                    uint32_t w = (uint32_t)q << 30 | 0x18u << 23 | (uint32_t)l << 22 |
+                                 (uint32_t)opcs[i] << 12 | (uint32_t)size << 10 |
+                                 (uint32_t)rn << 5 | (uint32_t)rt;
+                    put_code(f, &w, 1);
+                    for (int round = 0; round < 4; round++) {
+                        random_state(f, f->cpu);
+                        f->cpu->x[rn] = DATA_PC + 8 * (rnd(f) % 8);
+                        for (int b = 0; b < 64; b++)
+                            mem0[b] = (uint8_t)rnd(f);
+                        uint8_t *m = mem + (f->cpu->x[rn] - DATA_PC);
+                        memcpy(start, f->cpu, sizeof(A64CPU));
+                        memcpy(want, f->cpu, sizeof(A64CPU));
+                        memcpy(want_mem, mem0, 64);
+                        ref_ldst_struct(want, want_mem, l, n, size, q, rt);
+                        for (int who = 0; who < 3; who++) {
+                            memcpy(f->cpu, start, sizeof(A64CPU));
+                            memcpy(m, mem0, 64);
+                            if (who < 2)
+                                run_jit(f, who ? &f->sse2 : &f->host);
+                            else
+                                run_interp(f);
+                            expect_same(want, f->cpu, w, who < 2 ? "the JIT" : "the interpreter");
+                            assert_memory_equal(m, want_mem, 64);
+                        }
+                    }
+                }
+    free(start);
+    free(want);
+}
+
 /* The same cases with the code buffer more than 2 GiB away from ferry's text and data: the
  * constants cannot be RIP-relative operands and are built through a register. */
 static void test_far_code_buffer(void **state)
@@ -556,6 +624,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_shift_immediate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_permutes_and_tables, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sequences, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_structure_loads_stores, setup, teardown),
         cmocka_unit_test_setup_teardown(test_far_code_buffer, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
