@@ -372,11 +372,44 @@ static void shift_by_x5(VecGen *v, bool left, bool arith)
  * shift by that count does it.  Otherwise the helper runs, on an
  * out-of-line path that preserves every register.  Stores the result itself.
  */
+/*
+ * USHL/SSHL of 32-bit lanes, and USHL of 64-bit lanes, with AVX2's per-lane shifts: the
+ * signed count byte of each lane, the left shift where it is >= 0 and the right shift by
+ * its negation elsewhere (out-of-range counts give 0, or the sign for arithmetic shifts).
+ */
+static int shl_reg_avx2(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    bool q64 = v->esz == 3, arith = v->op == IR_VEC_SSHL;
+    unsigned grp = x86_vec_shgrp[v->esz];
+    int bits = 8 << v->esz;
+    x86_vshift(cb, grp, X86_VSH_SLL, XB, (uint8_t)(bits - 8)); /* count byte on top */
+    if (q64) { /* arithmetic >> 56 of quadwords: logical, then (x ^ m) - m */
+        x86_vshift(cb, grp, X86_VSH_SRL, XB, 56);
+        x86_vg_opc_splat(v, X86_OPC_PXOR, XB, 0x80, 3);
+        x86_vg_opc_splat(v, x86_vec_psub[3], XB, 0x80, 3);
+    } else {
+        x86_vshift(cb, grp, X86_VSH_SRA, XB, 24);
+    }
+    x86_vop(cb, X86_OPC_PXOR, X3, X3);
+    x86_vop(cb, x86_vec_psub[v->esz], X3, XB); /* X3 = -count */
+    x86_vop(cb, X86_OPC_PXOR, X4, X4);
+    x86_vop(cb, x86_vec_pcmpgt[v->esz], X4, XB);                           /* count < 0 */
+    x86_vex38(cb, X86_VEX_PSLLV, q64, X5, XA, XB);                         /* left */
+    x86_vex38(cb, arith ? X86_VEX_PSRAV : X86_VEX_PSRLV, q64, X6, XA, X3); /* right */
+    x86_vop(cb, X86_OPC_PAND, X6, X4);
+    x86_vop(cb, X86_OPC_PANDN, X4, X5);
+    x86_vop(cb, X86_OPC_POR, X4, X6);
+    return X4;
+}
+
 int x86_vg_shl_reg(VecGen *v)
 {
     CodeBuf *cb = v->cb;
     int esz = v->esz;
     bool arith = v->op == IR_VEC_SSHL;
+    if (v->f->avx2 && v->f->sse42 && (esz == 2 || (esz == 3 && !arith)))
+        return shl_reg_avx2(v);
     uint64_t low = x86_vg_rep64(0xff, esz); /* the count byte of each lane */
     if (v->gpr < 0)
         v->gpr = x86_ra_alloc(v->g, X86_ALLOCATABLE);

@@ -95,6 +95,21 @@ static inline void x86_vop_i(CodeBuf *cb, unsigned opc, int xd, int xs, uint8_t 
     x86_u8(cb, imm);
 }
 
+/* AVX2 per-element variable shifts (VEX.128.66.0F38, W selects quadwords): opcode bytes. */
+#define X86_VEX_PSRLV 0x45u
+#define X86_VEX_PSRAV 0x46u /* dwords only */
+#define X86_VEX_PSLLV 0x47u
+
+/* VEX.128.66.0F38 op xd, xs1, xs2 (three-byte VEX prefix). */
+static inline void x86_vex38(CodeBuf *cb, uint8_t op, bool w, int xd, int xs1, int xs2)
+{
+    x86_u8(cb, 0xc4);
+    x86_u8(cb, (uint8_t)((xd & 8 ? 0 : 0x80) | 0x40 | (xs2 & 8 ? 0 : 0x20) | 0x02));
+    x86_u8(cb, (uint8_t)((w ? 0x80 : 0) | (~xs1 & 15) << 3 | 0x01));
+    x86_u8(cb, op);
+    x86_u8(cb, (uint8_t)(0xc0 | (xd & 7) << 3 | (xs2 & 7)));
+}
+
 /* op xd, [rip + disp32] addressing `target` (no immediate follows; the caller checks reach). */
 static inline void x86_vop_rip(CodeBuf *cb, unsigned opc, int xd, const void *target)
 {
