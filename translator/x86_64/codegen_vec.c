@@ -167,9 +167,11 @@ static bool supported(const VecGen *v)
     case IR_VEC_SSHL:
         return f->ssse3;
     case IR_VEC_SQADD:
-    case IR_VEC_UQADD:
     case IR_VEC_SQSUB:
+        return true;
+    case IR_VEC_UQADD:
     case IR_VEC_UQSUB:
+        return esz < 3 || f->sse42;
     case IR_VEC_SQXTN:
         return esz < 2;
     case IR_VEC_UQXTN:

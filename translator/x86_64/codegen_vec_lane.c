@@ -238,13 +238,68 @@ void x86_vg_set_qc(VecGen *v, int xeq, bool full)
     x86_patch8(skip, cb->ptr);
 }
 
-/* Saturating add/sub of bytes or words; QC when the result differs from the wrapped one. */
+/* x = the sign of each 32- or 64-bit lane of x, in every bit of the lane. */
+static void sign_mask(VecGen *v, int x, int esz)
+{
+    x86_vshift(v->cb, x86_vec_shgrp[2], X86_VSH_SRA, x, 31);
+    if (esz == 3)
+        x86_vop_i(v->cb, X86_OPC_PSHUFD, x, x, 0xf5);
+}
+
+/*
+ * Saturating add/sub of 32- and 64-bit lanes: the wrapped result r, and where it overflowed
+ * the bound.  Unsigned: a carry is r < a (add), a borrow b > a (sub).  Signed: overflow when
+ * the operands' signs make it possible and r's sign differs; the bound is MAX or MIN by
+ * a's sign.  QC when any lane saturated.
+ */
+static int saturating_wide(VecGen *v, bool add, bool s)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz, res = X6;
+    uint64_t max = esz == 3 ? 0x7fffffffffffffffull : 0x7fffffff;
+    x86_vg_mov(v, X3, XA);
+    x86_vop(cb, (add ? x86_vec_padd : x86_vec_psub)[esz], X3, XB); /* r */
+    if (!s) { /* X4 = lanes that carried / borrowed */
+        x86_vg_mov(v, X4, add ? XA : XB);
+        x86_vg_mov(v, X5, add ? X3 : XA);
+        vcmpgt(v, X4, X5, esz, true);
+        if (add) {
+            x86_vop(cb, X86_OPC_POR, X3, X4);
+            res = X3;
+        } else {
+            x86_vg_mov(v, X6, X4);
+            x86_vop(cb, X86_OPC_PANDN, X6, X3);
+        }
+    } else { /* X4 = lanes that overflowed, X5 = their bound */
+        x86_vg_mov(v, X4, XA);
+        x86_vop(cb, X86_OPC_PXOR, X4, X3);
+        x86_vg_mov(v, X5, add ? XB : XA);
+        x86_vop(cb, X86_OPC_PXOR, X5, add ? X3 : XB);
+        x86_vop(cb, X86_OPC_PAND, X4, X5);
+        sign_mask(v, X4, esz);
+        x86_vg_mov(v, X5, XA);
+        sign_mask(v, X5, esz);
+        x86_vg_opc_splat(v, X86_OPC_PXOR, X5, max, esz);
+        x86_vop(cb, X86_OPC_PAND, X5, X4);
+        x86_vg_mov(v, X6, X4);
+        x86_vop(cb, X86_OPC_PANDN, X6, X3);
+        x86_vop(cb, X86_OPC_POR, X6, X5);
+    }
+    x86_vop(cb, X86_OPC_PXOR, X5, X5);
+    x86_vop(cb, X86_OPC_PCMPEQB, X4, X5);
+    x86_vg_set_qc(v, X4, v->q);
+    return res;
+}
+
+/* Saturating add/sub; QC when the result differs from the wrapped one. */
 int x86_vg_saturating(VecGen *v)
 {
     CodeBuf *cb = v->cb;
     int esz = v->esz;
     bool add = v->op == IR_VEC_SQADD || v->op == IR_VEC_UQADD;
     bool s = v->op == IR_VEC_SQADD || v->op == IR_VEC_SQSUB;
+    if (esz >= 2)
+        return saturating_wide(v, add, s);
     x86_vg_mov(v, X3, XA);
     x86_vop(cb, (add ? x86_vec_padd : x86_vec_psub)[esz], X3, XB);
     x86_vop(
