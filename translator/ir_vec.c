@@ -7,6 +7,7 @@
  */
 #include "translator/ir_vec.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 typedef union Vec {
@@ -378,6 +379,40 @@ void ir_vec_eval(void *env, const uint64_t *c)
     memcpy(e + c[0], &r, 16);
     if (sat && ir_vec_saturates(op))
         *(uint32_t *)(e + c[4]) |= (uint32_t)c[5];
+}
+
+static const char *const vec_names[] = {
+    "add",    "sub",   "mul",   "mla",    "mls",   "and",    "orr",   "eor",  "bic",   "orn",
+    "bsl",    "bit",   "bif",   "cmeq",   "cmgt",  "cmge",   "cmhi",  "cmhs", "cmtst", "smin",
+    "smax",   "umin",  "umax",  "sabd",   "uabd",  "urhadd", "ushl",  "sshl", "uhadd", "shadd",
+    "srhadd", "uaba",  "saba",  "sqadd",  "uqadd", "sqsub",  "uqsub", "addp", "smaxp", "umaxp",
+    "sminp",  "uminp", "not",   "neg",    "abs",   "cnt",    "shl",   "ushr", "sshr",  "usra",
+    "ssra",   "xtl",   "addl",  "addw",   "subl",  "subw",   "abdl",  "abal", "mull",  "mlal",
+    "mlsl",   "addv",  "smaxv", "sminv",  "umaxv", "uminv",  "addlv", "perm", "tbl",   "tbx",
+    "shrn",   "sqxtn", "uqxtn", "sqxtun", "addlp", "adalp",
+};
+_Static_assert(sizeof(vec_names) / sizeof(vec_names[0]) == IR_VEC_COUNT, "a name per IrVecOp");
+
+void ir_vec_dump(const uint64_t *c, FILE *out)
+{
+    uint64_t desc = c[3];
+    IrVecOp op = ir_vec_op(desc);
+    int esz = ir_vec_esz(desc);
+    fprintf(out, " %s.%d%c @%" PRIu64 ", @%" PRIu64 ", @%" PRIu64,
+            op < IR_VEC_COUNT ? vec_names[op] : "?", (8 << ir_vec_q(desc)) >> esz, "bhsd"[esz],
+            c[0], c[1], c[2]);
+    if (ir_vec_imm(desc))
+        fprintf(out, " #%u", ir_vec_imm(desc));
+    if (desc & IR_VEC_ZA)
+        fputs(" a=0", out);
+    if (desc & IR_VEC_ZB)
+        fputs(" b=0", out);
+    if (desc & IR_VEC_SIGNED)
+        fputs(" signed", out);
+    if (desc & IR_VEC_BELEM)
+        fputs(" b=elem", out);
+    if (c[4] || c[5])
+        fprintf(out, " [%#" PRIx64 " %#" PRIx64 "]", c[4], c[5]);
 }
 
 void ir_vec_helper(void *env, uint64_t offsets, uint64_t desc, uint64_t x0, uint64_t x1)

@@ -16,6 +16,7 @@
 #define FERRY_TRANSLATOR_IR_VEC_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "translator/ir.h"
 
@@ -170,6 +171,9 @@ static inline bool ir_vec_saturates(IrVecOp op)
 /* Emits `vec`: offsets in the CPU state, desc from ir_vec_desc, x0/x1 as the op says. */
 void ir_gen_vec(IrContext *ctx, int32_t d, int32_t a, int32_t b, uint64_t desc, uint64_t x0,
                 uint64_t x1);
+
+/* Prints the constants of a `vec` op for `-d op`: "add.16b @dst, @a, @b" and the extras. */
+void ir_vec_dump(const uint64_t *c, FILE *out);
 
 /* Runs one `vec` op with constants c[0..5] on the CPU state at env. */
 void ir_vec_eval(void *env, const uint64_t *c);
