@@ -1,6 +1,6 @@
 /*
- * IR building blocks for AdvSIMD: V register halves and lanes, and the
- * expansion of EXT on 64-bit halves (see simd_ir.h).
+ * IR building blocks for AdvSIMD: V register halves and lanes (see
+ * simd_ir.h).
  */
 #include "frontends/aarch64/simd_ir.h"
 
@@ -78,51 +78,4 @@ IrTemp a64_mask_value(DisasContext *s, IrTemp v, int esz)
     IrTemp t = ir_new_temp(s->ir, IR_I64);
     ir_gen_extract(s->ir, IR_I64, t, v, 0, 8 << esz);
     return t;
-}
-
-static IrTemp binop(DisasContext *s, int opc, IrTemp a, IrTemp b)
-{
-    IrTemp t = ir_new_temp(s->ir, IR_I64);
-    ir_gen_binop(s->ir, opc, IR_I64, t, a, b);
-    return t;
-}
-
-static IrTemp binopi(DisasContext *s, int opc, IrTemp a, uint64_t b)
-{
-    IrTemp t = ir_new_temp(s->ir, IR_I64);
-    ir_gen_binopi(s->ir, opc, IR_I64, t, a, b);
-    return t;
-}
-
-/* Bytes [pos, pos + 8) of the little-endian concatenation w[0..3]. */
-static IrTemp ext_word(DisasContext *s, const IrTemp *w, int pos)
-{
-    int k = pos >> 3, b = (pos & 7) * 8;
-    if (!b)
-        return w[k];
-    return binop(s, IR_OP_or, binopi(s, IR_OP_shr, w[k], b),
-                 binopi(s, IR_OP_shl, w[k + 1], 64 - b));
-}
-
-void a64_gen_vext(DisasContext *s, int rd, int rn, int rm, int pos, bool q)
-{
-    IrTemp w[4];
-    if (q) {
-        w[0] = a64_vld64(s, rn, 0);
-        w[1] = a64_vld64(s, rn, 1);
-        w[2] = a64_vld64(s, rm, 0);
-        w[3] = a64_vld64(s, rm, 1);
-    } else {
-        w[0] = a64_vld64(s, rn, 0);
-        w[1] = a64_vld64(s, rm, 0);
-        w[2] = w[3] = w[1]; /* not reached: pos < 8 */
-    }
-    IrTemp lo = ext_word(s, w, pos);
-    if (!q) {
-        a64_vst_dup(s, rd, lo, false);
-        return;
-    }
-    IrTemp hi = ext_word(s, w, pos + 8);
-    a64_vst64(s, rd, 0, lo);
-    a64_vst64(s, rd, 1, hi);
 }

@@ -3,10 +3,9 @@
  *
  * V registers are accessed as two 64-bit halves in the CPU state
  * (ld_env/st_env at a64_vreg_offset); lanes are extracted/deposited from the
- * half that holds them.  EXT is expanded on the halves (shifts and masks);
- * the other integer vector ops are IR `vec` ops (simd_vec.c).  Element sizes
- * are log2 bytes (esz 0..3); `q` selects 128-bit vectors, and a 64-bit
- * result zeroes the upper half of Vd.
+ * half that holds them; the integer vector ops are IR `vec` ops
+ * (simd_vec.c).  Element sizes are log2 bytes (esz 0..3); `q` selects 128-bit
+ * vectors, and a 64-bit result zeroes the upper half of Vd.
  */
 #ifndef FERRY_FRONTENDS_AARCH64_SIMD_IR_H
 #define FERRY_FRONTENDS_AARCH64_SIMD_IR_H
@@ -28,8 +27,5 @@ IrTemp a64_dup64(DisasContext *s, IrTemp v, int esz);
 void a64_vst_dup(DisasContext *s, int rd, IrTemp v, bool q);
 /* v zero-extended from its low 8 << esz bits. */
 IrTemp a64_mask_value(DisasContext *s, IrTemp v, int esz);
-
-/* EXT: bytes [pos, pos + 8 << q) of Vn:Vm (Vn low). */
-void a64_gen_vext(DisasContext *s, int rd, int rn, int rm, int pos, bool q);
 
 #endif

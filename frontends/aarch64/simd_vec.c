@@ -301,6 +301,25 @@ bool a64_vec_permute(DisasContext *s, int opc, int size, int q, int rd, int rn, 
     return true;
 }
 
+void a64_vec_ext(DisasContext *s, int rd, int rn, int rm, int pos, int q)
+{
+    int bytes = 8 << q;
+    uint8_t tbl[16];
+    for (int j = 0; j < 16; j++) {
+        int p = pos + j;
+        tbl[j] = j >= bytes ? 0xff : p < bytes ? (uint8_t)p : (uint8_t)(16 + p - bytes);
+    }
+    gen_perm(s, tbl, rd, rn, rm);
+}
+
+void a64_vec_dup_elem(DisasContext *s, int rd, int rn, int esz, int idx, int q)
+{
+    uint8_t tbl[16];
+    for (int j = 0; j < 16; j++)
+        tbl[j] = j < 8 << q ? (uint8_t)((idx << esz) + j % (1 << esz)) : 0xff;
+    gen_perm(s, tbl, rd, rn, rn);
+}
+
 bool a64_vec_tbl(DisasContext *s, int len, bool tbx, int q, int rd, int rn, int rm)
 {
     uint64_t offs = 0;

@@ -31,6 +31,10 @@ bool a64_vec_shift_imm(DisasContext *s, int u, int opc, int q, int imm, int rd, 
 bool a64_vec_permute(DisasContext *s, int opc, int size, int q, int rd, int rn, int rm);
 /* The 16 bytes at CPU-state offset d = bytes of a (tbl[i] < 16) or b (16..31), or zero. */
 void a64_vec_perm(DisasContext *s, int32_t d, int32_t a, int32_t b, const uint8_t *tbl);
+/* EXT: bytes [pos, pos + 8 << q) of Vn:Vm (Vn low). */
+void a64_vec_ext(DisasContext *s, int rd, int rn, int rm, int pos, int q);
+/* DUP (element): element idx of Vn (esz) in every lane. */
+void a64_vec_dup_elem(DisasContext *s, int rd, int rn, int esz, int idx, int q);
 /* TBL/TBX with len + 1 table registers. */
 bool a64_vec_tbl(DisasContext *s, int len, bool tbx, int q, int rd, int rn, int rm);
 

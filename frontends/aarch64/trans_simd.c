@@ -1,11 +1,11 @@
 /*
  * AArch64 FP and AdvSIMD translation (decoder: a64_simd.decode).
  *
- * Moves, immediates (expanded by simd_imm.c), lane inserts/extracts, FCSEL,
- * EXT and the SIMD structure loads/stores (simd_ldst_gen.c) are expanded
- * inline on 64-bit halves of the V registers (simd_ir.c); the common integer
- * vector ops become IR `vec` ops (simd_vec.c), which the backend compiles to
- * SSE.  Other arithmetic goes to the C helpers of helper_simd.c /
+ * Moves, immediates (expanded by simd_imm.c), lane inserts/extracts and
+ * FCSEL are expanded inline on 64-bit halves of the V registers (simd_ir.c);
+ * the common integer vector ops, EXT, DUP (element) and the structure
+ * loads/stores (simd_ldst_gen.c) become IR `vec` ops (simd_vec.c), which the
+ * backend compiles to SSE.  Other arithmetic goes to the C helpers of helper_simd.c /
  * helper_fp.c, which get the operand fields as a constant descriptor and
  * touch neither guest GPRs nor flags; FP compares return NZCV, which is
  * unpacked here into the flag globals.
@@ -478,7 +478,7 @@ static bool trans_SIMD_EXT(DisasContext *s, arg_SIMD_EXT *a)
 {
     if (!a->q && a->imm >= 8)
         return false;
-    a64_gen_vext(s, a->rd, a->rn, a->rm, a->imm, a->q);
+    a64_vec_ext(s, a->rd, a->rn, a->rm, a->imm, a->q);
     return true;
 }
 
@@ -500,8 +500,7 @@ static bool trans_DUP_ELEM(DisasContext *s, arg_DUP_ELEM *a)
     int esz = imm5_esz(a->imm5);
     if (esz < 0 || (esz == 3 && !a->q))
         return false;
-    IrTemp v = a64_vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), false);
-    a64_vst_dup(s, a->rd, a64_dup64(s, v, esz), a->q);
+    a64_vec_dup_elem(s, a->rd, a->rn, esz, a->imm5 >> (esz + 1), a->q);
     return true;
 }
 

@@ -529,6 +529,56 @@ static void test_sequences(void **state)
     free(want);
 }
 
+/* EXT: bytes [imm, imm + 8 << q) of Vn:Vm; DUP (element): element imm of Vn (size esz)
+ * everywhere.  References for the encodings the translator expands without a helper. */
+static uint64_t ref_ext(CPUCommon *c, uint64_t desc)
+{
+    A64CPU *cpu = (A64CPU *)c;
+    A64SimdDesc d = a64_simd_desc_unpack(desc);
+    int bytes = 8 << d.q;
+    uint8_t cat[32], r[16] = {0};
+    memcpy(cat, cpu->v[d.rn], (size_t)bytes);
+    memcpy(cat + bytes, cpu->v[d.rm], (size_t)bytes);
+    memcpy(r, cat + d.imm, (size_t)bytes);
+    memcpy(cpu->v[d.rd], r, 16);
+    return 0;
+}
+
+static uint64_t ref_dup_elem(CPUCommon *c, uint64_t desc)
+{
+    A64CPU *cpu = (A64CPU *)c;
+    A64SimdDesc d = a64_simd_desc_unpack(desc);
+    int e = 1 << d.size;
+    uint8_t r[16] = {0};
+    for (int j = 0; j < 8 << d.q; j++)
+        r[j] = ((uint8_t *)cpu->v[d.rn])[d.imm * e + j % e];
+    memcpy(cpu->v[d.rd], r, 16);
+    return 0;
+}
+
+static void test_ext_and_dup(void **state)
+{
+    Fixture *f = *state;
+    for (int q = 0; q < 2; q++)
+        for (int imm = 0; imm < 16; imm++) {
+            A64SimdDesc d = {.rd = reg(f), .rn = reg(f), .rm = reg(f), .q = q, .imm = imm};
+            uint32_t w = (uint32_t)q << 30 | 0x2eu << 24 | (uint32_t)d.rm << 16 |
+                         (uint32_t)imm << 11 | (uint32_t)d.rn << 5 | (uint32_t)d.rd;
+            check(f, w, ref_ext, &d);
+        }
+    assert_int_equal(f->checked, 8 + 16);
+    for (int q = 0; q < 2; q++)
+        for (int imm5 = 1; imm5 < 32; imm5++) {
+            int esz = __builtin_ctz((unsigned)imm5);
+            A64SimdDesc d = {
+                .rd = reg(f), .rn = reg(f), .q = q, .size = esz & 3, .imm = imm5 >> (esz + 1)};
+            uint32_t w = (uint32_t)q << 30 | 0x0eu << 24 | (uint32_t)imm5 << 16 | 1u << 10 |
+                         (uint32_t)d.rn << 5 | (uint32_t)d.rd;
+            check(f, w, ref_dup_elem, &d);
+        }
+    assert_int_equal(f->checked, 24 + 62 - 4); /* imm5 = 16 is reserved, .1D needs Q */
+}
+
 /* LDn/STn (multiple structures) per the Arm ARM's pseudocode: element e of register
  * Vt+k <-> memory[base + (e * n + k) * esize]; loads of 64-bit vectors zero the upper half. */
 static void ref_ldst_struct(A64CPU *cpu, uint8_t *mem, bool load, int n, int esz, int q, int rt)
@@ -623,6 +673,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_across_lanes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_shift_immediate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_permutes_and_tables, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ext_and_dup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sequences, setup, teardown),
         cmocka_unit_test_setup_teardown(test_structure_loads_stores, setup, teardown),
         cmocka_unit_test_setup_teardown(test_far_code_buffer, setup, teardown),
