@@ -164,6 +164,13 @@ static uint64_t lane(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t b, 
         return saturate((__int128)sa - sb, esz, true, sat);
     case IR_VEC_UQSUB:
         return saturate((__int128)a - b, esz, false, sat);
+    case IR_VEC_SQDMULH:
+    case IR_VEC_SQRDMULH: {
+        int bits = 8 << esz;
+        __int128 p =
+            2 * (__int128)sa * sb + (op == IR_VEC_SQRDMULH ? (__int128)1 << (bits - 1) : 0);
+        return saturate(p >> bits, esz, true, sat);
+    }
     case IR_VEC_NOT:
         return ~a;
     case IR_VEC_NEG:
@@ -344,7 +351,7 @@ void ir_vec_eval(void *env, const uint64_t *c)
         for (int i = 0; i < 16 >> esz; i++)
             set(&b, esz, i, x);
     }
-    if (op <= IR_VEC_UQSUB || (op >= IR_VEC_NOT && op <= IR_VEC_SSRA)) {
+    if (op <= IR_VEC_SQRDMULH || (op >= IR_VEC_NOT && op <= IR_VEC_SSRA)) {
         for (int i = 0; i < (8 << q) >> esz; i++)
             set(&r, esz, i,
                 lane(op, esz, ir_vec_imm(desc), get(&a, esz, i), get(&b, esz, i), get(&d, esz, i),
@@ -382,14 +389,14 @@ void ir_vec_eval(void *env, const uint64_t *c)
 }
 
 static const char *const vec_names[] = {
-    "add",    "sub",   "mul",   "mla",    "mls",   "and",    "orr",   "eor",  "bic",   "orn",
-    "bsl",    "bit",   "bif",   "cmeq",   "cmgt",  "cmge",   "cmhi",  "cmhs", "cmtst", "smin",
-    "smax",   "umin",  "umax",  "sabd",   "uabd",  "urhadd", "ushl",  "sshl", "uhadd", "shadd",
-    "srhadd", "uaba",  "saba",  "sqadd",  "uqadd", "sqsub",  "uqsub", "addp", "smaxp", "umaxp",
-    "sminp",  "uminp", "not",   "neg",    "abs",   "cnt",    "shl",   "ushr", "sshr",  "usra",
-    "ssra",   "xtl",   "addl",  "addw",   "subl",  "subw",   "abdl",  "abal", "mull",  "mlal",
-    "mlsl",   "addv",  "smaxv", "sminv",  "umaxv", "uminv",  "addlv", "perm", "tbl",   "tbx",
-    "shrn",   "sqxtn", "uqxtn", "sqxtun", "addlp", "adalp",
+    "add",    "sub",   "mul",   "mla",   "mls",   "and",    "orr",   "eor",     "bic",      "orn",
+    "bsl",    "bit",   "bif",   "cmeq",  "cmgt",  "cmge",   "cmhi",  "cmhs",    "cmtst",    "smin",
+    "smax",   "umin",  "umax",  "sabd",  "uabd",  "urhadd", "ushl",  "sshl",    "uhadd",    "shadd",
+    "srhadd", "uaba",  "saba",  "sqadd", "uqadd", "sqsub",  "uqsub", "sqdmulh", "sqrdmulh", "addp",
+    "smaxp",  "umaxp", "sminp", "uminp", "not",   "neg",    "abs",   "cnt",     "shl",      "ushr",
+    "sshr",   "usra",  "ssra",  "xtl",   "addl",  "addw",   "subl",  "subw",    "abdl",     "abal",
+    "mull",   "mlal",  "mlsl",  "addv",  "smaxv", "sminv",  "umaxv", "uminv",   "addlv",    "perm",
+    "tbl",    "tbx",   "shrn",  "sqxtn", "uqxtn", "sqxtun", "addlp", "adalp",
 };
 _Static_assert(sizeof(vec_names) / sizeof(vec_names[0]) == IR_VEC_COUNT, "a name per IrVecOp");
 

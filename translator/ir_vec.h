@@ -67,6 +67,8 @@ typedef enum IrVecOp {
     IR_VEC_UQADD,
     IR_VEC_SQSUB,
     IR_VEC_UQSUB,
+    IR_VEC_SQDMULH,  /* (2 * a * b) >> bits, saturated */
+    IR_VEC_SQRDMULH, /* (2 * a * b + (1 << (bits - 1))) >> bits, saturated */
     /* pairwise over the concatenation a:b (the used parts) */
     IR_VEC_ADDP,
     IR_VEC_SMAXP,
@@ -164,7 +166,7 @@ static inline bool ir_vec_reads_d(IrVecOp op)
 /* True for the ops that saturate and set the flag named by c4, c5. */
 static inline bool ir_vec_saturates(IrVecOp op)
 {
-    return (op >= IR_VEC_SQADD && op <= IR_VEC_UQSUB) ||
+    return (op >= IR_VEC_SQADD && op <= IR_VEC_SQRDMULH) ||
            (op >= IR_VEC_SQXTN && op <= IR_VEC_SQXTUN);
 }
 

@@ -42,12 +42,25 @@ static void gen_perm(DisasContext *s, const uint8_t *tbl, int rd, int rn, int rm
 /* Integer three-same opcodes (index opc, [u]) as IrVecOp + 1; 0: no vec form. */
 #define V(op) (IR_VEC_##op + 1)
 static const uint8_t ops_3same[32][2] = {
-    [0x00] = {V(SHADD), V(UHADD)},   [0x0f] = {V(SABA), V(UABA)},   [0x01] = {V(SQADD), V(UQADD)},
-    [0x02] = {V(SRHADD), V(URHADD)}, [0x05] = {V(SQSUB), V(UQSUB)}, [0x06] = {V(CMGT), V(CMHI)},
-    [0x07] = {V(CMGE), V(CMHS)},     [0x08] = {V(SSHL), V(USHL)},   [0x0c] = {V(SMAX), V(UMAX)},
-    [0x0d] = {V(SMIN), V(UMIN)},     [0x0e] = {V(SABD), V(UABD)},   [0x10] = {V(ADD), V(SUB)},
-    [0x11] = {V(CMTST), V(CMEQ)},    [0x12] = {V(MLA), V(MLS)},     [0x13] = {V(MUL), 0},
-    [0x14] = {V(SMAXP), V(UMAXP)},   [0x15] = {V(SMINP), V(UMINP)}, [0x17] = {V(ADDP), 0},
+    [0x00] = {V(SHADD), V(UHADD)},
+    [0x0f] = {V(SABA), V(UABA)},
+    [0x01] = {V(SQADD), V(UQADD)},
+    [0x02] = {V(SRHADD), V(URHADD)},
+    [0x05] = {V(SQSUB), V(UQSUB)},
+    [0x06] = {V(CMGT), V(CMHI)},
+    [0x07] = {V(CMGE), V(CMHS)},
+    [0x08] = {V(SSHL), V(USHL)},
+    [0x0c] = {V(SMAX), V(UMAX)},
+    [0x0d] = {V(SMIN), V(UMIN)},
+    [0x0e] = {V(SABD), V(UABD)},
+    [0x10] = {V(ADD), V(SUB)},
+    [0x11] = {V(CMTST), V(CMEQ)},
+    [0x12] = {V(MLA), V(MLS)},
+    [0x13] = {V(MUL), 0},
+    [0x14] = {V(SMAXP), V(UMAXP)},
+    [0x15] = {V(SMINP), V(UMINP)},
+    [0x17] = {V(ADDP), 0},
+    [0x16] = {V(SQDMULH), V(SQRDMULH)},
 };
 #undef V
 
@@ -113,6 +126,12 @@ bool a64_vec_indexed(DisasContext *s, int u, int size, int opc, int q, int rd, i
     switch (u << 4 | opc) {
     case 0x08:
         op = IR_VEC_MUL;
+        break;
+    case 0x0c:
+        op = IR_VEC_SQDMULH;
+        break;
+    case 0x0d:
+        op = IR_VEC_SQRDMULH;
         break;
     case 0x10:
         op = IR_VEC_MLA;

@@ -101,7 +101,9 @@ static uint64_t corner_word(Fixture *f)
                                    0x800000017fffffffull,
                                    0x8000000000000000ull,
                                    0x7fffffffffffffffull,
-                                   0x0f1e2d3c4b5a6978ull};
+                                   0x0f1e2d3c4b5a6978ull,
+                                   0x8000800080008000ull,
+                                   0x8000000080000000ull};
     uint64_t r = rnd(f);
     switch (r % 4) {
     case 0:
@@ -282,7 +284,7 @@ static void test_three_same(void **state)
 {
     Fixture *f = *state;
     static const int opcs[] = {0x00, 0x01, 0x02, 0x03, 0x05, 0x06, 0x07, 0x08, 0x0c, 0x0d,
-                               0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x17};
+                               0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17};
     for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
         for (int u = 0; u < 2; u++)
             for (int size = 0; size < 4; size++)
@@ -331,7 +333,7 @@ static void test_three_different(void **state)
 static void test_by_element(void **state)
 {
     Fixture *f = *state;
-    static const int keys[] = {0x08, 0x10, 0x14, 0x02, 0x12, 0x06, 0x16, 0x0a, 0x1a};
+    static const int keys[] = {0x08, 0x10, 0x14, 0x02, 0x12, 0x06, 0x16, 0x0a, 0x1a, 0x0c, 0x0d};
     for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
         for (int size = 1; size < 3; size++)
             for (int q = 0; q < 2; q++)
@@ -351,7 +353,7 @@ static void test_by_element(void **state)
                                  (uint32_t)d.rn << 5 | d.rd;
                     check(f, w, helper_simd_indexed, &d);
                 }
-    assert_int_equal(f->checked, 9 * 2 * 2 * 8);
+    assert_int_equal(f->checked, 11 * 2 * 2 * 8);
 }
 
 static void test_two_reg_misc(void **state)
@@ -471,7 +473,7 @@ static void test_permutes_and_tables(void **state)
 static uint32_t random_vec_word(Fixture *f)
 {
     static const int opcs[] = {0x00, 0x01, 0x02, 0x03, 0x05, 0x06, 0x07, 0x08, 0x0c, 0x0d,
-                               0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x17};
+                               0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17};
     static const int keys[] = {0x00, 0x20, 0x01, 0x05, 0x25, 0x08, 0x28, 0x09, 0x29, 0x0a,
                                0x0b, 0x2b, 0x12, 0x14, 0x34, 0x32, 0x02, 0x22, 0x06, 0x26};
     uint64_t r = rnd(f);
@@ -480,7 +482,7 @@ static uint32_t random_vec_word(Fixture *f)
     switch ((r >> 10) % 4) {
     case 0:
         return q << 30 | u << 29 | 0x0eu << 24 | size << 22 | 1u << 21 |
-               (uint32_t)((r >> 4) & 3) << 16 | (uint32_t)opcs[(r >> 12) % 19] << 11 | 1u << 10 |
+               (uint32_t)((r >> 4) & 3) << 16 | (uint32_t)opcs[(r >> 12) % 20] << 11 | 1u << 10 |
                regs;
     case 1: {
         int key = keys[(r >> 12) % 20];

@@ -169,6 +169,10 @@ static bool supported(const VecGen *v)
     case IR_VEC_SQADD:
     case IR_VEC_SQSUB:
         return true;
+    case IR_VEC_SQDMULH:
+        return esz == 1;
+    case IR_VEC_SQRDMULH:
+        return esz == 1 && f->ssse3;
     case IR_VEC_UQADD:
     case IR_VEC_UQSUB:
         return esz < 3 || f->sse42;
@@ -236,6 +240,8 @@ static int gen_select(VecGen *v)
         return x86_vg_compare(v);
     if (op <= IR_VEC_URHADD)
         return x86_vg_minmax(v);
+    if (op == IR_VEC_SQDMULH || op == IR_VEC_SQRDMULH)
+        return x86_vg_qdmulh(v);
     if (op <= IR_VEC_UQSUB)
         return x86_vg_saturating(v);
     if (op <= IR_VEC_UMINP)

@@ -63,6 +63,7 @@ int x86_vg_compare(VecGen *v);
 int x86_vg_hadd(VecGen *v);
 int x86_vg_minmax(VecGen *v);
 int x86_vg_saturating(VecGen *v);
+int x86_vg_qdmulh(VecGen *v);
 int x86_vg_unary(VecGen *v);
 int x86_vg_shift(VecGen *v);
 int x86_vg_shl_reg(VecGen *v);

@@ -311,6 +311,33 @@ int x86_vg_saturating(VecGen *v)
     return XA;
 }
 
+/*
+ * SQDMULH / SQRDMULH of 16-bit lanes: (a * b) >> 15 from the high and low product halves,
+ * or pmulhrsw's rounded form.  Only -32768 * -32768 overflows, giving 0x8000 where no other
+ * product can: those lanes become 0x7fff and set QC.
+ */
+int x86_vg_qdmulh(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    if (v->op == IR_VEC_SQRDMULH) {
+        x86_vop(cb, X86_OPC_PMULHRSW, XA, XB);
+    } else {
+        x86_vg_mov(v, X3, XA);
+        x86_vop(cb, X86_OPC_PMULLW, X3, XB);
+        x86_vop(cb, X86_OPC_PMULHW, XA, XB);
+        x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SLL, XA, 1);
+        x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SRL, X3, 15);
+        x86_vop(cb, X86_OPC_POR, XA, X3);
+    }
+    x86_vg_mov(v, X4, XA);
+    x86_vg_opc_splat(v, x86_vec_pcmpeq[1], X4, 0x8000, 1);
+    x86_vop(cb, X86_OPC_PXOR, XA, X4);
+    x86_vop(cb, X86_OPC_PXOR, X5, X5);
+    x86_vop(cb, X86_OPC_PCMPEQB, X4, X5);
+    x86_vg_set_qc(v, X4, v->q);
+    return XA;
+}
+
 int x86_vg_unary(VecGen *v)
 {
     CodeBuf *cb = v->cb;

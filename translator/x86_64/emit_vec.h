@@ -27,11 +27,12 @@
 #define X86_OPC_PMULHW X86_SSE(0xe5u)
 #define X86_OPC_PMULHUW X86_SSE(0xe4u)
 #define X86_OPC_PMULUDQ X86_SSE(0xf4u)
-#define X86_OPC_PMULLD X86_SSE38(0x40u) /* SSE4.1 */
-#define X86_OPC_PMULDQ X86_SSE38(0x28u) /* SSE4.1 */
-#define X86_OPC_PMOVMSKB X86_SSE(0xd7u) /* reg field: r32, r/m: xmm */
-#define X86_OPC_PSHUFD X86_SSE(0x70u)   /* + imm8 */
-#define X86_OPC_PSHUFB X86_SSE38(0x00u) /* SSSE3 */
+#define X86_OPC_PMULLD X86_SSE38(0x40u)   /* SSE4.1 */
+#define X86_OPC_PMULDQ X86_SSE38(0x28u)   /* SSE4.1 */
+#define X86_OPC_PMOVMSKB X86_SSE(0xd7u)   /* reg field: r32, r/m: xmm */
+#define X86_OPC_PSHUFD X86_SSE(0x70u)     /* + imm8 */
+#define X86_OPC_PSHUFB X86_SSE38(0x00u)   /* SSSE3 */
+#define X86_OPC_PMULHRSW X86_SSE38(0x0bu) /* SSSE3 */
 #define X86_OPC_PACKUSWB X86_SSE(0x67u)
 #define X86_OPC_PACKUSDW X86_SSE38(0x2bu) /* SSE4.1 */
 #define X86_OPC_PACKSSWB X86_SSE(0x63u)

@@ -44,7 +44,9 @@ static void init(void)
             uint32_t r = x;
             r ^= r << 13, r ^= r >> 17, r ^= r << 5;
             x = r;
-            if (v < 4) /* corner bytes (all lanes of one value, or mixed) */
+            if (v == 2) /* the most negative 16-bit lanes */
+                in[v][i] = (i & 1) ? 0x80 : 0;
+            else if (v < 4) /* corner bytes (all lanes of one value, or mixed) */
                 in[v][i] = corner[(v & 1) ? (r >> 8) % 8 : (v * 3 + i / 8) % 8];
             else if (v < 6) /* small values: table indices in and out of range */
                 in[v][i] = (uint8_t)(r % 80);
@@ -241,6 +243,11 @@ PAIRS(adalp_u16, uint16x8_t, vld1q_u16, vst1q_u32, vpadalq_u16(vreinterpretq_u32
 PAIRS(addlp_s32, int32x4_t, vld1q_s32, vst1q_s64, vpaddlq_s32(a))
 PAIRS(adalp_s8_d, int8x8_t, vld1_s8, vst1_s16, vpadal_s8(vreinterpret_s16_s8(c), a))
 
+PAIRS(qdmulh_s16, int16x8_t, vld1q_s16, vst1q_s16, vqdmulhq_s16(a, b))
+PAIRS(qrdmulh_s16_d, int16x4_t, vld1_s16, vst1_s16, vqrdmulh_s16(a, b))
+PAIRS(qrdmulh_elem_s16, int16x8_t, vld1q_s16, vst1q_s16, vqrdmulhq_laneq_s16(a, b, 3))
+PAIRS(qdmulh_s32, int32x4_t, vld1q_s32, vst1q_s32, vqdmulhq_s32(a, b))
+
 SCALAR(addv_u8, uint8x16_t, vld1q_u8, vaddvq_u8(a))
 SCALAR(addv_u16_d, uint16x4_t, vld1_u16, vaddv_u16(a))
 SCALAR(addv_u32, uint32x4_t, vld1q_u32, vaddvq_u32(a))
@@ -298,7 +305,8 @@ int main(void)
         t_abdl_u8,      t_abal_s16,      t_abdl_s32,      t_qxtn_s16,
         t_qxtn_u32,     t_qxtun_s16,     t_qxtn_s32,      t_qxtn_u64,
         t_addlp_u8,     t_addlp_s16_d,   t_adalp_u16,     t_addlp_s32,
-        t_adalp_s8_d,
+        t_adalp_s8_d,   t_qdmulh_s16,    t_qrdmulh_s16_d, t_qrdmulh_elem_s16,
+        t_qdmulh_s32,
     };
     for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++)
         tests[i]();
