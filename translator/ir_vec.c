@@ -81,7 +81,7 @@ static uint64_t shift_right(uint64_t x, int esz, unsigned sh, bool is_signed)
     return sh >= (unsigned)bits ? 0 : x >> sh;
 }
 
-/* One element of a lanewise op (IR_VEC_ADD .. IR_VEC_SSRA). */
+/* One element of a lanewise op (IR_VEC_ADD .. IR_VEC_SRSRA). */
 static uint64_t lane(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t b, uint64_t d,
                      bool *sat)
 {
@@ -189,6 +189,17 @@ static uint64_t lane(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t b, 
         return d + shift_right(a, esz, imm, false);
     case IR_VEC_SSRA:
         return d + shift_right(a, esz, imm, true);
+    case IR_VEC_URSHR:
+    case IR_VEC_URSRA: {
+        uint64_t r =
+            (uint64_t)(((unsigned __int128)a + ((unsigned __int128)1 << (imm - 1))) >> imm);
+        return (op == IR_VEC_URSRA ? d : 0) + r;
+    }
+    case IR_VEC_SRSHR:
+    case IR_VEC_SRSRA: {
+        uint64_t r = (uint64_t)(((__int128)sa + ((__int128)1 << (imm - 1))) >> imm);
+        return (op == IR_VEC_SRSRA ? d : 0) + r;
+    }
     default:
         return 0;
     }
@@ -351,7 +362,7 @@ void ir_vec_eval(void *env, const uint64_t *c)
         for (int i = 0; i < 16 >> esz; i++)
             set(&b, esz, i, x);
     }
-    if (op <= IR_VEC_SQRDMULH || (op >= IR_VEC_NOT && op <= IR_VEC_SSRA)) {
+    if (op <= IR_VEC_SQRDMULH || (op >= IR_VEC_NOT && op <= IR_VEC_SRSRA)) {
         for (int i = 0; i < (8 << q) >> esz; i++)
             set(&r, esz, i,
                 lane(op, esz, ir_vec_imm(desc), get(&a, esz, i), get(&b, esz, i), get(&d, esz, i),
@@ -389,14 +400,16 @@ void ir_vec_eval(void *env, const uint64_t *c)
 }
 
 static const char *const vec_names[] = {
-    "add",    "sub",   "mul",   "mla",   "mls",   "and",    "orr",   "eor",     "bic",      "orn",
-    "bsl",    "bit",   "bif",   "cmeq",  "cmgt",  "cmge",   "cmhi",  "cmhs",    "cmtst",    "smin",
-    "smax",   "umin",  "umax",  "sabd",  "uabd",  "urhadd", "ushl",  "sshl",    "uhadd",    "shadd",
-    "srhadd", "uaba",  "saba",  "sqadd", "uqadd", "sqsub",  "uqsub", "sqdmulh", "sqrdmulh", "addp",
-    "smaxp",  "umaxp", "sminp", "uminp", "not",   "neg",    "abs",   "cnt",     "shl",      "ushr",
-    "sshr",   "usra",  "ssra",  "xtl",   "addl",  "addw",   "subl",  "subw",    "abdl",     "abal",
-    "mull",   "mlal",  "mlsl",  "addv",  "smaxv", "sminv",  "umaxv", "uminv",   "addlv",    "perm",
-    "tbl",    "tbx",   "shrn",  "sqxtn", "uqxtn", "sqxtun", "addlp", "adalp",
+    "add",   "sub",     "mul",      "mla",    "mls",   "and",   "orr",   "eor",    "bic",
+    "orn",   "bsl",     "bit",      "bif",    "cmeq",  "cmgt",  "cmge",  "cmhi",   "cmhs",
+    "cmtst", "smin",    "smax",     "umin",   "umax",  "sabd",  "uabd",  "urhadd", "ushl",
+    "sshl",  "uhadd",   "shadd",    "srhadd", "uaba",  "saba",  "sqadd", "uqadd",  "sqsub",
+    "uqsub", "sqdmulh", "sqrdmulh", "addp",   "smaxp", "umaxp", "sminp", "uminp",  "not",
+    "neg",   "abs",     "cnt",      "shl",    "ushr",  "sshr",  "usra",  "ssra",   "urshr",
+    "srshr", "ursra",   "srsra",    "xtl",    "addl",  "addw",  "subl",  "subw",   "abdl",
+    "abal",  "mull",    "mlal",     "mlsl",   "addv",  "smaxv", "sminv", "umaxv",  "uminv",
+    "addlv", "perm",    "tbl",      "tbx",    "shrn",  "sqxtn", "uqxtn", "sqxtun", "addlp",
+    "adalp",
 };
 _Static_assert(sizeof(vec_names) / sizeof(vec_names[0]) == IR_VEC_COUNT, "a name per IrVecOp");
 

@@ -86,6 +86,10 @@ typedef enum IrVecOp {
     IR_VEC_SSHR,
     IR_VEC_USRA, /* d + (a >> imm) */
     IR_VEC_SSRA,
+    IR_VEC_URSHR, /* rounding: (a + (1 << (imm - 1))) >> imm */
+    IR_VEC_SRSHR,
+    IR_VEC_URSRA, /* d + the rounded shift */
+    IR_VEC_SRSRA,
     /* widening: esz is the narrow size, IR_VEC_SIGNED selects sign extension */
     IR_VEC_XTL,  /* extend(a) << imm */
     IR_VEC_ADDL, /* extend(a) + extend(b) */
@@ -157,10 +161,10 @@ static inline unsigned ir_vec_imm(uint64_t desc)
 static inline bool ir_vec_reads_d(IrVecOp op)
 {
     return op == IR_VEC_MLA || op == IR_VEC_MLS || op == IR_VEC_BSL || op == IR_VEC_BIT ||
-           op == IR_VEC_BIF || op == IR_VEC_USRA || op == IR_VEC_SSRA || op == IR_VEC_MLAL ||
-           op == IR_VEC_MLSL || op == IR_VEC_TBX || op == IR_VEC_SHRN || op == IR_VEC_UABA ||
-           op == IR_VEC_SABA || op == IR_VEC_ABAL || op == IR_VEC_ADALP ||
-           (op >= IR_VEC_SQXTN && op <= IR_VEC_SQXTUN);
+           op == IR_VEC_BIF || op == IR_VEC_USRA || op == IR_VEC_SSRA || op == IR_VEC_URSRA ||
+           op == IR_VEC_SRSRA || op == IR_VEC_MLAL || op == IR_VEC_MLSL || op == IR_VEC_TBX ||
+           op == IR_VEC_SHRN || op == IR_VEC_UABA || op == IR_VEC_SABA || op == IR_VEC_ABAL ||
+           op == IR_VEC_ADALP || (op >= IR_VEC_SQXTN && op <= IR_VEC_SQXTUN);
 }
 
 /* True for the ops that saturate and set the flag named by c4, c5. */

@@ -280,6 +280,14 @@ bool a64_vec_shift_imm(DisasContext *s, int u, int opc, int q, int imm, int rd, 
     case 0x22:
         gen_vec(s, u ? IR_VEC_USRA : IR_VEC_SSRA, esz, q, 0, right, rd, rn, rn);
         return true;
+    case 0x04:
+    case 0x24:
+        gen_vec(s, u ? IR_VEC_URSHR : IR_VEC_SRSHR, esz, q, 0, right, rd, rn, rn);
+        return true;
+    case 0x06:
+    case 0x26:
+        gen_vec(s, u ? IR_VEC_URSRA : IR_VEC_SRSRA, esz, q, 0, right, rd, rn, rn);
+        return true;
     case 0x0a:
         gen_vec(s, IR_VEC_SHL, esz, q, 0, left, rd, rn, rn);
         return true;

@@ -393,8 +393,7 @@ static bool trans_SIMD_SHIFT_IMM(DisasContext *s, arg_vsh *a)
     int esz = 31 - __builtin_clz(a->imm >> 3);
     if (!shift_imm_ok(a, esz))
         return false;
-    if ((!a->scalar ||
-         (esz == 3 && a->opc <= 0x0a && a->opc != 0x04 && a->opc != 0x06 && a->opc != 0x08)) &&
+    if ((!a->scalar || (esz == 3 && a->opc <= 0x0a)) &&
         a64_vec_shift_imm(s, a->u, a->opc, a->q, a->imm, a->rd, a->rn))
         return true;
     A64SimdDesc d = {.rd = a->rd,

@@ -413,7 +413,7 @@ static void test_across_lanes(void **state)
 static void test_shift_immediate(void **state)
 {
     Fixture *f = *state;
-    static const int opcs[] = {0x00, 0x02, 0x0a, 0x10, 0x14};
+    static const int opcs[] = {0x00, 0x02, 0x04, 0x06, 0x0a, 0x10, 0x14};
     for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
         for (int u = 0; u < 2; u++)
             for (int imm = 8; imm < 128; imm++)
@@ -490,9 +490,9 @@ static uint32_t random_vec_word(Fixture *f)
                (uint32_t)(key & 31) << 12 | 2u << 10 | regs;
     }
     case 2: {
-        static const int sh[] = {0x00, 0x02, 0x0a, 0x10, 0x14};
+        static const int sh[] = {0x00, 0x02, 0x04, 0x06, 0x0a, 0x10, 0x14};
         return q << 30 | u << 29 | 0x1eu << 23 | (uint32_t)(8 + (r >> 20) % 120) << 16 |
-               (uint32_t)sh[(r >> 12) % 5] << 11 | 1u << 10 | regs;
+               (uint32_t)sh[(r >> 12) % 7] << 11 | 1u << 10 | regs;
     }
     default:
         return q << 30 | 0x0eu << 24 | size << 22 | (uint32_t)((r >> 4) & 3) << 16 |

@@ -248,7 +248,7 @@ static int gen_select(VecGen *v)
         return x86_vg_pairwise(v);
     if (op <= IR_VEC_CNT)
         return x86_vg_unary(v);
-    if (op <= IR_VEC_SSRA)
+    if (op <= IR_VEC_SRSRA)
         return x86_vg_shift(v);
     if (op <= IR_VEC_MLSL)
         return x86_vg_widening(v);
@@ -262,13 +262,13 @@ static int gen_select(VecGen *v)
 /* Lanewise, pairwise, PERM and TBL results are 64 bits wide when q == 0. */
 static bool zero_upper(IrVecOp op, int q)
 {
-    return !q && (op <= IR_VEC_SSRA || op == IR_VEC_PERM || op == IR_VEC_TBL || op == IR_VEC_TBX ||
+    return !q && (op <= IR_VEC_SRSRA || op == IR_VEC_PERM || op == IR_VEC_TBL || op == IR_VEC_TBX ||
                   op == IR_VEC_ADDLP || op == IR_VEC_ADALP);
 }
 
 static bool reads_b(IrVecOp op)
 {
-    return !(op >= IR_VEC_NOT && op <= IR_VEC_SSRA) && op != IR_VEC_XTL && op < IR_VEC_SHRN &&
+    return !(op >= IR_VEC_NOT && op <= IR_VEC_SRSRA) && op != IR_VEC_XTL && op < IR_VEC_SHRN &&
            !(op >= IR_VEC_ADDV && op <= IR_VEC_ADDLV);
 }
 

@@ -375,31 +375,49 @@ int x86_vg_unary(VecGen *v)
     }
 }
 
-int x86_vg_shift(VecGen *v)
+/* x shifted by the immediate sh in lanes of esz: left, or right (logical / arithmetic; sh may
+ * be the lane width). */
+static void shift_imm(VecGen *v, int x, unsigned sh, bool left, bool sgn)
 {
     CodeBuf *cb = v->cb;
     int esz = v->esz, bits = 8 << esz;
-    unsigned sh = v->imm;
-    bool left = v->op == IR_VEC_SHL;
-    bool sgn = v->op == IR_VEC_SSHR || v->op == IR_VEC_SSRA;
+    uint64_t ones = bits == 64 ? ~0ull : (1ull << bits) - 1;
     if (sgn && sh >= (unsigned)bits)
         sh = bits - 1;
-    uint64_t ones = bits == 64 ? ~0ull : (1ull << bits) - 1;
     if (!sgn && !left && sh >= (unsigned)bits) {
-        x86_vop(cb, X86_OPC_PXOR, XA, XA);
+        x86_vop(cb, X86_OPC_PXOR, x, x);
     } else if (sgn && esz != 0 && esz != 3) {
-        x86_vshift(cb, x86_vec_shgrp[esz], X86_VSH_SRA, XA, (uint8_t)sh);
+        x86_vshift(cb, x86_vec_shgrp[esz], X86_VSH_SRA, x, (uint8_t)sh);
     } else {
-        x86_vshift(cb, x86_vec_shgrp[esz ? esz : 1], left ? X86_VSH_SLL : X86_VSH_SRL, XA,
+        x86_vshift(cb, x86_vec_shgrp[esz ? esz : 1], left ? X86_VSH_SLL : X86_VSH_SRL, x,
                    (uint8_t)sh);
         if (esz == 0)
-            x86_vg_opc_splat(v, X86_OPC_PAND, XA, left ? (ones << sh) & ones : ones >> sh, 0);
+            x86_vg_opc_splat(v, X86_OPC_PAND, x, left ? (ones << sh) & ones : ones >> sh, 0);
         if (sgn) { /* sign-extend from bit bits-1-sh: (x ^ m) - m */
-            x86_vg_opc_splat(v, X86_OPC_PXOR, XA, 1ull << (bits - 1 - sh), esz);
-            x86_vg_opc_splat(v, x86_vec_psub[esz], XA, 1ull << (bits - 1 - sh), esz);
+            x86_vg_opc_splat(v, X86_OPC_PXOR, x, 1ull << (bits - 1 - sh), esz);
+            x86_vg_opc_splat(v, x86_vec_psub[esz], x, 1ull << (bits - 1 - sh), esz);
         }
     }
-    if (v->op == IR_VEC_USRA || v->op == IR_VEC_SSRA) {
+}
+
+/* Shifts by immediate; the rounding ones add bit imm - 1 of a: (a >> imm) + ((a >> (imm - 1))
+ * & 1), which cannot overflow. */
+int x86_vg_shift(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    IrVecOp op = v->op;
+    int esz = v->esz;
+    bool round = op >= IR_VEC_URSHR && op <= IR_VEC_SRSRA;
+    bool sgn = op == IR_VEC_SSHR || op == IR_VEC_SSRA || op == IR_VEC_SRSHR || op == IR_VEC_SRSRA;
+    if (round) {
+        x86_vg_mov(v, X3, XA);
+        shift_imm(v, X3, v->imm - 1, false, sgn);
+        x86_vg_opc_splat(v, X86_OPC_PAND, X3, 1, esz);
+    }
+    shift_imm(v, XA, v->imm, op == IR_VEC_SHL, sgn);
+    if (round)
+        x86_vop(cb, x86_vec_padd[esz], XA, X3);
+    if (op == IR_VEC_USRA || op == IR_VEC_SSRA || op == IR_VEC_URSRA || op == IR_VEC_SRSRA) {
         x86_vop(cb, x86_vec_padd[esz], XD, XA);
         return XD;
     }

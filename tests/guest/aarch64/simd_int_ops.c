@@ -248,6 +248,11 @@ PAIRS(qrdmulh_s16_d, int16x4_t, vld1_s16, vst1_s16, vqrdmulh_s16(a, b))
 PAIRS(qrdmulh_elem_s16, int16x8_t, vld1q_s16, vst1q_s16, vqrdmulhq_laneq_s16(a, b, 3))
 PAIRS(qdmulh_s32, int32x4_t, vld1q_s32, vst1q_s32, vqdmulhq_s32(a, b))
 
+PAIRS(urshr_u8, uint8x16_t, vld1q_u8, vst1q_u8, vrshrq_n_u8(a, 3))
+PAIRS(srshr_s16_d, int16x4_t, vld1_s16, vst1_s16, vrshr_n_s16(a, 16))
+PAIRS(ursra_u32, uint32x4_t, vld1q_u32, vst1q_u32, vrsraq_n_u32(b, a, 7))
+PAIRS(srsra_s64, int64x2_t, vld1q_s64, vst1q_s64, vrsraq_n_s64(b, a, 64))
+
 SCALAR(addv_u8, uint8x16_t, vld1q_u8, vaddvq_u8(a))
 SCALAR(addv_u16_d, uint16x4_t, vld1_u16, vaddv_u16(a))
 SCALAR(addv_u32, uint32x4_t, vld1q_u32, vaddvq_u32(a))
@@ -306,7 +311,8 @@ int main(void)
         t_qxtn_u32,     t_qxtun_s16,     t_qxtn_s32,      t_qxtn_u64,
         t_addlp_u8,     t_addlp_s16_d,   t_adalp_u16,     t_addlp_s32,
         t_adalp_s8_d,   t_qdmulh_s16,    t_qrdmulh_s16_d, t_qrdmulh_elem_s16,
-        t_qdmulh_s32,
+        t_qdmulh_s32,   t_urshr_u8,      t_srshr_s16_d,   t_ursra_u32,
+        t_srsra_s64,
     };
     for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++)
         tests[i]();
