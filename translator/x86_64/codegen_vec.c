@@ -320,10 +320,12 @@ static int cached_result(const X86Gen *g)
 /* x = the 16 bytes at CPU-state offset off, from the cached result when it is those. */
 static void load_source(VecGen *v, int x, int32_t off, int cached)
 {
-    if (cached >= 0 && off == v->g->vec_off)
-        x86_vg_mov(v, x, cached);
-    else
+    if (cached >= 0 && off == v->g->vec_off) {
+        if (x != cached)
+            x86_vg_mov(v, x, cached);
+    } else {
         x86_vload(v->cb, x, X86_REG_CPU, off);
+    }
 }
 
 void x86_gen_vec(X86Gen *g, const IrOp *op)
@@ -347,18 +349,28 @@ void x86_gen_vec(X86Gen *g, const IrOp *op)
         return;
     }
     CodeBuf *cb = g->cb;
-    if (cached >= 0 && cached <= XD) { /* keep it while the sources are loaded */
+    /* sources in XA, XB, XD (-1: none); the cached result serves those at its offset */
+    int32_t off[3] = {(desc & IR_VEC_ZA) ? -1 : (int32_t)c[1],
+                      (desc & IR_VEC_ZB) || !reads_b(v.op) ? -1 : (int32_t)c[2],
+                      ir_vec_reads_d(v.op) ? (int32_t)c[0] : -1};
+    bool used = false, clobbered = false;
+    for (int i = 0; i < 3; i++) {
+        used |= off[i] >= 0 && off[i] == g->vec_off;
+        clobbered |= i == cached && off[i] >= 0 && off[i] != g->vec_off;
+    }
+    if (!used)
+        cached = -1;
+    else if (clobbered) { /* keep it while the sources are loaded */
         x86_vg_mov(&v, X9, cached);
         cached = X9;
     }
+    for (int i = 0; i < 3; i++)
+        if (off[i] >= 0)
+            load_source(&v, i, off[i], cached);
     if (desc & IR_VEC_ZA)
         x86_vop(cb, X86_OPC_PXOR, XA, XA);
-    else
-        load_source(&v, XA, (int32_t)c[1], cached);
     if (desc & IR_VEC_ZB)
         x86_vop(cb, X86_OPC_PXOR, XB, XB);
-    else if (reads_b(v.op))
-        load_source(&v, XB, (int32_t)c[2], cached);
     if (desc & IR_VEC_BELEM) { /* broadcast element imm of b */
         uint64_t t[2] = {0, 0};
         int e = 1 << v.esz;
@@ -366,8 +378,6 @@ void x86_gen_vec(X86Gen *g, const IrOp *op)
             t[j / 8] |= (uint64_t)(v.imm * e + j % e) << (8 * (j % 8));
         x86_vg_opc(&v, X86_OPC_PSHUFB, XB, t[0], t[1]);
     }
-    if (ir_vec_reads_d(v.op))
-        load_source(&v, XD, (int32_t)c[0], cached);
     int r = gen_select(&v);
     if (r < 0) /* stored already */
         return;
