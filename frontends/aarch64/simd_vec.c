@@ -43,7 +43,6 @@ static void gen_perm(DisasContext *s, const uint8_t *tbl, int rd, int rn, int rm
 #define V(op) (IR_VEC_##op + 1)
 static const uint8_t ops_3same[32][2] = {
     [0x00] = {V(SHADD), V(UHADD)},
-    [0x0f] = {V(SABA), V(UABA)},
     [0x01] = {V(SQADD), V(UQADD)},
     [0x02] = {V(SRHADD), V(URHADD)},
     [0x05] = {V(SQSUB), V(UQSUB)},
@@ -53,14 +52,15 @@ static const uint8_t ops_3same[32][2] = {
     [0x0c] = {V(SMAX), V(UMAX)},
     [0x0d] = {V(SMIN), V(UMIN)},
     [0x0e] = {V(SABD), V(UABD)},
+    [0x0f] = {V(SABA), V(UABA)},
     [0x10] = {V(ADD), V(SUB)},
     [0x11] = {V(CMTST), V(CMEQ)},
     [0x12] = {V(MLA), V(MLS)},
     [0x13] = {V(MUL), 0},
     [0x14] = {V(SMAXP), V(UMAXP)},
     [0x15] = {V(SMINP), V(UMINP)},
-    [0x17] = {V(ADDP), 0},
     [0x16] = {V(SQDMULH), V(SQRDMULH)},
+    [0x17] = {V(ADDP), 0},
 };
 #undef V
 
