@@ -1,3 +1,4 @@
+// cflags: -O3
 /* Floating-point benchmark kernels for `make bench` (built -O3 so that the loops
  * vectorise): double and single matrix multiply, a radix-2 complex FFT, and float /
  * double reductions (dot, sum, max) with independent lane accumulators.  Each prints

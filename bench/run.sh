@@ -7,12 +7,12 @@ RUNS=${RUNS:-5}
 FERRY=${FERRY:-build/ferry}
 B=build/bench
 mkdir -p $B
-gcc -O2 -o $B/int_kernels.native bench/int_kernels.c
-aarch64-linux-gnu-gcc -O2 -static -o $B/int_kernels.a64 bench/int_kernels.c
-# FP kernels: -O3 so that the loops vectorise; the native build is generic x86-64 (SSE2,
-# 128-bit vectors like AdvSIMD; no FMA)
-gcc -O3 -o $B/fp_kernels.native bench/fp_kernels.c -lm
-aarch64-linux-gnu-gcc -O3 -static -o $B/fp_kernels.a64 bench/fp_kernels.c -lm
+# A first line `// cflags: ...` in a kernel file adds compiler flags.
+for src in bench/*.c; do
+    n=$(basename "$src" .c); fl=$(sed -n '1s,^// cflags: *,,p' "$src")
+    gcc -O2 $fl -o $B/$n.native "$src" -lm
+    aarch64-linux-gnu-gcc -O2 $fl -static -o $B/$n.a64 "$src" -lm
+done
 command -v qemu-aarch64 >/dev/null || { echo "qemu-aarch64 missing (apt-get install qemu-user)"; exit 1; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -23,15 +23,17 @@ time_cmd() {
 }
 
 printf "%-8s %9s %9s %9s %10s %10s %12s\n" kernel native ferry qemu ferry/nat qemu/nat qemu/ferry
-for k in sieve hash sort matmul dmatmul smatmul fft sdot ddot ssum smax; do
-    prog=int_kernels
-    case $k in dmatmul | smatmul | fft | sdot | ddot | ssum | smax) prog=fp_kernels ;; esac
-    want=$($B/$prog.native $k)
+for fk in int_kernels:sieve int_kernels:hash int_kernels:sort int_kernels:matmul \
+    simd_kernels:string simd_kernels:reduce simd_kernels:checksum fp_kernels:dmatmul \
+    fp_kernels:smatmul fp_kernels:fft fp_kernels:sdot fp_kernels:ddot fp_kernels:ssum \
+    fp_kernels:smax; do
+    f=${fk%%:*}; k=${fk#*:}
+    want=$($B/$f.native $k)
     for who in native ferry qemu; do
         case $who in
-            native) set -- $B/$prog.native $k ;;
-            ferry) set -- $FERRY $B/$prog.a64 $k ;;
-            qemu) set -- qemu-aarch64 $B/$prog.a64 $k ;;
+            native) set -- $B/$f.native $k ;;
+            ferry) set -- $FERRY $B/$f.a64 $k ;;
+            qemu) set -- qemu-aarch64 $B/$f.a64 $k ;;
         esac
         got=$("$@")
         [ "$got" = "$want" ] || { echo "$who: wrong output for $k: $got (want $want)"; exit 1; }

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "translator/ir_vec.h"
+
 static __thread uint64_t *vals;
 static __thread uint32_t nvals;
 
@@ -300,6 +302,9 @@ static bool run_side(const IrContext *ir, CPUCommon *cpu, TB *tb, uint32_t *i, T
     case IR_OP_mov_env128:
         memmove((uint8_t *)cpu + (int64_t)ir_cst(op, 0), (uint8_t *)cpu + (int64_t)ir_cst(op, 1),
                 16);
+        break;
+    case IR_OP_vec:
+        ir_vec_eval(cpu, &op->args[0]);
         break;
     case IR_OP_ld:
         set(ir, cpu, ir_out(op, 0),

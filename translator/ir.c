@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "translator/ir_vec.h"
+
 const IrOpDef ir_op_defs[IR_OP_COUNT] = {
 #define DEF(name, oargs, iargs, cargs, flags) {#name, oargs, iargs, cargs, flags},
 #include "translator/ir_ops.def"
@@ -436,6 +438,10 @@ static void dump_memop(uint64_t mo, FILE *out)
 static void dump_consts(const IrContext *ctx, const IrOp *op, FILE *out, bool first)
 {
     const uint64_t *c = op->args + op->nout + op->nin;
+    if (op->opc == IR_OP_vec) {
+        ir_vec_dump(c, out);
+        return;
+    }
     for (int i = 0; i < op->nconst; i++) {
         fputs(first ? " " : ", ", out);
         first = false;

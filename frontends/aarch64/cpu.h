@@ -32,6 +32,8 @@ typedef struct A64CPU {
     uint64_t scratch[2];
     /* V registers: element 0 in the low bytes (little-endian lane order) */
     _Alignas(16) uint64_t v[32][2];
+    /* LD2..LD4 / ST2..ST4: the interleaved bytes in memory order (simd_ldst_gen.c) */
+    _Alignas(16) uint64_t vscratch[4][2];
 } A64CPU;
 
 /* Guest exceptions raised by translated code (IR_EXIT_EXCP + n). */

@@ -3,12 +3,9 @@
  *
  * V registers are accessed as two 64-bit halves in the CPU state
  * (ld_env/st_env at a64_vreg_offset); lanes are extracted/deposited from the
- * half that holds them.  The a64_gen_v* expanders implement the vector ops
- * the string functions spend their time in (logic, CMEQ/CMTST, unsigned and
- * signed compares, byte-pairwise UMAXP/UMINP/ADDP, SHRN) with SWAR arithmetic
- * on the halves instead of a helper call.  Element sizes are log2 bytes
- * (esz 0..3); `q` selects 128-bit vectors, and a 64-bit result zeroes the
- * upper half of Vd.
+ * half that holds them; the integer vector ops are IR `vec` ops
+ * (simd_vec.c).  Element sizes are log2 bytes (esz 0..3); `q` selects 128-bit
+ * vectors, and a 64-bit result zeroes the upper half of Vd.
  */
 #ifndef FERRY_FRONTENDS_AARCH64_SIMD_IR_H
 #define FERRY_FRONTENDS_AARCH64_SIMD_IR_H
@@ -30,23 +27,5 @@ IrTemp a64_dup64(DisasContext *s, IrTemp v, int esz);
 void a64_vst_dup(DisasContext *s, int rd, IrTemp v, bool q);
 /* v zero-extended from its low 8 << esz bits. */
 IrTemp a64_mask_value(DisasContext *s, IrTemp v, int esz);
-
-/* op = U:size of the three-same logical group: AND BIC ORR ORN EOR BSL BIT BIF. */
-void a64_gen_vlogic(DisasContext *s, int op, int rd, int rn, int rm, bool q);
-/* CMEQ (rm < 0: compare with zero) or CMTST. */
-void a64_gen_vcmeq(DisasContext *s, int rd, int rn, int rm, int esz, bool q, bool tst);
-/* CMHS/CMHI (is_unsigned) or CMGE/CMGT; ge selects >= over >. */
-void a64_gen_vcmp_order(DisasContext *s, int rd, int rn, int rm, int esz, bool q, bool is_unsigned,
-                        bool ge);
-/* Byte UMAXP (opc 0x14), UMINP (0x15) or ADDP (0x17). */
-void a64_gen_vpairwise_bytes(DisasContext *s, int opc, int rd, int rn, int rm, bool q);
-/* ADD / SUB (vector). */
-void a64_gen_vaddsub(DisasContext *s, int rd, int rn, int rm, int esz, bool q, bool sub);
-/* SHL (left) / USHR by sh (0 <= sh <= lane bits; USHR by the lane width gives 0). */
-void a64_gen_vshift_imm(DisasContext *s, int rd, int rn, int esz, bool q, bool left, int sh);
-/* EXT: bytes [pos, pos + 8 << q) of Vn:Vm (Vn low). */
-void a64_gen_vext(DisasContext *s, int rd, int rn, int rm, int pos, bool q);
-/* SHRN/SHRN2 from 16-bit lanes to bytes, shift 1..8 (q: write the high half). */
-void a64_gen_vshrn_bytes(DisasContext *s, int rd, int rn, int sh, bool q);
 
 #endif

@@ -1,13 +1,14 @@
 /*
  * AArch64 FP and AdvSIMD translation (decoder: a64_simd.decode).
  *
- * Moves, logic, immediates (expanded by simd_imm.c), lane inserts/extracts,
- * FCSEL, the SIMD structure loads/stores (simd_ldst_gen.c) and the
- * compares/pairwise ops of the string functions are expanded inline on
- * 64-bit halves of the V registers (simd_ir.c).  Other arithmetic goes to the C
- * helpers of helper_simd.c / helper_fp.c, which get the operand fields as a
- * constant descriptor and touch neither guest GPRs nor flags; FP compares
- * return NZCV, which is unpacked here into the flag globals.
+ * Moves, immediates (expanded by simd_imm.c), lane inserts/extracts and
+ * FCSEL are expanded inline on 64-bit halves of the V registers (simd_ir.c);
+ * the common integer vector ops, EXT, DUP (element) and the structure
+ * loads/stores (simd_ldst_gen.c) become IR `vec` ops (simd_vec.c), which the
+ * backend compiles to SSE.  Other arithmetic goes to the C helpers of helper_simd.c /
+ * helper_fp.c, which get the operand fields as a constant descriptor and
+ * touch neither guest GPRs nor flags; FP compares return NZCV, which is
+ * unpacked here into the flag globals.
  */
 #include "frontends/aarch64/translate.h"
 
@@ -16,6 +17,7 @@
 #include "frontends/aarch64/simd_imm.h"
 #include "frontends/aarch64/simd_ir.h"
 #include "frontends/aarch64/simd_ldst_gen.h"
+#include "frontends/aarch64/simd_vec.h"
 
 #include "aarch64/decode_simd.c.inc"
 
@@ -112,28 +114,13 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
     if (a->opc == 0x03) {
         if (a->scalar)
             return false;
-        a64_gen_vlogic(s, a->u << 2 | a->size, a->rd, a->rn, a->rm, a->q);
-        return true;
-    }
-    if (!a->scalar && (a->opc == 0x06 || a->opc == 0x07) && (a->size < 3 || a->q)) {
-        a64_gen_vcmp_order(s, a->rd, a->rn, a->rm, a->size, a->q, a->u, a->opc == 0x07);
-        return true;
-    }
-    if (!a->scalar && a->opc == 0x10 && (a->size < 3 || a->q)) { /* ADD, SUB */
-        a64_gen_vaddsub(s, a->rd, a->rn, a->rm, a->size, a->q, a->u);
-        return true;
-    }
-    if (!a->scalar && a->opc == 0x11 && (a->size < 3 || a->q)) { /* CMEQ, CMTST */
-        a64_gen_vcmeq(s, a->rd, a->rn, a->rm, a->size, a->q, !a->u);
-        return true;
-    }
-    if (!a->scalar && a->size == 0 &&
-        ((a->u && (a->opc == 0x14 || a->opc == 0x15)) || (!a->u && a->opc == 0x17))) {
-        a64_gen_vpairwise_bytes(s, a->opc, a->rd, a->rn, a->rm, a->q);
-        return true;
+        return a64_vec_3same(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, a->rm);
     }
     if (a->scalar && !scalar_3same_ok(a, key))
         return false;
+    if (a->scalar && a->size == 3 &&
+        (a->opc == 0x06 || a->opc == 0x07 || a->opc == 0x08 || a->opc == 0x10 || a->opc == 0x11))
+        return a64_vec_3same(s, a->u, 3, a->opc, 0, a->rd, a->rn, a->rm); /* one 64-bit lane */
     if (fp && (!fp_3same_ok(key) || ((a->size & 1) && !a->q && !a->scalar)))
         return false;
     if (!fp && !a->scalar) {
@@ -148,6 +135,8 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
         if ((a->opc == 0x16 && (a->size == 0 || a->size == 3)) ||
             (a->u && a->opc == 0x13 && a->size != 0))
             return false;
+        if (a64_vec_3same(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, a->rm))
+            return true;
     }
     A64SimdDesc d = v3_desc(a);
     if (!fp || !a64_gen_fp_3same(s, (void *)helper_simd_3same, &d))
@@ -164,6 +153,8 @@ static bool trans_SIMD_3DIFF(DisasContext *s, arg_v3 *a)
         return false;
     if (a->scalar && !sqd)
         return false;
+    if (!a->scalar && a64_vec_3diff(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, a->rm))
+        return true;
     gen_helper_v3(s, (void *)helper_simd_3diff, a);
     return true;
 }
@@ -284,10 +275,11 @@ static bool trans_SIMD_2MISC(DisasContext *s, arg_v2 *a)
         return false;
     if (!fp && !int_2misc_ok(a, key))
         return false;
-    if (key == 0x09 && !a->scalar) { /* CMEQ #0 */
-        a64_gen_vcmeq(s, a->rd, a->rn, -1, a->size, a->q, false);
+    if (!fp && !a->scalar && a64_vec_2misc(s, a->u, a->size, a->opc, a->q, a->rd, a->rn))
         return true;
-    }
+    if (!fp && a->scalar && a->size == 3 && ((a->opc >= 0x08 && a->opc <= 0x0b) || key == 0x2b) &&
+        a64_vec_2misc(s, a->u, 3, a->opc, 0, a->rd, a->rn)) /* compares, ABS, NEG of one lane */
+        return true;
     A64SimdDesc d = {.rd = a->rd,
                      .rn = a->rn,
                      .size = a->size,
@@ -312,6 +304,8 @@ static bool trans_SIMD_ACROSS(DisasContext *s, arg_v2 *a)
         ok = false;
     if (!ok)
         return false;
+    if (a64_vec_across(s, a->u, a->size, a->opc, a->q, a->rd, a->rn))
+        return true;
     A64SimdDesc d = {
         .rd = a->rd, .rn = a->rn, .size = a->size, .q = a->q, .u = a->u, .opc = a->opc};
     gen_helper_desc(s, (void *)helper_simd_across, &d);
@@ -324,6 +318,8 @@ static bool trans_SIMD_PAIR(DisasContext *s, arg_v2 *a)
                    : (a->opc == 0x1b && a->size == 3);
     if (!ok)
         return false;
+    if (!a->u) /* ADDP (scalar): the two 64-bit lanes added */
+        return a64_vec_across(s, 0, 3, 0x1b, 1, a->rd, a->rn);
     A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .size = a->size, .u = a->u, .opc = a->opc};
     gen_helper_desc(s, (void *)helper_simd_pair_scalar, &d);
     return true;
@@ -408,16 +404,9 @@ static bool trans_SIMD_SHIFT_IMM(DisasContext *s, arg_vsh *a)
     int esz = 31 - __builtin_clz(a->imm >> 3);
     if (!shift_imm_ok(a, esz))
         return false;
-    if ((a->opc == 0x0a && !a->u) || (a->opc == 0x00 && a->u)) { /* SHL, USHR */
-        bool left = a->opc == 0x0a;
-        int sh = left ? a->imm - (8 << esz) : (16 << esz) - a->imm;
-        a64_gen_vshift_imm(s, a->rd, a->rn, esz, a->q, left, sh);
+    if ((!a->scalar || (esz == 3 && a->opc <= 0x0a)) &&
+        a64_vec_shift_imm(s, a->u, a->opc, a->q, a->imm, a->rd, a->rn))
         return true;
-    }
-    if (!a->scalar && !a->u && a->opc == 0x10 && esz == 0) { /* SHRN from 8H */
-        a64_gen_vshrn_bytes(s, a->rd, a->rn, 16 - a->imm, a->q);
-        return true;
-    }
     A64SimdDesc d = {.rd = a->rd,
                      .rn = a->rn,
                      .q = a->q,
@@ -471,6 +460,8 @@ static bool trans_SIMD_INDEXED(DisasContext *s, arg_vidx *a)
         rm |= a->m << 4;
         idx = a->size == 2 ? (a->h << 1 | a->l) : a->h;
     }
+    if (!fp && !a->scalar && a64_vec_indexed(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, rm, idx))
+        return true;
     A64SimdDesc d = {.rd = a->rd,
                      .rn = a->rn,
                      .rm = rm,
@@ -492,25 +483,20 @@ static bool trans_SIMD_PERMUTE(DisasContext *s, arg_SIMD_PERMUTE *a)
 {
     if ((a->opc & 3) == 0 || (a->size == 3 && !a->q))
         return false;
-    A64SimdDesc d = {
-        .rd = a->rd, .rn = a->rn, .rm = a->rm, .size = a->size, .q = a->q, .opc = a->opc};
-    gen_helper_desc(s, (void *)helper_simd_permute, &d);
-    return true;
+    return a64_vec_permute(s, a->opc, a->size, a->q, a->rd, a->rn, a->rm);
 }
 
 static bool trans_SIMD_EXT(DisasContext *s, arg_SIMD_EXT *a)
 {
     if (!a->q && a->imm >= 8)
         return false;
-    a64_gen_vext(s, a->rd, a->rn, a->rm, a->imm, a->q);
+    a64_vec_ext(s, a->rd, a->rn, a->rm, a->imm, a->q);
     return true;
 }
 
 static bool trans_SIMD_TBL(DisasContext *s, arg_SIMD_TBL *a)
 {
-    A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .ra = a->len, .q = a->q, .u = a->op};
-    gen_helper_desc(s, (void *)helper_simd_tbl, &d);
-    return true;
+    return a64_vec_tbl(s, a->len, a->op, a->q, a->rd, a->rn, a->rm);
 }
 
 /* ---- copies between lanes and GPRs ---- */
@@ -526,8 +512,7 @@ static bool trans_DUP_ELEM(DisasContext *s, arg_DUP_ELEM *a)
     int esz = imm5_esz(a->imm5);
     if (esz < 0 || (esz == 3 && !a->q))
         return false;
-    IrTemp v = a64_vlane_ld(s, a->rn, esz, a->imm5 >> (esz + 1), false);
-    a64_vst_dup(s, a->rd, a64_dup64(s, v, esz), a->q);
+    a64_vec_dup_elem(s, a->rd, a->rn, esz, a->imm5 >> (esz + 1), a->q);
     return true;
 }
 

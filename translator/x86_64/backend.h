@@ -31,6 +31,7 @@ typedef TBExit (*X86TbEnterFn)(CPUCommon *cpu, const void *code);
 typedef struct X86Features {
     bool bmi1, bmi2, lzcnt, popcnt, movbe, sse41, avx2;
     bool avx, fma; /* AVX with OS support (XSAVE of ymm state), FMA3 */
+    bool ssse3, sse42;
 } X86Features;
 void x86_detect_features(X86Features *f);
 

@@ -235,6 +235,9 @@ static void gen_op(X86Gen *g, const IrOp *op)
     case IR_OP_st_v128:
         x86_gen_v128(g, op);
         break;
+    case IR_OP_vec:
+        x86_gen_vec(g, op);
+        break;
     case IR_OP_cmpxchg:
         x86_gen_cmpxchg(g, op);
         break;

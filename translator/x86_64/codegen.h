@@ -79,6 +79,11 @@ typedef struct X86Gen {
 
     struct X86FpStub *fp_stubs; /* out-of-line slow paths of fp ops (codegen_fp.c) */
     uint32_t nfp_stubs, fp_stubs_cap;
+    /* codegen_vec.c: xmm register vec_xmm still holds the 16 CPU-state bytes at vec_off that
+     * op vec_op - 1 stored (vec_op 0: nothing), while only insn_start ops follow that op. */
+    uint32_t vec_op;
+    int32_t vec_off;
+    int8_t vec_xmm;
 } X86Gen;
 #define X86_VC_SIZE 8
 
@@ -138,6 +143,9 @@ void x86_gen_env(X86Gen *g, const IrOp *op);
 void x86_gen_v128(X86Gen *g, const IrOp *op);
 void x86_gen_cmpxchg(X86Gen *g, const IrOp *op);
 void x86_gen_atomic_rmw(X86Gen *g, const IrOp *op);
+
+/* codegen_vec.c: the integer vector op `vec` */
+void x86_gen_vec(X86Gen *g, const IrOp *op);
 
 /* codegen_alu.c */
 void x86_gen_alu(X86Gen *g, const IrOp *op);

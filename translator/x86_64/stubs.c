@@ -43,6 +43,8 @@ void x86_detect_features(X86Features *f)
             f->avx = (lo & 6) == 6;
             f->fma = f->avx && ((c >> 12) & 1);
         }
+        f->ssse3 = (c >> 9) & 1;
+        f->sse42 = (c >> 20) & 1;
     }
     if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
         f->bmi1 = (b >> 3) & 1;

@@ -1,0 +1,41 @@
+/*
+ * Integer AdvSIMD instructions as IR `vec` ops (translator/ir_vec.h), which
+ * the x86-64 backend compiles to SSE: called by trans_simd.c after it has
+ * rejected the unallocated encodings.  Each a64_vec_* returns true when it
+ * emitted the instruction, false when the instruction has no `vec` form
+ * (trans_simd.c then calls the C helper).  Fields are those of the
+ * encoding; esz is log2 of the element size in bytes.
+ */
+#ifndef FERRY_FRONTENDS_AARCH64_SIMD_VEC_H
+#define FERRY_FRONTENDS_AARCH64_SIMD_VEC_H
+
+#include <stdbool.h>
+
+#include "frontends/aarch64/translate.h"
+
+/* Vector three-same (integer opcodes; `logic` ops 0x03 included). */
+bool a64_vec_3same(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, int rm);
+/* Vector three-different: [SU]ADDL/W, [SU]SUBL/W, [SU]MULL, [SU]MLAL, [SU]MLSL (and "2"). */
+bool a64_vec_3diff(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, int rm);
+/* Vector x indexed element (integer): MUL, MLA, MLS, [SU]MULL, [SU]MLAL, [SU]MLSL; rm is
+ * the full register number, idx the element number. */
+bool a64_vec_indexed(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, int rm,
+                     int idx);
+/* Vector two-register misc: REV*, CNT, NOT, compares with zero, ABS, NEG, XTN. */
+bool a64_vec_2misc(DisasContext *s, int u, int size, int opc, int q, int rd, int rn);
+/* Across lanes: [SU]ADDLV, [SU]MAXV, [SU]MINV, ADDV. */
+bool a64_vec_across(DisasContext *s, int u, int size, int opc, int q, int rd, int rn);
+/* Vector shift by immediate (imm = immh:immb): [SU]SHR, [SU]SRA, SHL, [SU]SHLL. */
+bool a64_vec_shift_imm(DisasContext *s, int u, int opc, int q, int imm, int rd, int rn);
+/* UZP1/2, TRN1/2, ZIP1/2. */
+bool a64_vec_permute(DisasContext *s, int opc, int size, int q, int rd, int rn, int rm);
+/* The 16 bytes at CPU-state offset d = bytes of a (tbl[i] < 16) or b (16..31), or zero. */
+void a64_vec_perm(DisasContext *s, int32_t d, int32_t a, int32_t b, const uint8_t *tbl);
+/* EXT: bytes [pos, pos + 8 << q) of Vn:Vm (Vn low). */
+void a64_vec_ext(DisasContext *s, int rd, int rn, int rm, int pos, int q);
+/* DUP (element): element idx of Vn (esz) in every lane. */
+void a64_vec_dup_elem(DisasContext *s, int rd, int rn, int esz, int idx, int q);
+/* TBL/TBX with len + 1 table registers. */
+bool a64_vec_tbl(DisasContext *s, int len, bool tbx, int q, int rd, int rn, int rm);
+
+#endif

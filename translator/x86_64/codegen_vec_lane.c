@@ -1,0 +1,552 @@
+/*
+ * Lanewise integer vector operations on SSE (see codegen_vec.h): add, sub,
+ * multiply(-accumulate), logic and bit selects, compares (unsigned ones by
+ * biasing to signed), min/max and absolute differences, halving adds,
+ * saturating add/sub with the QC check, unary ops, shifts by immediate and by
+ * a register count.
+ */
+#include "translator/x86_64/codegen_vec.h"
+
+/* ---- building blocks ---- */
+
+unsigned x86_vg_minmax_opc(IrVecOp op, int esz)
+{
+    switch (op) {
+    case IR_VEC_SMIN:
+    case IR_VEC_SMINP:
+    case IR_VEC_SMINV:
+        return x86_vec_pmins[esz];
+    case IR_VEC_SMAX:
+    case IR_VEC_SMAXP:
+    case IR_VEC_SMAXV:
+        return x86_vec_pmaxs[esz];
+    case IR_VEC_UMIN:
+    case IR_VEC_UMINP:
+    case IR_VEC_UMINV:
+        return x86_vec_pminu[esz];
+    default:
+        return x86_vec_pmaxu[esz];
+    }
+}
+
+static void vnot(VecGen *v, int x)
+{
+    x86_vop(v->cb, X86_OPC_PCMPEQD, X3, X3);
+    x86_vop(v->cb, X86_OPC_PXOR, x, X3);
+}
+
+/* x = x * y in lanes of esz (0..2); clobbers y, X3, X4. */
+static void vmul(VecGen *v, int x, int y, int esz)
+{
+    CodeBuf *cb = v->cb;
+    if (esz == 1) {
+        x86_vop(cb, X86_OPC_PMULLW, x, y);
+        return;
+    }
+    if (esz == 2) {
+        x86_vop(cb, X86_OPC_PMULLD, x, y);
+        return;
+    }
+    /* bytes: even bytes from a word multiply, odd bytes from one of the high bytes */
+    x86_vg_mov(v, X3, x);
+    x86_vop(cb, X86_OPC_PMULLW, X3, y);
+    x86_vg_opc_splat(v, X86_OPC_PAND, X3, 0xff, 1);
+    x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SRL, x, 8);
+    x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SRL, y, 8);
+    x86_vop(cb, X86_OPC_PMULLW, x, y);
+    x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SLL, x, 8);
+    x86_vop(cb, X86_OPC_POR, x, X3);
+}
+
+/* x = (x > y) per lane, signed (unsigned with bias); clobbers X3. */
+static void vcmpgt(VecGen *v, int x, int y, int esz, bool is_unsigned)
+{
+    if (is_unsigned) {
+        x86_vg_opc_splat(v, X86_OPC_PXOR, x, 1ull << ((8 << esz) - 1), esz);
+        x86_vg_opc_splat(v, X86_OPC_PXOR, y, 1ull << ((8 << esz) - 1), esz);
+    }
+    x86_vop(v->cb, x86_vec_pcmpgt[esz], x, y);
+}
+
+/* ---- operation classes ---- */
+
+int x86_vg_logic_arith(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz;
+    switch (v->op) {
+    case IR_VEC_ADD:
+        x86_vop(cb, x86_vec_padd[esz], XA, XB);
+        return XA;
+    case IR_VEC_SUB:
+        x86_vop(cb, x86_vec_psub[esz], XA, XB);
+        return XA;
+    case IR_VEC_MUL:
+        vmul(v, XA, XB, esz);
+        return XA;
+    case IR_VEC_MLA:
+    case IR_VEC_MLS:
+        vmul(v, XA, XB, esz);
+        x86_vop(cb, (v->op == IR_VEC_MLA ? x86_vec_padd : x86_vec_psub)[esz], XD, XA);
+        return XD;
+    case IR_VEC_AND:
+        x86_vop(cb, X86_OPC_PAND, XA, XB);
+        return XA;
+    case IR_VEC_ORR:
+        x86_vop(cb, X86_OPC_POR, XA, XB);
+        return XA;
+    case IR_VEC_EOR:
+        x86_vop(cb, X86_OPC_PXOR, XA, XB);
+        return XA;
+    case IR_VEC_BIC:
+        x86_vop(cb, X86_OPC_PANDN, XB, XA);
+        return XB;
+    case IR_VEC_ORN:
+        vnot(v, XB);
+        x86_vop(cb, X86_OPC_POR, XA, XB);
+        return XA;
+    case IR_VEC_BSL: /* ((a ^ b) & d) ^ b */
+        x86_vop(cb, X86_OPC_PXOR, XA, XB);
+        x86_vop(cb, X86_OPC_PAND, XA, XD);
+        x86_vop(cb, X86_OPC_PXOR, XA, XB);
+        return XA;
+    case IR_VEC_BIT: /* ((a ^ d) & b) ^ d */
+    case IR_VEC_BIF: /* ((a ^ d) & ~b) ^ d */
+        x86_vop(cb, X86_OPC_PXOR, XA, XD);
+        if (v->op == IR_VEC_BIT) {
+            x86_vop(cb, X86_OPC_PAND, XA, XB);
+        } else {
+            x86_vop(cb, X86_OPC_PANDN, XB, XA);
+            x86_vg_mov(v, XA, XB);
+        }
+        x86_vop(cb, X86_OPC_PXOR, XA, XD);
+        return XA;
+    default:
+        return -1;
+    }
+}
+
+int x86_vg_compare(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz;
+    switch (v->op) {
+    case IR_VEC_CMEQ:
+        x86_vop(cb, x86_vec_pcmpeq[esz], XA, XB);
+        return XA;
+    case IR_VEC_CMTST:
+        x86_vop(cb, X86_OPC_PAND, XA, XB);
+        x86_vop(cb, X86_OPC_PXOR, XB, XB);
+        x86_vop(cb, x86_vec_pcmpeq[esz], XA, XB);
+        vnot(v, XA);
+        return XA;
+    case IR_VEC_CMGT:
+    case IR_VEC_CMHI:
+        vcmpgt(v, XA, XB, esz, v->op == IR_VEC_CMHI);
+        return XA;
+    case IR_VEC_CMGE: /* !(b > a) */
+    case IR_VEC_CMHS:
+        vcmpgt(v, XB, XA, esz, v->op == IR_VEC_CMHS);
+        vnot(v, XB);
+        return XB;
+    default:
+        return -1;
+    }
+}
+
+/* XA = |XA - XB| per lane of esz (exact as an unsigned lane); clobbers X3. */
+void x86_vg_abd(VecGen *v, int esz, bool is_signed)
+{
+    x86_vg_mov(v, X3, XA);
+    x86_vop(v->cb, x86_vg_minmax_opc(is_signed ? IR_VEC_SMIN : IR_VEC_UMIN, esz), X3, XB);
+    x86_vop(v->cb, x86_vg_minmax_opc(is_signed ? IR_VEC_SMAX : IR_VEC_UMAX, esz), XA, XB);
+    x86_vop(v->cb, x86_vec_psub[esz], XA, X3);
+}
+
+/* Halving adds: pavg with a parity fix (truncating) and a sign bias (signed) for bytes and
+ * words; (a & b) + ((a ^ b) >> 1) or (a | b) - ((a ^ b) >> 1) for words of 32 bits. */
+int x86_vg_hadd(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz;
+    bool s = v->op == IR_VEC_SHADD || v->op == IR_VEC_SRHADD;
+    bool round = v->op == IR_VEC_URHADD || v->op == IR_VEC_SRHADD;
+    if (esz == 2) {
+        x86_vg_mov(v, X3, XA);
+        x86_vop(cb, round ? X86_OPC_POR : X86_OPC_PAND, X3, XB);
+        x86_vop(cb, X86_OPC_PXOR, XA, XB);
+        x86_vshift(cb, x86_vec_shgrp[2], s ? X86_VSH_SRA : X86_VSH_SRL, XA, 1);
+        if (round) {
+            x86_vop(cb, x86_vec_psub[2], X3, XA);
+            return X3;
+        }
+        x86_vop(cb, x86_vec_padd[2], XA, X3);
+        return XA;
+    }
+    uint64_t top = 1ull << ((8 << esz) - 1);
+    if (s) {
+        x86_vg_opc_splat(v, X86_OPC_PXOR, XA, top, esz);
+        x86_vg_opc_splat(v, X86_OPC_PXOR, XB, top, esz);
+    }
+    if (!round) {
+        x86_vg_mov(v, X3, XA);
+        x86_vop(cb, X86_OPC_PXOR, X3, XB);
+        x86_vg_opc_splat(v, X86_OPC_PAND, X3, 1, esz);
+    }
+    x86_vop(cb, esz ? X86_OPC_PAVGW : X86_OPC_PAVGB, XA, XB);
+    if (!round)
+        x86_vop(cb, x86_vec_psub[esz], XA, X3);
+    if (s)
+        x86_vg_opc_splat(v, X86_OPC_PXOR, XA, top, esz);
+    return XA;
+}
+
+int x86_vg_minmax(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz;
+    switch (v->op) {
+    case IR_VEC_SABD:
+    case IR_VEC_UABD:
+    case IR_VEC_SABA:
+    case IR_VEC_UABA:
+        x86_vg_abd(v, esz, v->op == IR_VEC_SABD || v->op == IR_VEC_SABA);
+        if (v->op == IR_VEC_SABA || v->op == IR_VEC_UABA) {
+            x86_vop(cb, x86_vec_padd[esz], XD, XA);
+            return XD;
+        }
+        return XA;
+    default:
+        x86_vop(cb, x86_vg_minmax_opc(v->op, esz), XA, XB);
+        return XA;
+    }
+}
+
+/* Sets the saturation flag (c4, c5) unless every byte of xeq is 0xff (only the low 8 bytes
+ * when !full). */
+void x86_vg_set_qc(VecGen *v, int xeq, bool full)
+{
+    CodeBuf *cb = v->cb;
+    if (v->gpr < 0)
+        v->gpr = x86_ra_alloc(v->g, X86_ALLOCATABLE);
+    x86_pmovmskb(cb, v->gpr, xeq);
+    if (!full)
+        x86_alu_ri(cb, X86_AND, false, v->gpr, 0xff);
+    x86_alu_ri(cb, X86_CMP, false, v->gpr, full ? 0xffff : 0xff);
+    uint8_t *skip = x86_jcc8(cb, X86_CC_E);
+    x86_alu_mi(cb, X86_OR, false, X86_REG_CPU, (int32_t)v->c[4], (int32_t)v->c[5]);
+    x86_patch8(skip, cb->ptr);
+}
+
+/* x = the sign of each 32- or 64-bit lane of x, in every bit of the lane. */
+static void sign_mask(VecGen *v, int x, int esz)
+{
+    x86_vshift(v->cb, x86_vec_shgrp[2], X86_VSH_SRA, x, 31);
+    if (esz == 3)
+        x86_vop_i(v->cb, X86_OPC_PSHUFD, x, x, 0xf5);
+}
+
+/*
+ * Saturating add/sub of 32- and 64-bit lanes: the wrapped result r, and where it overflowed
+ * the bound.  Unsigned: a carry is r < a (add), a borrow b > a (sub).  Signed: overflow when
+ * the operands' signs make it possible and r's sign differs; the bound is MAX or MIN by
+ * a's sign.  QC when any lane saturated.
+ */
+static int saturating_wide(VecGen *v, bool add, bool s)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz, res = X6;
+    uint64_t max = esz == 3 ? 0x7fffffffffffffffull : 0x7fffffff;
+    x86_vg_mov(v, X3, XA);
+    x86_vop(cb, (add ? x86_vec_padd : x86_vec_psub)[esz], X3, XB); /* r */
+    if (!s) { /* X4 = lanes that carried / borrowed */
+        x86_vg_mov(v, X4, add ? XA : XB);
+        x86_vg_mov(v, X5, add ? X3 : XA);
+        vcmpgt(v, X4, X5, esz, true);
+        if (add) {
+            x86_vop(cb, X86_OPC_POR, X3, X4);
+            res = X3;
+        } else {
+            x86_vg_mov(v, X6, X4);
+            x86_vop(cb, X86_OPC_PANDN, X6, X3);
+        }
+    } else { /* X4 = lanes that overflowed, X5 = their bound */
+        x86_vg_mov(v, X4, XA);
+        x86_vop(cb, X86_OPC_PXOR, X4, X3);
+        x86_vg_mov(v, X5, add ? XB : XA);
+        x86_vop(cb, X86_OPC_PXOR, X5, add ? X3 : XB);
+        x86_vop(cb, X86_OPC_PAND, X4, X5);
+        sign_mask(v, X4, esz);
+        x86_vg_mov(v, X5, XA);
+        sign_mask(v, X5, esz);
+        x86_vg_opc_splat(v, X86_OPC_PXOR, X5, max, esz);
+        x86_vop(cb, X86_OPC_PAND, X5, X4);
+        x86_vg_mov(v, X6, X4);
+        x86_vop(cb, X86_OPC_PANDN, X6, X3);
+        x86_vop(cb, X86_OPC_POR, X6, X5);
+    }
+    x86_vop(cb, X86_OPC_PXOR, X5, X5);
+    x86_vop(cb, X86_OPC_PCMPEQB, X4, X5);
+    x86_vg_set_qc(v, X4, v->q);
+    return res;
+}
+
+/* Saturating add/sub; QC when the result differs from the wrapped one. */
+int x86_vg_saturating(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz;
+    bool add = v->op == IR_VEC_SQADD || v->op == IR_VEC_UQADD;
+    bool s = v->op == IR_VEC_SQADD || v->op == IR_VEC_SQSUB;
+    if (esz >= 2)
+        return saturating_wide(v, add, s);
+    x86_vg_mov(v, X3, XA);
+    x86_vop(cb, (add ? x86_vec_padd : x86_vec_psub)[esz], X3, XB);
+    x86_vop(
+        cb,
+        (add ? (s ? x86_vec_padds : x86_vec_paddus) : (s ? x86_vec_psubs : x86_vec_psubus))[esz],
+        XA, XB);
+    x86_vop(cb, X86_OPC_PCMPEQB, X3, XA);
+    x86_vg_set_qc(v, X3, v->q);
+    return XA;
+}
+
+/*
+ * SQDMULH / SQRDMULH of 16-bit lanes: (a * b) >> 15 from the high and low product halves,
+ * or pmulhrsw's rounded form.  Only -32768 * -32768 overflows, giving 0x8000 where no other
+ * product can: those lanes become 0x7fff and set QC.
+ */
+int x86_vg_qdmulh(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    if (v->op == IR_VEC_SQRDMULH) {
+        x86_vop(cb, X86_OPC_PMULHRSW, XA, XB);
+    } else {
+        x86_vg_mov(v, X3, XA);
+        x86_vop(cb, X86_OPC_PMULLW, X3, XB);
+        x86_vop(cb, X86_OPC_PMULHW, XA, XB);
+        x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SLL, XA, 1);
+        x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SRL, X3, 15);
+        x86_vop(cb, X86_OPC_POR, XA, X3);
+    }
+    x86_vg_mov(v, X4, XA);
+    x86_vg_opc_splat(v, x86_vec_pcmpeq[1], X4, 0x8000, 1);
+    x86_vop(cb, X86_OPC_PXOR, XA, X4);
+    x86_vop(cb, X86_OPC_PXOR, X5, X5);
+    x86_vop(cb, X86_OPC_PCMPEQB, X4, X5);
+    x86_vg_set_qc(v, X4, v->q);
+    return XA;
+}
+
+int x86_vg_unary(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz;
+    switch (v->op) {
+    case IR_VEC_NOT:
+        vnot(v, XA);
+        return XA;
+    case IR_VEC_NEG:
+        x86_vop(cb, X86_OPC_PXOR, X4, X4);
+        x86_vop(cb, x86_vec_psub[esz], X4, XA);
+        return X4;
+    case IR_VEC_ABS:
+        if (esz < 3) {
+            x86_vop(cb, x86_vec_pabs[esz], XA, XA);
+            return XA;
+        }
+        x86_vg_mov(v, X3, XA); /* sign of each quadword in both of its dwords */
+        x86_vshift(cb, x86_vec_shgrp[2], X86_VSH_SRA, X3, 31);
+        x86_vop_i(cb, X86_OPC_PSHUFD, X3, X3, 0xf5);
+        x86_vop(cb, X86_OPC_PXOR, XA, X3);
+        x86_vop(cb, x86_vec_psub[3], XA, X3);
+        return XA;
+    default: /* CNT: nibble lookups */
+        x86_vg_mov(v, X4, XA);
+        x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SRL, X4, 4);
+        x86_vg_opc_splat(v, X86_OPC_PAND, XA, 0x0f, 0);
+        x86_vg_opc_splat(v, X86_OPC_PAND, X4, 0x0f, 0);
+        x86_vg_const(v, X5, 0x0302020102010100ull, 0x0403030203020201ull);
+        x86_vg_mov(v, X6, X5);
+        x86_vop(cb, X86_OPC_PSHUFB, X5, XA);
+        x86_vop(cb, X86_OPC_PSHUFB, X6, X4);
+        x86_vop(cb, x86_vec_padd[0], X5, X6);
+        return X5;
+    }
+}
+
+/* x shifted by the immediate sh in lanes of esz: left, or right (logical / arithmetic; sh may
+ * be the lane width). */
+static void shift_imm(VecGen *v, int x, unsigned sh, bool left, bool sgn)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz, bits = 8 << esz;
+    uint64_t ones = bits == 64 ? ~0ull : (1ull << bits) - 1;
+    if (sgn && sh >= (unsigned)bits)
+        sh = bits - 1;
+    if (!sgn && !left && sh >= (unsigned)bits) {
+        x86_vop(cb, X86_OPC_PXOR, x, x);
+    } else if (sgn && esz != 0 && esz != 3) {
+        x86_vshift(cb, x86_vec_shgrp[esz], X86_VSH_SRA, x, (uint8_t)sh);
+    } else {
+        x86_vshift(cb, x86_vec_shgrp[esz ? esz : 1], left ? X86_VSH_SLL : X86_VSH_SRL, x,
+                   (uint8_t)sh);
+        if (esz == 0)
+            x86_vg_opc_splat(v, X86_OPC_PAND, x, left ? (ones << sh) & ones : ones >> sh, 0);
+        if (sgn) { /* sign-extend from bit bits-1-sh: (x ^ m) - m */
+            x86_vg_opc_splat(v, X86_OPC_PXOR, x, 1ull << (bits - 1 - sh), esz);
+            x86_vg_opc_splat(v, x86_vec_psub[esz], x, 1ull << (bits - 1 - sh), esz);
+        }
+    }
+}
+
+/* Shifts by immediate; the rounding ones add bit imm - 1 of a: (a >> imm) + ((a >> (imm - 1))
+ * & 1), which cannot overflow. */
+int x86_vg_shift(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    IrVecOp op = v->op;
+    int esz = v->esz;
+    bool round = op >= IR_VEC_URSHR && op <= IR_VEC_SRSRA;
+    bool sgn = op == IR_VEC_SSHR || op == IR_VEC_SSRA || op == IR_VEC_SRSHR || op == IR_VEC_SRSRA;
+    if (round) {
+        x86_vg_mov(v, X3, XA);
+        shift_imm(v, X3, v->imm - 1, false, sgn);
+        x86_vg_opc_splat(v, X86_OPC_PAND, X3, 1, esz);
+    }
+    shift_imm(v, XA, v->imm, op == IR_VEC_SHL, sgn);
+    if (round)
+        x86_vop(cb, x86_vec_padd[esz], XA, X3);
+    if (op == IR_VEC_USRA || op == IR_VEC_SSRA || op == IR_VEC_URSRA || op == IR_VEC_SRSRA) {
+        x86_vop(cb, x86_vec_padd[esz], XD, XA);
+        return XD;
+    }
+    return XA;
+}
+
+/* A call on a rarely taken path that keeps every general register: the caller-saved ones
+ * are pushed around it (9 pushes + 8 bytes keep rsp 16-byte aligned). */
+static void call_helper_preserving(CodeBuf *cb, const uint64_t *c)
+{
+    static const int8_t saved[9] = {X86_RAX, X86_RCX, X86_RDX, X86_RSI, X86_RDI,
+                                    X86_R8,  X86_R9,  X86_R10, X86_R11};
+    for (int i = 0; i < 9; i++)
+        x86_push(cb, saved[i]);
+    x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8);
+    x86_vg_call_helper(cb, c);
+    x86_alu_ri(cb, X86_ADD, true, X86_RSP, 8);
+    for (int i = 9; i-- > 0;)
+        x86_pop(cb, saved[i]);
+}
+
+/* XA shifted by the count in X5: left, or right (logical / arithmetic, count <= 63 for
+ * arithmetic 64-bit lanes); bytes go through words. */
+static void shift_by_x5(VecGen *v, bool left, bool arith)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz;
+    if (esz == 0) {
+        x86_vg_mov(v, X4, XA);
+        x86_vg_extend(v, XA, 0, false, arith);
+        x86_vg_extend(v, X4, 0, true, arith);
+        unsigned opc = left ? x86_vec_psll_x[1] : arith ? x86_vec_psra_x[1] : x86_vec_psrl_x[1];
+        x86_vop(cb, opc, XA, X5);
+        x86_vop(cb, opc, X4, X5);
+        x86_vg_opc_splat(v, X86_OPC_PAND, XA, 0xff, 1);
+        x86_vg_opc_splat(v, X86_OPC_PAND, X4, 0xff, 1);
+        x86_vop(cb, X86_OPC_PACKUSWB, XA, X4);
+    } else if (left || !arith || esz < 3) {
+        x86_vop(cb, (left ? x86_vec_psll_x : arith ? x86_vec_psra_x : x86_vec_psrl_x)[esz], XA, X5);
+    } else { /* 64-bit arithmetic: logical shift, then sign-extend with (x ^ m) - m */
+        x86_vop(cb, x86_vec_psrl_x[3], XA, X5);
+        x86_vg_const(v, X6, 1ull << 63, 1ull << 63);
+        x86_vop(cb, x86_vec_psrl_x[3], X6, X5);
+        x86_vop(cb, X86_OPC_PXOR, XA, X6);
+        x86_vop(cb, x86_vec_psub[3], XA, X6);
+    }
+}
+
+/*
+ * USHL/SSHL by register.  Compiled code shifts every lane by the same count
+ * (a DUP'd variable); when the count bytes of all lanes are equal, one SSE
+ * shift by that count does it.  Otherwise the helper runs, on an
+ * out-of-line path that preserves every register.  Stores the result itself.
+ */
+/*
+ * USHL/SSHL of 32-bit lanes, and USHL of 64-bit lanes, with AVX2's per-lane shifts: the
+ * signed count byte of each lane, the left shift where it is >= 0 and the right shift by
+ * its negation elsewhere (out-of-range counts give 0, or the sign for arithmetic shifts).
+ */
+static int shl_reg_avx2(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    bool q64 = v->esz == 3, arith = v->op == IR_VEC_SSHL;
+    unsigned grp = x86_vec_shgrp[v->esz];
+    int bits = 8 << v->esz;
+    x86_vshift(cb, grp, X86_VSH_SLL, XB, (uint8_t)(bits - 8)); /* count byte on top */
+    if (q64) { /* arithmetic >> 56 of quadwords: logical, then (x ^ m) - m */
+        x86_vshift(cb, grp, X86_VSH_SRL, XB, 56);
+        x86_vg_opc_splat(v, X86_OPC_PXOR, XB, 0x80, 3);
+        x86_vg_opc_splat(v, x86_vec_psub[3], XB, 0x80, 3);
+    } else {
+        x86_vshift(cb, grp, X86_VSH_SRA, XB, 24);
+    }
+    x86_vop(cb, X86_OPC_PXOR, X3, X3);
+    x86_vop(cb, x86_vec_psub[v->esz], X3, XB); /* X3 = -count */
+    x86_vop(cb, X86_OPC_PXOR, X4, X4);
+    x86_vop(cb, x86_vec_pcmpgt[v->esz], X4, XB);                           /* count < 0 */
+    x86_vex38(cb, X86_VEX_PSLLV, q64, X5, XA, XB);                         /* left */
+    x86_vex38(cb, arith ? X86_VEX_PSRAV : X86_VEX_PSRLV, q64, X6, XA, X3); /* right */
+    x86_vop(cb, X86_OPC_PAND, X6, X4);
+    x86_vop(cb, X86_OPC_PANDN, X4, X5);
+    x86_vop(cb, X86_OPC_POR, X4, X6);
+    return X4;
+}
+
+int x86_vg_shl_reg(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz;
+    bool arith = v->op == IR_VEC_SSHL;
+    if (v->f->avx2 && v->f->sse42 && (esz == 2 || (esz == 3 && !arith)))
+        return shl_reg_avx2(v);
+    uint64_t low = x86_vg_rep64(0xff, esz); /* the count byte of each lane */
+    if (v->gpr < 0)
+        v->gpr = x86_ra_alloc(v->g, X86_ALLOCATABLE);
+    int r = v->gpr;
+    x86_vg_mov(v, X3, XB);
+    x86_vg_mov(v, X4, XB);
+    x86_vg_opc(v, X86_OPC_PSHUFB, X4, 0, 0); /* byte 0 everywhere */
+    x86_vg_opc(v, X86_OPC_PAND, X3, low, low);
+    x86_vg_opc(v, X86_OPC_PAND, X4, low, low);
+    x86_vop(cb, X86_OPC_PCMPEQB, X3, X4);
+    x86_pmovmskb(cb, r, X3);
+    x86_alu_ri(cb, X86_CMP, false, r, 0xffff);
+    uint8_t *slow = x86_jcc32(cb, X86_CC_NE);
+    x86_movq_r_x(cb, r, XB);
+    x86_op_rr(cb, X86_OPC_MOVSBL | X86_P_W, r, r);
+    x86_test_rr(cb, true, r, r);
+    uint8_t *right = x86_jcc32(cb, X86_CC_S);
+    x86_movq_x_r(cb, X5, r);
+    shift_by_x5(v, true, false);
+    uint8_t *store = x86_jmp32(cb);
+    x86_patch32(right, cb->ptr);
+    x86_op_rr(cb, X86_OPC_GRP3 | X86_P_W, 3, r); /* neg: 1..128 */
+    if (arith && esz == 3) {
+        x86_alu_ri(cb, X86_CMP, true, r, 63);
+        uint8_t *ok = x86_jcc8(cb, X86_CC_BE);
+        x86_movi(cb, false, r, 63);
+        x86_patch8(ok, cb->ptr);
+    }
+    x86_movq_x_r(cb, X5, r);
+    shift_by_x5(v, false, arith);
+    x86_patch32(store, cb->ptr);
+    if (!v->q)
+        x86_vop(cb, X86_OPC_MOVQ_XX, XA, XA);
+    x86_vstore(cb, XA, X86_REG_CPU, (int32_t)v->c[0]);
+    uint8_t *done = x86_jmp32(cb);
+    x86_patch32(slow, cb->ptr);
+    call_helper_preserving(cb, v->c);
+    x86_patch32(done, cb->ptr);
+    return -1;
+}
