@@ -241,9 +241,11 @@ static double fp_to_double(int fsz, uint64_t x)
 
 /* Rounds a finite or infinite double to half precision in the current rounding mode,
  * raising the host flags an SSE conversion would (libgcc's conversion reports overflow
- * and underflow in the x87 status word only). */
-static uint16_t fp_double_to_half(double d)
+ * and underflow in the x87 status word only).  `ahp`: the alternative format (FPCR.AHP),
+ * where exponent 31 is normal and overflow gives the largest magnitude and Invalid only. */
+static uint16_t fp_double_to_half(double d, bool ahp)
 {
+    unsigned flags_in = host_flags();
     uint16_t sign = signbit(d) ? 0x8000 : 0;
     double a = fabs(d);
     if (isinf(a))
@@ -267,7 +269,11 @@ static uint16_t fp_double_to_half(double d)
         raise |= HOST_UNDERFLOW;
     uint32_t bits =
         quantum == -24 ? (uint32_t)n : (uint32_t)((quantum + 25) << 10) + (uint32_t)n - 1024;
-    if (bits >= 0x7c00) { /* overflow */
+    if (ahp && bits >= 0x8000) { /* no Inexact, not even from floor() */
+        host_restore_flags(flags_in);
+        raise = HOST_INVALID;
+        bits = 0x7fff;
+    } else if (!ahp && bits >= 0x7c00) { /* overflow */
         raise |= HOST_OVERFLOW | HOST_INEXACT;
         bool to_inf = rm == 0 || (rm == 1 && !sign) || (rm == 2 && sign);
         bits = to_inf ? 0x7c00 : 0x7bff;
@@ -292,7 +298,7 @@ static uint64_t fp_from_double(int fsz, double d)
         memcpy(&w, &g, 4);
         return w;
     }
-    return fp_double_to_half(d);
+    return fp_double_to_half(d, false);
 }
 
 /* A computed result: a NaN made by the operation becomes the default NaN. */
@@ -606,9 +612,31 @@ static uint64_t fp_convert_nan(A64CPU *cpu, int from, int to, uint64_t a)
     return sign | fp_exp_mask[to] | fp_quiet_bit[to] | (mant & fp_mant_mask(to));
 }
 
-/* XXX: FPCR.AHP (alternative half precision) and FPCR.FZ16 are not modelled. */
+/* Conversions to and from the alternative half-precision format (FPCR.AHP): no infinities
+ * or NaNs; a NaN becomes a signed zero and an infinity the largest magnitude, with Invalid
+ * (Arm FPConvert, FPUnpackCV, FPRoundBase). */
+static uint64_t fp_convert_ahp(A64CPU *cpu, int from, int to, uint64_t a)
+{
+    if (from == 1) {
+        int exp = (a >> 10) & 31;
+        double d = exp ? ldexp(1024 + (a & 0x3ff), exp - 25) : ldexp(a & 0x3ff, -24);
+        return fp_from_double(to, (a & 0x8000) ? -d : d); /* exact */
+    }
+    a = fp_flush_in(cpu, from, a);
+    uint64_t sign = (a & fp_sign_bit[from]) ? 0x8000 : 0;
+    if (fp_is_nan(from, a) || fp_is_inf(from, a)) {
+        cpu->fpsr |= A64_FPSR_IOC;
+        return fp_is_nan(from, a) ? sign : sign | 0x7fff;
+    }
+    fp_fz_prepare(cpu);
+    return fp_double_to_half(fp_to_double(from, a), true);
+}
+
+/* XXX: FPCR.FZ16 is not modelled (no FP16 arithmetic is advertised). */
 uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a)
 {
+    if ((from == 1 || to == 1) && (cpu->fpcr & A64_FPCR_AHP))
+        return fp_convert_ahp(cpu, from, to, a);
     a = fp_flush_in(cpu, from, a);
     if (fp_is_nan(from, a))
         return fp_convert_nan(cpu, from, to, a);
