@@ -644,6 +644,26 @@ uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a)
     return fp_flush_out(cpu, to, fp_from_double(to, fp_to_double(from, a)));
 }
 
+/* Double to single with rounding to odd (FCVTXN): truncate, then set the low bit if inexact. */
+uint64_t a64_fp_convert_odd(A64CPU *cpu, uint64_t a)
+{
+    a = fp_flush_in(cpu, 3, a);
+    if (fp_is_nan(3, a))
+        return fp_convert_nan(cpu, 3, 2, a);
+    fp_fz_prepare(cpu);
+    int rm = host_round();
+    host_set_round(3);
+    double d = fp_to_double(3, a);
+    volatile float f = (float)d;
+    float g = f;
+    uint32_t w;
+    memcpy(&w, &g, 4);
+    if ((double)g != d && !isinf(d))
+        w |= 1;
+    host_set_round(rm);
+    return fp_flush_out(cpu, 2, w);
+}
+
 /* ---- reciprocal estimates (Arm RecipEstimate / RecipSqrtEstimate, 8-bit) ---- */
 
 /* a in 256..511 represents [0.5, 1.0); returns 256..511. */

@@ -123,6 +123,7 @@ int a64_recip_estimate(int a);
 int a64_rsqrt_estimate(int a);
 /* Converts between FP formats (FCVT). */
 uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a);
+uint64_t a64_fp_convert_odd(A64CPU *cpu, uint64_t a);
 
 /* Scalar FP helpers (frontends/aarch64/helper_fp_insn.c).  Descriptor fields:
  * size = FP type field (0 S, 1 D, 3 H), opc = the encoding's opcode. */

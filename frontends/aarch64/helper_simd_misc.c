@@ -151,7 +151,7 @@ static void misc_resize(A64CPU *cpu, const A64SimdDesc *d, const uint64_t *n, ui
         }
         return;
     }
-    int nsz = key == 0x16 ? 1 + (d->size & 1) : esz; /* narrow element size */
+    int nsz = key == 0x16 || key == 0x36 ? 1 + (d->size & 1) : esz; /* narrow element size */
     int ne = d->scalar ? 1 : 8 >> nsz, part = d->q ? 8 >> nsz : 0;
     for (int i = 0; i < ne; i++) {
         uint64_t a = vget(n, nsz + 1, i), x;
@@ -160,6 +160,8 @@ static void misc_resize(A64CPU *cpu, const A64SimdDesc *d, const uint64_t *n, ui
             x = a;
         else if (key == 0x16)
             x = a64_fp_convert(cpu, nsz + 1, nsz, a);
+        else if (key == 0x36) /* FCVTXN */
+            x = a64_fp_convert_odd(cpu, a);
         else
             x = sat(cpu, w, nsz, key != 0x14);
         vset(r, nsz, part + i, x);
@@ -187,7 +189,7 @@ uint64_t helper_simd_2misc(CPUCommon *c, uint64_t desc)
             vset(r, d.size + 1, i, (uint64_t)s + (d.opc == 6 ? vget(acc, d.size + 1, i) : 0));
         }
     } else if (key == 0x12 || key == 0x32 || key == 0x14 || key == 0x34 || key == 0x16 ||
-               key == 0x17 || key == 0x33) {
+               key == 0x17 || key == 0x33 || key == 0x36) {
         if ((key == 0x33 || key == 0x17) || !d.q)
             r[0] = 0;
         else

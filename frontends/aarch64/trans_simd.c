@@ -166,7 +166,9 @@ static bool fp_2misc_ok(arg_v2 *a, int key)
     int sz = a->size & 1;
     if (key == 0x16 || key == 0x17) /* FCVTN FCVTL (a = 0) */
         return !a->scalar;
-    if (key == 0x56 || key == 0x57 || key == 0x36)
+    if (key == 0x36) /* FCVTXN */
+        return a->size == 1;
+    if (key == 0x56 || key == 0x57)
         return false;
     if (!a->scalar && sz && !a->q)
         return false;
