@@ -203,6 +203,12 @@ uint64_t helper_simd_2misc(CPUCommon *c, uint64_t desc)
         int fsz = 2 + (d.size & 1);
         for (int i = 0; i < (d.scalar ? 1 : bytes >> fsz); i++)
             vset(r, fsz, i, fp_2misc(cpu, (d.size >> 1) << 6 | key, fsz, vget(n, fsz, i)));
+    } else if (key == 0x03 || key == 0x23) { /* SUQADD, USQADD: accumulate into Vd */
+        for (int i = 0; i < (d.scalar ? 1 : bytes >> d.size); i++) {
+            i128 s = elem_val(vget(acc, d.size, i), d.size, d.u) +
+                     elem_val(vget(n, d.size, i), d.size, !d.u);
+            vset(r, d.size, i, sat(cpu, s, d.size, d.u));
+        }
     } else {
         int esz = d.opc == 0x05 ? 0 : d.size;
         for (int i = 0; i < (d.scalar ? 1 : bytes >> esz); i++)

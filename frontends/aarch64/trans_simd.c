@@ -217,6 +217,8 @@ static bool int_2misc_ok(arg_v2 *a, int key)
 {
     if (a->scalar) {
         switch (key) {
+        case 0x03:
+        case 0x23:
         case 0x07:
         case 0x27:
             return true;
@@ -255,6 +257,8 @@ static bool int_2misc_ok(arg_v2 *a, int key)
     case 0x01:
     case 0x05:
         return a->size == 0;
+    case 0x03:
+    case 0x23:
     case 0x07:
     case 0x27:
     case 0x08:
