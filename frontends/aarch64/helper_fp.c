@@ -339,7 +339,23 @@ static uint64_t fp_fma_raw(A64CPU *cpu, int fsz, uint64_t a, uint64_t n, uint64_
     if (fsz == 2) {
         float fa = (float)fp_to_double(2, a), fn = (float)fp_to_double(2, n);
         float fm = (float)fp_to_double(2, m);
-        return fp_result(cpu, 2, fmaf(fn, fm, fa));
+        float r = fmaf(fn, fm, fa);
+        if (fabsf(r) == 0x1p-126f) { /* Arm detects tininess before rounding, the host after */
+            /* The sign of exact - r, from double sums that are exact (Sterbenz when fa is
+             * large, so fn * fm nearly cancels it; else fa - r has at most 26 bits). */
+            unsigned f = host_flags();
+            bool tiny = fabsf(fa) >= 0x1p-124f ? fabs(fma(fn, fm, fa)) < 0x1p-126
+                                               : fma(fn, fm, (double)fa - r) * r < 0;
+            host_restore_flags(f);
+            if (tiny && (cpu->fpcr & A64_FPCR_FZ)) {
+                host_clear_flags(HOST_INEXACT | HOST_UNDERFLOW);
+                cpu->fpsr |= A64_FPSR_UFC;
+                return fp_from_double(2, r) & fp_sign_bit[2];
+            }
+            if (tiny)
+                host_raise(HOST_UNDERFLOW);
+        }
+        return fp_result(cpu, 2, r);
     }
     return fp_result(cpu, fsz,
                      fma(fp_to_double(fsz, n), fp_to_double(fsz, m), fp_to_double(fsz, a)));
