@@ -333,6 +333,19 @@ static uint64_t fp_minmax(int fsz, uint64_t a, uint64_t b, bool is_max)
     return (x > y) == is_max ? a : b;
 }
 
+/* An FMA result `r` of the smallest normal magnitude that was tiny before rounding (Arm
+ * detects tininess before rounding, the host after): Underflow, or a zero under FPCR.FZ. */
+static uint64_t fp_fma_tiny(A64CPU *cpu, int fsz, double r)
+{
+    if (cpu->fpcr & A64_FPCR_FZ) {
+        host_clear_flags(HOST_INEXACT | HOST_UNDERFLOW);
+        cpu->fpsr |= A64_FPSR_UFC;
+        return fp_from_double(fsz, r) & fp_sign_bit[fsz];
+    }
+    host_raise(HOST_UNDERFLOW);
+    return fp_from_double(fsz, r);
+}
+
 /* Arm FPMulAdd core (a + n * m), operands already NaN-free and flushed. */
 static uint64_t fp_fma_raw(A64CPU *cpu, int fsz, uint64_t a, uint64_t n, uint64_t m)
 {
@@ -340,25 +353,26 @@ static uint64_t fp_fma_raw(A64CPU *cpu, int fsz, uint64_t a, uint64_t n, uint64_
         float fa = (float)fp_to_double(2, a), fn = (float)fp_to_double(2, n);
         float fm = (float)fp_to_double(2, m);
         float r = fmaf(fn, fm, fa);
-        if (fabsf(r) == 0x1p-126f) { /* Arm detects tininess before rounding, the host after */
-            /* The sign of exact - r, from double sums that are exact (Sterbenz when fa is
-             * large, so fn * fm nearly cancels it; else fa - r has at most 26 bits). */
+        if (fabsf(r) == 0x1p-126f) {
+            /* sign(exact - r) from exact double sums: Sterbenz for a large fa, else fa - r */
             unsigned f = host_flags();
             bool tiny = fabsf(fa) >= 0x1p-124f ? fabs(fma(fn, fm, fa)) < 0x1p-126
                                                : fma(fn, fm, (double)fa - r) * r < 0;
             host_restore_flags(f);
-            if (tiny && (cpu->fpcr & A64_FPCR_FZ)) {
-                host_clear_flags(HOST_INEXACT | HOST_UNDERFLOW);
-                cpu->fpsr |= A64_FPSR_UFC;
-                return fp_from_double(2, r) & fp_sign_bit[2];
-            }
             if (tiny)
-                host_raise(HOST_UNDERFLOW);
+                return fp_fma_tiny(cpu, 2, r);
         }
         return fp_result(cpu, 2, r);
     }
-    return fp_result(cpu, fsz,
-                     fma(fp_to_double(fsz, n), fp_to_double(fsz, m), fp_to_double(fsz, a)));
+    double x = fp_to_double(fsz, n), y = fp_to_double(fsz, m), z = fp_to_double(fsz, a);
+    double r = fma(x, y, z);
+    if (fsz == 3 && fabs(r) == 0x1p-1022) {
+        /* The sign of exact - r in long double (x87 rounding, no MXCSR flags).
+         * XXX: exact only when |z| < 2^-1011, so that z - r fits its 64-bit significand. */
+        if (fmal(x, y, (long double)z - r) * r < 0)
+            return fp_fma_tiny(cpu, 3, r);
+    }
+    return fp_result(cpu, fsz, r);
 }
 
 /* FRSQRTS core: (3 + n * m) / 2 with a single rounding; halving an operand first keeps
@@ -670,38 +684,13 @@ uint64_t a64_fp_convert_odd(A64CPU *cpu, uint64_t a)
     int rm = host_round();
     host_set_round(3);
     double d = fp_to_double(3, a);
-    volatile float f = (float)d;
-    float g = f;
-    uint32_t w;
-    memcpy(&w, &g, 4);
-    if ((double)g != d && !isinf(d))
-        w |= 1;
+    uint64_t w = fp_from_double(2, d);
+    w |= fp_to_double(2, w) != d && !isinf(d); /* inexact: odd */
     host_set_round(rm);
     return fp_flush_out(cpu, 2, w);
 }
 
-/* ---- reciprocal estimates (Arm RecipEstimate / RecipSqrtEstimate, 8-bit) ---- */
-
-/* a in 256..511 represents [0.5, 1.0); returns 256..511. */
-int a64_recip_estimate(int a)
-{
-    a = a * 2 + 1;
-    int b = (1 << 19) / a;
-    return (b + 1) / 2;
-}
-
-/* a in 128..511 represents [0.25, 1.0); returns 256..511 representing [1.0, 2.0). */
-int a64_rsqrt_estimate(int a)
-{
-    if (a < 256)
-        a = a * 2 + 1;
-    else
-        a = ((a >> 1) << 1) * 2 + 2;
-    int b = 512;
-    while ((int64_t)a * (b + 1) * (b + 1) < (1 << 28))
-        b++;
-    return (b + 1) / 2;
-}
+/* ---- FP reciprocal estimates (the 8-bit estimates are in helper_simd_misc.c) ---- */
 
 /* Fraction of a as 52 bits and its biased exponent. */
 static uint64_t fp_frac52(int fsz, uint64_t a, int *exp)

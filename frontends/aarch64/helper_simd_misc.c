@@ -26,6 +26,29 @@ static uint64_t rbit_elem(uint64_t x, int esz)
     return r;
 }
 
+/* ---- Arm RecipEstimate / RecipSqrtEstimate (8-bit), also for FRECPE / FRSQRTE ---- */
+
+/* a in 256..511 represents [0.5, 1.0); returns 256..511. */
+int a64_recip_estimate(int a)
+{
+    a = a * 2 + 1;
+    int b = (1 << 19) / a;
+    return (b + 1) / 2;
+}
+
+/* a in 128..511 represents [0.25, 1.0); returns 256..511 representing [1.0, 2.0). */
+int a64_rsqrt_estimate(int a)
+{
+    if (a < 256)
+        a = a * 2 + 1;
+    else
+        a = ((a >> 1) << 1) * 2 + 2;
+    int b = 512;
+    while ((int64_t)a * (b + 1) * (b + 1) < (1 << 28))
+        b++;
+    return (b + 1) / 2;
+}
+
 /* Integer two-register misc element; key = u:opc. */
 static uint64_t int_2misc(A64CPU *cpu, int key, int esz, uint64_t a, int size)
 {
