@@ -763,35 +763,42 @@ STPQ
 '''
 
 
+def write_program(out, seqs):
+    """Writes OUT.S and OUT.state for seqs = [(state record, body text)]."""
+    pairs = lambda m: '\n'.join('    %s q%d, q%d, [x0], #32' % (m, r, r + 1) for r in range(0, 32, 2))
+    asm = [PROLOGUE.replace('NSEQ', str(len(seqs))).replace('REC_SIZE', str(REC_SIZE)).replace(
+        'LDPQ', pairs('ldp')).replace('STPQ', pairs('stp'))]
+    with open(out + '.state', 'wb') as st:
+        for i, (state, text) in enumerate(seqs):
+            st.write(state)
+            asm.append('seq%d:\n    adrp x28, st%d\n    add x28, x28, :lo12:st%d\n    bl ld_state'
+                       % (i, i, i))
+            asm.append('body%d:' % i)
+            asm.extend('    ' + ln for ln in text.split('\n') if ln)
+            asm.append('body_end%d:\n    bl dump' % i)
+    asm.append('    b done')
+    asm.append('.section .rodata\n.balign 8\nseqtab:')
+    asm.extend('    .quad seq%d' % i for i in range(len(seqs)))
+    asm.append('.data\n.balign 16\nstates:\n    .incbin "%s.state"' % out.split('/')[-1])
+    asm.extend('.set st%d, states + %d' % (i, i * STATE_SIZE) for i in range(len(seqs)))
+    asm.append('.bss\n.balign 16\nscratch: .space 256\nout: .space %d' % REC_SIZE)
+    with open(out + '.S', 'w') as f:
+        f.write('\n'.join(asm) + '\n')
+
+
 def main():
     seed, count, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     classes = sys.argv[4].split(',') if len(sys.argv) > 4 and sys.argv[4] else list(CLASSES)
     rnd.seed(seed)
-    pairs = lambda m: '\n'.join('    %s q%d, q%d, [x0], #32' % (m, r, r + 1) for r in range(0, 32, 2))
-    asm = [PROLOGUE.replace('NSEQ', str(count)).replace('REC_SIZE', str(REC_SIZE)).replace(
-        'LDPQ', pairs('ldp')).replace('STPQ', pairs('stp'))]
-    meta = []
-    with open(out + '.state', 'wb') as st:
-        for i in range(count):
-            cls = op(classes)
-            st.write(state_record())
-            o = Ops()
-            body = [CLASSES[cls](o) for _ in range(rnd.randrange(4, 17))]
-            text = '\n'.join(body)
-            meta.append('%d %s %s' % (i, cls, text.replace('\n', '; ')))
-            asm.append('seq%d:\n    adrp x28, st%d\n    add x28, x28, :lo12:st%d\n    bl ld_state'
-                       % (i, i, i))
-            asm.append('body%d:' % i)
-            asm.extend('    ' + ln for ln in text.split('\n'))
-            asm.append('body_end%d:\n    bl dump' % i)
-        asm.append('    b done')
-    asm.append('.section .rodata\n.balign 8\nseqtab:')
-    asm.extend('    .quad seq%d' % i for i in range(count))
-    asm.append('.data\n.balign 16\nstates:\n    .incbin "%s.state"' % out.split('/')[-1])
-    asm.extend('.set st%d, states + %d' % (i, i * STATE_SIZE) for i in range(count))
-    asm.append('.bss\n.balign 16\nscratch: .space 256\nout: .space %d' % REC_SIZE)
-    with open(out + '.S', 'w') as f:
-        f.write('\n'.join(asm) + '\n')
+    seqs, meta = [], []
+    for i in range(count):
+        cls = op(classes)
+        state = state_record()
+        o = Ops()
+        text = '\n'.join(CLASSES[cls](o) for _ in range(rnd.randrange(4, 17)))
+        seqs.append((state, text))
+        meta.append('%d %s %s' % (i, cls, text.replace('\n', '; ')))
+    write_program(out, seqs)
     with open(out + '.seq', 'w') as f:
         f.write('\n'.join(meta) + '\n')
 

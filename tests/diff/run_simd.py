@@ -77,10 +77,7 @@ def build(args, seed):
     base = os.path.join(args.out, 'simd%d' % seed)
     subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), 'gen_simd.py'),
                     str(seed), str(args.per), base, args.classes], check=True)
-    p = subprocess.run(['aarch64-linux-gnu-gcc', '-nostdlib', '-static', '-Wa,-I' + args.out,
-                        '-o', base, base + '.S'], stderr=subprocess.PIPE)
-    if p.returncode:
-        raise RuntimeError('seed %d: cannot assemble: %s' % (seed, p.stderr.decode()[:2000]))
+    assemble(base, args.out)
     meta = []
     with open(base + '.seq') as f:
         for line in f:
@@ -112,6 +109,31 @@ def disasm(base, idx):
     return [ln for ln in d.split('\n') if re.match(r'\s+[0-9a-f]+:', ln)]
 
 
+def assemble(base, outdir):
+    p = subprocess.run(['aarch64-linux-gnu-gcc', '-nostdlib', '-static', '-Wa,-I' + outdir,
+                        '-o', base, base + '.S'], stderr=subprocess.PIPE)
+    if p.returncode:
+        raise RuntimeError('%s: cannot assemble: %s' % (base, p.stderr.decode()[:2000]))
+
+
+def bisect(args, base, idx, body, mode):
+    """The first instruction of a failing sequence after which ferry's state differs."""
+    with open(base + '.state', 'rb') as f:
+        f.seek(idx * gen_simd.STATE_SIZE)
+        state = f.read(gen_simd.STATE_SIZE)
+    lines = body.split('; ')
+    b = '%s-bisect%d' % (base, idx)
+    gen_simd.write_program(b, [(state, '\n'.join(lines[:k + 1])) for k in range(len(lines))])
+    assemble(b, args.out)
+    ref = run_resume(['qemu-aarch64', b], len(lines), 60)[0]
+    got = run_resume([args.ferry] + MODES[mode] + [b], len(lines), 60)[0]
+    for k in range(len(lines)):
+        if k in ref and ref.get(k) != got.get(k):
+            d = diff_fields(ref[k], got[k]) if k in got else ['no record']
+            return '%s -> %s' % (lines[k], '; '.join(d[:4]))
+    return 'no single instruction'
+
+
 def insn_at(base, pc):
     d = subprocess.run(['aarch64-linux-gnu-objdump', '-d', '--no-show-raw-insn',
                         '--start-address=' + pc, '--stop-address=0x%x' % (int(pc, 16) + 4), base],
@@ -130,6 +152,7 @@ def main():
     ap.add_argument('--out', default='build/diff')
     ap.add_argument('--ferry', default=os.environ.get('FERRY', 'build/ferry'))
     ap.add_argument('--show', type=int, default=1, help='sequences shown per class')
+    ap.add_argument('--keep', action='store_true', help='keep the programs that passed')
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     nprog = (args.count + args.per - 1) // args.per
@@ -139,6 +162,7 @@ def main():
         futs = [ex.submit(test_program, args, args.seed + k) for k in range(nprog)]
         for fu in futs:
             seed, base, meta, (rrecs, rdead), res = fu.result()
+            nfail = sum(failed.values())
             for idx, (cls, body) in enumerate(meta):
                 total[cls] = total.get(cls, 0) + 1
                 if idx not in rrecs:
@@ -170,6 +194,11 @@ def main():
                         print('   ' + ln)
                     for mode, d in bad:
                         print('  %s: %s' % (mode, '; '.join(d[:6])))
+                    if not bad[0][1][0].startswith(('signal', 'exit', 'no record')):
+                        print('  first differing: ' + bisect(args, base, idx, body, bad[0][0]))
+            if sum(failed.values()) == nfail and not args.keep:
+                for ext in ('', '.S', '.state', '.seq'):
+                    os.remove(base + ext)
     npass = sum(total.values()) - sum(failed.values()) - refbad
     for cls in sorted(total):
         print('%s: %d of %d sequences differ' % (cls, failed.get(cls, 0), total[cls]))
