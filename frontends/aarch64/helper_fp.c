@@ -208,12 +208,15 @@ static void fp_fz_prepare(A64CPU *cpu)
         fp_collect_flags(cpu);
 }
 
-/* FPCR.FZ: a denormal result becomes a signed zero and raises only UFC. */
+/* FPCR.FZ: a result that was tiny before rounding (denormal, or zero or the smallest normal
+ * with Underflow raised) becomes a signed zero and raises only UFC. */
 static uint64_t fp_flush_out(A64CPU *cpu, int fsz, uint64_t x)
 {
     if (fsz == 1 || !(cpu->fpcr & A64_FPCR_FZ))
         return x;
-    if (!fp_is_denormal(fsz, x) && !(fp_is_zero(fsz, x) && (host_flags() & HOST_UNDERFLOW)))
+    uint64_t mag = x & ~fp_sign_bit[fsz];
+    bool edge = mag == 0 || mag == 1ull << fp_mant_bits[fsz];
+    if (!fp_is_denormal(fsz, x) && !(edge && (host_flags() & HOST_UNDERFLOW)))
         return x;
     host_clear_flags(HOST_INEXACT | HOST_UNDERFLOW);
     cpu->fpsr |= A64_FPSR_UFC;
@@ -306,7 +309,10 @@ static uint64_t fp_result(A64CPU *cpu, int fsz, double d)
 {
     if (isnan(d))
         return fp_default_nan(fsz);
-    return fp_flush_out(cpu, fsz, fp_from_double(fsz, d));
+    uint64_t r = fp_from_double(fsz, d);
+    if (fsz == 2 && r << 1 == 1u << 24 && fabs(d) < 0x1p-126) /* tiny before rounding */
+        host_raise(HOST_UNDERFLOW);
+    return fp_flush_out(cpu, fsz, r);
 }
 
 void a64_fp_begin(A64CPU *cpu)
@@ -406,6 +412,22 @@ static uint64_t fp_recip_step(A64CPU *cpu, int fsz, uint64_t n, uint64_t m, bool
     return fp_fma_raw(cpu, fsz, fp_from_double(fsz, 2.0), n, m);
 }
 
+/* x * y.  A double product of the smallest normal magnitude raises Underflow when the exact
+ * value was below it (Arm detects tininess before rounding, the host after; no quotient of
+ * doubles falls in between): the sign of the residual, exact in an fma scaled by 2^110. */
+static double fp_mul(int fsz, double x, double y)
+{
+    double r = x * y, k = 0x1p110;
+    if (fsz != 3 || fabs(r) != 0x1p-1022)
+        return r;
+    unsigned f = host_flags();
+    double e = fabs(x) < fabs(y) ? fma(x * k, y, -r * k) : fma(x, y * k, -r * k);
+    host_restore_flags(f);
+    if (e != 0 && (e < 0) != (r < 0))
+        host_raise(HOST_UNDERFLOW);
+    return r;
+}
+
 static uint64_t fp_arith(A64CPU *cpu, A64FpOp op, int fsz, uint64_t a, uint64_t b)
 {
     double x = fp_to_double(fsz, a), y = fp_to_double(fsz, b);
@@ -415,13 +437,13 @@ static uint64_t fp_arith(A64CPU *cpu, A64FpOp op, int fsz, uint64_t a, uint64_t 
     case A64_FP_SUB:
         return fp_result(cpu, fsz, x - y);
     case A64_FP_MUL:
-        return fp_result(cpu, fsz, x * y);
+        return fp_result(cpu, fsz, fp_mul(fsz, x, y));
     case A64_FP_NMUL:
-        return fp_result(cpu, fsz, x * y) ^ fp_sign_bit[fsz];
+        return fp_result(cpu, fsz, fp_mul(fsz, x, y)) ^ fp_sign_bit[fsz];
     case A64_FP_MULX:
         if ((isinf(x) && y == 0) || (x == 0 && isinf(y)))
             return fp_from_double(fsz, signbit(x) != signbit(y) ? -2.0 : 2.0);
-        return fp_result(cpu, fsz, x * y);
+        return fp_result(cpu, fsz, fp_mul(fsz, x, y));
     case A64_FP_DIV:
         return fp_result(cpu, fsz, x / y);
     case A64_FP_ABD:
@@ -671,7 +693,7 @@ uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a)
     if (fp_is_nan(from, a))
         return fp_convert_nan(cpu, from, to, a);
     fp_fz_prepare(cpu);
-    return fp_flush_out(cpu, to, fp_from_double(to, fp_to_double(from, a)));
+    return fp_result(cpu, to, fp_to_double(from, a));
 }
 
 /* Double to single with rounding to odd (FCVTXN): truncate, then set the low bit if inexact. */
