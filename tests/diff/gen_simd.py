@@ -39,7 +39,10 @@ def fp_special(bits):
     def mk(e, m):
         return sign | (e << mbits) | m
 
-    k = rnd.randrange(14)
+    k = rnd.randrange(16)
+    if k >= 14:  # 2^e * (1 - ulp/2, 1, 1 + ulp): products and quotients at the range limits
+        e = op([1, 2, 1 + mbits // 2, bias - 1, bias, bias + 1, emax - 2, emax - 1])
+        return op([mk(e, 0), mk(e, 1), mk(e - 1, (1 << mbits) - 1)])
     if k == 0:
         return mk(0, 0)
     if k == 1:
