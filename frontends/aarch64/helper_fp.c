@@ -12,97 +12,11 @@
  */
 #pragma GCC optimize("rounding-math")
 #include "frontends/aarch64/helper_simd.h"
+#include "frontends/aarch64/fp_host.h"
 #include "frontends/aarch64/fp_internal.h"
 
 #include <math.h>
 #include <string.h>
-
-/*
- * Host FP environment.  On x86-64 the SSE MXCSR is used directly: the libm
- * fenv functions also save and restore the x87 environment, which costs
- * hundreds of cycles per call.  All host FP work here is SSE (no long double).
- */
-#if defined(__x86_64__)
-#include <xmmintrin.h>
-enum {
-    HOST_INVALID = 0x01,
-    HOST_DIVZERO = 0x04,
-    HOST_OVERFLOW = 0x08,
-    HOST_UNDERFLOW = 0x10,
-    HOST_INEXACT = 0x20,
-    HOST_ALL = 0x3f,
-};
-static unsigned host_flags(void)
-{
-    return _mm_getcsr() & HOST_ALL;
-}
-/* ldmxcsr is slow: write only when something changes. */
-static void host_clear_flags(unsigned f)
-{
-    unsigned csr = _mm_getcsr();
-    if (csr & f)
-        _mm_setcsr(csr & ~f);
-}
-/* Makes exactly `f` the raised flags. */
-static void host_restore_flags(unsigned f)
-{
-    unsigned csr = _mm_getcsr();
-    if ((csr & HOST_ALL) != f)
-        _mm_setcsr((csr & ~HOST_ALL) | f);
-}
-static void host_raise(unsigned f)
-{
-    _mm_setcsr(_mm_getcsr() | f);
-}
-/* The current rounding mode as an Arm RMode. */
-static int host_round(void)
-{
-    static const int rmode[4] = {0, 2, 1, 3};
-    return rmode[(_mm_getcsr() >> 13) & 3];
-}
-/* Arm RMode (0 RN, 1 RP, 2 RM, 3 RZ) -> MXCSR.RC. */
-static void host_set_round(int rmode)
-{
-    static const unsigned rc[4] = {0x0000, 0x4000, 0x2000, 0x6000};
-    _mm_setcsr((_mm_getcsr() & ~0x6000u) | rc[rmode]);
-}
-#else
-#include <fenv.h>
-enum {
-    HOST_INVALID = FE_INVALID,
-    HOST_DIVZERO = FE_DIVBYZERO,
-    HOST_OVERFLOW = FE_OVERFLOW,
-    HOST_UNDERFLOW = FE_UNDERFLOW,
-    HOST_INEXACT = FE_INEXACT,
-    HOST_ALL = FE_ALL_EXCEPT,
-};
-static unsigned host_flags(void)
-{
-    return fetestexcept(FE_ALL_EXCEPT);
-}
-static void host_clear_flags(unsigned f)
-{
-    feclearexcept(f);
-}
-static void host_restore_flags(unsigned f)
-{
-    feclearexcept(FE_ALL_EXCEPT & ~f);
-}
-static void host_raise(unsigned f)
-{
-    feraiseexcept(f);
-}
-static int host_round(void)
-{
-    int m = fegetround();
-    return m == FE_UPWARD ? 1 : m == FE_DOWNWARD ? 2 : m == FE_TOWARDZERO ? 3 : 0;
-}
-static void host_set_round(int rmode)
-{
-    static const int modes[4] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
-    fesetround(modes[rmode]);
-}
-#endif
 
 static bool fp_is_nan(int fsz, uint64_t x)
 {
