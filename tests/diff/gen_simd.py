@@ -13,8 +13,10 @@ x25, x26, NZCV, FPSR, FPCR, v0-v31 and the scratch buffer (REC_SIZE bytes).
 The program takes an optional first argument, the index of the first
 sequence to run, so that a runner can resume after a sequence that crashed.
 
-Only valid encodings of what ferry advertises (ARMv8.0 FP and AdvSIMD, no
-FP16 arithmetic, no crypto) are emitted; the assembler rejects the rest.
+Only valid encodings are emitted (the assembler rejects the rest): ARMv8.0 FP
+and AdvSIMD (CLASSES, no FP16 arithmetic), and the OPTIONAL extension classes
+(crypto, RDM, dot product) that run_simd.py adds when ferry's AT_HWCAP
+advertises them.
 Registers x25-x28 are reserved: x27 = scratch, x26 = memory base (reset
 before every memory instruction), x25 = post-index register, x28 = state.
 """
@@ -668,6 +670,93 @@ def c_ldst(o):
     return pre + '%s %s%d, %s%d, [x26, #%d]' % (m, 'bhsdq'[e], a, 'bhsdq'[e], b, off)
 
 
+# ---- optional extensions, tested when ferry's AT_HWCAP advertises them ----
+
+
+def c_aes(o):
+    if rnd.random() < 0.5:
+        return '%s v%d.16b, v%d.16b' % (op(['aese', 'aesd']), o.v(), o.v())
+    return '%s v%d.16b, v%d.16b' % (op(['aesmc', 'aesimc']), o.v(), o.v())
+
+
+def c_pmull64(o):
+    if rnd.random() < 0.5:
+        return 'pmull v%d.1q, v%d.1d, v%d.1d' % (o.v(), o.v(), o.v())
+    return 'pmull2 v%d.1q, v%d.2d, v%d.2d' % (o.v(), o.v(), o.v())
+
+
+def c_sha1(o):
+    k = rnd.randrange(4)
+    if k == 0:
+        return '%s q%d, s%d, v%d.4s' % (op(['sha1c', 'sha1p', 'sha1m']), o.v(), o.v(), o.v())
+    if k == 1:
+        return 'sha1h s%d, s%d' % (o.v(), o.v())
+    if k == 2:
+        return 'sha1su0 v%d.4s, v%d.4s, v%d.4s' % (o.v(), o.v(), o.v())
+    return 'sha1su1 v%d.4s, v%d.4s' % (o.v(), o.v())
+
+
+def c_sha2(o):
+    k = rnd.randrange(3)
+    if k == 0:
+        return '%s q%d, q%d, v%d.4s' % (op(['sha256h', 'sha256h2']), o.v(), o.v(), o.v())
+    if k == 1:
+        return 'sha256su0 v%d.4s, v%d.4s' % (o.v(), o.v())
+    return 'sha256su1 v%d.4s, v%d.4s, v%d.4s' % (o.v(), o.v(), o.v())
+
+
+def c_sha512(o):
+    k = rnd.randrange(3)
+    if k == 0:
+        return '%s q%d, q%d, v%d.2d' % (op(['sha512h', 'sha512h2']), o.v(), o.v(), o.v())
+    if k == 1:
+        return 'sha512su0 v%d.2d, v%d.2d' % (o.v(), o.v())
+    return 'sha512su1 v%d.2d, v%d.2d, v%d.2d' % (o.v(), o.v(), o.v())
+
+
+def c_sha3(o):
+    k = rnd.randrange(3)
+    if k == 0:
+        return '%s v%d.16b, v%d.16b, v%d.16b, v%d.16b' % (op(['eor3', 'bcax']), o.v(), o.v(),
+                                                         o.v(), o.v())
+    if k == 1:
+        return 'rax1 v%d.2d, v%d.2d, v%d.2d' % (o.v(), o.v(), o.v())
+    return 'xar v%d.2d, v%d.2d, v%d.2d, #%d' % (o.v(), o.v(), o.v(), rnd.randrange(64))
+
+
+def c_rdm(o):
+    n = op(['sqrdmlah', 'sqrdmlsh'])
+    k = rnd.randrange(3)
+    if k == 0:
+        size, q = arr([1, 2])
+        return '%s %s, %s, %s' % (n, o.vt(size, q), o.vt(size, q), o.vt(size, q))
+    e = op([1, 2])
+    if k == 1:
+        size, q = arr([e])
+        return '%s %s, %s, %s' % (n, o.vt(size, q), o.vt(size, q), elem(o, e))
+    return '%s %s, %s, %s' % (n, o.s(e), o.s(e), op([o.s(e), elem(o, e)]))
+
+
+def c_dotprod(o):
+    q = rnd.randrange(2)
+    n = op(['sdot', 'udot'])
+    d, m = o.vt(2, q), o.vt(0, q)
+    if rnd.random() < 0.5:
+        return '%s %s, %s, %s' % (n, d, m, o.vt(0, q))
+    return '%s %s, %s, v%d.4b[%d]' % (n, d, m, o.v(True), rnd.randrange(4))
+
+
+# class -> AT_HWCAP bit
+OPTIONAL = {'aes': (3, c_aes), 'pmull64': (4, c_pmull64), 'sha1': (5, c_sha1),
+            'sha2': (6, c_sha2), 'rdm': (12, c_rdm), 'sha3': (17, c_sha3),
+            'dotprod': (20, c_dotprod), 'sha512': (21, c_sha512)}
+
+
+def classes_for(hwcap):
+    """The classes to test on a CPU advertising `hwcap`."""
+    return list(CLASSES) + [c for c, (bit, _) in OPTIONAL.items() if hwcap >> bit & 1]
+
+
 CLASSES = {
     'fp1': c_fp1, 'fp2': c_fp2, 'fp3': c_fp3, 'fpcmp': c_fpcmp, 'fpccmp': c_fpccmp,
     'fpcsel': c_fpcsel, 'fpcvt_int': c_fpcvt_int, 'fpcvt_fixed': c_fpcvt_fixed, 'fmov': c_fmov,
@@ -677,7 +766,7 @@ CLASSES = {
     'ldst': c_ldst
 }
 
-PROLOGUE = '''.arch armv8-a
+PROLOGUE = '''.arch armv8.2-a+crypto+sha3+dotprod
 .globl _start
 .text
 _start:
@@ -792,13 +881,14 @@ def write_program(out, seqs):
 def main():
     seed, count, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     classes = sys.argv[4].split(',') if len(sys.argv) > 4 and sys.argv[4] else list(CLASSES)
+    gen = dict(CLASSES, **{c: f for c, (_, f) in OPTIONAL.items()})
     rnd.seed(seed)
     seqs, meta = [], []
     for i in range(count):
         cls = op(classes)
         state = state_record()
         o = Ops()
-        text = '\n'.join(CLASSES[cls](o) for _ in range(rnd.randrange(4, 17)))
+        text = '\n'.join(gen[cls](o) for _ in range(rnd.randrange(4, 17)))
         seqs.append((state, text))
         meta.append('%d %s %s' % (i, cls, text.replace('\n', '; ')))
     write_program(out, seqs)

@@ -86,6 +86,39 @@ def build(args, seed):
     return base, meta
 
 
+HWCAP_PROBE = '''.globl _start
+_start:
+    mov x1, sp
+    ldr x0, [x1], #8
+    add x1, x1, x0, lsl #3
+    add x1, x1, #8
+1:  ldr x0, [x1], #8
+    cbnz x0, 1b
+2:  ldp x0, x2, [x1], #16
+    cmp x0, #16
+    b.ne 2b
+    str x2, [sp, #-16]!
+    mov x0, #1
+    mov x1, sp
+    mov x2, #8
+    mov x8, #64
+    svc #0
+    mov x0, #0
+    mov x8, #93
+    svc #0
+'''
+
+
+def ferry_hwcap(args):
+    """ferry's AT_HWCAP (auxv walk in a probe program)."""
+    base = os.path.join(args.out, 'hwcap')
+    with open(base + '.S', 'w') as f:
+        f.write(HWCAP_PROBE)
+    assemble(base, args.out)
+    out = subprocess.run([args.ferry, base], stdout=subprocess.PIPE).stdout
+    return le(out[:8]) if len(out) == 8 else 0
+
+
 def test_program(args, seed):
     """Returns (seed, base, meta, ref results, {mode: results})."""
     base, meta = build(args, seed)
@@ -155,6 +188,10 @@ def main():
     ap.add_argument('--keep', action='store_true', help='keep the programs that passed')
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    if not args.classes:
+        hwcap = ferry_hwcap(args)
+        args.classes = ','.join(gen_simd.classes_for(hwcap))
+        print('ferry AT_HWCAP %#x: %d classes' % (hwcap, len(args.classes.split(','))))
     nprog = (args.count + args.per - 1) // args.per
     total, failed, shown, sigill = {}, {}, {}, {}
     refbad = 0
