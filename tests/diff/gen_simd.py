@@ -659,7 +659,13 @@ def c_ldst(o):
         e = rnd.randrange(5)
         m = op(['ldr', 'str', 'ldur', 'stur'])
         off = rnd.randrange(0, 64) if m[-2] == 'u' else rnd.randrange(0, 64 >> e) << e
-        j = rnd.randrange(3)
+        j = rnd.randrange(4)
+        if j == 3 and m[-2] != 'u':  # register offset: x25 = -4..4 elements
+            k = rnd.randrange(-4, 5)
+            ext = op(['', ', lsl #%d' % e, ', sxtw', ', sxtw #%d' % e] +
+                     ([', uxtw', ', uxtw #%d' % e] if k >= 0 else []))
+            return '%smov x25, #%d\n%s %s, [x26, %s25%s]' % (
+                pre, k, m, o.s(e), 'w' if 'xt' in ext else 'x', ext)
         if j == 0 or m[-2] == 'u':
             return pre + '%s %s, [x26, #%d]' % (m, o.s(e), off)
         if j == 1:
@@ -667,9 +673,13 @@ def c_ldst(o):
         return pre + '%s %s, [x26, #%d]!' % (m, o.s(e), rnd.randrange(-64, 64))
     e = rnd.randrange(2, 5)
     m = op(['ldp', 'stp', 'ldnp', 'stnp'])
-    off = rnd.randrange(0, 8) << e
     a, b = rnd.sample(range(32), 2) if rnd.random() < 0.3 else rnd.sample(o.vp, 2)
-    return pre + '%s %s%d, %s%d, [x26, #%d]' % (m, 'bhsdq'[e], a, 'bhsdq'[e], b, off)
+    regs = '%s%d, %s%d' % ('bhsdq'[e], a, 'bhsdq'[e], b)
+    j = rnd.randrange(3) if m[-2] != 'n' else 0
+    if j == 0:
+        return pre + '%s %s, [x26, #%d]' % (m, regs, rnd.randrange(0, 8) << e)
+    off = rnd.randrange(-64 >> e, 64 >> e) << e
+    return pre + ('%s %s, [x26], #%d' if j == 1 else '%s %s, [x26, #%d]!') % (m, regs, off)
 
 
 # ---- optional extensions, tested when ferry's AT_HWCAP advertises them ----
