@@ -682,6 +682,11 @@ def c_ldst(o):
     return pre + ('%s %s, [x26], #%d' if j == 1 else '%s %s, [x26, #%d]!') % (m, regs, off)
 
 
+def c_mix(o):
+    """Any base class: inline IR expansions and helpers interleaved in one block."""
+    return CLASSES[op([c for c in CLASSES if c != 'mix'])](o)
+
+
 # ---- optional extensions, tested when ferry's AT_HWCAP advertises them ----
 
 
@@ -775,7 +780,7 @@ CLASSES = {
     'fcvt': c_fcvt, 'v3int': c_v3int, 'v3fp': c_v3fp, 'v3diff': c_v3diff, 'v2misc': c_v2misc,
     'across': c_across, 'pairwise': c_pairwise, 'shift': c_shift, 'byelem': c_byelem,
     'modimm': c_modimm, 'permute': c_permute, 'copy': c_copy, 'scalar': c_scalar, 'sat': c_sat,
-    'ldst': c_ldst
+    'ldst': c_ldst, 'mix': c_mix
 }
 
 PROLOGUE = '''.arch armv8.2-a+crypto+sha3+dotprod

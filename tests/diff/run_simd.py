@@ -73,10 +73,10 @@ def diff_fields(ref, got):
     return out
 
 
-def build(args, seed):
+def build(args, seed, count):
     base = os.path.join(args.out, 'simd%d' % seed)
     subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), 'gen_simd.py'),
-                    str(seed), str(args.per), base, args.classes], check=True)
+                    str(seed), str(count), base, args.classes], check=True)
     assemble(base, args.out)
     meta = []
     with open(base + '.seq') as f:
@@ -119,9 +119,9 @@ def ferry_hwcap(args):
     return le(out[:8]) if len(out) == 8 else 0
 
 
-def test_program(args, seed):
+def test_program(args, seed, count):
     """Returns (seed, base, meta, ref results, {mode: results})."""
-    base, meta = build(args, seed)
+    base, meta = build(args, seed, count)
     n = len(meta)
     ref = run_resume(['qemu-aarch64', base], n, 120)
     res = {m: run_resume([args.ferry] + fl + [base], n, 120) for m, fl in MODES.items()}
@@ -196,7 +196,8 @@ def main():
     total, failed, shown, sigill = {}, {}, {}, {}
     refbad = 0
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as ex:
-        futs = [ex.submit(test_program, args, args.seed + k) for k in range(nprog)]
+        futs = [ex.submit(test_program, args, args.seed + k, min(args.per, args.count - k * args.per))
+                for k in range(nprog)]
         for fu in futs:
             seed, base, meta, (rrecs, rdead), res = fu.result()
             nfail = sum(failed.values())
