@@ -286,9 +286,10 @@ static uint64_t fp_fma_raw(A64CPU *cpu, int fsz, uint64_t a, uint64_t n, uint64_
     }
     double x = fp_to_double(fsz, n), y = fp_to_double(fsz, m), z = fp_to_double(fsz, a);
     double r = fma(x, y, z);
-    if (fsz == 3 && fabs(r) == 0x1p-1022) {
-        /* The sign of exact - r in long double (x87 rounding, no MXCSR flags).
-         * XXX: exact only when |z| < 2^-1011, so that z - r fits its 64-bit significand. */
+    if (fsz == 3 && fabs(r) == 0x1p-1022 && fabs(z) < 0x1p-958) {
+        /* The sign of exact - r in long double, where z - r is exact (x87: no MXCSR flags).
+         * With a larger z, x * y + z is a multiple of 2^-1065 and cannot be tiny yet round
+         * to the smallest normal. */
         if (fmal(x, y, (long double)z - r) * r < 0)
             return fp_fma_tiny(cpu, 3, r);
     }
