@@ -798,7 +798,9 @@ _start:
     mov x3, #10
     madd x0, x0, x3, x2
     b 1b
-2:  cmp x0, #NSEQ
+2:  movz x1, #(NSEQ & 0xffff)
+    movk x1, #(NSEQ >> 16), lsl #16
+    cmp x0, x1
     b.hs done
     adrp x1, seqtab
     add x1, x1, :lo12:seqtab
