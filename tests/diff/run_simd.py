@@ -94,13 +94,18 @@ _start:
     add x1, x1, #8
 1:  ldr x0, [x1], #8
     cbnz x0, 1b
+    stp xzr, xzr, [sp, #-16]!
 2:  ldp x0, x2, [x1], #16
     cmp x0, #16
-    b.ne 2b
-    str x2, [sp, #-16]!
+    b.ne 3f
+    str x2, [sp]
+3:  cmp x0, #26
+    b.ne 4f
+    str x2, [sp, #8]
+4:  cbnz x0, 2b
     mov x0, #1
     mov x1, sp
-    mov x2, #8
+    mov x2, #16
     mov x8, #64
     svc #0
     mov x0, #0
@@ -110,13 +115,13 @@ _start:
 
 
 def ferry_hwcap(args):
-    """ferry's AT_HWCAP (auxv walk in a probe program)."""
+    """ferry's AT_HWCAP and AT_HWCAP2 (auxv walk in a probe program)."""
     base = os.path.join(args.out, 'hwcap')
     with open(base + '.S', 'w') as f:
         f.write(HWCAP_PROBE)
     assemble(base, args.out)
     out = subprocess.run([args.ferry, base], stdout=subprocess.PIPE).stdout
-    return le(out[:8]) if len(out) == 8 else 0
+    return (le(out[:8]), le(out[8:16])) if len(out) == 16 else (0, 0)
 
 
 def test_program(args, seed, count):
@@ -189,9 +194,10 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     if not args.classes:
-        hwcap = ferry_hwcap(args)
-        args.classes = ','.join(gen_simd.classes_for(hwcap))
-        print('ferry AT_HWCAP %#x: %d classes' % (hwcap, len(args.classes.split(','))))
+        hwcap, hwcap2 = ferry_hwcap(args)
+        args.classes = ','.join(gen_simd.classes_for(hwcap, hwcap2))
+        print('ferry AT_HWCAP %#x AT_HWCAP2 %#x: %d classes' % (hwcap, hwcap2,
+                                                             len(args.classes.split(','))))
     nprog = (args.count + args.per - 1) // args.per
     total, failed, shown, sigill = {}, {}, {}, {}
     refbad = 0
