@@ -180,7 +180,37 @@ def insn_at(base, pc):
     return m[0].split(':', 1)[1].strip() if m else pc
 
 
-def main():
+def check_sequence(base, idx, cls, body, rrec, res, sigill):
+    """[(mode, [differences])] of one sequence whose reference record is rrec; the
+    instructions that raised SIGILL under ferry are collected in sigill[cls]."""
+    bad = []
+    for mode, (recs, dead) in res.items():
+        if idx not in recs:
+            why = dead.get(idx, 'no record')
+            m = re.search(r'signal 4 at (0x[0-9a-f]+)', why)
+            if m:
+                ins = insn_at(base, m.group(1))
+                sigill.setdefault(cls, {}).setdefault(ins.split()[0], ins)
+                why += ' (%s)' % ins
+            bad.append((mode, [why]))
+            continue
+        ref, got = mask_known(cls, body, rrec, recs[idx])
+        if ref != got:
+            bad.append((mode, diff_fields(ref, got)))
+    return bad
+
+
+def show_failure(args, base, idx, cls, body, rrec, bad):
+    print('FAIL %s: %s sequence %d, fpcr %x' % (cls, base, idx, le(rrec[168:176])))
+    for ln in disasm(base, idx):
+        print('   ' + ln)
+    for mode, d in bad:
+        print('  %s: %s' % (mode, '; '.join(d[:6])))
+    if not bad[0][1][0].startswith(('signal', 'exit', 'no record')):
+        print('  first differing: ' + bisect(args, base, idx, body, bad[0][0]))
+
+
+def parse_args():
     ap = argparse.ArgumentParser()
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--count', type=int, default=2000)
@@ -198,15 +228,19 @@ def main():
         args.classes = ','.join(gen_simd.classes_for(hwcap, hwcap2))
         print('ferry AT_HWCAP %#x AT_HWCAP2 %#x: %d classes' % (hwcap, hwcap2,
                                                              len(args.classes.split(','))))
-    nprog = (args.count + args.per - 1) // args.per
+    return args
+
+
+def main():
+    args = parse_args()
     total, failed, shown, sigill = {}, {}, {}, {}
     refbad = 0
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as ex:
         futs = [ex.submit(test_program, args, args.seed + k, min(args.per, args.count - k * args.per))
-                for k in range(nprog)]
+                for k in range((args.count + args.per - 1) // args.per)]
         for fu in futs:
             seed, base, meta, (rrecs, rdead), res = fu.result()
-            nfail = sum(failed.values())
+            nfail = sum(failed.values()) + refbad
             for idx, (cls, body) in enumerate(meta):
                 total[cls] = total.get(cls, 0) + 1
                 if idx not in rrecs:
@@ -214,42 +248,22 @@ def main():
                     print('reference died in %s seq %d (%s): %s' % (base, idx, rdead.get(idx),
                                                                    body))
                     continue
-                bad = []
-                for mode, (recs, dead) in res.items():
-                    if idx not in recs:
-                        why = dead.get(idx, 'no record')
-                        m = re.search(r'signal 4 at (0x[0-9a-f]+)', why)
-                        if m:
-                            ins = insn_at(base, m.group(1))
-                            sigill.setdefault(cls, {}).setdefault(ins.split()[0], ins)
-                            why += ' (%s)' % ins
-                        bad.append((mode, [why]))
-                        continue
-                    ref, got = mask_known(cls, body, rrecs[idx], recs[idx])
-                    if ref != got:
-                        bad.append((mode, diff_fields(ref, got)))
-                if not bad:
-                    continue
-                failed[cls] = failed.get(cls, 0) + 1
-                if shown.get(cls, 0) < args.show:
+                bad = check_sequence(base, idx, cls, body, rrecs[idx], res, sigill)
+                if bad:
+                    failed[cls] = failed.get(cls, 0) + 1
                     shown[cls] = shown.get(cls, 0) + 1
-                    print('FAIL %s: %s sequence %d, fpcr %x' % (cls, base, idx, le(rrecs[idx][168:176])))
-                    for ln in disasm(base, idx):
-                        print('   ' + ln)
-                    for mode, d in bad:
-                        print('  %s: %s' % (mode, '; '.join(d[:6])))
-                    if not bad[0][1][0].startswith(('signal', 'exit', 'no record')):
-                        print('  first differing: ' + bisect(args, base, idx, body, bad[0][0]))
-            if sum(failed.values()) == nfail and not args.keep:
+                    if shown[cls] <= args.show:
+                        show_failure(args, base, idx, cls, body, rrecs[idx], bad)
+            if sum(failed.values()) + refbad == nfail and not args.keep:
                 for ext in ('', '.S', '.state', '.seq'):
                     os.remove(base + ext)
-    npass = sum(total.values()) - sum(failed.values()) - refbad
     for cls in sorted(total):
         print('%s: %d of %d sequences differ' % (cls, failed.get(cls, 0), total[cls]))
     for cls in sorted(sigill):
         print('SIGILL in %s: %s' % (cls, ', '.join(sorted(sigill[cls].values()))))
-    print('simd-diff: %d passed, %d failed' % (npass, sum(failed.values()) + refbad))
-    return 0 if not failed and not refbad else 1
+    nfail = sum(failed.values()) + refbad
+    print('simd-diff: %d passed, %d failed' % (sum(total.values()) - nfail, nfail))
+    return 1 if nfail else 0
 
 
 if __name__ == '__main__':
