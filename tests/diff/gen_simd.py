@@ -5,195 +5,25 @@ Usage: gen_simd.py SEED COUNT OUT [CLASSES]
 Writes OUT.S (program), OUT.state (the initial state of every sequence, pulled
 in with .incbin) and OUT.seq (one line per sequence: index, class, body).
 
-Each sequence: load GPRs x0-x15, NZCV, FPCR (random RMode, FZ, DN, AHP), a
-cleared FPSR, all 32 V registers (random bits and per-lane FP specials) and a
-256-byte scratch buffer from its state record; run 4-16 random instructions
-of one class; then write one record to stdout: the state pointer, x0-x15,
-x25, x26, NZCV, FPSR, FPCR, v0-v31 and the scratch buffer (REC_SIZE bytes).
-The program takes an optional first argument, the index of the first
-sequence to run, so that a runner can resume after a sequence that crashed.
+Each sequence (layout and harness: simd_prog.py) loads random GPRs, NZCV,
+FPCR (random RMode, FZ, DN, AHP), a cleared FPSR, all 32 V registers (random
+bits and per-lane FP specials) and a scratch buffer, runs 4-16 random
+instructions of one class (CLASSES here; 'mix' draws from all of them), and
+writes its final state to stdout.
 
 Only valid encodings are emitted (the assembler rejects the rest): ARMv8.0 FP
-and AdvSIMD (CLASSES, no FP16 arithmetic), and the OPTIONAL extension classes
+and AdvSIMD (no FP16 arithmetic), and the extension classes of gen_simd_ext.py
 (crypto, FP16, RDM, dot product, complex, FHM, JSCVT, FRINTTS, I8MM, BF16)
 that run_simd.py adds when ferry's AT_HWCAP / AT_HWCAP2 advertise them.
-Registers x25-x28 are reserved: x27 = scratch, x26 = memory base (reset
-before every memory instruction), x25 = post-index register, x28 = state.
+Memory operands use x26 = scratch + 64..96 (reset before every memory
+instruction) and x25 as the post-index register.
 """
-import random, struct, sys
+import sys
 
-STATE_SIZE = 912  # x0-x15, nzcv, fpcr, v0-v31, scratch
-REC_SIZE = 944  # id, x0-x15, x25, x26, nzcv, fpsr, fpcr, v0-v31, scratch
-
-rnd = random.Random()
-op = lambda seq: rnd.choice(seq)
-
-# ---- random values ----
-
-
-def fp_special(bits):
-    """A random interesting FP value of `bits` width, as an integer."""
-    ebits, mbits = {16: (5, 10), 32: (8, 23), 64: (11, 52)}[bits]
-    bias = (1 << (ebits - 1)) - 1
-    emax = (1 << ebits) - 1
-    sign = rnd.getrandbits(1) << (bits - 1)
-
-    def mk(e, m):
-        return sign | (e << mbits) | m
-
-    k = rnd.randrange(16)
-    if k >= 14:  # 2^e * (1 - ulp/2, 1, 1 + ulp): products and quotients at the range limits
-        e = op([1, 2, 1 + mbits // 2, bias - 1, bias, bias + 1, emax - 2, emax - 1])
-        return op([mk(e, 0), mk(e, 1), mk(e - 1, (1 << mbits) - 1)])
-    if k == 0:
-        return mk(0, 0)
-    if k == 1:
-        return mk(emax, 0)
-    if k == 2:  # quiet NaN with payload
-        return mk(emax, 1 << (mbits - 1) | rnd.getrandbits(mbits - 1))
-    if k == 3:  # signalling NaN with payload
-        return mk(emax, rnd.getrandbits(mbits - 1) or 1)
-    if k == 4:  # subnormal
-        return mk(0, rnd.getrandbits(mbits) or 1)
-    if k == 5:  # min normal and neighbours
-        return mk(1, op([0, 1, (1 << mbits) - 1]))
-    if k == 6:  # max normal
-        return mk(emax - 1, (1 << mbits) - 1 - op([0, 1]))
-    if k == 7:  # 1.0, 2.0, 0.5 and neighbours
-        return mk(bias + op([-1, 0, 1]), op([0, 0, 1, (1 << mbits) - 1]))
-    if k == 8:  # near integer boundaries: x.5, 2^31, 2^32, 2^63, 2^64, ...
-        e = bias + op([0, 1, 2, 15, 16, 30, 31, 32, 62, 63, 64, rnd.randrange(0, 66)])
-        e = min(e, emax - 1)
-        top = 1 << (mbits - 1)
-        m = op([0, top, (1 << mbits) - 1, 1, top | 1, top >> 1])
-        return mk(e, m)
-    if k == 9:  # large integers
-        e = bias + rnd.randrange(20, 70)
-        return mk(min(e, emax - 1), rnd.getrandbits(mbits))
-    if k == 10:  # tiny results: near the denormal boundary
-        return mk(rnd.randrange(1, 1 + mbits // 2), rnd.getrandbits(mbits))
-    if k == 11:  # near overflow
-        return mk(emax - 1 - rnd.randrange(3), rnd.getrandbits(mbits))
-    # ordinary numbers around 1
-    return mk(bias + rnd.randrange(-8, 9), rnd.getrandbits(mbits))
-
-
-def int_special(bits):
-    k = rnd.randrange(8)
-    top = 1 << (bits - 1)
-    if k == 0:
-        return op([0, 1, (1 << bits) - 1, top, top - 1, top + 1, (1 << bits) - 2])
-    if k == 1:  # small signed
-        return rnd.randrange(-64, 64) & ((1 << bits) - 1)
-    if k == 2 and bits > 8:  # half-width extremes
-        h = 1 << (bits // 2 - 1)
-        return op([h, h - 1, (1 << bits) - h, 1 << (bits // 2), (1 << (bits // 2)) - 1])
-    return rnd.getrandbits(bits)
-
-
-def vreg_value():
-    """128 bits: random bits, or lanes of one FP or integer kind."""
-    k = rnd.randrange(10)
-    if k == 0:
-        return rnd.getrandbits(128)
-    if k <= 5:
-        bits = op([32, 32, 64, 64, 16])
-        f = fp_special
-    else:
-        bits = op([8, 16, 32, 64])
-        f = int_special
-    v = 0
-    for i in range(128 // bits):
-        v |= f(bits) << (i * bits)
-    return v
-
-
-def gpr_value():
-    k = rnd.randrange(6)
-    if k == 0:
-        return int_special(64)
-    if k == 1:
-        return int_special(32)
-    if k == 2:  # an FP bit pattern for FMOV
-        return fp_special(op([32, 64]))
-    if k == 3:
-        return rnd.randrange(-1000, 1000) & (2**64 - 1)
-    return rnd.getrandbits(64)
-
-
-def fpcr_value():
-    v = rnd.randrange(4) << 22  # RMode
-    if rnd.random() < 0.3:
-        v |= 1 << 24  # FZ
-    if rnd.random() < 0.3:
-        v |= 1 << 25  # DN
-    if rnd.random() < 0.2:
-        v |= 1 << 26  # AHP
-    return v
-
-
-def state_record():
-    b = b''.join(struct.pack('<Q', gpr_value()) for _ in range(16))
-    b += struct.pack('<QQ', rnd.randrange(16) << 28, fpcr_value())
-    for _ in range(32):
-        v = vreg_value()
-        b += struct.pack('<QQ', v & (2**64 - 1), v >> 64)
-    for _ in range(16):
-        v = vreg_value()
-        b += struct.pack('<QQ', v & (2**64 - 1), v >> 64)
-    assert len(b) == STATE_SIZE
-    return b
-
-
-# ---- operands ----
-
-ARR = {(0, 0): '8b', (0, 1): '16b', (1, 0): '4h', (1, 1): '8h', (2, 0): '2s', (2, 1): '4s',
-       (3, 0): '1d', (3, 1): '2d'}
-ESZ = 'bhsd'
-COND = 'eq ne cs cc mi pl vs vc hi ls ge lt gt le al nv'.split()
-
-
-class Ops:
-    """Per-sequence register pools, so that instructions feed each other."""
-
-    def __init__(self):
-        self.vp = rnd.sample(range(32), 6)
-        self.gp = rnd.sample(range(16), 5)
-
-    def v(self, lo16=False):
-        if lo16:
-            c = [r for r in self.vp if r < 16]
-            return op(c) if c and rnd.random() < 0.8 else rnd.randrange(16)
-        return op(self.vp) if rnd.random() < 0.9 else rnd.randrange(32)
-
-    def g(self):
-        return op(self.gp) if rnd.random() < 0.9 else rnd.randrange(16)
-
-    def x(self):
-        return 'x%d' % self.g()
-
-    def w(self):
-        return 'w%d' % self.g()
-
-    def xz(self):
-        return 'xzr' if rnd.random() < 0.05 else self.x()
-
-    def wz(self):
-        return 'wzr' if rnd.random() < 0.05 else self.w()
-
-    def vt(self, size, q, lo16=False):
-        return 'v%d.%s' % (self.v(lo16), ARR[(size, q)])
-
-    def s(self, esz):
-        return '%s%d' % (ESZ[esz] if esz < 4 else 'q', self.v())
-
-
-def arr(sizes, qs=(0, 1), no1d=True):
-    while True:
-        size, q = op(sizes), op(qs)
-        if not (no1d and size == 3 and q == 0):
-            return size, q
-
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from gen_simd_ext import OPTIONAL  # noqa: E402
+from simd_ops import ARR, COND, ESZ, FP3, Ops, arr, elem, fp_arr, fp_imm, lane
+from simd_prog import rnd, op, state_record, write_program
 
 # ---- scalar floating point ----
 
@@ -276,11 +106,6 @@ def c_fpcvt_fixed(o):
     return '%s %s, %s, #%d' % (op(['scvtf', 'ucvtf']), o.s(t), gr, fb)
 
 
-def fp_imm():
-    v = (16 + rnd.randrange(16)) / 16.0 * 2.0 ** rnd.randrange(-3, 5)
-    return repr(-v if rnd.random() < 0.5 else v)
-
-
 def c_fmov(o):
     k = rnd.randrange(3)
     if k == 0:
@@ -314,8 +139,6 @@ INT3['sqdmulh'] = [1, 2]
 INT3['sqrdmulh'] = [1, 2]
 INT3['pmul'] = [0]
 LOGIC3 = 'and orr eor bic orn bsl bit bif'.split()
-FP3 = 'fadd fsub fmul fdiv fmax fmin fmaxnm fminnm fmla fmls fabd fmulx frecps frsqrts fcmeq ' \
-      'fcmge fcmgt facge facgt faddp fmaxp fminp fmaxnmp fminnmp'.split()
 
 
 def c_v3int(o):
@@ -325,10 +148,6 @@ def c_v3int(o):
     n = op(list(INT3))
     size, q = arr(INT3[n])
     return '%s %s, %s, %s' % (n, o.vt(size, q), o.vt(size, q), o.vt(size, q))
-
-
-def fp_arr():
-    return op([(2, 0), (2, 1), (3, 1)])
 
 
 def c_v3fp(o):
@@ -438,12 +257,6 @@ def c_shift(o):
     return '%s %s, %s, #%d' % (n, o.vt(size, q), o.vt(size, q), rnd.randrange(1, (8 << size) + 1))
 
 
-def elem(o, size):
-    """Rm.T[index] of a by-element operand."""
-    n = {1: 8, 2: 4, 3: 2}[size]
-    return 'v%d.%s[%d]' % (o.v(size == 1), ESZ[size], rnd.randrange(n))
-
-
 def c_byelem(o):
     k = rnd.randrange(4)
     if k == 0:
@@ -501,10 +314,6 @@ def c_permute(o):
     n = op(['rev64', 'rev32', 'rev16'])
     size, q = arr({'rev64': [0, 1, 2], 'rev32': [0, 1], 'rev16': [0]}[n])
     return '%s %s, %s' % (n, o.vt(size, q), o.vt(size, q))
-
-
-def lane(o, size):
-    return 'v%d.%s[%d]' % (o.v(), ESZ[size], rnd.randrange(16 >> size))
 
 
 def c_copy(o):
@@ -687,217 +496,6 @@ def c_mix(o):
     return CLASSES[op([c for c in CLASSES if c != 'mix'])](o)
 
 
-# ---- optional extensions, tested when ferry's AT_HWCAP advertises them ----
-
-
-def c_aes(o):
-    if rnd.random() < 0.5:
-        return '%s v%d.16b, v%d.16b' % (op(['aese', 'aesd']), o.v(), o.v())
-    return '%s v%d.16b, v%d.16b' % (op(['aesmc', 'aesimc']), o.v(), o.v())
-
-
-def c_pmull64(o):
-    if rnd.random() < 0.5:
-        return 'pmull v%d.1q, v%d.1d, v%d.1d' % (o.v(), o.v(), o.v())
-    return 'pmull2 v%d.1q, v%d.2d, v%d.2d' % (o.v(), o.v(), o.v())
-
-
-def c_sha1(o):
-    k = rnd.randrange(4)
-    if k == 0:
-        return '%s q%d, s%d, v%d.4s' % (op(['sha1c', 'sha1p', 'sha1m']), o.v(), o.v(), o.v())
-    if k == 1:
-        return 'sha1h s%d, s%d' % (o.v(), o.v())
-    if k == 2:
-        return 'sha1su0 v%d.4s, v%d.4s, v%d.4s' % (o.v(), o.v(), o.v())
-    return 'sha1su1 v%d.4s, v%d.4s' % (o.v(), o.v())
-
-
-def c_sha2(o):
-    k = rnd.randrange(3)
-    if k == 0:
-        return '%s q%d, q%d, v%d.4s' % (op(['sha256h', 'sha256h2']), o.v(), o.v(), o.v())
-    if k == 1:
-        return 'sha256su0 v%d.4s, v%d.4s' % (o.v(), o.v())
-    return 'sha256su1 v%d.4s, v%d.4s, v%d.4s' % (o.v(), o.v(), o.v())
-
-
-def c_sha512(o):
-    k = rnd.randrange(3)
-    if k == 0:
-        return '%s q%d, q%d, v%d.2d' % (op(['sha512h', 'sha512h2']), o.v(), o.v(), o.v())
-    if k == 1:
-        return 'sha512su0 v%d.2d, v%d.2d' % (o.v(), o.v())
-    return 'sha512su1 v%d.2d, v%d.2d, v%d.2d' % (o.v(), o.v(), o.v())
-
-
-def c_sha3(o):
-    k = rnd.randrange(3)
-    if k == 0:
-        return '%s v%d.16b, v%d.16b, v%d.16b, v%d.16b' % (op(['eor3', 'bcax']), o.v(), o.v(),
-                                                         o.v(), o.v())
-    if k == 1:
-        return 'rax1 v%d.2d, v%d.2d, v%d.2d' % (o.v(), o.v(), o.v())
-    return 'xar v%d.2d, v%d.2d, v%d.2d, #%d' % (o.v(), o.v(), o.v(), rnd.randrange(64))
-
-
-def c_rdm(o):
-    n = op(['sqrdmlah', 'sqrdmlsh'])
-    k = rnd.randrange(3)
-    if k == 0:
-        size, q = arr([1, 2])
-        return '%s %s, %s, %s' % (n, o.vt(size, q), o.vt(size, q), o.vt(size, q))
-    e = op([1, 2])
-    if k == 1:
-        size, q = arr([e])
-        return '%s %s, %s, %s' % (n, o.vt(size, q), o.vt(size, q), elem(o, e))
-    return '%s %s, %s, %s' % (n, o.s(e), o.s(e), op([o.s(e), elem(o, e)]))
-
-
-def c_dotprod(o):
-    q = rnd.randrange(2)
-    n = op(['sdot', 'udot'])
-    d, m = o.vt(2, q), o.vt(0, q)
-    if rnd.random() < 0.5:
-        return '%s %s, %s, %s' % (n, d, m, o.vt(0, q))
-    return '%s %s, %s, v%d.4b[%d]' % (n, d, m, o.v(True), rnd.randrange(4))
-
-
-def c_fp16(o):
-    """FEAT_FP16: the scalar and vector FP classes on half precision."""
-    h = lambda: 'h%d' % o.v()
-    vh = lambda q: 'v%d.%s' % (o.v(), '8h' if q else '4h')
-    k = rnd.randrange(10)
-    q = rnd.randrange(2)
-    if k == 0:
-        return '%s %s, %s' % (op('fmov fabs fneg fsqrt frintn frintp frintm frintz frinta frintx '
-                                 'frinti'.split()), h(), h())
-    if k == 1:
-        return '%s %s, %s, %s' % (op('fmul fdiv fadd fsub fmax fmin fmaxnm fminnm fnmul'.split()),
-                                  h(), h(), h())
-    if k == 2:
-        return '%s %s, %s, %s, %s' % (op('fmadd fmsub fnmadd fnmsub'.split()), h(), h(), h(), h())
-    if k == 3:
-        return op(['fcmp %s, %s' % (h(), op([h(), '#0.0'])),
-                   'fccmp %s, %s, #%d, %s' % (h(), h(), rnd.randrange(16), op(COND)),
-                   'fcsel %s, %s, %s, %s' % (h(), h(), h(), op(COND)),
-                   'fmov %s, #%s' % (h(), fp_imm()), 'fmov %s, %s' % (h(), o.w()),
-                   'fmov %s, %s' % (o.x(), h())])
-    if k == 4:
-        g = op([o.w, o.x])
-        if rnd.random() < 0.5:
-            return 'fcvt%s%s %s, %s' % (op('npmza'), op('su'), g(), h())
-        return '%s %s, %s' % (op(['scvtf', 'ucvtf']), h(), g())
-    if k == 5:
-        return '%s %s, %s, %s' % (op(FP3), vh(q), vh(q), vh(q))
-    if k == 6:
-        n = op('frintn frintp frintm frintz frinta frintx frinti fcvtns fcvtnu fcvtms fcvtmu '
-               'fcvtas fcvtau fcvtps fcvtpu fcvtzs fcvtzu scvtf ucvtf frecpe frsqrte fabs fneg '
-               'fsqrt fcmgt fcmge fcmeq fcmle fcmlt'.split())
-        return '%s %s, %s%s' % (n, vh(q), vh(q), ', #0.0' if n[:3] == 'fcm' else '')
-    if k == 7:
-        return '%s %s, %s, v%d.h[%d]' % (op(['fmla', 'fmls', 'fmul', 'fmulx']), vh(q), vh(q),
-                                         o.v(True), rnd.randrange(8))
-    if k == 8:
-        return '%s %s, %s' % (op('fmaxv fminv fmaxnmv fminnmv'.split()), h(), vh(q))
-    return '%s %s, v%d.2h' % (op('faddp fmaxp fminp fmaxnmp fminnmp'.split()), h(), o.v())
-
-
-def c_jscvt(o):
-    return 'fjcvtzs %s, d%d' % (o.w(), o.v())
-
-
-def c_fcma(o):
-    size, q = op([(1, 0), (1, 1), (2, 0), (2, 1), (3, 1)])
-    if rnd.random() < 0.4:
-        return 'fcadd %s, %s, %s, #%d' % (o.vt(size, q), o.vt(size, q), o.vt(size, q),
-                                          op([90, 270]))
-    rot = op([0, 90, 180, 270])
-    if rnd.random() < 0.5 and (size, q) in ((1, 0), (1, 1), (2, 1)):
-        n = 2 if size == 2 or not q else 4
-        return 'fcmla %s, %s, v%d.%s[%d], #%d' % (o.vt(size, q), o.vt(size, q), o.v(size == 1),
-                                                  ESZ[size], rnd.randrange(n), rot)
-    return 'fcmla %s, %s, %s, #%d' % (o.vt(size, q), o.vt(size, q), o.vt(size, q), rot)
-
-
-def c_fhm(o):
-    q = rnd.randrange(2)
-    n = op(['fmlal', 'fmlsl', 'fmlal2', 'fmlsl2'])
-    src = 'v%d.%s' % (o.v(), '4h' if q else '2h')
-    if rnd.random() < 0.5:
-        return '%s %s, %s, v%d.%s' % (n, o.vt(2, q), src, o.v(), '4h' if q else '2h')
-    return '%s %s, %s, v%d.h[%d]' % (n, o.vt(2, q), src, o.v(True), rnd.randrange(8))
-
-
-def c_sm3(o):
-    k = rnd.randrange(3)
-    if k == 0:
-        return 'sm3ss1 v%d.4s, v%d.4s, v%d.4s, v%d.4s' % (o.v(), o.v(), o.v(), o.v())
-    if k == 1:
-        return '%s v%d.4s, v%d.4s, v%d.s[%d]' % (op(['sm3tt1a', 'sm3tt1b', 'sm3tt2a', 'sm3tt2b']),
-                                                 o.v(), o.v(), o.v(), rnd.randrange(4))
-    return '%s v%d.4s, v%d.4s, v%d.4s' % (op(['sm3partw1', 'sm3partw2']), o.v(), o.v(), o.v())
-
-
-def c_sm4(o):
-    if rnd.random() < 0.5:
-        return 'sm4e v%d.4s, v%d.4s' % (o.v(), o.v())
-    return 'sm4ekey v%d.4s, v%d.4s, v%d.4s' % (o.v(), o.v(), o.v())
-
-
-def c_frint(o):
-    n = op(['frint32z', 'frint32x', 'frint64z', 'frint64x'])
-    if rnd.random() < 0.5:
-        t = op([2, 3])
-        return '%s %s, %s' % (n, o.s(t), o.s(t))
-    size, q = fp_arr()
-    return '%s %s, %s' % (n, o.vt(size, q), o.vt(size, q))
-
-
-def c_i8mm(o):
-    k = rnd.randrange(3)
-    if k == 0:
-        return '%s v%d.4s, v%d.16b, v%d.16b' % (op(['smmla', 'ummla', 'usmmla']), o.v(), o.v(),
-                                                 o.v())
-    q = rnd.randrange(2)
-    if k == 1:
-        return 'usdot %s, %s, %s' % (o.vt(2, q), o.vt(0, q), o.vt(0, q))
-    return '%s %s, %s, v%d.4b[%d]' % (op(['usdot', 'sudot']), o.vt(2, q), o.vt(0, q), o.v(),
-                                      rnd.randrange(4))
-
-
-def c_bf16(o):
-    k = rnd.randrange(5)
-    q = rnd.randrange(2)
-    if k == 0:
-        return 'bfdot %s, %s, %s' % (o.vt(2, q), o.vt(1, q), o.vt(1, q))
-    if k == 1:
-        return 'bfdot %s, %s, v%d.2h[%d]' % (o.vt(2, q), o.vt(1, q), o.v(), rnd.randrange(4))
-    if k == 2:
-        return op(['bfmmla v%d.4s, v%d.8h, v%d.8h' % (o.v(), o.v(), o.v()),
-                   '%s v%d.4s, v%d.8h, v%d.8h' % (op(['bfmlalb', 'bfmlalt']), o.v(), o.v(), o.v()),
-                   '%s v%d.4s, v%d.8h, v%d.h[%d]' % (op(['bfmlalb', 'bfmlalt']), o.v(), o.v(),
-                                                     o.v(True), rnd.randrange(8))])
-    if k == 3:
-        return 'bfcvt h%d, s%d' % (o.v(), o.v())
-    return '%s v%d.%s, v%d.4s' % ('bfcvtn2' if q else 'bfcvtn', o.v(), '8h' if q else '4h', o.v())
-
-
-# class -> (AT_HWCAP (1) or AT_HWCAP2 (2), bit)
-OPTIONAL = {'aes': (1, 3, c_aes), 'pmull64': (1, 4, c_pmull64), 'sha1': (1, 5, c_sha1),
-            'sha2': (1, 6, c_sha2), 'fp16': (1, 10, c_fp16), 'rdm': (1, 12, c_rdm),
-            'jscvt': (1, 13, c_jscvt), 'fcma': (1, 14, c_fcma), 'sha3': (1, 17, c_sha3),
-            'sm3': (1, 18, c_sm3), 'sm4': (1, 19, c_sm4), 'dotprod': (1, 20, c_dotprod),
-            'sha512': (1, 21, c_sha512), 'fhm': (1, 23, c_fhm), 'frint': (2, 8, c_frint),
-            'i8mm': (2, 13, c_i8mm), 'bf16': (2, 14, c_bf16)}
-
-
-def classes_for(hwcap, hwcap2=0):
-    """The classes to test on a CPU advertising `hwcap` and `hwcap2`."""
-    caps = {1: hwcap, 2: hwcap2}
-    return list(CLASSES) + [c for c, (w, bit, _) in OPTIONAL.items() if caps[w] >> bit & 1]
-
-
 CLASSES = {
     'fp1': c_fp1, 'fp2': c_fp2, 'fp3': c_fp3, 'fpcmp': c_fpcmp, 'fpccmp': c_fpccmp,
     'fpcsel': c_fpcsel, 'fpcvt_int': c_fpcvt_int, 'fpcvt_fixed': c_fpcvt_fixed, 'fmov': c_fmov,
@@ -907,118 +505,11 @@ CLASSES = {
     'ldst': c_ldst, 'mix': c_mix
 }
 
-PROLOGUE = '''.arch armv8.6-a+crypto+sha3+sm4+fp16+fp16fml
-.globl _start
-.text
-_start:
-    mov x0, #0
-    ldr x1, [sp]
-    cmp x1, #2
-    b.lt 2f
-    ldr x1, [sp, #16]
-1:  ldrb w2, [x1], #1
-    cbz w2, 2f
-    sub w2, w2, #48
-    mov x3, #10
-    madd x0, x0, x3, x2
-    b 1b
-2:  movz x1, #(NSEQ & 0xffff)
-    movk x1, #(NSEQ >> 16), lsl #16
-    cmp x0, x1
-    b.hs done
-    adrp x1, seqtab
-    add x1, x1, :lo12:seqtab
-    ldr x1, [x1, x0, lsl #3]
-    br x1
-done:
-    mov x0, #0
-    mov x8, #93
-    svc #0
 
-// x28 = state record: scratch, V registers, FPCR, FPSR, NZCV, x0-x15.
-ld_state:
-    adrp x27, scratch
-    add x27, x27, :lo12:scratch
-    add x0, x28, #656
-    mov x1, x27
-    .rept 8
-    ldp q0, q1, [x0], #32
-    stp q0, q1, [x1], #32
-    .endr
-    add x0, x28, #144
-LDPQ
-    ldr x0, [x28, #136]
-    msr fpcr, x0
-    msr fpsr, xzr
-    ldr x0, [x28, #128]
-    msr nzcv, x0
-    mov x25, #0
-    mov x26, x27
-    ldp x0, x1, [x28, #0]
-    ldp x2, x3, [x28, #16]
-    ldp x4, x5, [x28, #32]
-    ldp x6, x7, [x28, #48]
-    ldp x8, x9, [x28, #64]
-    ldp x10, x11, [x28, #80]
-    ldp x12, x13, [x28, #96]
-    ldp x14, x15, [x28, #112]
-    ret
-
-// One record to stdout (REC_SIZE bytes), then x30 is the return address.
-dump:
-    adrp x24, out
-    add x24, x24, :lo12:out
-    stp x28, x0, [x24, #0]
-    stp x1, x2, [x24, #16]
-    stp x3, x4, [x24, #32]
-    stp x5, x6, [x24, #48]
-    stp x7, x8, [x24, #64]
-    stp x9, x10, [x24, #80]
-    stp x11, x12, [x24, #96]
-    stp x13, x14, [x24, #112]
-    stp x15, x25, [x24, #128]
-    mrs x0, nzcv
-    stp x26, x0, [x24, #144]
-    mrs x0, fpsr
-    mrs x1, fpcr
-    stp x0, x1, [x24, #160]
-    add x0, x24, #176
-STPQ
-    mov x1, x27
-    .rept 8
-    ldp q0, q1, [x1], #32
-    stp q0, q1, [x0], #32
-    .endr
-    mov x0, #1
-    mov x1, x24
-    mov x2, #REC_SIZE
-    mov x8, #64
-    svc #0
-    ret
-'''
-
-
-def write_program(out, seqs):
-    """Writes OUT.S and OUT.state for seqs = [(state record, body text)]."""
-    pairs = lambda m: '\n'.join('    %s q%d, q%d, [x0], #32' % (m, r, r + 1) for r in range(0, 32, 2))
-    asm = [PROLOGUE.replace('NSEQ', str(len(seqs))).replace('REC_SIZE', str(REC_SIZE)).replace(
-        'LDPQ', pairs('ldp')).replace('STPQ', pairs('stp'))]
-    with open(out + '.state', 'wb') as st:
-        for i, (state, text) in enumerate(seqs):
-            st.write(state)
-            asm.append('seq%d:\n    adrp x28, st%d\n    add x28, x28, :lo12:st%d\n    bl ld_state'
-                       % (i, i, i))
-            asm.append('body%d:' % i)
-            asm.extend('    ' + ln for ln in text.split('\n') if ln)
-            asm.append('body_end%d:\n    bl dump' % i)
-    asm.append('    b done')
-    asm.append('.section .rodata\n.balign 8\nseqtab:')
-    asm.extend('    .quad seq%d' % i for i in range(len(seqs)))
-    asm.append('.data\n.balign 16\nstates:\n    .incbin "%s.state"' % out.split('/')[-1])
-    asm.extend('.set st%d, states + %d' % (i, i * STATE_SIZE) for i in range(len(seqs)))
-    asm.append('.bss\n.balign 16\nscratch: .space 256\nout: .space %d' % REC_SIZE)
-    with open(out + '.S', 'w') as f:
-        f.write('\n'.join(asm) + '\n')
+def classes_for(hwcap, hwcap2=0):
+    """The classes to test on a CPU advertising `hwcap` and `hwcap2`."""
+    caps = {1: hwcap, 2: hwcap2}
+    return list(CLASSES) + [c for c, (w, bit, _) in OPTIONAL.items() if caps[w] >> bit & 1]
 
 
 def main():

@@ -14,10 +14,12 @@ Masks for known reference bugs are in mask_known() (known-divergences.md).
 """
 import argparse, concurrent.futures, os, re, subprocess, sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen_simd  # noqa: E402
+import simd_prog  # noqa: E402
 
-REC = gen_simd.REC_SIZE
+REC = simd_prog.REC_SIZE
 MODES = {'jit': [], 'interp': ['-no-jit'], 'single': ['-one-insn-per-tb']}
 
 
@@ -157,11 +159,11 @@ def assemble(base, outdir):
 def bisect(args, base, idx, body, mode):
     """The first instruction of a failing sequence after which ferry's state differs."""
     with open(base + '.state', 'rb') as f:
-        f.seek(idx * gen_simd.STATE_SIZE)
-        state = f.read(gen_simd.STATE_SIZE)
+        f.seek(idx * simd_prog.STATE_SIZE)
+        state = f.read(simd_prog.STATE_SIZE)
     lines = body.split('; ')
     b = '%s-bisect%d' % (base, idx)
-    gen_simd.write_program(b, [(state, '\n'.join(lines[:k + 1])) for k in range(len(lines))])
+    simd_prog.write_program(b, [(state, '\n'.join(lines[:k + 1])) for k in range(len(lines))])
     assemble(b, args.out)
     ref = run_resume(['qemu-aarch64', b], len(lines), 60)[0]
     got = run_resume([args.ferry] + MODES[mode] + [b], len(lines), 60)[0]

@@ -19,8 +19,9 @@ Ends with `simd-scan: N passed, N failed`.
 """
 import argparse, os, random, re, subprocess, sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import gen_simd  # noqa: E402
+import simd_prog  # noqa: E402
 import run_simd  # noqa: E402
 
 
@@ -104,10 +105,10 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     rnd = random.Random(args.seed)
-    gen_simd.rnd.seed(args.seed)
+    simd_prog.rnd.seed(args.seed)
     words = pick_words(rnd, args.count, args.out, args.space)
     base = os.path.join(args.out, 'scan%s%d' % (args.space, args.seed))
-    gen_simd.write_program(base, [(gen_simd.state_record(), '.inst 0x%08x' % w) for w in words])
+    simd_prog.write_program(base, [(simd_prog.state_record(), '.inst 0x%08x' % w) for w in words])
     run_simd.assemble(base, args.out)
     ref, rdead = run_simd.run_resume(['qemu-aarch64', base], len(words), 600)
     got, fdead = run_simd.run_resume([args.ferry, base], len(words), 600)
