@@ -100,10 +100,15 @@ csmith: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/csmith/run.sh $(SEED) $(N)
 
-# Random instruction sequences vs the reference: make difftest N=1000 [SEED=1]
+# Random instruction sequences vs the reference: make difftest N=1000 [SEED=1] [SIMD_N=100000]
+# [SCAN_N=10000] (N integer programs, SIMD_N FP/AdvSIMD sequences, SCAN_N random FP/AdvSIMD
+# instruction words; by default 100 and 10 per integer program)
+SIMD_N ?= $(shell echo $$(($(N) * 100)))
+SCAN_N ?= $(shell echo $$(($(N) * 10)))
 difftest: deps
 	@$(MAKE) --no-print-directory all
-	@sh tests/diff/run.sh $(SEED) $(N)
+	@sh tests/diff/run.sh $(SEED) $(N); a=$$?; sh tests/diff/run_simd.sh $(SEED) $(SIMD_N); \
+	b=$$?; sh tests/diff/scan_simd.sh $(SEED) $(SCAN_N) && [ $$a$$b = 00 ]
 
 # Foreign root filesystem under binfmt_misc (root, network): debootstrap second stage in a chroot
 test-rootfs: deps

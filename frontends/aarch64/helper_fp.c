@@ -12,97 +12,11 @@
  */
 #pragma GCC optimize("rounding-math")
 #include "frontends/aarch64/helper_simd.h"
+#include "frontends/aarch64/fp_host.h"
 #include "frontends/aarch64/fp_internal.h"
 
 #include <math.h>
 #include <string.h>
-
-/*
- * Host FP environment.  On x86-64 the SSE MXCSR is used directly: the libm
- * fenv functions also save and restore the x87 environment, which costs
- * hundreds of cycles per call.  All host FP work here is SSE (no long double).
- */
-#if defined(__x86_64__)
-#include <xmmintrin.h>
-enum {
-    HOST_INVALID = 0x01,
-    HOST_DIVZERO = 0x04,
-    HOST_OVERFLOW = 0x08,
-    HOST_UNDERFLOW = 0x10,
-    HOST_INEXACT = 0x20,
-    HOST_ALL = 0x3f,
-};
-static unsigned host_flags(void)
-{
-    return _mm_getcsr() & HOST_ALL;
-}
-/* ldmxcsr is slow: write only when something changes. */
-static void host_clear_flags(unsigned f)
-{
-    unsigned csr = _mm_getcsr();
-    if (csr & f)
-        _mm_setcsr(csr & ~f);
-}
-/* Makes exactly `f` the raised flags. */
-static void host_restore_flags(unsigned f)
-{
-    unsigned csr = _mm_getcsr();
-    if ((csr & HOST_ALL) != f)
-        _mm_setcsr((csr & ~HOST_ALL) | f);
-}
-static void host_raise(unsigned f)
-{
-    _mm_setcsr(_mm_getcsr() | f);
-}
-/* The current rounding mode as an Arm RMode. */
-static int host_round(void)
-{
-    static const int rmode[4] = {0, 2, 1, 3};
-    return rmode[(_mm_getcsr() >> 13) & 3];
-}
-/* Arm RMode (0 RN, 1 RP, 2 RM, 3 RZ) -> MXCSR.RC. */
-static void host_set_round(int rmode)
-{
-    static const unsigned rc[4] = {0x0000, 0x4000, 0x2000, 0x6000};
-    _mm_setcsr((_mm_getcsr() & ~0x6000u) | rc[rmode]);
-}
-#else
-#include <fenv.h>
-enum {
-    HOST_INVALID = FE_INVALID,
-    HOST_DIVZERO = FE_DIVBYZERO,
-    HOST_OVERFLOW = FE_OVERFLOW,
-    HOST_UNDERFLOW = FE_UNDERFLOW,
-    HOST_INEXACT = FE_INEXACT,
-    HOST_ALL = FE_ALL_EXCEPT,
-};
-static unsigned host_flags(void)
-{
-    return fetestexcept(FE_ALL_EXCEPT);
-}
-static void host_clear_flags(unsigned f)
-{
-    feclearexcept(f);
-}
-static void host_restore_flags(unsigned f)
-{
-    feclearexcept(FE_ALL_EXCEPT & ~f);
-}
-static void host_raise(unsigned f)
-{
-    feraiseexcept(f);
-}
-static int host_round(void)
-{
-    int m = fegetround();
-    return m == FE_UPWARD ? 1 : m == FE_DOWNWARD ? 2 : m == FE_TOWARDZERO ? 3 : 0;
-}
-static void host_set_round(int rmode)
-{
-    static const int modes[4] = {FE_TONEAREST, FE_UPWARD, FE_DOWNWARD, FE_TOWARDZERO};
-    fesetround(modes[rmode]);
-}
-#endif
 
 static bool fp_is_nan(int fsz, uint64_t x)
 {
@@ -197,12 +111,15 @@ static void fp_fz_prepare(A64CPU *cpu)
         fp_collect_flags(cpu);
 }
 
-/* FPCR.FZ: a denormal result becomes a signed zero and raises only UFC. */
+/* FPCR.FZ: a result that was tiny before rounding (denormal, or zero or the smallest normal
+ * with Underflow raised) becomes a signed zero and raises only UFC. */
 static uint64_t fp_flush_out(A64CPU *cpu, int fsz, uint64_t x)
 {
     if (fsz == 1 || !(cpu->fpcr & A64_FPCR_FZ))
         return x;
-    if (!fp_is_denormal(fsz, x) && !(fp_is_zero(fsz, x) && (host_flags() & HOST_UNDERFLOW)))
+    uint64_t mag = x & ~fp_sign_bit[fsz];
+    bool edge = mag == 0 || mag == 1ull << fp_mant_bits[fsz];
+    if (!fp_is_denormal(fsz, x) && !(edge && (host_flags() & HOST_UNDERFLOW)))
         return x;
     host_clear_flags(HOST_INEXACT | HOST_UNDERFLOW);
     cpu->fpsr |= A64_FPSR_UFC;
@@ -230,9 +147,11 @@ static double fp_to_double(int fsz, uint64_t x)
 
 /* Rounds a finite or infinite double to half precision in the current rounding mode,
  * raising the host flags an SSE conversion would (libgcc's conversion reports overflow
- * and underflow in the x87 status word only). */
-static uint16_t fp_double_to_half(double d)
+ * and underflow in the x87 status word only).  `ahp`: the alternative format (FPCR.AHP),
+ * where exponent 31 is normal and overflow gives the largest magnitude and Invalid only. */
+static uint16_t fp_double_to_half(double d, bool ahp)
 {
+    unsigned flags_in = host_flags();
     uint16_t sign = signbit(d) ? 0x8000 : 0;
     double a = fabs(d);
     if (isinf(a))
@@ -256,7 +175,11 @@ static uint16_t fp_double_to_half(double d)
         raise |= HOST_UNDERFLOW;
     uint32_t bits =
         quantum == -24 ? (uint32_t)n : (uint32_t)((quantum + 25) << 10) + (uint32_t)n - 1024;
-    if (bits >= 0x7c00) { /* overflow */
+    if (ahp && bits >= 0x8000) { /* no Inexact, not even from floor() */
+        host_restore_flags(flags_in);
+        raise = HOST_INVALID;
+        bits = 0x7fff;
+    } else if (!ahp && bits >= 0x7c00) { /* overflow */
         raise |= HOST_OVERFLOW | HOST_INEXACT;
         bool to_inf = rm == 0 || (rm == 1 && !sign) || (rm == 2 && sign);
         bits = to_inf ? 0x7c00 : 0x7bff;
@@ -281,7 +204,7 @@ static uint64_t fp_from_double(int fsz, double d)
         memcpy(&w, &g, 4);
         return w;
     }
-    return fp_double_to_half(d);
+    return fp_double_to_half(d, false);
 }
 
 /* A computed result: a NaN made by the operation becomes the default NaN. */
@@ -289,7 +212,10 @@ static uint64_t fp_result(A64CPU *cpu, int fsz, double d)
 {
     if (isnan(d))
         return fp_default_nan(fsz);
-    return fp_flush_out(cpu, fsz, fp_from_double(fsz, d));
+    uint64_t r = fp_from_double(fsz, d);
+    if (fsz == 2 && r << 1 == 1u << 24 && fabs(d) < 0x1p-126) /* tiny before rounding */
+        host_raise(HOST_UNDERFLOW);
+    return fp_flush_out(cpu, fsz, r);
 }
 
 /* The host already rounds as FPCR says while guest code runs (helper_fp_env.c); flags
@@ -639,38 +565,55 @@ static uint64_t fp_convert_nan(A64CPU *cpu, int from, int to, uint64_t a)
     return sign | fp_exp_mask[to] | fp_quiet_bit[to] | (mant & fp_mant_mask(to));
 }
 
-/* XXX: FPCR.AHP (alternative half precision) and FPCR.FZ16 are not modelled. */
+/* Conversions to and from the alternative half-precision format (FPCR.AHP): no infinities
+ * or NaNs; a NaN becomes a signed zero and an infinity the largest magnitude, with Invalid
+ * (Arm FPConvert, FPUnpackCV, FPRoundBase). */
+static uint64_t fp_convert_ahp(A64CPU *cpu, int from, int to, uint64_t a)
+{
+    if (from == 1) {
+        int exp = (a >> 10) & 31;
+        double d = exp ? ldexp(1024 + (a & 0x3ff), exp - 25) : ldexp(a & 0x3ff, -24);
+        return fp_from_double(to, (a & 0x8000) ? -d : d); /* exact */
+    }
+    a = fp_flush_in(cpu, from, a);
+    uint64_t sign = (a & fp_sign_bit[from]) ? 0x8000 : 0;
+    if (fp_is_nan(from, a) || fp_is_inf(from, a)) {
+        cpu->fpsr |= A64_FPSR_IOC;
+        return fp_is_nan(from, a) ? sign : sign | 0x7fff;
+    }
+    fp_fz_prepare(cpu);
+    return fp_double_to_half(fp_to_double(from, a), true);
+}
+
+/* XXX: FPCR.FZ16 is not modelled (no FP16 arithmetic is advertised). */
 uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a)
 {
+    if ((from == 1 || to == 1) && (cpu->fpcr & A64_FPCR_AHP))
+        return fp_convert_ahp(cpu, from, to, a);
     a = fp_flush_in(cpu, from, a);
     if (fp_is_nan(from, a))
         return fp_convert_nan(cpu, from, to, a);
     fp_fz_prepare(cpu);
-    return fp_flush_out(cpu, to, fp_from_double(to, fp_to_double(from, a)));
+    return fp_result(cpu, to, fp_to_double(from, a));
 }
 
-/* ---- reciprocal estimates (Arm RecipEstimate / RecipSqrtEstimate, 8-bit) ---- */
-
-/* a in 256..511 represents [0.5, 1.0); returns 256..511. */
-int a64_recip_estimate(int a)
+/* Double to single with rounding to odd (FCVTXN): truncate, then set the low bit if inexact. */
+uint64_t a64_fp_convert_odd(A64CPU *cpu, uint64_t a)
 {
-    a = a * 2 + 1;
-    int b = (1 << 19) / a;
-    return (b + 1) / 2;
+    a = fp_flush_in(cpu, 3, a);
+    if (fp_is_nan(3, a))
+        return fp_convert_nan(cpu, 3, 2, a);
+    fp_fz_prepare(cpu);
+    int rm = host_round();
+    host_set_round(3);
+    double d = fp_to_double(3, a);
+    uint64_t w = fp_from_double(2, d);
+    w |= fp_to_double(2, w) != d && !isinf(d); /* inexact: odd */
+    host_set_round(rm);
+    return fp_flush_out(cpu, 2, w);
 }
 
-/* a in 128..511 represents [0.25, 1.0); returns 256..511 representing [1.0, 2.0). */
-int a64_rsqrt_estimate(int a)
-{
-    if (a < 256)
-        a = a * 2 + 1;
-    else
-        a = ((a >> 1) << 1) * 2 + 2;
-    int b = 512;
-    while ((int64_t)a * (b + 1) * (b + 1) < (1 << 28))
-        b++;
-    return (b + 1) / 2;
-}
+/* ---- FP reciprocal estimates (the 8-bit estimates are in helper_simd_misc.c) ---- */
 
 /* Fraction of a as 52 bits and its biased exponent. */
 static uint64_t fp_frac52(int fsz, uint64_t a, int *exp)

@@ -18,6 +18,7 @@
 #include "frontends/aarch64/cpu.h"
 
 /* FPCR / FPSR bits. */
+#define A64_FPCR_AHP (1u << 26)
 #define A64_FPCR_DN (1u << 25)
 #define A64_FPCR_FZ (1u << 24)
 #define A64_FPCR_RMODE_SHIFT 22
@@ -139,6 +140,7 @@ int a64_recip_estimate(int a);
 int a64_rsqrt_estimate(int a);
 /* Converts between FP formats (FCVT). */
 uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a);
+uint64_t a64_fp_convert_odd(A64CPU *cpu, uint64_t a);
 
 /* Scalar FP helpers (frontends/aarch64/helper_fp_insn.c).  Descriptor fields:
  * size = FP type field (0 S, 1 D, 3 H), opc = the encoding's opcode. */

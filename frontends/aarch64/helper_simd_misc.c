@@ -26,6 +26,29 @@ static uint64_t rbit_elem(uint64_t x, int esz)
     return r;
 }
 
+/* ---- Arm RecipEstimate / RecipSqrtEstimate (8-bit), also for FRECPE / FRSQRTE ---- */
+
+/* a in 256..511 represents [0.5, 1.0); returns 256..511. */
+int a64_recip_estimate(int a)
+{
+    a = a * 2 + 1;
+    int b = (1 << 19) / a;
+    return (b + 1) / 2;
+}
+
+/* a in 128..511 represents [0.25, 1.0); returns 256..511 representing [1.0, 2.0). */
+int a64_rsqrt_estimate(int a)
+{
+    if (a < 256)
+        a = a * 2 + 1;
+    else
+        a = ((a >> 1) << 1) * 2 + 2;
+    int b = 512;
+    while ((int64_t)a * (b + 1) * (b + 1) < (1 << 28))
+        b++;
+    return (b + 1) / 2;
+}
+
 /* Integer two-register misc element; key = u:opc. */
 static uint64_t int_2misc(A64CPU *cpu, int key, int esz, uint64_t a, int size)
 {
@@ -151,7 +174,7 @@ static void misc_resize(A64CPU *cpu, const A64SimdDesc *d, const uint64_t *n, ui
         }
         return;
     }
-    int nsz = key == 0x16 ? 1 + (d->size & 1) : esz; /* narrow element size */
+    int nsz = key == 0x16 || key == 0x36 ? 1 + (d->size & 1) : esz; /* narrow element size */
     int ne = d->scalar ? 1 : 8 >> nsz, part = d->q ? 8 >> nsz : 0;
     for (int i = 0; i < ne; i++) {
         uint64_t a = vget(n, nsz + 1, i), x;
@@ -160,6 +183,8 @@ static void misc_resize(A64CPU *cpu, const A64SimdDesc *d, const uint64_t *n, ui
             x = a;
         else if (key == 0x16)
             x = a64_fp_convert(cpu, nsz + 1, nsz, a);
+        else if (key == 0x36) /* FCVTXN */
+            x = a64_fp_convert_odd(cpu, a);
         else
             x = sat(cpu, w, nsz, key != 0x14);
         vset(r, nsz, part + i, x);
@@ -187,7 +212,7 @@ uint64_t helper_simd_2misc(CPUCommon *c, uint64_t desc)
             vset(r, d.size + 1, i, (uint64_t)s + (d.opc == 6 ? vget(acc, d.size + 1, i) : 0));
         }
     } else if (key == 0x12 || key == 0x32 || key == 0x14 || key == 0x34 || key == 0x16 ||
-               key == 0x17 || key == 0x33) {
+               key == 0x17 || key == 0x33 || key == 0x36) {
         if ((key == 0x33 || key == 0x17) || !d.q)
             r[0] = 0;
         else
@@ -201,6 +226,12 @@ uint64_t helper_simd_2misc(CPUCommon *c, uint64_t desc)
         int fsz = 2 + (d.size & 1);
         for (int i = 0; i < (d.scalar ? 1 : bytes >> fsz); i++)
             vset(r, fsz, i, fp_2misc(cpu, (d.size >> 1) << 6 | key, fsz, vget(n, fsz, i)));
+    } else if (key == 0x03 || key == 0x23) { /* SUQADD, USQADD: accumulate into Vd */
+        for (int i = 0; i < (d.scalar ? 1 : bytes >> d.size); i++) {
+            i128 s = elem_val(vget(acc, d.size, i), d.size, d.u) +
+                     elem_val(vget(n, d.size, i), d.size, !d.u);
+            vset(r, d.size, i, sat(cpu, s, d.size, d.u));
+        }
     } else {
         int esz = d.opc == 0x05 ? 0 : d.size;
         for (int i = 0; i < (d.scalar ? 1 : bytes >> esz); i++)

@@ -166,7 +166,9 @@ static bool fp_2misc_ok(arg_v2 *a, int key)
     int sz = a->size & 1;
     if (key == 0x16 || key == 0x17) /* FCVTN FCVTL (a = 0) */
         return !a->scalar;
-    if (key == 0x56 || key == 0x57 || key == 0x36)
+    if (key == 0x36) /* FCVTXN */
+        return a->size == 1;
+    if (key == 0x56 || key == 0x57)
         return false;
     if (!a->scalar && sz && !a->q)
         return false;
@@ -215,6 +217,8 @@ static bool int_2misc_ok(arg_v2 *a, int key)
 {
     if (a->scalar) {
         switch (key) {
+        case 0x03:
+        case 0x23:
         case 0x07:
         case 0x27:
             return true;
@@ -253,6 +257,8 @@ static bool int_2misc_ok(arg_v2 *a, int key)
     case 0x01:
     case 0x05:
         return a->size == 0;
+    case 0x03:
+    case 0x23:
     case 0x07:
     case 0x27:
     case 0x08:
