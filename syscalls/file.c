@@ -93,16 +93,35 @@ int64_t sys_do_writev(SysCtx *c, const uint64_t *a)
 int64_t sys_do_openat(SysCtx *c, const uint64_t *a)
 {
     char path[PATH_MAX];
-    int r = sys_get_path(c, a[1], path);
+    int flags = (int)thunk_flags_g2h(c->abi->open_flags, (uint32_t)a[2]);
+    bool follow = !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
+    int r = sys_get_path_follow(c, a[1], path, follow);
     if (r < 0)
         return r;
-    int flags = (int)thunk_flags_g2h(c->abi->open_flags, (uint32_t)a[2]);
     if (!(flags & (O_WRONLY | O_RDWR))) {
         r = sys_open_emulated(c, path, flags);
         if (r != -ENOENT)
             return r;
     }
     return sys_ret(openat(sys_fd(a[0]), path, flags, (mode_t)a[3]));
+}
+
+/* openat2(dirfd, path, struct open_how *, size): {flags, mode, resolve}, u64 each. */
+int64_t sys_do_openat2(SysCtx *c, const uint64_t *a)
+{
+    uint64_t how[3] = {0, 0, 0};
+    if (a[3] < sizeof(how))
+        return -EINVAL;
+    if (a[3] > 4096)
+        return -E2BIG;
+    if (gmem_read(c->mem, how, a[2], sizeof(how)) < 0)
+        return -EFAULT;
+    how[0] = thunk_flags_g2h(c->abi->open_flags, how[0]);
+    char path[PATH_MAX];
+    int r = sys_get_path_follow(c, a[1], path, !(how[0] & O_NOFOLLOW));
+    if (r < 0)
+        return r;
+    return sys_ret(syscall(SYS_openat2, sys_fd(a[0]), path, how, sizeof(how)));
 }
 
 int64_t sys_do_close(SysCtx *c, const uint64_t *a)
@@ -228,6 +247,7 @@ static const SysIoctl sys_ioctls[] = {
     {0x5452, SYS_IOC_IN, 4},      /* FIOASYNC */
     {0x80045430, SYS_IOC_OUT, 4}, /* TIOCGPTN */
     {0x40045431, SYS_IOC_IN, 4},  /* TIOCSPTLCK */
+    {0x40049409, SYS_IOC_INT, 0}, /* FICLONE: the source fd */
 };
 
 static const SysIoctl *sys_ioctl_find(uint32_t cmd)

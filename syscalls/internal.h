@@ -55,6 +55,8 @@ static inline FILE *sys_log(const SysCtx *c)
  * becomes the guest executable's path.  Returns 0 or -errno.
  */
 int sys_get_path(SysCtx *c, uint64_t gaddr, char *buf);
+/* The same; `follow` false leaves a symlink as the last component unfollowed in the sysroot. */
+int sys_get_path_follow(SysCtx *c, uint64_t gaddr, char *buf, bool follow);
 /* The same without rewriting. */
 int sys_get_path_raw(SysCtx *c, uint64_t gaddr, char *buf);
 
@@ -84,6 +86,9 @@ int sys_open_emulated(SysCtx *c, const char *path, int flags);
  */
 struct iovec;
 int sys_get_iovec(SysCtx *c, uint64_t gaddr, int64_t cnt, int prot, struct iovec *out);
+
+/* Thread exit: the calling thread's robust futex list is walked (robust.c). */
+void sys_robust_exit(SysCtx *c);
 
 /* Strace lines (strace.c). */
 bool sys_strace_on(const SysCtx *c);

@@ -86,7 +86,8 @@ static int sys_put_events(SysCtx *c, uint64_t gaddr, const struct epoll_event *e
     return 0;
 }
 
-int64_t sys_do_epoll_pwait(SysCtx *c, const uint64_t *a)
+/* epoll_pwait with timeout_ms, or -1 for no timeout. */
+static int64_t sys_epoll_wait(SysCtx *c, const uint64_t *a, int timeout_ms)
 {
     int max = (int)a[2];
     if (max <= 0)
@@ -98,8 +99,31 @@ int64_t sys_do_epoll_pwait(SysCtx *c, const uint64_t *a)
     if (max > SYS_MAX_EPOLL_EVENTS)
         max = SYS_MAX_EPOLL_EVENTS;
     struct epoll_event ev[SYS_MAX_EPOLL_EVENTS];
-    int n = epoll_wait(sys_fd(a[0]), ev, max, (int)a[3]);
+    int n = epoll_wait(sys_fd(a[0]), ev, max, timeout_ms);
     if (n < 0)
         return -errno;
     return sys_put_events(c, a[1], ev, n) < 0 ? -EFAULT : n;
+}
+
+int64_t sys_do_epoll_pwait(SysCtx *c, const uint64_t *a)
+{
+    return sys_epoll_wait(c, a, (int)a[3]);
+}
+
+/* epoll_pwait2: a timespec timeout (NULL: none), rounded up to milliseconds. */
+int64_t sys_do_epoll_pwait2(SysCtx *c, const uint64_t *a)
+{
+    struct timespec ts;
+    int ms = -1;
+    if (a[3]) {
+        if (sys_get_timespec(c, a[3], &ts) < 0)
+            return -EFAULT;
+        if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+            return -EINVAL;
+        int64_t v = ts.tv_sec > INT32_MAX / 1000
+                        ? INT32_MAX
+                        : ts.tv_sec * 1000 + (ts.tv_nsec + 999999) / 1000000;
+        ms = (int)(v > INT32_MAX ? INT32_MAX : v);
+    }
+    return sys_epoll_wait(c, a, ms);
 }

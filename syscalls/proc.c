@@ -25,6 +25,7 @@
 /* exit (one thread) is in clone.c, with thread creation. */
 int64_t sys_do_exit_group(SysCtx *c, const uint64_t *a)
 {
+    sys_robust_exit(c);
     fflush(NULL);
     _exit((int)a[0]);
 }

@@ -9,6 +9,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/signalfd.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -291,6 +292,22 @@ int64_t sys_do_rt_sigtimedwait(SysCtx *c, const uint64_t *a)
     if (a[1] && gmem_write(c->mem, a[1], info, sizeof(info)) < 0)
         return -EFAULT;
     return sig;
+}
+
+/*
+ * signalfd4(fd, mask, size, flags): the host's signalfd over the host
+ * signals of the mask; struct signalfd_siginfo is the same everywhere.
+ * The guest blocks those signals itself (its mask is the host thread's).
+ */
+int64_t sys_do_signalfd4(SysCtx *c, const uint64_t *a)
+{
+    uint64_t set;
+    int r = sig_get_set(c, a[1], a[2], &set);
+    if (r < 0)
+        return r;
+    sigset_t hs;
+    sig_host_set(set, &hs);
+    return sys_ret(signalfd(sys_fd(a[0]), &hs, (int)a[3]));
 }
 
 /* struct itimerval: four longs on the guest and on the host. */
