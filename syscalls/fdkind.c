@@ -7,6 +7,7 @@
  */
 #include "syscalls/internal.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/inotify.h>
 #include <sys/mman.h>
@@ -47,6 +48,11 @@ int64_t sys_do_inotify_init1(SysCtx *c, const uint64_t *a)
 int64_t sys_do_inotify_add_watch(SysCtx *c, const uint64_t *a)
 {
     char path[PATH_MAX];
+    /* Linux checks the mask and the fd before the path. */
+    if (!((uint32_t)a[2] & IN_ALL_EVENTS))
+        return -EINVAL;
+    if (fcntl(sys_fd(a[0]), F_GETFD) < 0)
+        return -EBADF;
     int r = sys_get_path_follow(c, a[1], path, !((uint32_t)a[2] & IN_DONT_FOLLOW));
     return r < 0 ? r : sys_ret(inotify_add_watch(sys_fd(a[0]), path, (uint32_t)a[2]));
 }

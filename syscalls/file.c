@@ -20,7 +20,7 @@
 
 int64_t sys_do_read(SysCtx *c, const uint64_t *a)
 {
-    void *buf = gmem_ptr(c->mem, a[1], a[2], PROT_WRITE);
+    void *buf = sys_buf(c, a[1], a[2], PROT_WRITE);
     if (!buf)
         return -EFAULT;
     return sys_ret(read(sys_fd(a[0]), buf, a[2]));
@@ -28,7 +28,7 @@ int64_t sys_do_read(SysCtx *c, const uint64_t *a)
 
 int64_t sys_do_write(SysCtx *c, const uint64_t *a)
 {
-    void *buf = gmem_ptr(c->mem, a[1], a[2], PROT_READ);
+    void *buf = sys_buf(c, a[1], a[2], PROT_READ);
     if (!buf)
         return -EFAULT;
     return sys_ret(write(sys_fd(a[0]), buf, a[2]));
@@ -36,7 +36,7 @@ int64_t sys_do_write(SysCtx *c, const uint64_t *a)
 
 int64_t sys_do_pread64(SysCtx *c, const uint64_t *a)
 {
-    void *buf = gmem_ptr(c->mem, a[1], a[2], PROT_WRITE);
+    void *buf = sys_buf(c, a[1], a[2], PROT_WRITE);
     if (!buf)
         return -EFAULT;
     return sys_ret(pread(sys_fd(a[0]), buf, a[2], (off_t)a[3]));
@@ -44,7 +44,7 @@ int64_t sys_do_pread64(SysCtx *c, const uint64_t *a)
 
 int64_t sys_do_pwrite64(SysCtx *c, const uint64_t *a)
 {
-    void *buf = gmem_ptr(c->mem, a[1], a[2], PROT_READ);
+    void *buf = sys_buf(c, a[1], a[2], PROT_READ);
     if (!buf)
         return -EFAULT;
     return sys_ret(pwrite(sys_fd(a[0]), buf, a[2], (off_t)a[3]));
@@ -271,13 +271,14 @@ int64_t sys_do_ioctl(SysCtx *c, const uint64_t *a)
         return sys_ret(ioctl(fd, cmd));
     if (io->kind == SYS_IOC_INT)
         return sys_ret(ioctl(fd, cmd, (unsigned long)a[2]));
+    /* The host checks the fd and command first (ENOTTY before EFAULT, as Linux). */
     uint8_t buf[64] = {0};
+    void *arg = buf;
     if ((io->kind == SYS_IOC_IN || io->kind == SYS_IOC_INOUT) &&
-        gmem_read(c->mem, buf, a[2], io->size))
+        gmem_read(c->mem, buf, a[2], io->size) < 0 &&
+        !(arg = gmem_fault_ptr(c->mem, a[2], io->size)))
         return -EFAULT;
-    if (io->kind != SYS_IOC_IN && !gmem_check(c->mem, a[2], io->size, PROT_WRITE))
-        return -EFAULT;
-    int r = ioctl(fd, cmd, buf);
+    int r = ioctl(fd, cmd, arg);
     if (r < 0)
         return -errno;
     if (io->kind != SYS_IOC_IN && gmem_write(c->mem, a[2], buf, io->size))

@@ -44,6 +44,17 @@ static inline int sys_fd(uint64_t a)
     return (int)a;
 }
 
+/*
+ * A guest buffer for a call passed to the host: its host pointer, or for a
+ * bad one a pointer the host kernel faults on (gmem_fault_ptr), so the call
+ * fails as Linux would; NULL only when neither exists (return -EFAULT).
+ */
+static inline void *sys_buf(const SysCtx *c, uint64_t gaddr, uint64_t len, int prot)
+{
+    void *p = gmem_ptr(c->mem, gaddr, len, prot);
+    return p ? p : gmem_fault_ptr(c->mem, gaddr, len);
+}
+
 /* The -d / -D log of the process. */
 static inline FILE *sys_log(const SysCtx *c)
 {

@@ -68,11 +68,12 @@ int64_t sys_do_msgrcv(SysCtx *c, const uint64_t *a)
 static int64_t ipc_ctl(SysCtx *c, long nr, const uint64_t *a, size_t in_size, size_t out_size)
 {
     uint8_t buf[256] = {0};
-    if (in_size && gmem_read(c->mem, buf, a[2], in_size) < 0)
+    void *arg = (in_size || out_size) ? buf : NULL;
+    /* A bad pointer: the host checks the id first (EINVAL before EFAULT, as Linux). */
+    if (in_size && gmem_read(c->mem, buf, a[2], in_size) < 0 &&
+        !(arg = gmem_fault_ptr(c->mem, a[2], in_size)))
         return -EFAULT;
-    if (out_size && !gmem_check(c->mem, a[2], out_size, PROT_WRITE))
-        return -EFAULT;
-    long r = syscall(nr, (int)a[0], IPC_CMD(a[1]), (in_size || out_size) ? buf : NULL);
+    long r = syscall(nr, (int)a[0], IPC_CMD(a[1]), arg);
     if (r < 0)
         return -errno;
     if (out_size && gmem_write(c->mem, a[2], buf, out_size) < 0)
