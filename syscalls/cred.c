@@ -1,7 +1,8 @@
 /*
  * Credentials and process attributes passed to the host kernel: the
  * set*id family, supplementary groups, capabilities, priorities,
- * personality, host and domain names.
+ * personality, host and domain names, namespaces (unshare, setns), and
+ * the administrative calls a root guest may make (syslog, vhangup, acct).
  *
  * The set*id calls are made raw (not through the host libc), so they change
  * the calling host thread only, as the kernel call does: the guest's libc
@@ -117,4 +118,43 @@ int64_t sys_do_sethostname(SysCtx *c, const uint64_t *a)
 int64_t sys_do_setdomainname(SysCtx *c, const uint64_t *a)
 {
     return sys_set_name(c, a, SYS_setdomainname);
+}
+
+/* Guest threads are host threads and guest fds host fds: namespaces apply as they would. */
+int64_t sys_do_unshare(SysCtx *c, const uint64_t *a)
+{
+    return sys_ret(syscall(SYS_unshare, (int)a[0]));
+}
+
+int64_t sys_do_setns(SysCtx *c, const uint64_t *a)
+{
+    return sys_ret(syscall(SYS_setns, sys_fd(a[0]), (int)a[1]));
+}
+
+int64_t sys_do_kcmp(SysCtx *c, const uint64_t *a)
+{
+    return sys_ret(syscall(SYS_kcmp, (pid_t)a[0], (pid_t)a[1], (int)a[2], (unsigned long)a[3],
+                           (unsigned long)a[4]));
+}
+
+/* syslog(type, buf, len): the kernel log buffer (dmesg). */
+int64_t sys_do_syslog(SysCtx *c, const uint64_t *a)
+{
+    int len = (int)a[2];
+    void *buf = len > 0 ? sys_buf(c, a[1], (uint64_t)len, PROT_WRITE) : NULL;
+    if (len > 0 && !buf)
+        return -EFAULT;
+    return sys_ret(syscall(SYS_syslog, (int)a[0], buf, len));
+}
+
+int64_t sys_do_vhangup(SysCtx *c, const uint64_t *a)
+{
+    return sys_ret(syscall(SYS_vhangup));
+}
+
+int64_t sys_do_acct(SysCtx *c, const uint64_t *a)
+{
+    char path[PATH_MAX];
+    int r = a[0] ? sys_get_path(c, a[0], path) : 0;
+    return r < 0 ? r : sys_ret(syscall(SYS_acct, a[0] ? path : NULL));
 }

@@ -257,6 +257,16 @@ int64_t sys_do_fchmodat(SysCtx *c, const uint64_t *a)
     return r < 0 ? r : sys_ret(syscall(SYS_fchmodat, sys_fd(a[0]), path, (mode_t)a[2]));
 }
 
+/* fchmodat2: fchmodat with flags (AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH). */
+int64_t sys_do_fchmodat2(SysCtx *c, const uint64_t *a)
+{
+    char path[PATH_MAX];
+    int r = sys_get_at_path(c, a[1], (int)a[3], path);
+    if (r < 0)
+        return r;
+    return sys_ret(syscall(452 /* fchmodat2 */, sys_fd(a[0]), path, (mode_t)a[2], (int)a[3]));
+}
+
 int64_t sys_do_umask(SysCtx *c, const uint64_t *a)
 {
     return umask((mode_t)a[0] & 0777);
