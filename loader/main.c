@@ -97,6 +97,12 @@ static void main_load(Process *p, int fd)
     close(fd);
     char *real = realpath(p->opts.program, NULL);
     p->exe_path = real ? real : p->opts.program;
+    /* A program inside the sysroot is named by the guest without the sysroot's prefix. */
+    char *root = p->opts.sysroot ? realpath(p->opts.sysroot, NULL) : NULL;
+    size_t n = root ? strlen(root) : 0;
+    if (n > 1 && !strncmp(p->exe_path, root, n) && p->exe_path[n] == '/')
+        p->exe_guest = p->exe_path + n;
+    free(root);
 }
 
 static void main_open_log(Process *p)

@@ -55,6 +55,12 @@ static inline void *sys_buf(const SysCtx *c, uint64_t gaddr, uint64_t len, int p
     return p ? p : gmem_fault_ptr(c->mem, gaddr, len);
 }
 
+/* The guest's name for its executable (readlink of /proc/self/exe, maps). */
+static inline const char *sys_exe_guest(const SysCtx *c)
+{
+    return c->p->exe_guest ? c->p->exe_guest : c->p->exe_path;
+}
+
 /* The -d / -D log of the process. */
 static inline FILE *sys_log(const SysCtx *c)
 {
@@ -97,6 +103,15 @@ int sys_open_emulated(SysCtx *c, const char *path, int flags);
  */
 struct iovec;
 int sys_get_iovec(SysCtx *c, uint64_t gaddr, int64_t cnt, int prot, struct iovec *out);
+
+/*
+ * Another ferry process's /proc/<pid>/cmdline and exe as its guest sees
+ * them (procpeer.c): sys_peer_cmdline writes the guest argv to out (false:
+ * not a peer's file); sys_peer_exe puts the guest program's path in buf
+ * (len bytes, not terminated): its length, or -ENOENT when not a peer's.
+ */
+bool sys_peer_cmdline(const char *path, FILE *out);
+int64_t sys_peer_exe(const char *path, char *buf, size_t len);
 
 /* Thread exit: the calling thread's robust futex list is walked (robust.c). */
 void sys_robust_exit(SysCtx *c);

@@ -45,7 +45,7 @@ int sys_get_path_follow(SysCtx *c, uint64_t gaddr, char *buf, bool follow)
     int r = sys_get_path_raw(c, gaddr, buf);
     if (r < 0)
         return r;
-    if (c->p->exe_path && sys_is_proc_exe(buf))
+    if (c->p->exe_path && follow && sys_is_proc_exe(buf)) /* lstat sees the link */
         snprintf(buf, PATH_MAX, "%s", c->p->exe_path);
     else
         sys_sysroot_path(c, buf, follow);
@@ -136,11 +136,15 @@ int64_t sys_do_readlinkat(SysCtx *c, const uint64_t *a)
     if (!buf)
         return -EFAULT;
     if (c->p->exe_path && sys_is_proc_exe(path)) {
-        size_t n = strlen(c->p->exe_path);
+        const char *exe = sys_exe_guest(c);
+        size_t n = strlen(exe);
         n = n < a[3] ? n : a[3];
-        memcpy(buf, c->p->exe_path, n);
+        memcpy(buf, exe, n);
         return (int64_t)n;
     }
+    int64_t n = sys_peer_exe(path, buf, a[3]);
+    if (n != -ENOENT)
+        return n;
     sys_sysroot_path(c, path, false);
     return sys_ret(readlinkat(sys_fd(a[0]), path, buf, a[3]));
 }
