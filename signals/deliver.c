@@ -312,3 +312,12 @@ void sig_save_mask_for_suspend(uint64_t saved)
     st->saved_mask = saved;
     st->saved_mask_valid = 1;
 }
+
+uint64_t sig_take_saved_mask(uint64_t current)
+{
+    SigThread *st = sig_thread();
+    if (!st->saved_mask_valid)
+        return current;
+    st->saved_mask_valid = 0;
+    return st->saved_mask;
+}

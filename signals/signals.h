@@ -86,6 +86,8 @@ int sig_take_recorded(uint64_t set, uint8_t info[SIG_INFO_SIZE]);
 
 /* sigsuspend: the mask to restore after delivery (frame uc_sigmask). */
 void sig_save_mask_for_suspend(uint64_t saved);
+/* Cancels the mask saved above (no delivery will restore it): returns it, or current if none. */
+uint64_t sig_take_saved_mask(uint64_t current);
 
 /* Per-thread: where a fault in generated code resumes (the exec loop). */
 typedef struct SigThread {

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -112,6 +113,18 @@ int sys_get_iovec(SysCtx *c, uint64_t gaddr, int64_t cnt, int prot, struct iovec
  */
 bool sys_peer_cmdline(const char *path, FILE *out);
 int64_t sys_peer_exe(const char *path, char *buf, size_t len);
+
+/*
+ * The temporary signal mask of ppoll, pselect6 and epoll_pwait (signal.c):
+ * sys_sigmask_begin reads the guest set at gaddr (size bytes), makes it the
+ * thread's mask as sigsuspend does (host signals blocked until the wait
+ * unblocks them atomically with *hs) and returns 1 when a signal it lets
+ * through is already pending (the call then says -EINTR without waiting),
+ * 0, or -errno.  sys_sigmask_end(c, result) puts the mask back (after the
+ * handler when the result is -EINTR) and returns result.
+ */
+int sys_sigmask_begin(SysCtx *c, uint64_t gaddr, uint64_t size, sigset_t *hs);
+int64_t sys_sigmask_end(SysCtx *c, int64_t r);
 
 /* Thread exit: the calling thread's robust futex list is walked (robust.c). */
 void sys_robust_exit(SysCtx *c);

@@ -248,6 +248,38 @@ int64_t sys_do_rt_sigsuspend(SysCtx *c, const uint64_t *a)
     return -EINTR;
 }
 
+int sys_sigmask_begin(SysCtx *c, uint64_t gaddr, uint64_t size, sigset_t *hs)
+{
+    SysThread *t = sys_thread_state();
+    uint64_t set;
+    int r = sig_get_set(c, gaddr, size, &set);
+    if (r < 0)
+        return r;
+    sigset_t old;
+    sig_block_host(&old); /* the wait below unblocks atomically: no wake-up lost */
+    sig_save_mask_for_suspend(t->sigmask);
+    t->sigmask = set & ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
+    sig_host_set(t->sigmask, hs);
+    sigdelset(hs, SIGSEGV);
+    sigdelset(hs, SIGBUS);
+    sigdelset(hs, SIGILL);
+    sigdelset(hs, SIGFPE);
+    return (sig_pending_recorded() & ~t->sigmask) ? 1 : 0;
+}
+
+int64_t sys_sigmask_end(SysCtx *c, int64_t r)
+{
+    SysThread *t = sys_thread_state();
+    if (r == -EINTR) {
+        /* A handler runs with the call's mask; delivery restores the saved one after it. */
+        __atomic_store_n(&c->cpu->exit_request, 1, __ATOMIC_SEQ_CST);
+    } else {
+        t->sigmask = sig_take_saved_mask(t->sigmask);
+    }
+    sig_host_mask(t->sigmask);
+    return r;
+}
+
 int64_t sys_do_rt_sigpending(SysCtx *c, const uint64_t *a)
 {
     SysThread *t = sys_thread_state();
