@@ -16,9 +16,14 @@
  * which records them for the thread and sets cpu->exit_request.  The
  * guest's dispositions and masks are mirrored onto the host here.
  *
- * XXX: signals 32 and 33 are host glibc's own (cancellation, setxid): the
- * guest can only send them to its own thread (recorded, never through the
- * host).  Real-time signals are not queued more than once per number.
+ * Signals 32 and 33 are the ones glibc keeps for itself (thread
+ * cancellation, the setxid broadcast): the guest's glibc sends them between
+ * its threads.  ferry's own glibc never uses them (ferry makes no
+ * pthread_cancel, no set*id or SIGEV_THREAD call through it), so they are
+ * mirrored like the others, installed with the raw rt_sigaction (glibc's
+ * sigaction refuses them) and glibc's restorer; host glibc never blocks
+ * them, so the guest's masking of them is ferry's (delivery checks it).
+ * XXX: real-time signals are not queued more than once per number.
  * With SA_RESTART the host kernel restarts the interrupted call itself, so
  * the guest handler runs when the restarted call returns, not before it.
  * A signal arriving between a TB exit and a blocking host call waits for
@@ -34,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -72,10 +78,35 @@ static bool sig_is_fault(int sig)
     return sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL;
 }
 
-/* Guest signals the host cannot carry for ferry (see XXX above). */
+/* Guest signals whose host disposition cannot change. */
 static bool sig_host_reserved(int sig)
 {
-    return sig == 32 || sig == 33 || sig == SIGKILL || sig == SIGSTOP;
+    return sig == SIGKILL || sig == SIGSTOP;
+}
+
+/* glibc's signal return trampoline (sa_restorer), taken from a handler it installed. */
+static void *sig_restorer;
+
+/* The x86-64 kernel's struct sigaction (rt_sigaction). */
+typedef struct KSigaction {
+    void *handler;
+    unsigned long flags;
+    void *restorer;
+    uint64_t mask;
+} KSigaction;
+
+/* sigaction for 32 and 33, which glibc's wrapper refuses: the raw call. */
+static void sig_raw_action(int sig, const struct sigaction *sa)
+{
+    KSigaction k = {(void *)sa->sa_handler, (unsigned long)sa->sa_flags, NULL, 0};
+    if (sa->sa_handler != SIG_DFL && sa->sa_handler != SIG_IGN) {
+        if (!sig_restorer)
+            return;
+        k.flags |= 0x04000000; /* SA_RESTORER */
+        k.restorer = sig_restorer;
+        k.mask = ~0ull;
+    }
+    syscall(SYS_rt_sigaction, sig, &k, NULL, 8);
 }
 
 /* Records a guest signal for the calling thread (async-signal-safe). */
@@ -134,7 +165,14 @@ void sig_host_action(int sig, uint64_t handler, uint64_t flags)
         sa.sa_flags = SA_SIGINFO | SA_ONSTACK | (flags & GUEST_SA_RESTART ? SA_RESTART : 0);
         sigfillset(&sa.sa_mask);
     }
-    sigaction(sig, &sa, NULL);
+    if (sig == 32 || sig == 33) {
+        /* No host SA_RESTART: the blocked call returns EINTR, so the handler runs at once (a
+         * thread being cancelled or asked to set its ids may be waiting in a futex); ferry
+         * restarts the call itself afterwards when the guest asked SA_RESTART (SYS_RESTART). */
+        sa.sa_flags &= ~SA_RESTART;
+        sig_raw_action(sig, &sa);
+    } else
+        sigaction(sig, &sa, NULL);
 }
 
 void sig_host_mask(uint64_t guest_mask)
@@ -218,5 +256,8 @@ int sig_init(void)
     for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
         if (sigaction(sigs[i], &sa, NULL) < 0)
             return -errno;
+    KSigaction k;
+    if (syscall(SYS_rt_sigaction, SIGSEGV, NULL, &k, 8) == 0)
+        sig_restorer = k.restorer;
     return 0;
 }

@@ -185,6 +185,7 @@ static int64_t clone_thread(SysCtx *c, uint64_t flags, uint64_t sp, uint64_t pti
     __atomic_add_fetch(&clone_live_threads, 1, __ATOMIC_SEQ_CST);
     pthread_t th;
     int rc = pthread_create(&th, &attr, clone_thread_main, &s);
+    sig_host_reclaim(c->p); /* the host glibc takes 32 and 33 at its first thread */
     pthread_sigmask(SIG_SETMASK, &s.host_mask, NULL);
     pthread_attr_destroy(&attr);
     if (rc != 0) {

@@ -78,7 +78,8 @@ int sys_get_path_follow(SysCtx *c, uint64_t gaddr, char *buf, bool follow);
 /* The same without rewriting. */
 int sys_get_path_raw(SysCtx *c, uint64_t gaddr, char *buf);
 
-/* Logs "ferry: <msg>" once per key (ioctl command, ...) for this process. */
+/* Logs "ferry: <msg>" once per key (ioctl command, ...) for this process, with -d unimp or
+ * -strace. */
 void sys_log_once(SysCtx *c, uint64_t key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -122,29 +122,10 @@ int64_t sys_do_sigaltstack(SysCtx *c, const uint64_t *a)
     return 0;
 }
 
-/* Host glibc keeps 32 and 33 for itself: the guest can only send them to its own thread. */
-static bool sig_host_internal(int sig)
-{
-    return sig == 32 || sig == 33;
-}
-
-static int64_t sig_internal_to(SysCtx *c, bool self, int sig)
-{
-    if (!self) {
-        sys_log_once(c, 0x500000000ull | (uint32_t)sig,
-                     "signal %d to another thread dropped (not supported yet)", sig);
-        return 0;
-    }
-    sig_queue_self(c->cpu, sig, NULL);
-    return 0;
-}
-
 int64_t sys_do_kill(SysCtx *c, const uint64_t *a)
 {
     pid_t pid = (pid_t)a[0];
     int sig = (int)a[1];
-    if (sig_host_internal(sig))
-        return sig_internal_to(c, pid == 0 || pid == getpid(), sig);
     return sys_ret(kill(pid, sig));
 }
 
@@ -152,8 +133,6 @@ int64_t sys_do_tkill(SysCtx *c, const uint64_t *a)
 {
     pid_t tid = (pid_t)a[0];
     int sig = (int)a[1];
-    if (sig_host_internal(sig))
-        return sig_internal_to(c, tid == gettid(), sig);
     return sys_ret(syscall(SYS_tkill, tid, sig));
 }
 
@@ -161,8 +140,6 @@ int64_t sys_do_tgkill(SysCtx *c, const uint64_t *a)
 {
     pid_t tgid = (pid_t)a[0], tid = (pid_t)a[1];
     int sig = (int)a[2];
-    if (sig_host_internal(sig))
-        return sig_internal_to(c, tgid == getpid() && tid == gettid(), sig);
     return sys_ret(tgkill(tgid, tid, sig));
 }
 
@@ -172,8 +149,6 @@ static int64_t sig_queue_host(SysCtx *c, long nr, pid_t tgid, pid_t tid, int sig
     uint8_t info[SIG_INFO_SIZE];
     if (gmem_read(c->mem, info, uinfo, sizeof(info)) < 0)
         return -EFAULT;
-    if (sig_host_internal(sig))
-        return sig_internal_to(c, tgid == getpid() && (tid == 0 || tid == gettid()), sig);
     if (nr == SYS_rt_sigqueueinfo)
         return sys_ret(syscall(nr, tgid, sig, info));
     return sys_ret(syscall(nr, tgid, tid, sig, info));
@@ -219,7 +194,7 @@ static void sig_host_set(uint64_t set, sigset_t *out)
 {
     sigemptyset(out);
     for (int sig = 1; sig <= SYS_NSIG; sig++)
-        if ((set >> (sig - 1) & 1) && !sig_host_internal(sig))
+        if (set >> (sig - 1) & 1)
             sigaddset(out, sig);
 }
 
