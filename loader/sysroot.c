@@ -60,7 +60,7 @@ static bool sysroot_follow(const char *full, char *cur, char *rest, const char *
     if (k < 0)
         return false;
     link[k] = 0;
-    if (!sysroot_join(tmp, sizeof(tmp), link, "/", after))
+    if (!sysroot_join(tmp, sizeof(tmp), link, *after ? "/" : "", after))
         return false;
     memcpy(rest, tmp, strlen(tmp) + 1);
     if (link[0] == '/')
