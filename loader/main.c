@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -103,6 +104,9 @@ static void main_load(Process *p, int fd)
     if (n > 1 && !strncmp(p->exe_path, root, n) && p->exe_path[n] == '/')
         p->exe_guest = p->exe_path + n;
     free(root);
+    /* The task's name, as exec gives it: what ps, pgrep and /proc/<pid>/comm show. */
+    const char *base = strrchr(p->opts.program, '/');
+    prctl(PR_SET_NAME, base ? base + 1 : p->opts.program);
 }
 
 static void main_open_log(Process *p)
