@@ -225,29 +225,45 @@ typedef struct SysIoctl {
 
 /* asm-generic numbers and layouts (x86-64 uses the same). */
 static const SysIoctl sys_ioctls[] = {
-    {0x5401, SYS_IOC_OUT, 36},    /* TCGETS: kernel struct termios, NCCS 19 */
-    {0x5402, SYS_IOC_IN, 36},     /* TCSETS */
-    {0x5403, SYS_IOC_IN, 36},     /* TCSETSW */
-    {0x5404, SYS_IOC_IN, 36},     /* TCSETSF */
-    {0x5409, SYS_IOC_INT, 0},     /* TCSBRK */
-    {0x540A, SYS_IOC_INT, 0},     /* TCXONC */
-    {0x540B, SYS_IOC_INT, 0},     /* TCFLSH */
-    {0x540E, SYS_IOC_INT, 0},     /* TIOCSCTTY */
-    {0x540F, SYS_IOC_OUT, 4},     /* TIOCGPGRP */
-    {0x5410, SYS_IOC_IN, 4},      /* TIOCSPGRP */
-    {0x5411, SYS_IOC_OUT, 4},     /* TIOCOUTQ */
-    {0x5413, SYS_IOC_OUT, 8},     /* TIOCGWINSZ */
-    {0x5414, SYS_IOC_IN, 8},      /* TIOCSWINSZ */
-    {0x541B, SYS_IOC_OUT, 4},     /* FIONREAD */
-    {0x5421, SYS_IOC_IN, 4},      /* FIONBIO */
-    {0x5422, SYS_IOC_NONE, 0},    /* TIOCNOTTY */
-    {0x5429, SYS_IOC_OUT, 4},     /* TIOCGSID */
-    {0x5450, SYS_IOC_NONE, 0},    /* FIONCLEX */
-    {0x5451, SYS_IOC_NONE, 0},    /* FIOCLEX */
-    {0x5452, SYS_IOC_IN, 4},      /* FIOASYNC */
-    {0x80045430, SYS_IOC_OUT, 4}, /* TIOCGPTN */
-    {0x40045431, SYS_IOC_IN, 4},  /* TIOCSPTLCK */
-    {0x40049409, SYS_IOC_INT, 0}, /* FICLONE: the source fd */
+    {0x5401, SYS_IOC_OUT, 36},     /* TCGETS: kernel struct termios, NCCS 19 */
+    {0x5402, SYS_IOC_IN, 36},      /* TCSETS */
+    {0x5403, SYS_IOC_IN, 36},      /* TCSETSW */
+    {0x5404, SYS_IOC_IN, 36},      /* TCSETSF */
+    {0x5409, SYS_IOC_INT, 0},      /* TCSBRK */
+    {0x540A, SYS_IOC_INT, 0},      /* TCXONC */
+    {0x540B, SYS_IOC_INT, 0},      /* TCFLSH */
+    {0x540E, SYS_IOC_INT, 0},      /* TIOCSCTTY */
+    {0x540F, SYS_IOC_OUT, 4},      /* TIOCGPGRP */
+    {0x5410, SYS_IOC_IN, 4},       /* TIOCSPGRP */
+    {0x5411, SYS_IOC_OUT, 4},      /* TIOCOUTQ */
+    {0x5413, SYS_IOC_OUT, 8},      /* TIOCGWINSZ */
+    {0x5414, SYS_IOC_IN, 8},       /* TIOCSWINSZ */
+    {0x541B, SYS_IOC_OUT, 4},      /* FIONREAD */
+    {0x5421, SYS_IOC_IN, 4},       /* FIONBIO */
+    {0x5422, SYS_IOC_NONE, 0},     /* TIOCNOTTY */
+    {0x5429, SYS_IOC_OUT, 4},      /* TIOCGSID */
+    {0x5450, SYS_IOC_NONE, 0},     /* FIONCLEX */
+    {0x5451, SYS_IOC_NONE, 0},     /* FIOCLEX */
+    {0x5452, SYS_IOC_IN, 4},       /* FIOASYNC */
+    {0x80045430, SYS_IOC_OUT, 4},  /* TIOCGPTN */
+    {0x40045431, SYS_IOC_IN, 4},   /* TIOCSPTLCK */
+    {0x40049409, SYS_IOC_INT, 0},  /* FICLONE: the source fd */
+    {0x540C, SYS_IOC_NONE, 0},     /* TIOCEXCL */
+    {0x540D, SYS_IOC_NONE, 0},     /* TIOCNXCL */
+    {0x5412, SYS_IOC_IN, 1},       /* TIOCSTI: one char */
+    {0x5415, SYS_IOC_OUT, 4},      /* TIOCMGET */
+    {0x5418, SYS_IOC_IN, 4},       /* TIOCMSET */
+    {0x5423, SYS_IOC_IN, 4},       /* TIOCSETD */
+    {0x5424, SYS_IOC_OUT, 4},      /* TIOCGETD */
+    {0x5441, SYS_IOC_INT, 0},      /* TIOCGPTPEER: open flags */
+    {0x5460, SYS_IOC_OUT, 8},      /* FIOQSIZE */
+    {0x80045440, SYS_IOC_OUT, 4},  /* TIOCGEXCL */
+    {0x00000002, SYS_IOC_OUT, 4},  /* FIGETBSZ */
+    {0x80081272, SYS_IOC_OUT, 8},  /* BLKGETSIZE64 */
+    {0x80086601, SYS_IOC_OUT, 4},  /* FS_IOC_GETFLAGS: the kernel copies an int */
+    {0x40086602, SYS_IOC_IN, 4},   /* FS_IOC_SETFLAGS */
+    {0x40086d01, SYS_IOC_IN, 8},   /* MTIOCTOP: struct mtop (tar asks any archive) */
+    {0x80306d02, SYS_IOC_OUT, 48}, /* MTIOCGET: struct mtget */
 };
 
 static const SysIoctl *sys_ioctl_find(uint32_t cmd)
