@@ -23,10 +23,13 @@
  * mirrored like the others, installed with the raw rt_sigaction (glibc's
  * sigaction refuses them) and glibc's restorer; host glibc never blocks
  * them, so the guest's masking of them is ferry's (delivery checks it).
- * XXX: real-time signals are not queued more than once per number.
- * With SA_RESTART the host kernel restarts the interrupted call itself, so
- * the guest handler runs when the restarted call returns, not before it.
- * A signal arriving between a TB exit and a blocking host call waits for
+ * Host handlers never have SA_RESTART: a blocking host call the signal
+ * interrupts returns EINTR, so the guest handler runs at once, as on
+ * Linux; when the guest asked SA_RESTART, ferry restarts the call itself
+ * after the handler (sys_dispatch's SYS_RESTART re-runs the syscall
+ * instruction).  ferry's own blocking calls retry on EINTR.
+ * XXX: real-time signals are not queued more than once per number.  A
+ * signal arriving between a TB exit and a blocking host call waits for
  * that call to return.
  */
 #include "signals/signals.h"
@@ -162,16 +165,12 @@ void sig_host_action(int sig, uint64_t handler, uint64_t flags)
         sa.sa_handler = SIG_IGN;
     } else {
         sa.sa_sigaction = host_async;
-        sa.sa_flags = SA_SIGINFO | SA_ONSTACK | (flags & GUEST_SA_RESTART ? SA_RESTART : 0);
+        sa.sa_flags = SA_SIGINFO | SA_ONSTACK; /* never SA_RESTART: see above */
         sigfillset(&sa.sa_mask);
     }
-    if (sig == 32 || sig == 33) {
-        /* No host SA_RESTART: the blocked call returns EINTR, so the handler runs at once (a
-         * thread being cancelled or asked to set its ids may be waiting in a futex); ferry
-         * restarts the call itself afterwards when the guest asked SA_RESTART (SYS_RESTART). */
-        sa.sa_flags &= ~SA_RESTART;
+    if (sig == 32 || sig == 33)
         sig_raw_action(sig, &sa);
-    } else
+    else
         sigaction(sig, &sa, NULL);
 }
 
