@@ -488,32 +488,6 @@ static void elf_image_free(ElfImage *img)
 
 /* ---- sysroot and interpreter ---- */
 
-/* True for /proc, /dev, /sys and what is below them: always the host's. */
-static bool elf_is_kernel_path(const char *path)
-{
-    static const char *const dirs[] = {"proc", "dev", "sys"};
-    while (*path == '/')
-        path++;
-    for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-        size_t n = strlen(dirs[i]);
-        if (!strncmp(path, dirs[i], n) && (path[n] == '/' || path[n] == 0))
-            return true;
-    }
-    return false;
-}
-
-bool elf_sysroot_path(const char *sysroot, const char *path, char *out, size_t outlen)
-{
-    struct stat st;
-    if (!sysroot || !sysroot[0] || !strcmp(sysroot, "/") || path[0] != '/' ||
-        elf_is_kernel_path(path))
-        return false;
-    int n = snprintf(out, outlen, "%s%s", sysroot, path);
-    if (n < 0 || (size_t)n >= outlen)
-        return false;
-    return fstatat(AT_FDCWD, out, &st, AT_SYMLINK_NOFOLLOW) == 0;
-}
-
 /* Debian's cross sysroot for an architecture (where its cross libc lives), or NULL. */
 static const char *elf_default_sysroot(const GuestArch *arch)
 {
@@ -574,7 +548,7 @@ static int elf_open_interp(Process *p, const ElfImage *prog, const char *name, c
         if (def && elf_is_dir(def))
             p->opts.sysroot = def;
     }
-    if (!elf_sysroot_path(p->opts.sysroot, interp, path, PATH_MAX))
+    if (!elf_sysroot_resolve(p->opts.sysroot, interp, true, path, PATH_MAX))
         snprintf(path, PATH_MAX, "%s", interp);
     ElfError open_err;
     *fd = elf_open(path, &open_err);

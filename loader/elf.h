@@ -45,11 +45,16 @@ int elf_peek_class(int fd);
 int elf_load(Process *p, int fd, const char *name, ElfError *err);
 
 /*
- * The host path of the guest path `path` under `sysroot`: true with
- * sysroot+path in out (outlen bytes) when path is absolute, not under
- * /proc, /dev or /sys, and that entry exists in the sysroot (a symlink
- * counts as is); false otherwise (use path as is), also for no sysroot or /.
+ * The host path of the guest path `path` under `sysroot` (loader/sysroot.c):
+ * true with the path in out (outlen bytes) when path is absolute, not under
+ * /proc, /dev or /sys, and its lookup inside the sysroot, chroot-like
+ * (symlinks on the way followed inside the sysroot; the last one too when
+ * `follow`), finds an entry there; also true when a symlink there leads
+ * into /proc, /dev or /sys (out is that host path).  False otherwise (use
+ * path as is), also for no sysroot or /.  elf_sysroot_path: follow false.
  */
+bool elf_sysroot_resolve(const char *sysroot, const char *path, bool follow, char *out,
+                         size_t outlen);
 bool elf_sysroot_path(const char *sysroot, const char *path, char *out, size_t outlen);
 
 #endif

@@ -593,6 +593,15 @@ void *gmem_ptr(GuestMem *m, uint64_t gaddr, uint64_t len, int prot)
     return gmem_check(m, gaddr, len, prot) ? g2h(m, gaddr) : NULL;
 }
 
+void *gmem_fault_ptr(GuestMem *m, uint64_t gaddr, uint64_t len)
+{
+    if (!m->guarded)
+        return NULL;
+    if (gmem_in_window(m, gaddr, len ? len : 1))
+        return g2h(m, gaddr);
+    return m->base - GUEST_PAGE_SIZE; /* in the guard below the window */
+}
+
 int gmem_read(GuestMem *m, void *dst, uint64_t gaddr, size_t len)
 {
     const void *src = gmem_ptr(m, gaddr, len, PROT_READ);

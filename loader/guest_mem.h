@@ -93,6 +93,15 @@ bool gmem_check(GuestMem *m, uint64_t gaddr, uint64_t len, int prot);
  * (the caller returns -EFAULT).  len 0 is always valid.
  */
 void *gmem_ptr(GuestMem *m, uint64_t gaddr, uint64_t len, int prot);
+/*
+ * For a guest buffer that failed gmem_check: a host pointer the host kernel
+ * will fault on where the guest's kernel would (the window's unmapped pages
+ * are PROT_NONE on the host; an address outside the window gets the guard
+ * below it), so a syscall passed through reports its own errors in Linux's
+ * order (EBADF, ESPIPE, ... before EFAULT) and copies partially where Linux
+ * does.  NULL when the window has no guards (-B): the caller says -EFAULT.
+ */
+void *gmem_fault_ptr(GuestMem *m, uint64_t gaddr, uint64_t len);
 /* Copies between guest and host; 0 or -EFAULT. */
 int gmem_read(GuestMem *m, void *dst, uint64_t gaddr, size_t len);
 int gmem_write(GuestMem *m, uint64_t gaddr, const void *src, size_t len);

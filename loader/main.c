@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -97,6 +98,15 @@ static void main_load(Process *p, int fd)
     close(fd);
     char *real = realpath(p->opts.program, NULL);
     p->exe_path = real ? real : p->opts.program;
+    /* A program inside the sysroot is named by the guest without the sysroot's prefix. */
+    char *root = p->opts.sysroot ? realpath(p->opts.sysroot, NULL) : NULL;
+    size_t n = root ? strlen(root) : 0;
+    if (n > 1 && !strncmp(p->exe_path, root, n) && p->exe_path[n] == '/')
+        p->exe_guest = p->exe_path + n;
+    free(root);
+    /* The task's name, as exec gives it: what ps, pgrep and /proc/<pid>/comm show. */
+    const char *base = strrchr(p->opts.program, '/');
+    prctl(PR_SET_NAME, base ? base + 1 : p->opts.program);
 }
 
 static void main_open_log(Process *p)

@@ -64,7 +64,8 @@ typedef struct Process {
     const GuestArch *arch;
     GuestMem mem;
     ElfInfo elf;
-    const char *exe_path;  /* absolute path of the guest executable (/proc/self/exe) */
+    const char *exe_path;  /* absolute host path of the guest executable (/proc/self/exe) */
+    const char *exe_guest; /* the same as the guest names it (without the sysroot), or NULL */
     FILE *log;             /* -D file or stderr */
     struct Translator *tr; /* the translator (TB cache, code buffer) */
 } Process;

@@ -312,3 +312,30 @@ void sig_save_mask_for_suspend(uint64_t saved)
     st->saved_mask = saved;
     st->saved_mask_valid = 1;
 }
+
+void sig_host_reclaim(const Process *p)
+{
+    for (int sig = 32; sig <= 33; sig++) {
+        GuestSigaction act = sig_action(p, sig);
+        sig_host_action(sig, act.handler, act.flags);
+    }
+}
+
+bool sig_interrupt_restarts(CPUCommon *cpu)
+{
+    SigThread *st = sig_thread();
+    uint64_t ready = __atomic_load_n(&st->pending, __ATOMIC_SEQ_CST) & ~sys_thread_state()->sigmask;
+    if (!ready)
+        return false;
+    GuestSigaction act = sig_action(cpu->proc, __builtin_ctzll(ready) + 1);
+    return act.handler > 1 && (act.flags & GUEST_SA_RESTART);
+}
+
+uint64_t sig_take_saved_mask(uint64_t current)
+{
+    SigThread *st = sig_thread();
+    if (!st->saved_mask_valid)
+        return current;
+    st->saved_mask_valid = 0;
+    return st->saved_mask;
+}

@@ -16,12 +16,20 @@
  * which records them for the thread and sets cpu->exit_request.  The
  * guest's dispositions and masks are mirrored onto the host here.
  *
- * XXX: signals 32 and 33 are host glibc's own (cancellation, setxid): the
- * guest can only send them to its own thread (recorded, never through the
- * host).  Real-time signals are not queued more than once per number.
- * With SA_RESTART the host kernel restarts the interrupted call itself, so
- * the guest handler runs when the restarted call returns, not before it.
- * A signal arriving between a TB exit and a blocking host call waits for
+ * Signals 32 and 33 are the ones glibc keeps for itself (thread
+ * cancellation, the setxid broadcast): the guest's glibc sends them between
+ * its threads.  ferry's own glibc never uses them (ferry makes no
+ * pthread_cancel, no set*id or SIGEV_THREAD call through it), so they are
+ * mirrored like the others, installed with the raw rt_sigaction (glibc's
+ * sigaction refuses them) and glibc's restorer; host glibc never blocks
+ * them, so the guest's masking of them is ferry's (delivery checks it).
+ * Host handlers never have SA_RESTART: a blocking host call the signal
+ * interrupts returns EINTR, so the guest handler runs at once, as on
+ * Linux; when the guest asked SA_RESTART, ferry restarts the call itself
+ * after the handler (sys_dispatch's SYS_RESTART re-runs the syscall
+ * instruction).  ferry's own blocking calls retry on EINTR.
+ * XXX: real-time signals are not queued more than once per number.  A
+ * signal arriving between a TB exit and a blocking host call waits for
  * that call to return.
  */
 #include "signals/signals.h"
@@ -34,6 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -72,10 +81,35 @@ static bool sig_is_fault(int sig)
     return sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL;
 }
 
-/* Guest signals the host cannot carry for ferry (see XXX above). */
+/* Guest signals whose host disposition cannot change. */
 static bool sig_host_reserved(int sig)
 {
-    return sig == 32 || sig == 33 || sig == SIGKILL || sig == SIGSTOP;
+    return sig == SIGKILL || sig == SIGSTOP;
+}
+
+/* glibc's signal return trampoline (sa_restorer), taken from a handler it installed. */
+static void *sig_restorer;
+
+/* The x86-64 kernel's struct sigaction (rt_sigaction). */
+typedef struct KSigaction {
+    void *handler;
+    unsigned long flags;
+    void *restorer;
+    uint64_t mask;
+} KSigaction;
+
+/* sigaction for 32 and 33, which glibc's wrapper refuses: the raw call. */
+static void sig_raw_action(int sig, const struct sigaction *sa)
+{
+    KSigaction k = {(void *)sa->sa_handler, (unsigned long)sa->sa_flags, NULL, 0};
+    if (sa->sa_handler != SIG_DFL && sa->sa_handler != SIG_IGN) {
+        if (!sig_restorer)
+            return;
+        k.flags |= 0x04000000; /* SA_RESTORER */
+        k.restorer = sig_restorer;
+        k.mask = ~0ull;
+    }
+    syscall(SYS_rt_sigaction, sig, &k, NULL, 8);
 }
 
 /* Records a guest signal for the calling thread (async-signal-safe). */
@@ -131,10 +165,13 @@ void sig_host_action(int sig, uint64_t handler, uint64_t flags)
         sa.sa_handler = SIG_IGN;
     } else {
         sa.sa_sigaction = host_async;
-        sa.sa_flags = SA_SIGINFO | SA_ONSTACK | (flags & GUEST_SA_RESTART ? SA_RESTART : 0);
+        sa.sa_flags = SA_SIGINFO | SA_ONSTACK; /* never SA_RESTART: see above */
         sigfillset(&sa.sa_mask);
     }
-    sigaction(sig, &sa, NULL);
+    if (sig == 32 || sig == 33)
+        sig_raw_action(sig, &sa);
+    else
+        sigaction(sig, &sa, NULL);
 }
 
 void sig_host_mask(uint64_t guest_mask)
@@ -220,5 +257,8 @@ int sig_init(void)
     for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
         if (sigaction(sigs[i], &sa, NULL) < 0)
             return -errno;
+    KSigaction k;
+    if (syscall(SYS_rt_sigaction, SIGSEGV, NULL, &k, 8) == 0)
+        sig_restorer = k.restorer;
     return 0;
 }

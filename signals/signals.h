@@ -18,6 +18,7 @@
 
 #include <setjmp.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "translator/cpu.h"
@@ -86,6 +87,21 @@ int sig_take_recorded(uint64_t set, uint8_t info[SIG_INFO_SIZE]);
 
 /* sigsuspend: the mask to restore after delivery (frame uc_sigmask). */
 void sig_save_mask_for_suspend(uint64_t saved);
+/*
+ * Puts the guest's dispositions of 32 and 33 back on the host: the host
+ * glibc installs its own handlers for them when ferry creates its first
+ * thread (clone.c calls this after each pthread_create).
+ */
+struct Process;
+void sig_host_reclaim(const struct Process *p);
+/*
+ * A guest syscall came back with EINTR: true when the signal about to be
+ * delivered has a guest handler with SA_RESTART (the call is then re-run
+ * after the handler, as Linux restarts it).
+ */
+bool sig_interrupt_restarts(CPUCommon *cpu);
+/* Cancels the mask saved above (no delivery will restore it): returns it, or current if none. */
+uint64_t sig_take_saved_mask(uint64_t current);
 
 /* Per-thread: where a fault in generated code resumes (the exec loop). */
 typedef struct SigThread {

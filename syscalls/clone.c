@@ -12,8 +12,8 @@
  * exit ends one thread (clear_child_tid is written and woken first); the
  * process ends, with the main thread's status, when the last thread exits.
  *
- * XXX: the robust futex list (set_robust_list) is not walked at thread
- * exit; CLONE_VM without CLONE_THREAD or CLONE_VFORK, CLONE_PIDFD,
+ * The robust futex list is walked at thread exit (robust.c).
+ * XXX: CLONE_VM without CLONE_THREAD or CLONE_VFORK, CLONE_PIDFD,
  * clone3's set_tid and cgroup are refused.
  */
 #include "syscalls/internal.h"
@@ -185,6 +185,7 @@ static int64_t clone_thread(SysCtx *c, uint64_t flags, uint64_t sp, uint64_t pti
     __atomic_add_fetch(&clone_live_threads, 1, __ATOMIC_SEQ_CST);
     pthread_t th;
     int rc = pthread_create(&th, &attr, clone_thread_main, &s);
+    sig_host_reclaim(c->p); /* the host glibc takes 32 and 33 at its first thread */
     pthread_sigmask(SIG_SETMASK, &s.host_mask, NULL);
     pthread_attr_destroy(&attr);
     if (rc != 0) {
@@ -320,6 +321,7 @@ int64_t sys_do_exit(SysCtx *c, const uint64_t *a)
 {
     int status = (int)(a[0] & 0xff);
     bool is_main = gettid() == getpid();
+    sys_robust_exit(c);
     clone_clear_child_tid(c);
     clone_thread_gone(is_main, status);
     if (clone_exit_jmp)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "frontends/guest_arch.h"
+#include "signals/signals.h"
 #include "syscalls/internal.h"
 
 static SysHandler *const sys_handlers[SYS_ID_COUNT] = {
@@ -68,9 +69,19 @@ static bool sys_first_time(SysProcState *s, uint64_t key)
     return first;
 }
 
+/*
+ * Unsupported calls and ioctls are reported only with -d unimp or -strace:
+ * on the guest's stderr by default, they would change what the program
+ * prints (a script running `tar ... 2>&1` sees ferry's line).
+ */
+static bool sys_unimp_on(const SysCtx *c)
+{
+    return c->p && ((c->p->opts.log_mask & LOG_UNIMP) || sys_strace_on(c));
+}
+
 void sys_log_once(SysCtx *c, uint64_t key, const char *fmt, ...)
 {
-    if (!sys_first_time(sys_proc_state(c->p), key))
+    if (!sys_unimp_on(c) || !sys_first_time(sys_proc_state(c->p), key))
         return;
     FILE *log = sys_log(c);
     va_list ap;
@@ -107,6 +118,32 @@ int sys_get_timespec(SysCtx *c, uint64_t gaddr, struct timespec *ts)
     return sys_get_struct(c, gaddr, c->abi->layout.timespec, ts, sizeof(*ts));
 }
 
+/*
+ * Calls Linux restarts after a SA_RESTART handler (signal(7)); the others
+ * (waits with timeouts, sleeps, sigsuspend, SysV IPC waits) report EINTR.
+ */
+static bool sys_restartable(unsigned id)
+{
+    switch (id) {
+    case SYS_ID_ppoll:
+    case SYS_ID_pselect6:
+    case SYS_ID_epoll_pwait:
+    case SYS_ID_epoll_pwait2:
+    case SYS_ID_nanosleep:
+    case SYS_ID_clock_nanosleep:
+    case SYS_ID_rt_sigsuspend:
+    case SYS_ID_rt_sigtimedwait:
+    case SYS_ID_semop:
+    case SYS_ID_semtimedop:
+    case SYS_ID_msgrcv:
+    case SYS_ID_msgsnd:
+    case SYS_ID_NONE:
+        return false;
+    default:
+        return true;
+    }
+}
+
 /* An unimplemented or unknown call: -ENOSYS, logged once per number. */
 static int64_t sys_unsupported(SysCtx *c, uint64_t nr, const SysEntry *e)
 {
@@ -120,7 +157,7 @@ static int64_t sys_unsupported(SysCtx *c, uint64_t nr, const SysEntry *e)
         s->nr_logged[nr / 8] |= (uint8_t)(1u << (nr % 8));
         pthread_mutex_unlock(&s->lock);
     }
-    if (first) {
+    if (first && sys_unimp_on(c)) {
         FILE *log = sys_log(c);
         fprintf(log, "ferry: unsupported syscall %s (%llu)\n", e ? e->name : "unknown",
                 (unsigned long long)nr);
@@ -143,8 +180,12 @@ int64_t sys_dispatch(CPUCommon *cpu, uint64_t nr, const uint64_t args[6])
         r = sys_handlers[e->id](&c, args);
     else
         r = sys_unsupported(&c, nr, e);
+    if (r == -EINTR && e && sys_restartable(e->id) && sig_interrupt_restarts(cpu))
+        r = SYS_RESTART;
     if (trace)
         sys_strace_exit(&c, r);
+    if (r == SYS_RESTART)
+        return r;
     if (r < 0 && r >= -4095)
         r = -sys_errno_h2g(c.abi, (int)-r);
     return r;

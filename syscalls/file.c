@@ -20,7 +20,7 @@
 
 int64_t sys_do_read(SysCtx *c, const uint64_t *a)
 {
-    void *buf = gmem_ptr(c->mem, a[1], a[2], PROT_WRITE);
+    void *buf = sys_buf(c, a[1], a[2], PROT_WRITE);
     if (!buf)
         return -EFAULT;
     return sys_ret(read(sys_fd(a[0]), buf, a[2]));
@@ -28,7 +28,7 @@ int64_t sys_do_read(SysCtx *c, const uint64_t *a)
 
 int64_t sys_do_write(SysCtx *c, const uint64_t *a)
 {
-    void *buf = gmem_ptr(c->mem, a[1], a[2], PROT_READ);
+    void *buf = sys_buf(c, a[1], a[2], PROT_READ);
     if (!buf)
         return -EFAULT;
     return sys_ret(write(sys_fd(a[0]), buf, a[2]));
@@ -36,7 +36,7 @@ int64_t sys_do_write(SysCtx *c, const uint64_t *a)
 
 int64_t sys_do_pread64(SysCtx *c, const uint64_t *a)
 {
-    void *buf = gmem_ptr(c->mem, a[1], a[2], PROT_WRITE);
+    void *buf = sys_buf(c, a[1], a[2], PROT_WRITE);
     if (!buf)
         return -EFAULT;
     return sys_ret(pread(sys_fd(a[0]), buf, a[2], (off_t)a[3]));
@@ -44,7 +44,7 @@ int64_t sys_do_pread64(SysCtx *c, const uint64_t *a)
 
 int64_t sys_do_pwrite64(SysCtx *c, const uint64_t *a)
 {
-    void *buf = gmem_ptr(c->mem, a[1], a[2], PROT_READ);
+    void *buf = sys_buf(c, a[1], a[2], PROT_READ);
     if (!buf)
         return -EFAULT;
     return sys_ret(pwrite(sys_fd(a[0]), buf, a[2], (off_t)a[3]));
@@ -93,16 +93,35 @@ int64_t sys_do_writev(SysCtx *c, const uint64_t *a)
 int64_t sys_do_openat(SysCtx *c, const uint64_t *a)
 {
     char path[PATH_MAX];
-    int r = sys_get_path(c, a[1], path);
+    int flags = (int)thunk_flags_g2h(c->abi->open_flags, (uint32_t)a[2]);
+    bool follow = !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
+    int r = sys_get_path_follow(c, a[1], path, follow);
     if (r < 0)
         return r;
-    int flags = (int)thunk_flags_g2h(c->abi->open_flags, (uint32_t)a[2]);
     if (!(flags & (O_WRONLY | O_RDWR))) {
         r = sys_open_emulated(c, path, flags);
         if (r != -ENOENT)
             return r;
     }
     return sys_ret(openat(sys_fd(a[0]), path, flags, (mode_t)a[3]));
+}
+
+/* openat2(dirfd, path, struct open_how *, size): {flags, mode, resolve}, u64 each. */
+int64_t sys_do_openat2(SysCtx *c, const uint64_t *a)
+{
+    uint64_t how[3] = {0, 0, 0};
+    if (a[3] < sizeof(how))
+        return -EINVAL;
+    if (a[3] > 4096)
+        return -E2BIG;
+    if (gmem_read(c->mem, how, a[2], sizeof(how)) < 0)
+        return -EFAULT;
+    how[0] = thunk_flags_g2h(c->abi->open_flags, how[0]);
+    char path[PATH_MAX];
+    int r = sys_get_path_follow(c, a[1], path, !(how[0] & O_NOFOLLOW));
+    if (r < 0)
+        return r;
+    return sys_ret(syscall(SYS_openat2, sys_fd(a[0]), path, how, sizeof(how)));
 }
 
 int64_t sys_do_close(SysCtx *c, const uint64_t *a)
@@ -206,28 +225,45 @@ typedef struct SysIoctl {
 
 /* asm-generic numbers and layouts (x86-64 uses the same). */
 static const SysIoctl sys_ioctls[] = {
-    {0x5401, SYS_IOC_OUT, 36},    /* TCGETS: kernel struct termios, NCCS 19 */
-    {0x5402, SYS_IOC_IN, 36},     /* TCSETS */
-    {0x5403, SYS_IOC_IN, 36},     /* TCSETSW */
-    {0x5404, SYS_IOC_IN, 36},     /* TCSETSF */
-    {0x5409, SYS_IOC_INT, 0},     /* TCSBRK */
-    {0x540A, SYS_IOC_INT, 0},     /* TCXONC */
-    {0x540B, SYS_IOC_INT, 0},     /* TCFLSH */
-    {0x540E, SYS_IOC_INT, 0},     /* TIOCSCTTY */
-    {0x540F, SYS_IOC_OUT, 4},     /* TIOCGPGRP */
-    {0x5410, SYS_IOC_IN, 4},      /* TIOCSPGRP */
-    {0x5411, SYS_IOC_OUT, 4},     /* TIOCOUTQ */
-    {0x5413, SYS_IOC_OUT, 8},     /* TIOCGWINSZ */
-    {0x5414, SYS_IOC_IN, 8},      /* TIOCSWINSZ */
-    {0x541B, SYS_IOC_OUT, 4},     /* FIONREAD */
-    {0x5421, SYS_IOC_IN, 4},      /* FIONBIO */
-    {0x5422, SYS_IOC_NONE, 0},    /* TIOCNOTTY */
-    {0x5429, SYS_IOC_OUT, 4},     /* TIOCGSID */
-    {0x5450, SYS_IOC_NONE, 0},    /* FIONCLEX */
-    {0x5451, SYS_IOC_NONE, 0},    /* FIOCLEX */
-    {0x5452, SYS_IOC_IN, 4},      /* FIOASYNC */
-    {0x80045430, SYS_IOC_OUT, 4}, /* TIOCGPTN */
-    {0x40045431, SYS_IOC_IN, 4},  /* TIOCSPTLCK */
+    {0x5401, SYS_IOC_OUT, 36},     /* TCGETS: kernel struct termios, NCCS 19 */
+    {0x5402, SYS_IOC_IN, 36},      /* TCSETS */
+    {0x5403, SYS_IOC_IN, 36},      /* TCSETSW */
+    {0x5404, SYS_IOC_IN, 36},      /* TCSETSF */
+    {0x5409, SYS_IOC_INT, 0},      /* TCSBRK */
+    {0x540A, SYS_IOC_INT, 0},      /* TCXONC */
+    {0x540B, SYS_IOC_INT, 0},      /* TCFLSH */
+    {0x540E, SYS_IOC_INT, 0},      /* TIOCSCTTY */
+    {0x540F, SYS_IOC_OUT, 4},      /* TIOCGPGRP */
+    {0x5410, SYS_IOC_IN, 4},       /* TIOCSPGRP */
+    {0x5411, SYS_IOC_OUT, 4},      /* TIOCOUTQ */
+    {0x5413, SYS_IOC_OUT, 8},      /* TIOCGWINSZ */
+    {0x5414, SYS_IOC_IN, 8},       /* TIOCSWINSZ */
+    {0x541B, SYS_IOC_OUT, 4},      /* FIONREAD */
+    {0x5421, SYS_IOC_IN, 4},       /* FIONBIO */
+    {0x5422, SYS_IOC_NONE, 0},     /* TIOCNOTTY */
+    {0x5429, SYS_IOC_OUT, 4},      /* TIOCGSID */
+    {0x5450, SYS_IOC_NONE, 0},     /* FIONCLEX */
+    {0x5451, SYS_IOC_NONE, 0},     /* FIOCLEX */
+    {0x5452, SYS_IOC_IN, 4},       /* FIOASYNC */
+    {0x80045430, SYS_IOC_OUT, 4},  /* TIOCGPTN */
+    {0x40045431, SYS_IOC_IN, 4},   /* TIOCSPTLCK */
+    {0x40049409, SYS_IOC_INT, 0},  /* FICLONE: the source fd */
+    {0x540C, SYS_IOC_NONE, 0},     /* TIOCEXCL */
+    {0x540D, SYS_IOC_NONE, 0},     /* TIOCNXCL */
+    {0x5412, SYS_IOC_IN, 1},       /* TIOCSTI: one char */
+    {0x5415, SYS_IOC_OUT, 4},      /* TIOCMGET */
+    {0x5418, SYS_IOC_IN, 4},       /* TIOCMSET */
+    {0x5423, SYS_IOC_IN, 4},       /* TIOCSETD */
+    {0x5424, SYS_IOC_OUT, 4},      /* TIOCGETD */
+    {0x5441, SYS_IOC_INT, 0},      /* TIOCGPTPEER: open flags */
+    {0x5460, SYS_IOC_OUT, 8},      /* FIOQSIZE */
+    {0x80045440, SYS_IOC_OUT, 4},  /* TIOCGEXCL */
+    {0x00000002, SYS_IOC_OUT, 4},  /* FIGETBSZ */
+    {0x80081272, SYS_IOC_OUT, 8},  /* BLKGETSIZE64 */
+    {0x80086601, SYS_IOC_OUT, 4},  /* FS_IOC_GETFLAGS: the kernel copies an int */
+    {0x40086602, SYS_IOC_IN, 4},   /* FS_IOC_SETFLAGS */
+    {0x40086d01, SYS_IOC_IN, 8},   /* MTIOCTOP: struct mtop (tar asks any archive) */
+    {0x80306d02, SYS_IOC_OUT, 48}, /* MTIOCGET: struct mtget */
 };
 
 static const SysIoctl *sys_ioctl_find(uint32_t cmd)
@@ -251,13 +287,14 @@ int64_t sys_do_ioctl(SysCtx *c, const uint64_t *a)
         return sys_ret(ioctl(fd, cmd));
     if (io->kind == SYS_IOC_INT)
         return sys_ret(ioctl(fd, cmd, (unsigned long)a[2]));
+    /* The host checks the fd and command first (ENOTTY before EFAULT, as Linux). */
     uint8_t buf[64] = {0};
+    void *arg = buf;
     if ((io->kind == SYS_IOC_IN || io->kind == SYS_IOC_INOUT) &&
-        gmem_read(c->mem, buf, a[2], io->size))
+        gmem_read(c->mem, buf, a[2], io->size) < 0 &&
+        !(arg = gmem_fault_ptr(c->mem, a[2], io->size)))
         return -EFAULT;
-    if (io->kind != SYS_IOC_IN && !gmem_check(c->mem, a[2], io->size, PROT_WRITE))
-        return -EFAULT;
-    int r = ioctl(fd, cmd, buf);
+    int r = ioctl(fd, cmd, arg);
     if (r < 0)
         return -errno;
     if (io->kind != SYS_IOC_IN && gmem_write(c->mem, a[2], buf, io->size))

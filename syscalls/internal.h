@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -44,6 +45,23 @@ static inline int sys_fd(uint64_t a)
     return (int)a;
 }
 
+/*
+ * A guest buffer for a call passed to the host: its host pointer, or for a
+ * bad one a pointer the host kernel faults on (gmem_fault_ptr), so the call
+ * fails as Linux would; NULL only when neither exists (return -EFAULT).
+ */
+static inline void *sys_buf(const SysCtx *c, uint64_t gaddr, uint64_t len, int prot)
+{
+    void *p = gmem_ptr(c->mem, gaddr, len, prot);
+    return p ? p : gmem_fault_ptr(c->mem, gaddr, len);
+}
+
+/* The guest's name for its executable (readlink of /proc/self/exe, maps). */
+static inline const char *sys_exe_guest(const SysCtx *c)
+{
+    return c->p->exe_guest ? c->p->exe_guest : c->p->exe_path;
+}
+
 /* The -d / -D log of the process. */
 static inline FILE *sys_log(const SysCtx *c)
 {
@@ -55,10 +73,13 @@ static inline FILE *sys_log(const SysCtx *c)
  * becomes the guest executable's path.  Returns 0 or -errno.
  */
 int sys_get_path(SysCtx *c, uint64_t gaddr, char *buf);
+/* The same; `follow` false leaves a symlink as the last component unfollowed in the sysroot. */
+int sys_get_path_follow(SysCtx *c, uint64_t gaddr, char *buf, bool follow);
 /* The same without rewriting. */
 int sys_get_path_raw(SysCtx *c, uint64_t gaddr, char *buf);
 
-/* Logs "ferry: <msg>" once per key (ioctl command, ...) for this process. */
+/* Logs "ferry: <msg>" once per key (ioctl command, ...) for this process, with -d unimp or
+ * -strace. */
 void sys_log_once(SysCtx *c, uint64_t key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -84,6 +105,30 @@ int sys_open_emulated(SysCtx *c, const char *path, int flags);
  */
 struct iovec;
 int sys_get_iovec(SysCtx *c, uint64_t gaddr, int64_t cnt, int prot, struct iovec *out);
+
+/*
+ * Another ferry process's /proc/<pid>/cmdline and exe as its guest sees
+ * them (procpeer.c): sys_peer_cmdline writes the guest argv to out (false:
+ * not a peer's file); sys_peer_exe puts the guest program's path in buf
+ * (len bytes, not terminated): its length, or -ENOENT when not a peer's.
+ */
+bool sys_peer_cmdline(const char *path, FILE *out);
+int64_t sys_peer_exe(const char *path, char *buf, size_t len);
+
+/*
+ * The temporary signal mask of ppoll, pselect6 and epoll_pwait (signal.c):
+ * sys_sigmask_begin reads the guest set at gaddr (size bytes), makes it the
+ * thread's mask as sigsuspend does (host signals blocked until the wait
+ * unblocks them atomically with *hs) and returns 1 when a signal it lets
+ * through is already pending (the call then says -EINTR without waiting),
+ * 0, or -errno.  sys_sigmask_end(c, result) puts the mask back (after the
+ * handler when the result is -EINTR) and returns result.
+ */
+int sys_sigmask_begin(SysCtx *c, uint64_t gaddr, uint64_t size, sigset_t *hs);
+int64_t sys_sigmask_end(SysCtx *c, int64_t r);
+
+/* Thread exit: the calling thread's robust futex list is walked (robust.c). */
+void sys_robust_exit(SysCtx *c);
 
 /* Strace lines (strace.c). */
 bool sys_strace_on(const SysCtx *c);

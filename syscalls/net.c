@@ -248,33 +248,80 @@ static int sys_get_msghdr(SysCtx *c, uint64_t gaddr, struct msghdr *m, struct io
     return sys_get_iovec(c, sys_msg_field(c, g, MSG_IOV), (int64_t)iovlen, prot, iov);
 }
 
-int64_t sys_do_sendmsg(SysCtx *c, const uint64_t *a)
+static int64_t sys_sendmsg_at(SysCtx *c, int fd, uint64_t gmsg, int flags)
 {
     struct msghdr m;
     struct iovec iov[SYS_MAX_IOV];
-    int r = sys_get_msghdr(c, a[1], &m, iov, PROT_READ);
+    int r = sys_get_msghdr(c, gmsg, &m, iov, PROT_READ);
     if (r < 0)
         return r;
-    return sys_ret(sendmsg(sys_fd(a[0]), &m, (int)a[2]));
+    return sys_ret(sendmsg(fd, &m, flags));
 }
 
-int64_t sys_do_recvmsg(SysCtx *c, const uint64_t *a)
+int64_t sys_do_sendmsg(SysCtx *c, const uint64_t *a)
+{
+    return sys_sendmsg_at(c, sys_fd(a[0]), a[1], (int)a[2]);
+}
+
+static int64_t sys_recvmsg_at(SysCtx *c, int fd, uint64_t gmsg, int flags)
 {
     struct msghdr m;
     struct iovec iov[SYS_MAX_IOV];
     const ThunkTarget *t = &c->abi->target;
     unsigned w = t->word_size;
-    int r = sys_get_msghdr(c, a[1], &m, iov, PROT_WRITE);
+    int r = sys_get_msghdr(c, gmsg, &m, iov, PROT_WRITE);
     if (r < 0)
         return r;
-    ssize_t n = recvmsg(sys_fd(a[0]), &m, (int)a[2]);
+    ssize_t n = recvmsg(fd, &m, flags);
     if (n < 0)
         return -errno;
-    uint8_t *g = gmem_ptr(c->mem, a[1], 7 * w, PROT_WRITE);
+    uint8_t *g = gmem_ptr(c->mem, gmsg, 7 * w, PROT_WRITE);
     if (!g)
         return -EFAULT;
     thunk_store(t, g + MSG_NAMELEN * w, 4, m.msg_namelen);
     thunk_store(t, g + MSG_CONTROLLEN * w, w, m.msg_controllen);
     thunk_store(t, g + MSG_FLAGS * w, 4, (uint32_t)m.msg_flags);
     return n;
+}
+
+int64_t sys_do_recvmsg(SysCtx *c, const uint64_t *a)
+{
+    return sys_recvmsg_at(c, sys_fd(a[0]), a[1], (int)a[2]);
+}
+
+/*
+ * sendmmsg / recvmmsg: struct mmsghdr is a msghdr (7 words) and the
+ * unsigned msg_len, padded to a word.  One sendmsg/recvmsg per entry; an
+ * error after the first entry ends the batch with the count so far.
+ * XXX: recvmmsg's timeout is not applied (MSG_WAITFORONE is).
+ */
+static int64_t sys_mmsg(SysCtx *c, const uint64_t *a, bool send)
+{
+    unsigned w = c->abi->target.word_size;
+    uint64_t stride = 8 * (uint64_t)w, vlen = a[2] > SYS_MAX_IOV ? SYS_MAX_IOV : a[2];
+    int flags = (int)a[3];
+    for (uint64_t i = 0; i < vlen; i++) {
+        uint64_t g = a[1] + i * stride;
+        int fl = flags;
+        if (!send && i > 0 && (flags & MSG_WAITFORONE))
+            fl |= MSG_DONTWAIT;
+        int64_t n = send ? sys_sendmsg_at(c, sys_fd(a[0]), g, fl & ~MSG_WAITFORONE)
+                         : sys_recvmsg_at(c, sys_fd(a[0]), g, fl & ~MSG_WAITFORONE);
+        if (n < 0)
+            return i ? (int64_t)i : n;
+        uint32_t len = (uint32_t)n;
+        if (gmem_write(c->mem, g + 7 * (uint64_t)w, &len, sizeof(len)) < 0)
+            return i ? (int64_t)i : -EFAULT;
+    }
+    return (int64_t)vlen;
+}
+
+int64_t sys_do_sendmmsg(SysCtx *c, const uint64_t *a)
+{
+    return sys_mmsg(c, a, true);
+}
+
+int64_t sys_do_recvmmsg(SysCtx *c, const uint64_t *a)
+{
+    return sys_mmsg(c, a, false);
 }

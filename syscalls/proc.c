@@ -25,6 +25,7 @@
 /* exit (one thread) is in clone.c, with thread creation. */
 int64_t sys_do_exit_group(SysCtx *c, const uint64_t *a)
 {
+    sys_robust_exit(c);
     fflush(NULL);
     _exit((int)a[0]);
 }
@@ -272,8 +273,7 @@ int64_t sys_do_wait4(SysCtx *c, const uint64_t *a)
 {
     int status = 0;
     struct rusage ru;
-    if (a[1] && !gmem_check(c->mem, a[1], sizeof(status), PROT_WRITE))
-        return -EFAULT;
+    /* As in Linux, the child is reaped before the status is stored (ECHILD before EFAULT). */
     pid_t r = wait4((pid_t)a[0], &status, (int)a[2], a[3] ? &ru : NULL);
     if (r < 0)
         return -errno;
@@ -290,8 +290,6 @@ int64_t sys_do_waitid(SysCtx *c, const uint64_t *a)
     siginfo_t si;
     struct rusage ru;
     memset(&si, 0, sizeof(si));
-    if (a[2] && !gmem_check(c->mem, a[2], sizeof(si), PROT_WRITE))
-        return -EFAULT;
     long r = syscall(SYS_waitid, (int)a[0], (pid_t)a[1], a[2] ? &si : NULL, (int)a[3],
                      a[4] ? &ru : NULL);
     if (r < 0)

@@ -147,6 +147,16 @@ static const HostMap *proc_host_map_at(const MapsCtx *m, uint64_t a)
     return NULL;
 }
 
+/* A host file path as the guest names it: without the sysroot's prefix. */
+static const char *proc_guest_name(const Process *p, const char *host)
+{
+    const char *root = p->opts.sysroot;
+    size_t n = root ? strlen(root) : 0;
+    if (n > 1 && !strncmp(host, root, n) && host[n] == '/')
+        return host + n;
+    return host;
+}
+
 static void sys_maps_line(const GuestRegion *r, void *opaque)
 {
     MapsCtx *m = opaque;
@@ -158,9 +168,9 @@ static void sys_maps_line(const GuestRegion *r, void *opaque)
     else if (r->flags & GMEM_BRK)
         name = "[heap]";
     else if (hm)
-        name = hm->path;
+        name = proc_guest_name(m->p, hm->path);
     else if ((r->flags & GMEM_IMAGE) && m->p->exe_path)
-        name = m->p->exe_path;
+        name = m->p->exe_guest ? m->p->exe_guest : m->p->exe_path;
     int n = fprintf(
         m->out, "%08llx-%08llx %c%c%c%c %08llx %02x:%02x %llu ", (unsigned long long)r->start,
         (unsigned long long)r->end, r->prot & PROT_READ ? 'r' : '-',
@@ -291,7 +301,7 @@ static bool sys_proc_contents(SysCtx *c, const char *path, FILE *out)
     const char *f = proc_self_file(path);
     const ElfInfo *e = &c->p->elf;
     if (!f)
-        return false;
+        return sys_peer_cmdline(path, out);
     if (!strcmp(f, "maps")) {
         MapsCtx m = {out, c->p, NULL, 0};
         proc_host_maps(&m);

@@ -9,6 +9,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/signalfd.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -121,29 +122,10 @@ int64_t sys_do_sigaltstack(SysCtx *c, const uint64_t *a)
     return 0;
 }
 
-/* Host glibc keeps 32 and 33 for itself: the guest can only send them to its own thread. */
-static bool sig_host_internal(int sig)
-{
-    return sig == 32 || sig == 33;
-}
-
-static int64_t sig_internal_to(SysCtx *c, bool self, int sig)
-{
-    if (!self) {
-        sys_log_once(c, 0x500000000ull | (uint32_t)sig,
-                     "signal %d to another thread dropped (not supported yet)", sig);
-        return 0;
-    }
-    sig_queue_self(c->cpu, sig, NULL);
-    return 0;
-}
-
 int64_t sys_do_kill(SysCtx *c, const uint64_t *a)
 {
     pid_t pid = (pid_t)a[0];
     int sig = (int)a[1];
-    if (sig_host_internal(sig))
-        return sig_internal_to(c, pid == 0 || pid == getpid(), sig);
     return sys_ret(kill(pid, sig));
 }
 
@@ -151,8 +133,6 @@ int64_t sys_do_tkill(SysCtx *c, const uint64_t *a)
 {
     pid_t tid = (pid_t)a[0];
     int sig = (int)a[1];
-    if (sig_host_internal(sig))
-        return sig_internal_to(c, tid == gettid(), sig);
     return sys_ret(syscall(SYS_tkill, tid, sig));
 }
 
@@ -160,8 +140,6 @@ int64_t sys_do_tgkill(SysCtx *c, const uint64_t *a)
 {
     pid_t tgid = (pid_t)a[0], tid = (pid_t)a[1];
     int sig = (int)a[2];
-    if (sig_host_internal(sig))
-        return sig_internal_to(c, tgid == getpid() && tid == gettid(), sig);
     return sys_ret(tgkill(tgid, tid, sig));
 }
 
@@ -171,8 +149,6 @@ static int64_t sig_queue_host(SysCtx *c, long nr, pid_t tgid, pid_t tid, int sig
     uint8_t info[SIG_INFO_SIZE];
     if (gmem_read(c->mem, info, uinfo, sizeof(info)) < 0)
         return -EFAULT;
-    if (sig_host_internal(sig))
-        return sig_internal_to(c, tgid == getpid() && (tid == 0 || tid == gettid()), sig);
     if (nr == SYS_rt_sigqueueinfo)
         return sys_ret(syscall(nr, tgid, sig, info));
     return sys_ret(syscall(nr, tgid, tid, sig, info));
@@ -218,7 +194,7 @@ static void sig_host_set(uint64_t set, sigset_t *out)
 {
     sigemptyset(out);
     for (int sig = 1; sig <= SYS_NSIG; sig++)
-        if ((set >> (sig - 1) & 1) && !sig_host_internal(sig))
+        if (set >> (sig - 1) & 1)
             sigaddset(out, sig);
 }
 
@@ -245,6 +221,38 @@ int64_t sys_do_rt_sigsuspend(SysCtx *c, const uint64_t *a)
     sig_host_mask(t->sigmask);
     __atomic_store_n(&c->cpu->exit_request, 1, __ATOMIC_SEQ_CST);
     return -EINTR;
+}
+
+int sys_sigmask_begin(SysCtx *c, uint64_t gaddr, uint64_t size, sigset_t *hs)
+{
+    SysThread *t = sys_thread_state();
+    uint64_t set;
+    int r = sig_get_set(c, gaddr, size, &set);
+    if (r < 0)
+        return r;
+    sigset_t old;
+    sig_block_host(&old); /* the wait below unblocks atomically: no wake-up lost */
+    sig_save_mask_for_suspend(t->sigmask);
+    t->sigmask = set & ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
+    sig_host_set(t->sigmask, hs);
+    sigdelset(hs, SIGSEGV);
+    sigdelset(hs, SIGBUS);
+    sigdelset(hs, SIGILL);
+    sigdelset(hs, SIGFPE);
+    return (sig_pending_recorded() & ~t->sigmask) ? 1 : 0;
+}
+
+int64_t sys_sigmask_end(SysCtx *c, int64_t r)
+{
+    SysThread *t = sys_thread_state();
+    if (r == -EINTR) {
+        /* A handler runs with the call's mask; delivery restores the saved one after it. */
+        __atomic_store_n(&c->cpu->exit_request, 1, __ATOMIC_SEQ_CST);
+    } else {
+        t->sigmask = sig_take_saved_mask(t->sigmask);
+    }
+    sig_host_mask(t->sigmask);
+    return r;
 }
 
 int64_t sys_do_rt_sigpending(SysCtx *c, const uint64_t *a)
@@ -291,6 +299,22 @@ int64_t sys_do_rt_sigtimedwait(SysCtx *c, const uint64_t *a)
     if (a[1] && gmem_write(c->mem, a[1], info, sizeof(info)) < 0)
         return -EFAULT;
     return sig;
+}
+
+/*
+ * signalfd4(fd, mask, size, flags): the host's signalfd over the host
+ * signals of the mask; struct signalfd_siginfo is the same everywhere.
+ * The guest blocks those signals itself (its mask is the host thread's).
+ */
+int64_t sys_do_signalfd4(SysCtx *c, const uint64_t *a)
+{
+    uint64_t set;
+    int r = sig_get_set(c, a[1], a[2], &set);
+    if (r < 0)
+        return r;
+    sigset_t hs;
+    sig_host_set(set, &hs);
+    return sys_ret(signalfd(sys_fd(a[0]), &hs, (int)a[3]));
 }
 
 /* struct itimerval: four longs on the guest and on the host. */

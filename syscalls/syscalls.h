@@ -17,9 +17,17 @@
 
 /*
  * Runs guest syscall `nr` with `args` for the thread of `cpu`.  Returns the
- * value for the guest's return register.  Calls that do not return (exit,
- * exit_group, a successful execve) do not return here.
+ * value for the guest's return register, or SYS_RESTART.  Calls that do not
+ * return (exit, exit_group, a successful execve) do not return here.
  */
 int64_t sys_dispatch(CPUCommon *cpu, uint64_t nr, const uint64_t args[6]);
+
+/*
+ * sys_dispatch's answer for a call interrupted by a signal whose guest
+ * handler asked SA_RESTART (Linux's ERESTARTSYS): the frontend leaves the
+ * argument registers alone and points pc back at the syscall instruction,
+ * so the call runs again when the handler returns.
+ */
+#define SYS_RESTART (-512)
 
 #endif

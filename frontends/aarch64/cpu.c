@@ -70,9 +70,14 @@ static ArchExcpResult a64_handle_exception(CPUCommon *c, int excp)
 {
     A64CPU *cpu = a64_cpu(c);
     switch (excp) {
-    case A64_EXCP_SYSCALL:
-        cpu->x[0] = (uint64_t)sys_dispatch(c, cpu->x[8], cpu->x);
+    case A64_EXCP_SYSCALL: {
+        int64_t r = sys_dispatch(c, cpu->x[8], cpu->x);
+        if (r == SYS_RESTART)
+            c->pc -= 4; /* the SVC again, after the signal handler */
+        else
+            cpu->x[0] = (uint64_t)r;
         return ARCH_EXCP_CONTINUE;
+    }
     case A64_EXCP_BRK:
         sig_raise_sync(c, SIGTRAP, TRAP_BRKPT, c->pc);
         return ARCH_EXCP_CONTINUE;

@@ -6,13 +6,20 @@
 # starts the sysroot's programs, again under ferry).  Each run gets a fresh
 # empty work directory as cwd and HOME and the same small environment; the
 # case passes when stdout and the exit status are equal.
-# Usage: sh tests/real/run.sh [FILTER] (cases whose name contains FILTER).
+# Usage: sh tests/real/run.sh [FILTER]   cases whose name contains FILTER
+#        sh tests/real/run.sh --quick    the cases of tests/real/quick.list
+#                                        (what `make check` runs)
 # Ends with `real: N passed, N failed`; fails loudly when the sysroot cannot
 # be built.
 FERRY=${FERRY:-$(pwd)/build/ferry}
 ROOT=${REAL_SYSROOT:-build/real-sysroot}
 OUT=${OUT:-build/real}
 FILTER=${1:-}
+QUICK=
+if [ "$FILTER" = --quick ]; then
+    QUICK=$(grep -v '^#' tests/real/quick.list)
+    FILTER=
+fi
 TIMEOUT=${REAL_TIMEOUT:-300}
 if ! sh tests/real/sysroot.sh; then
     echo "real: no sysroot, nothing ran"
@@ -34,7 +41,7 @@ run() {
     if [ "$side" = native ]; then
         set -- /bin/bash
     else
-        set -- "$FERRY" -L "$ROOT" "$ROOT/usr/bin/bash"
+        set -- "$FERRY" -L "$ROOT" -0 /bin/bash "$ROOT/usr/bin/bash"
     fi
     (cd "$OUT/work" && env -i PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin HOME="$OUT/work" \
         LC_ALL=C TZ=UTC TERM=dumb USER=root LOGNAME=root \
@@ -45,6 +52,9 @@ run() {
 for case in tests/real/cases/*.sh; do
     name=$(basename "$case" .sh)
     case "$name" in *"$FILTER"*) ;; *) continue ;; esac
+    if [ -n "$QUICK" ] && ! echo "$QUICK" | grep -qx "$name"; then
+        continue
+    fi
     abs=$(pwd)/$case
     run native "$abs"
     start=$(date +%s)

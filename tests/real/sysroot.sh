@@ -3,7 +3,7 @@
 # from, and installs the same packages natively for the native side.
 # The sysroot is `debootstrap --foreign --variant=minbase bookworm` with the
 # packages of tests/real/packages.list (and their dependencies) unpacked into
-# it (dpkg-deb -x; no maintainer scripts run, which a -L sysroot does not
+# it (no maintainer scripts run, which a -L sysroot does not
 # need except for the alternatives symlinks made here).
 # Cached in $REAL_SYSROOT (build/real-sysroot) and reused while its stamp
 # matches the package list.  Needs root and network access to the mirror;
@@ -14,20 +14,39 @@ MIRROR=${MIRROR:-http://deb.debian.org/debian}
 LIST=tests/real/packages.list
 pkgs=$(grep -v '^#' "$LIST" | tr -s ' \n' ' ' | sed 's/^ //; s/ $//')
 stamp="bookworm minbase: $pkgs"
-if [ -f "$ROOT/.ferry-stamp" ] && [ "$(cat "$ROOT/.ferry-stamp")" = "$stamp" ]; then
+missing=
+for p in $pkgs; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' || missing="$missing $p"
+done
+if [ -f "$ROOT/.ferry-stamp" ] && [ "$(cat "$ROOT/.ferry-stamp")" = "$stamp" ] && [ -z "$missing" ]; then
     exit 0
 fi
 if [ "$(id -u)" != 0 ]; then
     echo "real: building the sysroot needs root (debootstrap, apt-get)" >&2
     exit 1
 fi
-for tool in debootstrap; do
-    command -v $tool >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $tool >/dev/null
-done
 log=$(dirname "$ROOT")/real-sysroot.log
+mkdir -p "$(dirname "$ROOT")"
+# apt-get install, with an apt-get update first when the lists are missing or stale.
+apt_install() {
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >>"$log" 2>&1 && return 0
+    apt-get update -qq >>"$log" 2>&1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >>"$log" 2>&1
+}
+# The packages natively, for the native side of each case.
+if [ -n "$missing" ] && ! apt_install $missing; then
+    echo "real: apt-get install$missing failed, see $log" >&2
+    exit 1
+fi
+if [ -f "$ROOT/.ferry-stamp" ] && [ "$(cat "$ROOT/.ferry-stamp")" = "$stamp" ]; then
+    exit 0
+fi
+if ! command -v debootstrap >/dev/null 2>&1 && ! apt_install debootstrap; then
+    echo "real: cannot install debootstrap, see $log" >&2
+    exit 1
+fi
 start=$(date +%s)
 rm -rf "$ROOT" "$ROOT.tmp"
-mkdir -p "$(dirname "$ROOT")"
 include=$(echo "$pkgs" | tr ' ' ',')
 if ! debootstrap --foreign --arch=arm64 --variant=minbase --include="$include" \
     bookworm "$ROOT.tmp" "$MIRROR" >"$log" 2>&1; then
@@ -35,21 +54,12 @@ if ! debootstrap --foreign --arch=arm64 --variant=minbase --include="$include" \
     tail -n 5 "$log" >&2
     exit 1
 fi
-# The packages natively, for the native side of each case.
-missing=
-for p in $pkgs; do
-    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >>"$log" 2>&1; then
-        apt-get update -qq >>"$log" 2>&1
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >>"$log" 2>&1 ||
-            { echo "real: apt-get install$missing failed, see $log" >&2; exit 1; }
-    fi
-fi
 # The first stage unpacks only the required set; unpack the rest too.
+# (through tar --keep-directory-symlink: the merged /usr's /bin -> usr/bin
+# links must stay links).
 for deb in "$ROOT.tmp/var/cache/apt/archives"/*.deb; do
-    dpkg-deb -x "$deb" "$ROOT.tmp" || { echo "real: dpkg-deb -x $deb failed" >&2; exit 1; }
+    dpkg-deb --fsys-tarfile "$deb" | tar -x --keep-directory-symlink -C "$ROOT.tmp" ||
+        { echo "real: unpacking $deb failed" >&2; exit 1; }
 done
 rm -f "$ROOT.tmp/var/cache/apt/archives"/*.deb
 # The alternatives the host chose (awk, lua, ...), as relative links.
