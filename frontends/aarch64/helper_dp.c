@@ -8,9 +8,11 @@
 #include <time.h>
 
 #include "frontends/aarch64/cpu.h"
+#include "frontends/aarch64/cpu_model.h"
 #include "frontends/aarch64/helper_simd.h"
 
-/* FPCR bits we keep: AHP (bit 26, no effect without FP16), DN, FZ, RMode; no trap enables. */
+/* FPCR bits we keep: AHP (bit 26, not modelled), DN, FZ, RMode, and FZ16 when the model has
+ * FEAT_FP16 (RES0 otherwise); no trap enables. */
 #define A64_FPCR_MASK (1u << 26 | A64_FPCR_DN | A64_FPCR_FZ | 3u << A64_FPCR_RMODE_SHIFT)
 /* FPSR bits: QC and the cumulative exception flags. */
 #define A64_FPSR_MASK                                                                              \
@@ -56,7 +58,8 @@ uint64_t a64_helper_cntvct(CPUCommon *cpu)
 uint64_t a64_helper_set_fpcr(CPUCommon *cpu, uint64_t val)
 {
     a64_fp_fold(a64_cpu(cpu)); /* flags raised under the old rounding mode */
-    a64_fp_set_fpcr(a64_cpu(cpu), (uint32_t)val & A64_FPCR_MASK);
+    uint32_t mask = A64_FPCR_MASK | (a64_cpu_has(cpu, A64_FEAT_FP16) ? A64_FPCR_FZ16 : 0);
+    a64_fp_set_fpcr(a64_cpu(cpu), (uint32_t)val & mask);
     a64_fp_sync(a64_cpu(cpu));
     return 0;
 }

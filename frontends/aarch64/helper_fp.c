@@ -171,12 +171,19 @@ static bool fp_is_denormal(int fsz, uint64_t x)
     return (x & fp_exp_mask[fsz]) == 0 && (x & fp_mant_mask(fsz)) != 0;
 }
 
-/* FPCR.FZ: denormal inputs become signed zeros (not for half precision). */
+/* Flush-to-zero mode for the format: FPCR.FZ16 for half precision, FPCR.FZ otherwise. */
+static bool fp_fz(const A64CPU *cpu, int fsz)
+{
+    return cpu->fpcr & (fsz == 1 ? A64_FPCR_FZ16 : A64_FPCR_FZ);
+}
+
+/* FPCR.FZ / FZ16: denormal inputs become signed zeros; only FZ raises IDC (Arm FPUnpack). */
 static uint64_t fp_flush_in(A64CPU *cpu, int fsz, uint64_t x)
 {
-    if (fsz == 1 || !(cpu->fpcr & A64_FPCR_FZ) || !fp_is_denormal(fsz, x))
+    if (!fp_fz(cpu, fsz) || !fp_is_denormal(fsz, x))
         return x;
-    cpu->fpsr |= A64_FPSR_IDC;
+    if (fsz != 1)
+        cpu->fpsr |= A64_FPSR_IDC;
     return x & fp_sign_bit[fsz];
 }
 
@@ -190,19 +197,24 @@ static void fp_collect_flags(A64CPU *cpu)
     host_clear_flags(HOST_ALL);
 }
 
-/* With FPCR.FZ, collects earlier flags so that a flushed result can drop its own. */
-static void fp_fz_prepare(A64CPU *cpu)
+/* With flush-to-zero, collects earlier flags so that a flushed result can drop its own. */
+static void fp_fz_prepare(A64CPU *cpu, int fsz)
 {
-    if (cpu->fpcr & A64_FPCR_FZ)
+    if (fp_fz(cpu, fsz))
         fp_collect_flags(cpu);
 }
 
-/* FPCR.FZ: a denormal result becomes a signed zero and raises only UFC. */
+/*
+ * FPCR.FZ / FZ16: a result tiny before rounding becomes a signed zero and raises only
+ * UFC.  Half-precision rounding (fp_double_to_half) raises the host underflow flag for
+ * every inexact tiny result, including one rounded up to the smallest normal.
+ */
 static uint64_t fp_flush_out(A64CPU *cpu, int fsz, uint64_t x)
 {
-    if (fsz == 1 || !(cpu->fpcr & A64_FPCR_FZ))
+    if (!fp_fz(cpu, fsz))
         return x;
-    if (!fp_is_denormal(fsz, x) && !(fp_is_zero(fsz, x) && (host_flags() & HOST_UNDERFLOW)))
+    bool uf = host_flags() & HOST_UNDERFLOW;
+    if (!fp_is_denormal(fsz, x) && !((fsz == 1 || fp_is_zero(fsz, x)) && uf))
         return x;
     host_clear_flags(HOST_INEXACT | HOST_UNDERFLOW);
     cpu->fpsr |= A64_FPSR_UFC;
@@ -332,7 +344,7 @@ static uint64_t fp_result_op(A64CPU *cpu, int fsz, double d, FpTinyOp op, double
         !fp_exact_below_normal(fsz, op, x, y, a))
         return fp_flush_out(cpu, fsz, r);
     cpu->fpsr |= A64_FPSR_UFC;
-    if (!(cpu->fpcr & A64_FPCR_FZ))
+    if (!fp_fz(cpu, fsz))
         return r;
     host_clear_flags(HOST_INEXACT | HOST_UNDERFLOW);
     return r & fp_sign_bit[fsz];
@@ -441,7 +453,7 @@ uint64_t a64_fp_binop(A64CPU *cpu, A64FpOp op, int fsz, uint64_t a, uint64_t b)
 {
     uint64_t ops[2] = {fp_flush_in(cpu, fsz, a), fp_flush_in(cpu, fsz, b)};
     uint64_t r;
-    fp_fz_prepare(cpu);
+    fp_fz_prepare(cpu, fsz);
     if (op == A64_FP_RECPS || op == A64_FP_RSQRTS)
         ops[0] ^= fp_sign_bit[fsz];
     if (op == A64_FP_MAXNM || op == A64_FP_MINNM) {
@@ -467,7 +479,7 @@ uint64_t a64_fp_muladd(A64CPU *cpu, int fsz, uint64_t a, uint64_t n, uint64_t m)
     uint64_t ops[3] = {fp_flush_in(cpu, fsz, a), fp_flush_in(cpu, fsz, n),
                        fp_flush_in(cpu, fsz, m)};
     uint64_t r;
-    fp_fz_prepare(cpu);
+    fp_fz_prepare(cpu, fsz);
     bool inf_zero = (fp_is_inf(fsz, ops[1]) && fp_is_zero(fsz, ops[2])) ||
                     (fp_is_zero(fsz, ops[1]) && fp_is_inf(fsz, ops[2]));
     if (inf_zero && fp_is_nan(fsz, ops[0]) && !fp_is_snan(fsz, ops[0])) {
@@ -484,7 +496,7 @@ uint64_t a64_fp_sqrt(A64CPU *cpu, int fsz, uint64_t a)
     a = fp_flush_in(cpu, fsz, a);
     if (fp_is_nan(fsz, a))
         return fp_nan_result(cpu, fsz, a);
-    fp_fz_prepare(cpu);
+    fp_fz_prepare(cpu, fsz);
     return fp_result(cpu, fsz, sqrt(fp_to_double(fsz, a)));
 }
 
@@ -604,7 +616,7 @@ uint64_t a64_fp_from_int(A64CPU *cpu, int fsz, uint64_t v, bool is_unsigned, int
 {
     bool neg = !is_unsigned && (int64_t)v < 0;
     uint64_t mag = neg ? -v : v;
-    fp_fz_prepare(cpu);
+    fp_fz_prepare(cpu, fsz);
     if (fsz == 3) { /* one rounding, then an exact scaling (the result is >= 2^-64) */
         volatile double d = is_unsigned ? (double)v : (double)(int64_t)v;
         return fp_from_double(3, d * fp_pow2(-fbits));
@@ -621,7 +633,7 @@ uint64_t a64_fp_from_int(A64CPU *cpu, int fsz, uint64_t v, bool is_unsigned, int
     for (; mag >> 53; k++)
         mag = (mag >> 1) | (mag & 1);
     double d = (double)mag * fp_pow2(k - fbits);
-    return fp_from_double(1, neg ? -d : d);
+    return fp_flush_out(cpu, 1, fp_from_double(1, neg ? -d : d));
 }
 
 /* A NaN converted between formats keeps its sign and top payload bits. */
@@ -639,13 +651,18 @@ static uint64_t fp_convert_nan(A64CPU *cpu, int from, int to, uint64_t a)
     return sign | fp_exp_mask[to] | fp_quiet_bit[to] | (mant & fp_mant_mask(to));
 }
 
-/* XXX: FPCR.AHP (alternative half precision) and FPCR.FZ16 are not modelled. */
+/* Conversions ignore FPCR.FZ16: a half-precision input or result is never flushed (Arm
+ * FPUnpackCV / FPRoundCV); FPCR.FZ applies to the single or double side.
+ * XXX: FPCR.AHP (alternative half precision) is not modelled. */
 uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a)
 {
-    a = fp_flush_in(cpu, from, a);
+    if (from != 1)
+        a = fp_flush_in(cpu, from, a);
     if (fp_is_nan(from, a))
         return fp_convert_nan(cpu, from, to, a);
-    fp_fz_prepare(cpu);
+    if (to == 1)
+        return fp_from_double(to, fp_to_double(from, a));
+    fp_fz_prepare(cpu, to);
     return fp_flush_out(cpu, to, fp_from_double(to, fp_to_double(from, a)));
 }
 
@@ -712,7 +729,7 @@ uint64_t a64_fp_recip_estimate(A64CPU *cpu, int fsz, uint64_t a)
     double v = fabs(fp_to_double(fsz, a));
     if (v < ldexp(1.0, tiny_exp[fsz]))
         return fp_recpe_overflow(cpu, fsz, sign);
-    if (fsz != 1 && (cpu->fpcr & A64_FPCR_FZ) && v >= fp_pow2(big_exp[fsz])) {
+    if (fp_fz(cpu, fsz) && v >= fp_pow2(big_exp[fsz])) {
         cpu->fpsr |= A64_FPSR_UFC;
         return a & fp_sign_bit[fsz];
     }

@@ -4,7 +4,8 @@
  * U:a:opcode, two-register misc by U:a:opcode; conversions to integers go
  * through 32-bit conversions and saturate to 16 bits (half values never
  * exceed the 32-bit range, so only that last step can overflow).
- * XXX: FPCR.FZ16 and FPCR.AHP are not modelled (as in helper_fp.c).
+ * FPCR.FZ16 is applied by the scalar operations of helper_fp.c.
+ * XXX: FPCR.AHP is not modelled (as in helper_fp.c).
  */
 #include "frontends/aarch64/helper_fp16.h"
 

@@ -21,6 +21,7 @@
 #define A64_FPCR_DN (1u << 25)
 #define A64_FPCR_FZ (1u << 24)
 #define A64_FPCR_RMODE_SHIFT 22
+#define A64_FPCR_FZ16 (1u << 19)
 #define A64_FPSR_IOC (1u << 0)
 #define A64_FPSR_DZC (1u << 1)
 #define A64_FPSR_OFC (1u << 2)
