@@ -211,6 +211,7 @@ CPUCommon *cpu_new(Process *p)
         return NULL;
     }
     cpu->guest_base = p->mem.base;
+    cpu->mem_size = p->mem.size;
     cpu->proc = p;
     cpu->arch = p->arch;
     p->arch->cpu_reset(cpu);
