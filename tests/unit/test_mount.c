@@ -138,12 +138,27 @@ static void test_strace(void **state)
     f->p.opts.strace = true;
     guest_mount(f, put_str(f, 0, "none"), put_str(f, 64, "/nonexistent/ferry"),
                 put_str(f, 256, "tmpfs"), MS_NOSUID, 0);
+    guest_mount(f, 0, put_str(f, 64, "/nonexistent/ferry"), 0,
+                MS_BIND | MS_REC | MS_RDONLY | MS_REMOUNT | 1u << 9 | 1ull << 40, 0);
+    guest_mount(f, put_str(f, 0, "none"), put_str(f, 64, "/nonexistent/ferry"), 0, 0, 0);
+    guest_mount(f, 0, put_str(f, 64, "/nonexistent/ferry"), 0, 0xc0ed0000u | MS_NODEV, 0);
     sys_fixture_call(f, NR_umount2, put_str(f, 64, "/nonexistent/ferry"), MNT_DETACH, 0, 0, 0);
+    sys_fixture_call(f, NR_umount2, put_str(f, 64, "/nonexistent/ferry"),
+                     MNT_FORCE | UMOUNT_NOFOLLOW | 0x40, 0, 0, 0);
+    sys_fixture_call(f, NR_umount2, put_str(f, 64, "/nonexistent/ferry"), 0, 0, 0, 0);
     f->p.opts.strace = false;
     fflush(f->p.log);
     assert_non_null(
-        strstr(f->log_buf, "mount(\"none\",\"/nonexistent/ferry\",\"tmpfs\",0x2,NULL)"));
-    assert_non_null(strstr(f->log_buf, "umount2(\"/nonexistent/ferry\",0x2)"));
+        strstr(f->log_buf, "mount(\"none\",\"/nonexistent/ferry\",\"tmpfs\",MS_NOSUID,NULL)"));
+    assert_non_null(strstr(f->log_buf, "mount(NULL,\"/nonexistent/ferry\",NULL,MS_RDONLY|"
+                                       "MS_REMOUNT|MS_BIND|MS_REC|0x10000000200,NULL)"));
+    assert_non_null(strstr(f->log_buf, "mount(\"none\",\"/nonexistent/ferry\",NULL,0,NULL)"));
+    assert_non_null(
+        strstr(f->log_buf, "mount(NULL,\"/nonexistent/ferry\",NULL,MS_MGC_VAL|MS_NODEV,NULL)"));
+    assert_non_null(strstr(f->log_buf, "umount2(\"/nonexistent/ferry\",MNT_DETACH)"));
+    assert_non_null(
+        strstr(f->log_buf, "umount2(\"/nonexistent/ferry\",MNT_FORCE|UMOUNT_NOFOLLOW|0x40)"));
+    assert_non_null(strstr(f->log_buf, "umount2(\"/nonexistent/ferry\",0)"));
 }
 
 int main(void)
