@@ -576,7 +576,7 @@ static uint64_t fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool 
         rm = (A64FpRound)((cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3);
     double x = fp_to_double(fsz, a) * fp_pow2(fbits);
     double r = fp_round_double(x, rm);
-    int bits = isz == 3 ? 64 : 32;
+    int bits = 8 << isz;
     double hi = is_unsigned ? fp_pow2(bits) : fp_pow2(bits - 1);
     double lo = is_unsigned ? 0.0 : -fp_pow2(bits - 1);
     if (r >= hi) {
