@@ -55,11 +55,20 @@ uint64_t a64_helper_cntvct(CPUCommon *cpu)
     return A64_CNTFRQ == 1000000000ull ? ns : ns / 1000000000ull * A64_CNTFRQ;
 }
 
+uint32_t a64_fpcr_implemented(const CPUCommon *cpu)
+{
+    return A64_FPCR_MASK | (a64_cpu_has(cpu, A64_FEAT_FP16) ? A64_FPCR_FZ16 : 0);
+}
+
+uint32_t a64_fpsr_implemented(void)
+{
+    return A64_FPSR_MASK;
+}
+
 uint64_t a64_helper_set_fpcr(CPUCommon *cpu, uint64_t val)
 {
     a64_fp_fold(a64_cpu(cpu)); /* flags raised under the old rounding mode */
-    uint32_t mask = A64_FPCR_MASK | (a64_cpu_has(cpu, A64_FEAT_FP16) ? A64_FPCR_FZ16 : 0);
-    a64_fp_set_fpcr(a64_cpu(cpu), (uint32_t)val & mask);
+    a64_fp_set_fpcr(a64_cpu(cpu), (uint32_t)val & a64_fpcr_implemented(cpu));
     a64_fp_sync(a64_cpu(cpu));
     return 0;
 }
@@ -67,6 +76,6 @@ uint64_t a64_helper_set_fpcr(CPUCommon *cpu, uint64_t val)
 uint64_t a64_helper_set_fpsr(CPUCommon *cpu, uint64_t val)
 {
     a64_fp_fold(a64_cpu(cpu)); /* flags raised before the write are overwritten */
-    a64_cpu(cpu)->fpsr = (uint32_t)val & A64_FPSR_MASK;
+    a64_cpu(cpu)->fpsr = (uint32_t)val & a64_fpsr_implemented();
     return 0;
 }

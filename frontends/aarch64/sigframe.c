@@ -18,6 +18,7 @@
 
 #include "frontends/aarch64/cpu.h"
 #include "frontends/aarch64/cpu_model.h"
+#include "frontends/aarch64/helper_dp.h"
 #include "frontends/aarch64/helper_simd.h"
 #include "loader/process.h"
 #include "signals/signals.h"
@@ -148,8 +149,8 @@ static void a64_restore_reserved(A64CPU *cpu, const uint8_t *r)
         if (magic == 0 || size < 8 || size > 4096 - off)
             break;
         if (magic == A64_FPSIMD_MAGIC && size >= A64_FPSIMD_SIZE) {
-            cpu->fpsr = get32(r, off + 8);
-            a64_fp_set_fpcr(cpu, get32(r, off + 12));
+            cpu->fpsr = get32(r, off + 8) & a64_fpsr_implemented();
+            a64_fp_set_fpcr(cpu, get32(r, off + 12) & a64_fpcr_implemented(&cpu->common));
             memcpy(cpu->v, r + off + 16, 512);
         }
         off += (size + 15) & ~15u;

@@ -11,6 +11,9 @@
  * access (CPUCommon.mem_size; see CPU_WILD_TRAP), so no guest address reaches
  * host memory outside it; constant addresses below 2 GiB go in the
  * displacement unchecked (the window and its guard cover them).
+ * XXX: with -B the window has no guards, so a constant address past a window
+ * smaller than 2 GiB, or an access straddling the window's end, reaches the
+ * host memory just above it.
  */
 #include "translator/x86_64/codegen.h"
 

@@ -1,7 +1,10 @@
 /* PSTATE.SSBS and PSTATE.DIT across signal delivery: the signal frame's
  * pstate shows them, a handler inherits them, and sigreturn restores them
  * from the frame (also when the handler edits the saved pstate or changes
- * the live bits). */
+ * the live bits).  FPCR and FPSR written into the frame come back through
+ * sigreturn with the bits MSR would keep (FZ16 with FEAT_FP16).  Only the
+ * AArch64 bits are compared: FPCR.Len/Stride and FPSR.NZCV exist for AArch32
+ * alone (RES0 otherwise, Arm ARM C5.2.7/C5.2.8), and qemu keeps them. */
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -50,6 +53,38 @@ static void probe(uint64_t before, uint64_t xor, uint64_t in_handler)
            (unsigned long long)after);
 }
 
+#define FPCR_A64 0x07c80000u /* AHP DN FZ RMode FZ16 */
+#define FPSR_A64 0x0800009fu /* QC IDC IXC UFC OFC DZC IOC */
+
+static void on_usr2(int sig, siginfo_t *si, void *ucv)
+{
+    ucontext_t *uc = ucv;
+    struct fpsimd_context *f = (struct fpsimd_context *)uc->uc_mcontext.__reserved;
+    (void)sig;
+    (void)si;
+    printf("frame fpcr %08x fpsr %08x\n", f->fpcr & FPCR_A64, f->fpsr & FPSR_A64);
+    f->fpcr = 0xffffffffu;
+    f->fpsr = 0xffffffffu;
+}
+
+static void fp_regs_through_sigreturn(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_sigaction = on_usr2;
+    sa.sa_flags = SA_SIGINFO;
+    sigaction(SIGUSR2, &sa, NULL);
+    __asm__ volatile("msr fpcr, %0\n\tmsr fpsr, %1" ::"r"((uint64_t)1 << 19 | 1u << 25),
+                     "r"((uint64_t)0x10));
+    raise(SIGUSR2);
+    uint64_t fpcr, fpsr;
+    __asm__ volatile("mrs %0, fpcr\n\tmrs %1, fpsr" : "=r"(fpcr), "=r"(fpsr));
+    __asm__ volatile("msr fpcr, xzr\n\tmsr fpsr, xzr");
+    printf("after sigreturn: fpcr %08llx fpsr %08llx\n", (unsigned long long)(fpcr & FPCR_A64),
+           (unsigned long long)(fpsr & FPSR_A64));
+    printf("bits outside the AArch64 ones: fpcr %s\n", fpcr & ~0x07ff0000ull ? "set" : "clear");
+}
+
 int main(void)
 {
     struct sigaction sa;
@@ -66,5 +101,6 @@ int main(void)
         probe(v[i], SSBS | DIT, v[i]);
     }
     set_ext(0);
+    fp_regs_through_sigreturn();
     return 0;
 }
