@@ -11,9 +11,9 @@
 #include "frontends/aarch64/cpu_model.h"
 #include "frontends/aarch64/helper_simd.h"
 
-/* FPCR bits we keep: AHP (bit 26, not modelled), DN, FZ, RMode, and FZ16 when the model has
+/* FPCR bits we keep: AHP, DN, FZ, RMode, and FZ16 when the model has
  * FEAT_FP16 (RES0 otherwise); no trap enables. */
-#define A64_FPCR_MASK (1u << 26 | A64_FPCR_DN | A64_FPCR_FZ | 3u << A64_FPCR_RMODE_SHIFT)
+#define A64_FPCR_MASK (A64_FPCR_AHP | A64_FPCR_DN | A64_FPCR_FZ | 3u << A64_FPCR_RMODE_SHIFT)
 /* FPSR bits: QC and the cumulative exception flags. */
 #define A64_FPSR_MASK                                                                              \
     (A64_FPSR_QC | A64_FPSR_IDC | A64_FPSR_IXC | A64_FPSR_UFC | A64_FPSR_OFC | A64_FPSR_DZC |      \

@@ -242,8 +242,10 @@ static double fp_to_double(int fsz, uint64_t x)
 
 /* Rounds a finite or infinite double to half precision in the current rounding mode,
  * raising the host flags an SSE conversion would (libgcc's conversion reports overflow
- * and underflow in the x87 status word only). */
-static uint16_t fp_double_to_half(double d)
+ * and underflow in the x87 status word only).  ahp: to the alternative format of
+ * FPCR.AHP (exponent 31 is a normal one; no infinity), where overflow saturates and raises
+ * only Invalid Operation; d is finite. */
+static uint16_t fp_double_to_half(double d, bool ahp)
 {
     uint16_t sign = signbit(d) ? 0x8000 : 0;
     double a = fabs(d);
@@ -256,7 +258,9 @@ static uint16_t fp_double_to_half(double d)
     bool tiny = e - 1 < -14;
     int quantum = tiny ? -24 : e - 1 - 10;
     double scaled = a * fp_pow2(-quantum); /* exact */
+    unsigned saved = host_flags();
     double n = floor(scaled), frac = scaled - n;
+    host_restore_flags(saved); /* the library's floor may raise Inexact: the flags come below */
     int rm = host_round();
     bool up = rm == 0   ? (frac > 0.5 || (frac == 0.5 && ((uint32_t)n & 1)))
               : rm == 1 ? (frac > 0 && !sign)
@@ -268,7 +272,10 @@ static uint16_t fp_double_to_half(double d)
         raise |= HOST_UNDERFLOW;
     uint32_t bits =
         quantum == -24 ? (uint32_t)n : (uint32_t)((quantum + 25) << 10) + (uint32_t)n - 1024;
-    if (bits >= 0x7c00) { /* overflow */
+    if (ahp && bits >= 0x8000) {
+        raise = HOST_INVALID;
+        bits = 0x7fff;
+    } else if (!ahp && bits >= 0x7c00) { /* overflow */
         raise |= HOST_OVERFLOW | HOST_INEXACT;
         bool to_inf = rm == 0 || (rm == 1 && !sign) || (rm == 2 && sign);
         bits = to_inf ? 0x7c00 : 0x7bff;
@@ -293,7 +300,7 @@ static uint64_t fp_from_double(int fsz, double d)
         memcpy(&w, &g, 4);
         return w;
     }
-    return fp_double_to_half(d);
+    return fp_double_to_half(d, false);
 }
 
 /* A computed result: a NaN made by the operation becomes the default NaN. */
@@ -651,11 +658,33 @@ static uint64_t fp_convert_nan(A64CPU *cpu, int from, int to, uint64_t a)
     return sign | fp_exp_mask[to] | fp_quiet_bit[to] | (mant & fp_mant_mask(to));
 }
 
+/*
+ * A conversion from or to the alternative half-precision format (FPCR.AHP): exponent 31 is
+ * a normal exponent, so there is no infinity or NaN; a NaN converts to zero and an infinity
+ * to the largest value, both raising Invalid Operation (Arm FPConvert / FPRoundBase).
+ */
+static uint64_t fp_convert_ahp(A64CPU *cpu, int from, int to, uint64_t a)
+{
+    if (from == 1) { /* exact in single and double */
+        int e = (int)(a >> 10) & 31, f = (int)(a & 0x3ff);
+        double v = e ? (1024 + f) * fp_pow2(e - 25) : f * fp_pow2(-24);
+        return fp_from_double(to, (a & 0x8000) ? -v : v);
+    }
+    a = fp_flush_in(cpu, from, a);
+    uint64_t sign = (a & fp_sign_bit[from]) ? 0x8000 : 0;
+    if (fp_is_nan(from, a) || fp_is_inf(from, a)) {
+        cpu->fpsr |= A64_FPSR_IOC;
+        return fp_is_nan(from, a) ? sign : sign | 0x7fff;
+    }
+    return fp_double_to_half(fp_to_double(from, a), true);
+}
+
 /* Conversions ignore FPCR.FZ16: a half-precision input or result is never flushed (Arm
- * FPUnpackCV / FPRoundCV); FPCR.FZ applies to the single or double side.
- * XXX: FPCR.AHP (alternative half precision) is not modelled. */
+ * FPUnpackCV / FPRoundCV); FPCR.FZ applies to the single or double side. */
 uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a)
 {
+    if ((cpu->fpcr & A64_FPCR_AHP) && (from == 1 || to == 1))
+        return fp_convert_ahp(cpu, from, to, a);
     if (from != 1)
         a = fp_flush_in(cpu, from, a);
     if (fp_is_nan(from, a))

@@ -4,8 +4,8 @@
  * single and double forms (a64_simd_fp_3same / a64_simd_fp_2misc with
  * fsz 1); here are the half-precision layouts, reductions, by-element and
  * fixed-point forms.
- * FPCR.FZ16 is applied by the scalar operations of helper_fp.c.
- * XXX: FPCR.AHP is not modelled (as in helper_fp.c).
+ * FPCR.FZ16 is applied by the scalar operations of helper_fp.c (FPCR.AHP
+ * concerns conversions only: a64_fp_convert).
  */
 #include "frontends/aarch64/helper_fp16.h"
 

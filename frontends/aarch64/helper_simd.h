@@ -18,6 +18,7 @@
 #include "frontends/aarch64/cpu.h"
 
 /* FPCR / FPSR bits. */
+#define A64_FPCR_AHP (1u << 26)
 #define A64_FPCR_DN (1u << 25)
 #define A64_FPCR_FZ (1u << 24)
 #define A64_FPCR_RMODE_SHIFT 22
