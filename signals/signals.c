@@ -45,6 +45,7 @@
 #include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
+#include <xmmintrin.h>
 
 #include "loader/process.h"
 #include "syscalls/state.h"
@@ -237,8 +238,24 @@ static void host_fault(int sig, siginfo_t *si, void *uc_)
     /* The guest view: host address minus guest_base, also for guard-page hits outside the window
      * (a wrapped negative or too-large guest address); 0 when the host gave none. */
     st->fault_addr = fa ? gaddr : 0;
+    if (tb && sig == SIGSEGV && si->si_code == SI_KERNEL) {
+        /* #GP: generated code accessed CPU_WILD_TRAP for a guest address outside the window. */
+        st->fault_code = SEGV_MAPERR;
+        st->fault_addr = cpu->wild_addr;
+    }
     if (cpu->arch->fp_leave && uc->uc_mcontext.fpregs) /* FP flags raised by guest code */
         cpu->arch->fp_leave(cpu, uc->uc_mcontext.fpregs->mxcsr);
+    siglongjmp(st->fault_jmp, 1);
+}
+
+_Noreturn void sig_guest_fault(CPUCommon *cpu, int sig, int si_code, uint64_t addr)
+{
+    SigThread *st = sig_thread();
+    st->fault_sig = sig;
+    st->fault_code = si_code;
+    st->fault_addr = addr;
+    if (cpu->arch->fp_leave) /* FP flags raised by guest code */
+        cpu->arch->fp_leave(cpu, _mm_getcsr());
     siglongjmp(st->fault_jmp, 1);
 }
 

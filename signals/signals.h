@@ -68,6 +68,13 @@ void sig_deliver_pending(CPUCommon *cpu);
 /* rt_sigreturn: restores the state saved by the frame at the guest sp. Returns x0. */
 int64_t sig_sigreturn(CPUCommon *cpu);
 
+/*
+ * Leaves ferry code running for the guest (a helper, the interpreter) as a host fault in
+ * generated code would: the exec loop raises the guest's sig with si_code and fault address
+ * addr at cpu->pc, which the caller has set to the instruction.
+ */
+_Noreturn void sig_guest_fault(CPUCommon *cpu, int sig, int si_code, uint64_t addr);
+
 /* Dies of host signal sig (default action), without returning. */
 void sig_die_host(int sig) __attribute__((noreturn));
 

@@ -15,6 +15,16 @@
  * (MNT_*, UMOUNT_NOFOLLOW) have the same values for every Linux guest, and
  * the kernel rejects the ones it does not know.
  *
+ * chroot(2) and pivot_root(2) are passed through too: the guest's new root
+ * is ferry's (one process), found through sys_get_path like any path.  From
+ * then on "/" means the new root for every lookup, so the sysroot (-L, or
+ * the default one of a dynamically linked program) is dropped: it named a
+ * directory of the old root, and the guest now sees its own /lib.  ferry's
+ * code and the guest image are already loaded; /proc/self/exe still shows
+ * the guest executable, and running a foreign program through execve
+ * re-runs ferry by /proc/self/exe, which needs /proc mounted in the new
+ * root (as a binfmt_misc chroot does).
+ *
  * XXX: paths inside the data string (overlay's lowerdir=, upperdir=) are
  * not rewritten under -L.
  */
@@ -23,6 +33,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #define MOUNT_DATA_MAX 4096 /* the kernel copies one page of options */
 
@@ -85,4 +97,30 @@ int64_t sys_do_umount2(SysCtx *c, const uint64_t *a)
     char target[PATH_MAX];
     int r = sys_get_path(c, a[0], target);
     return r < 0 ? r : sys_ret(umount2(target, (int)a[1]));
+}
+
+/* After a successful change of root: lookups no longer go under the sysroot. */
+static int64_t mount_root_changed(SysCtx *c, int64_t r)
+{
+    if (r == 0)
+        __atomic_store_n(&c->p->opts.sysroot, NULL, __ATOMIC_RELEASE);
+    return r;
+}
+
+/* chroot(path) */
+int64_t sys_do_chroot(SysCtx *c, const uint64_t *a)
+{
+    char path[PATH_MAX];
+    int r = sys_get_path(c, a[0], path);
+    return r < 0 ? r : mount_root_changed(c, sys_ret(chroot(path)));
+}
+
+/* pivot_root(new_root, put_old) */
+int64_t sys_do_pivot_root(SysCtx *c, const uint64_t *a)
+{
+    char new_root[PATH_MAX], put_old[PATH_MAX];
+    int r = sys_get_path(c, a[0], new_root);
+    if (r == 0)
+        r = sys_get_path(c, a[1], put_old);
+    return r < 0 ? r : mount_root_changed(c, sys_ret(syscall(SYS_pivot_root, new_root, put_old)));
 }

@@ -29,7 +29,16 @@ typedef struct CPUCommon {
     const struct GuestArch *arch;
     struct TB **jmp_cache;    /* per-thread indirect-branch cache, CPU_JMP_CACHE_SIZE */
     uint64_t host_scratch[4]; /* scratch for generated code (spills of fixed regs) */
+    /* Guest addresses are < mem_size (the window).  Generated code checks the address of
+     * every guest access against it; for one outside, it stores the address in wild_addr
+     * and accesses guest_base + CPU_WILD_TRAP instead, a non-canonical host address whose
+     * fault (#GP: SIGSEGV, SI_KERNEL, no address) the host fault handler turns into the
+     * guest's SIGSEGV at wild_addr.  The interpreter checks and raises directly. */
+    uint64_t mem_size;
+    uint64_t wild_addr;
 } CPUCommon;
+
+#define CPU_WILD_TRAP (1ull << 63)
 
 /* Index into CPUCommon.jmp_cache for a guest pc. */
 static inline uint32_t cpu_jmp_cache_hash(uint64_t pc)

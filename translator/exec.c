@@ -211,6 +211,7 @@ CPUCommon *cpu_new(Process *p)
         return NULL;
     }
     cpu->guest_base = p->mem.base;
+    cpu->mem_size = p->mem.size;
     cpu->proc = p;
     cpu->arch = p->arch;
     p->arch->cpu_reset(cpu);
@@ -348,33 +349,73 @@ static bool guest_cs_arch(const GuestArch *a, cs_arch *arch, cs_mode *mode)
     }
 }
 
+/* The name of an AArch64 instruction capstone does not decode (the BTI hints), or NULL. */
+static const char *a64_insn_name(uint32_t w)
+{
+    static const char *const bti[4] = {"bti", "bti c", "bti j", "bti jc"};
+    if ((w & 0xffffff3fu) == 0xd503241fu)
+        return bti[(w >> 6) & 3];
+    return NULL;
+}
+
+/* Prints the instruction word capstone could not decode at code (4 bytes for AArch64, else
+ * one byte) as .inst/.byte with its name when known; returns its size. */
+static size_t log_undecoded(FILE *log, cs_arch arch, const uint8_t *code, size_t size,
+                            uint64_t addr)
+{
+    if (arch == CS_ARCH_ARM64 && size >= 4) {
+        uint32_t w;
+        memcpy(&w, code, 4);
+        const char *name = a64_insn_name(w);
+        fprintf(log, "0x%016llx:  %-10s 0x%08x%s%s\n", (unsigned long long)addr, ".inst", w,
+                name ? "  // " : "", name ? name : "");
+        return 4;
+    }
+    fprintf(log, "0x%016llx:  %-10s 0x%02x\n", (unsigned long long)addr, ".byte", code[0]);
+    return 1;
+}
+
 static void log_disas(FILE *log, cs_arch arch, cs_mode mode, const uint8_t *code, size_t size,
                       uint64_t addr)
 {
     csh h;
     if (cs_open(arch, mode, &h) != CS_ERR_OK)
         return;
-    cs_insn *insn;
-    size_t n = cs_disasm(h, code, size, addr, 0, &insn);
-    for (size_t i = 0; i < n; i++)
-        fprintf(log, "0x%016llx:  %-10s %s\n", (unsigned long long)insn[i].address,
-                insn[i].mnemonic, insn[i].op_str);
-    if (n)
-        cs_free(insn, n);
+    for (size_t off = 0; off < size;) {
+        cs_insn *insn;
+        size_t n = cs_disasm(h, code + off, size - off, addr + off, 0, &insn);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t w = 0;
+            memcpy(&w, insn[i].bytes, insn[i].size < 4 ? insn[i].size : 4);
+            /* capstone versions print BTI as a plain "hint #n", or not at all */
+            const char *name = arch == CS_ARCH_ARM64 ? a64_insn_name(w) : NULL;
+            fprintf(log, "0x%016llx:  %-10s %s%s%s\n", (unsigned long long)insn[i].address,
+                    insn[i].mnemonic, insn[i].op_str, name ? "  // " : "", name ? name : "");
+            off += insn[i].size;
+        }
+        if (n)
+            cs_free(insn, n);
+        if (off < size) /* capstone stopped at a word it does not know */
+            off += log_undecoded(log, arch, code + off, size - off, addr + off);
+    }
     cs_close(&h);
+}
+
+void tb_log_in_asm(Translator *tr, uint64_t pc, uint32_t size)
+{
+    cs_arch arch;
+    cs_mode mode;
+    if (!(tr->log_mask & LOG_IN_ASM) || !guest_cs_arch(tr->arch, &arch, &mode))
+        return;
+    const void *code = gmem_ptr(&tr->proc->mem, pc, size, 0);
+    fprintf(tr->log, "IN:\n");
+    if (code)
+        log_disas(tr->log, arch, mode, code, size, pc);
+    fputc('\n', tr->log);
 }
 
 void tb_log_translation(Translator *tr, const TB *tb)
 {
-    cs_arch arch;
-    cs_mode mode;
-    if ((tr->log_mask & LOG_IN_ASM) && guest_cs_arch(tr->arch, &arch, &mode)) {
-        const void *code = gmem_ptr(&tr->proc->mem, tb->pc, tb->guest_size, 0);
-        fprintf(tr->log, "IN:\n");
-        if (code)
-            log_disas(tr->log, arch, mode, code, tb->guest_size, tb->pc);
-        fputc('\n', tr->log);
-    }
     if ((tr->log_mask & LOG_OUT_ASM) && tb->code) {
         fprintf(tr->log, "OUT: [size=%u]\n", tb->code_size);
         log_disas(tr->log, CS_ARCH_X86, CS_MODE_64, tb->code, tb->code_size,

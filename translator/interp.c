@@ -9,9 +9,11 @@
  */
 #include "translator/interp.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "signals/signals.h"
 #include "translator/ir_vec.h"
 
 static __thread uint64_t *vals;
@@ -63,9 +65,22 @@ static inline void set(const IrContext *ir, CPUCommon *cpu, IrTemp t, uint64_t v
     }
 }
 
+/*
+ * The host address of a guest access of len bytes at addr.  An access that does not lie in
+ * the guest window raises the guest's SIGSEGV at the instruction (at addr, or at the window's
+ * end for one that straddles it) and does not return: nothing outside the window is touched.
+ */
+static uint8_t *guest_ptr(CPUCommon *cpu, uint64_t addr, uint64_t len)
+{
+    if (addr < cpu->mem_size && len <= cpu->mem_size - addr)
+        return cpu->guest_base + addr;
+    cpu->pc = cpu->insn_pc;
+    sig_guest_fault(cpu, SIGSEGV, SEGV_MAPERR, addr < cpu->mem_size ? cpu->mem_size : addr);
+}
+
 static uint64_t mem_load(CPUCommon *cpu, uint64_t addr, unsigned mo, IrType t)
 {
-    uint8_t *h = cpu->guest_base + addr;
+    uint8_t *h = guest_ptr(cpu, addr, 1u << (mo & IR_MO_SIZE));
     unsigned size = mo & IR_MO_SIZE;
     bool be = mo & IR_MO_BE;
     uint64_t v;
@@ -99,7 +114,7 @@ static uint64_t mem_load(CPUCommon *cpu, uint64_t addr, unsigned mo, IrType t)
 
 static void mem_store(CPUCommon *cpu, uint64_t addr, unsigned mo, uint64_t v)
 {
-    uint8_t *h = cpu->guest_base + addr;
+    uint8_t *h = guest_ptr(cpu, addr, 1u << (mo & IR_MO_SIZE));
     bool be = mo & IR_MO_BE;
     switch (mo & IR_MO_SIZE) {
     case 0:
@@ -186,8 +201,8 @@ static uint64_t op_cmpxchg(CPUCommon *cpu, uint64_t addr, uint64_t cmp, uint64_t
 {
     unsigned size = mo & IR_MO_SIZE;
     uint64_t mask = size == 3 ? ~0ull : (1ull << (8u << size)) - 1;
-    uint64_t old =
-        cas_raw(cpu->guest_base + addr, size, to_host(mo, cmp & mask), to_host(mo, nv & mask));
+    uint64_t old = cas_raw(guest_ptr(cpu, addr, 1u << size), size, to_host(mo, cmp & mask),
+                           to_host(mo, nv & mask));
     return extend(mo, to_host(mo, old), t);
 }
 
@@ -225,7 +240,7 @@ static uint64_t op_atomic_rmw(CPUCommon *cpu, uint64_t addr, uint64_t v, unsigne
 {
     unsigned size = mo & IR_MO_SIZE;
     uint64_t mask = size == 3 ? ~0ull : (1ull << (8u << size)) - 1;
-    uint8_t *h = cpu->guest_base + addr;
+    uint8_t *h = guest_ptr(cpu, addr, 1u << size);
     uint64_t raw = 0;
     memcpy(&raw, h, 1u << size);
     for (;;) {
@@ -316,10 +331,10 @@ static bool run_side(const IrContext *ir, CPUCommon *cpu, TB *tb, uint32_t *i, T
         break;
     case IR_OP_ld_v128:
         memcpy((uint8_t *)cpu + (int64_t)ir_cst(op, 1),
-               cpu->guest_base + get(ir, cpu, ir_in(op, 0)), 16);
+               guest_ptr(cpu, get(ir, cpu, ir_in(op, 0)), 16), 16);
         break;
     case IR_OP_st_v128:
-        memcpy(cpu->guest_base + get(ir, cpu, ir_in(op, 0)),
+        memcpy(guest_ptr(cpu, get(ir, cpu, ir_in(op, 0)), 16),
                (uint8_t *)cpu + (int64_t)ir_cst(op, 1), 16);
         break;
     case IR_OP_cmpxchg:

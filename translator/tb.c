@@ -139,6 +139,8 @@ static void tb_translate_ir(Translator *tr, CPUCommon *cpu, uint64_t pc, int max
         o.max_insns = max_insns;
     ir_reset(ir, pc);
     tr->arch->translate(ir, cpu, &o);
+    if (tr->log_mask & LOG_IN_ASM)
+        tb_log_in_asm(tr, pc, ir->guest_size);
     if (tr->log_mask & LOG_OP) {
         fprintf(tr->log, "OP:\n");
         ir_dump(ir, tr->log);
@@ -207,7 +209,7 @@ static TB *tb_gen_code(Translator *tr, CPUCommon *cpu, uint64_t pc, uint32_t fla
     uint32_t h = tb_hash(pc, flags);
     tb->hash_next = tr->hash[h];
     __atomic_store_n(&tr->hash[h], tb, __ATOMIC_RELEASE);
-    if (tr->log_mask & (LOG_IN_ASM | LOG_OUT_ASM))
+    if (tr->log_mask & LOG_OUT_ASM)
         tb_log_translation(tr, tb);
     return tb;
 }

@@ -68,7 +68,9 @@ void tb_invalidate_locked(Translator *tr, TB *tb);
 /* Chains `from` (exit slot) to `to` unless either was invalidated; takes tr->lock. */
 void tb_chain(Translator *tr, TB *from, int slot, TB *to);
 
-/* Logs the guest and host code of a new TB per tr->log_mask (in_asm/out_asm). */
+/* Logs the guest code of a block being translated (in_asm), before its IR (op). */
+void tb_log_in_asm(Translator *tr, uint64_t pc, uint32_t size);
+/* Logs the host code of a new TB per tr->log_mask (out_asm). */
 void tb_log_translation(Translator *tr, const TB *tb);
 
 #endif

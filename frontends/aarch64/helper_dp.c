@@ -8,10 +8,12 @@
 #include <time.h>
 
 #include "frontends/aarch64/cpu.h"
+#include "frontends/aarch64/cpu_model.h"
 #include "frontends/aarch64/helper_simd.h"
 
-/* FPCR bits we keep: AHP (bit 26, no effect without FP16), DN, FZ, RMode; no trap enables. */
-#define A64_FPCR_MASK (1u << 26 | A64_FPCR_DN | A64_FPCR_FZ | 3u << A64_FPCR_RMODE_SHIFT)
+/* FPCR bits we keep: AHP, DN, FZ, RMode, and FZ16 when the model has
+ * FEAT_FP16 (RES0 otherwise); no trap enables. */
+#define A64_FPCR_MASK (A64_FPCR_AHP | A64_FPCR_DN | A64_FPCR_FZ | 3u << A64_FPCR_RMODE_SHIFT)
 /* FPSR bits: QC and the cumulative exception flags. */
 #define A64_FPSR_MASK                                                                              \
     (A64_FPSR_QC | A64_FPSR_IDC | A64_FPSR_IXC | A64_FPSR_UFC | A64_FPSR_OFC | A64_FPSR_DZC |      \
@@ -53,10 +55,20 @@ uint64_t a64_helper_cntvct(CPUCommon *cpu)
     return A64_CNTFRQ == 1000000000ull ? ns : ns / 1000000000ull * A64_CNTFRQ;
 }
 
+uint32_t a64_fpcr_implemented(const CPUCommon *cpu)
+{
+    return A64_FPCR_MASK | (a64_cpu_has(cpu, A64_FEAT_FP16) ? A64_FPCR_FZ16 : 0);
+}
+
+uint32_t a64_fpsr_implemented(void)
+{
+    return A64_FPSR_MASK;
+}
+
 uint64_t a64_helper_set_fpcr(CPUCommon *cpu, uint64_t val)
 {
     a64_fp_fold(a64_cpu(cpu)); /* flags raised under the old rounding mode */
-    a64_fp_set_fpcr(a64_cpu(cpu), (uint32_t)val & A64_FPCR_MASK);
+    a64_fp_set_fpcr(a64_cpu(cpu), (uint32_t)val & a64_fpcr_implemented(cpu));
     a64_fp_sync(a64_cpu(cpu));
     return 0;
 }
@@ -64,6 +76,6 @@ uint64_t a64_helper_set_fpcr(CPUCommon *cpu, uint64_t val)
 uint64_t a64_helper_set_fpsr(CPUCommon *cpu, uint64_t val)
 {
     a64_fp_fold(a64_cpu(cpu)); /* flags raised before the write are overwritten */
-    a64_cpu(cpu)->fpsr = (uint32_t)val & A64_FPSR_MASK;
+    a64_cpu(cpu)->fpsr = (uint32_t)val & a64_fpsr_implemented();
     return 0;
 }

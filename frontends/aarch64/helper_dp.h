@@ -21,6 +21,9 @@ uint64_t a64_helper_crc32(CPUCommon *cpu, uint64_t acc, uint64_t val, uint64_t b
 uint64_t a64_helper_crc32c(CPUCommon *cpu, uint64_t acc, uint64_t val, uint64_t bytes);
 /* CNTVCT_EL0: monotonic time in CNTFRQ ticks. */
 uint64_t a64_helper_cntvct(CPUCommon *cpu);
+/* The FPCR / FPSR bits ferry implements for cpu's model (the others read as zero). */
+uint32_t a64_fpcr_implemented(const CPUCommon *cpu);
+uint32_t a64_fpsr_implemented(void);
 /* MSR FPCR / FPSR: stores the implemented bits; returns 0. */
 uint64_t a64_helper_set_fpcr(CPUCommon *cpu, uint64_t val);
 uint64_t a64_helper_set_fpsr(CPUCommon *cpu, uint64_t val);

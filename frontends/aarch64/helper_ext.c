@@ -38,14 +38,15 @@ uint64_t helper_ext_rdm(CPUCommon *c, uint64_t desc)
 /* ---- FMLAL / FMLSL ---- */
 
 /* A half-precision pattern as the single of the same value; NaNs keep their payload and
- * signalling bit, so the single-precision FPMulAdd processes them as FPMulAddH does. */
-static uint64_t half_to_single_bits(uint64_t h)
+ * signalling bit, so the single-precision FPMulAdd processes them as FPMulAddH does.  With
+ * fz16 (FPCR.FZ16) a denormal becomes a signed zero, without IDC (Arm FPUnpack). */
+static uint64_t half_to_single_bits(uint64_t h, bool fz16)
 {
     uint32_t sign = (uint32_t)(h & 0x8000) << 16, e = (h >> 10) & 31, f = h & 0x3ff;
     if (e == 31)
         return sign | 0x7f800000u | f << 13;
     if (e == 0) {
-        if (!f)
+        if (!f || fz16)
             return sign;
         int sh = __builtin_clz(f) - 21; /* normalise the subnormal: f << sh has bit 10 set */
         return sign | (uint32_t)(113 - sh) << 23 | ((f << sh) & 0x3ff) << 13;
@@ -62,13 +63,15 @@ uint64_t helper_ext_fmlal(CPUCommon *c, uint64_t desc)
     vload(cpu, d.rn, n);
     vload(cpu, d.rm, m);
     vload(cpu, d.rd, r);
+    bool fz16 = cpu->fpcr & A64_FPCR_FZ16;
     a64_fp_begin(cpu);
     for (int i = 0; i < ne; i++) {
         uint64_t a = vget(n, 1, base + i), b = vget(m, 1, d.scalar ? d.imm : base + i);
         if (d.opc)
             a ^= 0x8000; /* FPNeg */
         vset(r, 2, i,
-             a64_fp_muladd(cpu, 2, vget(r, 2, i), half_to_single_bits(a), half_to_single_bits(b)));
+             a64_fp_muladd(cpu, 2, vget(r, 2, i), half_to_single_bits(a, fz16),
+                           half_to_single_bits(b, fz16)));
     }
     a64_fp_end(cpu);
     vstore(cpu, d.rd, r, d.q);

@@ -85,12 +85,19 @@ static bool fp_is_denormal(int fsz, uint64_t x)
     return (x & fp_exp_mask[fsz]) == 0 && (x & fp_mant_mask(fsz)) != 0;
 }
 
-/* FPCR.FZ: denormal inputs become signed zeros (not for half precision). */
+/* Flush-to-zero mode for the format: FPCR.FZ16 for half precision, FPCR.FZ otherwise. */
+static bool fp_fz(const A64CPU *cpu, int fsz)
+{
+    return cpu->fpcr & (fsz == 1 ? A64_FPCR_FZ16 : A64_FPCR_FZ);
+}
+
+/* FPCR.FZ / FZ16: denormal inputs become signed zeros; only FZ raises IDC (Arm FPUnpack). */
 static uint64_t fp_flush_in(A64CPU *cpu, int fsz, uint64_t x)
 {
-    if (fsz == 1 || !(cpu->fpcr & A64_FPCR_FZ) || !fp_is_denormal(fsz, x))
+    if (!fp_fz(cpu, fsz) || !fp_is_denormal(fsz, x))
         return x;
-    cpu->fpsr |= A64_FPSR_IDC;
+    if (fsz != 1)
+        cpu->fpsr |= A64_FPSR_IDC;
     return x & fp_sign_bit[fsz];
 }
 
@@ -104,21 +111,25 @@ static void fp_collect_flags(A64CPU *cpu)
     host_clear_flags(HOST_ALL);
 }
 
-/* With FPCR.FZ, collects earlier flags so that a flushed result can drop its own. */
-static void fp_fz_prepare(A64CPU *cpu)
+/* With flush-to-zero, collects earlier flags so that a flushed result can drop its own. */
+static void fp_fz_prepare(A64CPU *cpu, int fsz)
 {
-    if (cpu->fpcr & A64_FPCR_FZ)
+    if (fp_fz(cpu, fsz))
         fp_collect_flags(cpu);
 }
 
-/* FPCR.FZ: a result that was tiny before rounding (denormal, or zero or the smallest normal
- * with Underflow raised) becomes a signed zero and raises only UFC. */
+/*
+ * FPCR.FZ / FZ16: a result tiny before rounding (denormal, or zero or the smallest normal
+ * with Underflow raised) becomes a signed zero and raises only UFC.  Half-precision
+ * rounding (fp_double_to_half) raises the host underflow flag for every inexact tiny
+ * result, including one rounded up to the smallest normal.
+ */
 static uint64_t fp_flush_out(A64CPU *cpu, int fsz, uint64_t x)
 {
-    if (fsz == 1 || !(cpu->fpcr & A64_FPCR_FZ))
+    if (!fp_fz(cpu, fsz))
         return x;
     uint64_t mag = x & ~fp_sign_bit[fsz];
-    bool edge = mag == 0 || mag == 1ull << fp_mant_bits[fsz];
+    bool edge = fsz == 1 || mag == 0 || mag == 1ull << fp_mant_bits[fsz];
     if (!fp_is_denormal(fsz, x) && !(edge && (host_flags() & HOST_UNDERFLOW)))
         return x;
     host_clear_flags(HOST_INEXACT | HOST_UNDERFLOW);
@@ -151,7 +162,6 @@ static double fp_to_double(int fsz, uint64_t x)
  * where exponent 31 is normal and overflow gives the largest magnitude and Invalid only. */
 static uint16_t fp_double_to_half(double d, bool ahp)
 {
-    unsigned flags_in = host_flags();
     uint16_t sign = signbit(d) ? 0x8000 : 0;
     double a = fabs(d);
     if (isinf(a))
@@ -163,7 +173,9 @@ static uint16_t fp_double_to_half(double d, bool ahp)
     bool tiny = e - 1 < -14;
     int quantum = tiny ? -24 : e - 1 - 10;
     double scaled = a * fp_pow2(-quantum); /* exact */
+    unsigned saved = host_flags();
     double n = floor(scaled), frac = scaled - n;
+    host_restore_flags(saved); /* the library's floor may raise Inexact: the flags come below */
     int rm = host_round();
     bool up = rm == 0   ? (frac > 0.5 || (frac == 0.5 && ((uint32_t)n & 1)))
               : rm == 1 ? (frac > 0 && !sign)
@@ -175,8 +187,7 @@ static uint16_t fp_double_to_half(double d, bool ahp)
         raise |= HOST_UNDERFLOW;
     uint32_t bits =
         quantum == -24 ? (uint32_t)n : (uint32_t)((quantum + 25) << 10) + (uint32_t)n - 1024;
-    if (ahp && bits >= 0x8000) { /* no Inexact, not even from floor() */
-        host_restore_flags(flags_in);
+    if (ahp && bits >= 0x8000) {
         raise = HOST_INVALID;
         bits = 0x7fff;
     } else if (!ahp && bits >= 0x7c00) { /* overflow */
@@ -258,7 +269,7 @@ static uint64_t fp_result_op(A64CPU *cpu, int fsz, double d, FpTinyOp op, double
         !fp_exact_below_normal(fsz, op, x, y, a))
         return fp_flush_out(cpu, fsz, r);
     cpu->fpsr |= A64_FPSR_UFC;
-    if (!(cpu->fpcr & A64_FPCR_FZ))
+    if (!fp_fz(cpu, fsz))
         return r;
     host_clear_flags(HOST_INEXACT | HOST_UNDERFLOW);
     return r & fp_sign_bit[fsz];
@@ -367,7 +378,7 @@ uint64_t a64_fp_binop(A64CPU *cpu, A64FpOp op, int fsz, uint64_t a, uint64_t b)
 {
     uint64_t ops[2] = {fp_flush_in(cpu, fsz, a), fp_flush_in(cpu, fsz, b)};
     uint64_t r;
-    fp_fz_prepare(cpu);
+    fp_fz_prepare(cpu, fsz);
     if (op == A64_FP_RECPS || op == A64_FP_RSQRTS)
         ops[0] ^= fp_sign_bit[fsz];
     if (op == A64_FP_MAXNM || op == A64_FP_MINNM) {
@@ -393,7 +404,7 @@ uint64_t a64_fp_muladd(A64CPU *cpu, int fsz, uint64_t a, uint64_t n, uint64_t m)
     uint64_t ops[3] = {fp_flush_in(cpu, fsz, a), fp_flush_in(cpu, fsz, n),
                        fp_flush_in(cpu, fsz, m)};
     uint64_t r;
-    fp_fz_prepare(cpu);
+    fp_fz_prepare(cpu, fsz);
     bool inf_zero = (fp_is_inf(fsz, ops[1]) && fp_is_zero(fsz, ops[2])) ||
                     (fp_is_zero(fsz, ops[1]) && fp_is_inf(fsz, ops[2]));
     if (inf_zero && fp_is_nan(fsz, ops[0]) && !fp_is_snan(fsz, ops[0])) {
@@ -410,7 +421,7 @@ uint64_t a64_fp_sqrt(A64CPU *cpu, int fsz, uint64_t a)
     a = fp_flush_in(cpu, fsz, a);
     if (fp_is_nan(fsz, a))
         return fp_nan_result(cpu, fsz, a);
-    fp_fz_prepare(cpu);
+    fp_fz_prepare(cpu, fsz);
     return fp_result(cpu, fsz, sqrt(fp_to_double(fsz, a)));
 }
 
@@ -490,7 +501,7 @@ static uint64_t fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool 
         rm = (A64FpRound)((cpu->fpcr >> A64_FPCR_RMODE_SHIFT) & 3);
     double x = fp_to_double(fsz, a) * fp_pow2(fbits);
     double r = fp_round_double(x, rm);
-    int bits = isz == 3 ? 64 : 32;
+    int bits = 8 << isz;
     double hi = is_unsigned ? fp_pow2(bits) : fp_pow2(bits - 1);
     double lo = is_unsigned ? 0.0 : -fp_pow2(bits - 1);
     if (r >= hi) {
@@ -530,7 +541,7 @@ uint64_t a64_fp_from_int(A64CPU *cpu, int fsz, uint64_t v, bool is_unsigned, int
 {
     bool neg = !is_unsigned && (int64_t)v < 0;
     uint64_t mag = neg ? -v : v;
-    fp_fz_prepare(cpu);
+    fp_fz_prepare(cpu, fsz);
     if (fsz == 3) { /* one rounding, then an exact scaling (the result is >= 2^-64) */
         volatile double d = is_unsigned ? (double)v : (double)(int64_t)v;
         return fp_from_double(3, d * fp_pow2(-fbits));
@@ -547,7 +558,7 @@ uint64_t a64_fp_from_int(A64CPU *cpu, int fsz, uint64_t v, bool is_unsigned, int
     for (; mag >> 53; k++)
         mag = (mag >> 1) | (mag & 1);
     double d = (double)mag * fp_pow2(k - fbits);
-    return fp_from_double(1, neg ? -d : d);
+    return fp_flush_out(cpu, 1, fp_from_double(1, neg ? -d : d));
 }
 
 /* A NaN converted between formats keeps its sign and top payload bits. */
@@ -581,20 +592,23 @@ static uint64_t fp_convert_ahp(A64CPU *cpu, int from, int to, uint64_t a)
         cpu->fpsr |= A64_FPSR_IOC;
         return fp_is_nan(from, a) ? sign : sign | 0x7fff;
     }
-    fp_fz_prepare(cpu);
     return fp_double_to_half(fp_to_double(from, a), true);
 }
 
-/* XXX: FPCR.FZ16 is not modelled (no FP16 arithmetic is advertised). */
+/* Conversions ignore FPCR.FZ16: a half-precision input or result is never flushed (Arm
+ * FPUnpackCV / FPRoundCV); FPCR.FZ applies to the single or double side. */
 uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a)
 {
-    if ((from == 1 || to == 1) && (cpu->fpcr & A64_FPCR_AHP))
+    if ((cpu->fpcr & A64_FPCR_AHP) && (from == 1 || to == 1))
         return fp_convert_ahp(cpu, from, to, a);
-    a = fp_flush_in(cpu, from, a);
+    if (from != 1)
+        a = fp_flush_in(cpu, from, a);
     if (fp_is_nan(from, a))
         return fp_convert_nan(cpu, from, to, a);
-    fp_fz_prepare(cpu);
-    return fp_result(cpu, to, fp_to_double(from, a));
+    if (to == 1)
+        return fp_from_double(to, fp_to_double(from, a));
+    fp_fz_prepare(cpu, to);
+    return fp_flush_out(cpu, to, fp_from_double(to, fp_to_double(from, a)));
 }
 
 /* Double to single with rounding to odd (FCVTXN): truncate, then set the low bit if inexact. */
@@ -603,7 +617,7 @@ uint64_t a64_fp_convert_odd(A64CPU *cpu, uint64_t a)
     a = fp_flush_in(cpu, 3, a);
     if (fp_is_nan(3, a))
         return fp_convert_nan(cpu, 3, 2, a);
-    fp_fz_prepare(cpu);
+    fp_fz_prepare(cpu, 2);
     int rm = host_round();
     host_set_round(3);
     double d = fp_to_double(3, a);
@@ -655,7 +669,7 @@ uint64_t a64_fp_recip_estimate(A64CPU *cpu, int fsz, uint64_t a)
     double v = fabs(fp_to_double(fsz, a));
     if (v < ldexp(1.0, tiny_exp[fsz]))
         return fp_recpe_overflow(cpu, fsz, sign);
-    if (fsz != 1 && (cpu->fpcr & A64_FPCR_FZ) && v >= fp_pow2(big_exp[fsz])) {
+    if (fp_fz(cpu, fsz) && v >= fp_pow2(big_exp[fsz])) {
         cpu->fpsr |= A64_FPSR_UFC;
         return a & fp_sign_bit[fsz];
     }

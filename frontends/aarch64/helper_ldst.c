@@ -6,23 +6,12 @@
  */
 #include "frontends/aarch64/helper_ldst.h"
 
-#include <setjmp.h>
 #include <signal.h>
 #include <stdbool.h>
 
 #include "frontends/aarch64/cpu.h"
 #include "loader/process.h"
 #include "signals/signals.h"
-
-/* Leaves the helper through the exec loop's fault path, as a host fault would. */
-static _Noreturn void helper_fault(int sig, int code, uint64_t addr)
-{
-    SigThread *st = sig_thread();
-    st->fault_sig = sig;
-    st->fault_code = code;
-    st->fault_addr = addr;
-    siglongjmp(st->fault_jmp, 1);
-}
 
 /* lock cmpxchg16b on a 16-byte aligned host address; the old value goes to lo, hi. */
 static bool cas16(void *p, uint64_t *lo, uint64_t *hi, uint64_t nlo, uint64_t nhi)
@@ -40,9 +29,9 @@ uint64_t a64_helper_cmpxchg128(CPUCommon *cpu, uint64_t addr, uint64_t cmp_lo, u
 {
     A64CPU *c = a64_cpu(cpu);
     if (addr & 15)
-        helper_fault(SIGBUS, BUS_ADRALN, addr);
+        sig_guest_fault(cpu, SIGBUS, BUS_ADRALN, addr);
     if (!gmem_in_window(&cpu->proc->mem, addr, 16))
-        helper_fault(SIGSEGV, SEGV_MAPERR, addr);
+        sig_guest_fault(cpu, SIGSEGV, SEGV_MAPERR, addr);
     uint64_t lo = cmp_lo, hi = cmp_hi;
     bool ok = cas16(cpu->guest_base + addr, &lo, &hi, new_lo, new_hi);
     c->scratch[0] = lo;

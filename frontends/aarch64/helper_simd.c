@@ -75,8 +75,7 @@ static uint64_t int_3same(A64CPU *cpu, int u, int opc, int esz, uint64_t a, uint
     return 0;
 }
 
-/* FP three-same element; key = u:a:opc<2:0>. */
-static uint64_t fp_3same(A64CPU *cpu, int key, int fsz, uint64_t a, uint64_t b, uint64_t acc)
+uint64_t a64_simd_fp_3same(A64CPU *cpu, int key, int fsz, uint64_t a, uint64_t b, uint64_t acc)
 {
     uint64_t ones = emask(fsz), sign = 1ull << ((8 << fsz) - 1);
     switch (key) {
@@ -158,7 +157,7 @@ uint64_t helper_simd_3same(CPUCommon *c, uint64_t desc)
         uint64_t b = pair ? vget(n, esz, 2 * i + 1) : vget(m, esz, i);
         uint64_t x = vget(acc, esz, i);
         if (fp)
-            x = fp_3same(cpu, d.u << 4 | (d.size >> 1) << 3 | (d.opc & 7), esz, a, b, x);
+            x = a64_simd_fp_3same(cpu, d.u << 4 | (d.size >> 1) << 3 | (d.opc & 7), esz, a, b, x);
         else
             x = int_3same(cpu, d.u, d.opc, esz, a, b, x);
         vset(r, esz, i, x);
@@ -274,13 +273,13 @@ static uint64_t indexed_elem(A64CPU *cpu, const A64SimdDesc *d, int esz, uint64_
     int key = d->u << 4 | d->opc;
     switch (key) {
     case 0x01:
-        return fp_3same(cpu, 0x01, esz, a, b, acc); /* FMLA */
+        return a64_simd_fp_3same(cpu, 0x01, esz, a, b, acc); /* FMLA */
     case 0x05:
-        return fp_3same(cpu, 0x09, esz, a, b, acc); /* FMLS */
+        return a64_simd_fp_3same(cpu, 0x09, esz, a, b, acc); /* FMLS */
     case 0x09:
-        return fp_3same(cpu, 0x13, esz, a, b, acc); /* FMUL */
+        return a64_simd_fp_3same(cpu, 0x13, esz, a, b, acc); /* FMUL */
     case 0x19:
-        return fp_3same(cpu, 0x03, esz, a, b, acc); /* FMULX */
+        return a64_simd_fp_3same(cpu, 0x03, esz, a, b, acc); /* FMULX */
     case 0x08:
         return int_3same(cpu, 0, 0x13, esz, a, b, acc); /* MUL */
     case 0x10:

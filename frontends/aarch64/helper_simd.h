@@ -22,6 +22,7 @@
 #define A64_FPCR_DN (1u << 25)
 #define A64_FPCR_FZ (1u << 24)
 #define A64_FPCR_RMODE_SHIFT 22
+#define A64_FPCR_FZ16 (1u << 19)
 #define A64_FPSR_IOC (1u << 0)
 #define A64_FPSR_DZC (1u << 1)
 #define A64_FPSR_OFC (1u << 2)
@@ -127,7 +128,7 @@ int a64_fp_compare(A64CPU *cpu, int fsz, uint64_t a, uint64_t b, bool signal);
 bool a64_fp_compare_cond(A64CPU *cpu, int fsz, uint64_t a, uint64_t b, int cond, bool abs);
 /* Rounds to an integral value in the same format (FRINT*); exact: FRINTX raises IXC. */
 uint64_t a64_fp_round_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool exact);
-/* Converts to a (64 or 32 bit, isz = 3 or 2) integer, saturating as Arm does. */
+/* Converts to a (64, 32 or 16 bit, isz = 3, 2 or 1) integer, saturating as Arm does. */
 uint64_t a64_fp_to_int(A64CPU *cpu, int fsz, uint64_t a, A64FpRound rm, bool is_unsigned, int fbits,
                        int isz);
 /* Converts an integer (already extended to 64 bits) to FP with `fbits` fraction bits. */

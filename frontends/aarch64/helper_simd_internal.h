@@ -119,4 +119,13 @@ static inline void concat_pair(A64CPU *cpu, const A64SimdDesc *d, uint64_t *cat)
     memcpy((uint8_t *)cat + bytes, cpu->v[d->rm], bytes);
 }
 
+/*
+ * One element of the FP forms of three same (key = U:a:opcode<2:0>, acc the destination
+ * element for FMLA/FMLS) and two-register misc (key = a:U:opcode), for every FP element size
+ * (fsz 1 half, 2 single, 3 double): compares give all ones or zero, conversions to integers
+ * saturate to the element size.
+ */
+uint64_t a64_simd_fp_3same(A64CPU *cpu, int key, int fsz, uint64_t a, uint64_t b, uint64_t acc);
+uint64_t a64_simd_fp_2misc(A64CPU *cpu, int key, int fsz, uint64_t a);
+
 #endif

@@ -92,8 +92,7 @@ static A64FpRound rnd_of(int key)
     return (A64FpRound)(low ? (a ? A64_RND_Z : A64_RND_M) : (a ? A64_RND_P : A64_RND_N));
 }
 
-/* FP two-register misc element; key = a:u:opc. */
-static uint64_t fp_2misc(A64CPU *cpu, int key, int fsz, uint64_t a)
+uint64_t a64_simd_fp_2misc(A64CPU *cpu, int key, int fsz, uint64_t a)
 {
     uint64_t ones = emask(fsz), sign = 1ull << ((8 << fsz) - 1);
     int opc = key & 31, u = (key >> 5) & 1;
@@ -225,7 +224,7 @@ uint64_t helper_simd_2misc(CPUCommon *c, uint64_t desc)
     } else if (is_fp_2misc(d.u, d.opc, d.size)) {
         int fsz = 2 + (d.size & 1);
         for (int i = 0; i < (d.scalar ? 1 : bytes >> fsz); i++)
-            vset(r, fsz, i, fp_2misc(cpu, (d.size >> 1) << 6 | key, fsz, vget(n, fsz, i)));
+            vset(r, fsz, i, a64_simd_fp_2misc(cpu, (d.size >> 1) << 6 | key, fsz, vget(n, fsz, i)));
     } else if (key == 0x03 || key == 0x23) { /* SUQADD, USQADD: accumulate into Vd */
         for (int i = 0; i < (d.scalar ? 1 : bytes >> d.size); i++) {
             i128 s = elem_val(vget(acc, d.size, i), d.size, d.u) +

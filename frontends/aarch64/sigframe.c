@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "frontends/aarch64/cpu.h"
+#include "frontends/aarch64/cpu_model.h"
+#include "frontends/aarch64/helper_dp.h"
 #include "frontends/aarch64/helper_simd.h"
 #include "loader/process.h"
 #include "signals/signals.h"
@@ -70,18 +72,27 @@ uint64_t a64_sig_sp(const CPUCommon *c)
     return ((const A64CPU *)c)->x[31];
 }
 
+#define A64_PSTATE_SSBS (1u << 12)
+#define A64_PSTATE_DIT (1u << 24)
+
+/* NZCV, and SSBS/DIT as MSR left them: the handler's frame shows them. */
 static uint64_t a64_pstate(const A64CPU *cpu)
 {
     return ((cpu->nf >> 63) & 1) << 31 | (uint64_t)(cpu->zf == 0) << 30 |
-           (uint64_t)(cpu->cf != 0) << 29 | ((cpu->vf >> 63) & 1) << 28;
+           (uint64_t)(cpu->cf != 0) << 29 | ((cpu->vf >> 63) & 1) << 28 |
+           (cpu->pstate_ext & (A64_PSTATE_SSBS | A64_PSTATE_DIT));
 }
 
+/* Sigreturn: NZCV, and SSBS/DIT when the CPU model has them (RES0 otherwise). */
 static void a64_set_pstate(A64CPU *cpu, uint64_t ps)
 {
+    uint64_t ext = (a64_cpu_has(&cpu->common, A64_FEAT_SSBS) ? A64_PSTATE_SSBS : 0) |
+                   (a64_cpu_has(&cpu->common, A64_FEAT_DIT) ? A64_PSTATE_DIT : 0);
     cpu->nf = (ps >> 31) & 1 ? 1ull << 63 : 0;
     cpu->zf = (ps >> 30) & 1 ? 0 : 1;
     cpu->cf = (ps >> 29) & 1;
     cpu->vf = (ps >> 28) & 1 ? 1ull << 63 : 0;
+    cpu->pstate_ext = (cpu->pstate_ext & ~ext) | (ps & ext);
 }
 
 static void a64_fill_frame(const A64CPU *cpu, const SigFrame *f, uint8_t *b)
@@ -138,8 +149,8 @@ static void a64_restore_reserved(A64CPU *cpu, const uint8_t *r)
         if (magic == 0 || size < 8 || size > 4096 - off)
             break;
         if (magic == A64_FPSIMD_MAGIC && size >= A64_FPSIMD_SIZE) {
-            cpu->fpsr = get32(r, off + 8);
-            a64_fp_set_fpcr(cpu, get32(r, off + 12));
+            cpu->fpsr = get32(r, off + 8) & a64_fpsr_implemented();
+            a64_fp_set_fpcr(cpu, get32(r, off + 12) & a64_fpcr_implemented(&cpu->common));
             memcpy(cpu->v, r + off + 16, 512);
         }
         off += (size + 15) & ~15u;

@@ -260,6 +260,21 @@ FOO=(unset) BAR=(unset)" -- "$FERRY" -R 4G "$OUT/args"
             bad "$how: exit status $rc, stderr '$(head -c 200 "$OUT/stderr")'"
         fi
     done
+    # -d in_asm: IN before OP (as qemu logs them); BTI named; a word capstone does not know
+    # printed as .inst.
+    printf '%s\n' '.globl _start' '_start: bti c' 'hint #38' 'nop' '.inst 0x00000000' \
+        >"$OUT/inasm.S"
+    "$CROSS_CC" -nostdlib -static -o "$OUT/inasm" "$OUT/inasm.S" || bad "cross compile (inasm)"
+    rm -f "$OUT/log"
+    "$FERRY" -d in_asm,op -D "$OUT/log" "$OUT/inasm" >/dev/null 2>&1
+    if [ "$(grep -m2 -E '^(IN|OP):' "$OUT/log" | tr '\n' ' ')" = "IN: OP: " ] &&
+        grep -q ':  hint  *#0x22  // bti c$' "$OUT/log" &&
+        grep -q ':  hint  *#0x26  // bti jc$' "$OUT/log" &&
+        grep -q ':  \.inst  *0x00000000$' "$OUT/log" && grep -q ':  nop' "$OUT/log"; then
+        ok
+    else
+        bad "-d in_asm: order, BTI or .inst: $(head -c 300 "$OUT/log")"
+    fi
     # -strace (and QEMU_STRACE), on stderr, or in the -D log.
     for how in "-strace" "QEMU_STRACE=1" "-strace -D $OUT/log"; do
         rm -f "$OUT/log"

@@ -35,6 +35,7 @@ static inline A64CPU *a64_test_cpu(Process *p)
     cpu->common.proc = p;
     cpu->common.arch = &guest_arch_aarch64;
     cpu->common.guest_base = p->mem.base;
+    cpu->common.mem_size = p->mem.size;
     return cpu;
 }
 

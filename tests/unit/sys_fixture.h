@@ -42,6 +42,7 @@ static inline SysFixture *sys_fixture_new(uint64_t npages, bool capture_log)
     f->cpu.proc = &f->p;
     f->cpu.arch = &f->arch;
     f->cpu.guest_base = f->p.mem.base;
+    f->cpu.mem_size = f->p.mem.size;
     int64_t g = gmem_mmap(&f->p.mem, 0, npages * GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
                           MAP_PRIVATE | MAP_ANONYMOUS, -1, 0, GMEM_ANON);
     if (g < 0)

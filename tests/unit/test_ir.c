@@ -274,7 +274,7 @@ static void test_interp_runs_loop_memory_and_calls(void **state)
 {
     IrContext *ctx = *state;
     uint64_t mem[4] = {5, 0, 0, 0};
-    FakeCPU cpu = {.common.guest_base = (uint8_t *)mem};
+    FakeCPU cpu = {.common.guest_base = (uint8_t *)mem, .common.mem_size = sizeof(mem)};
     cpu.r[3] = 100;
     /* r0 = sum 1..10 via a loop on a local; mem[1] = r0; r1 = old mem[0]
      * exchanged with 9; r2 = helper(r0, 1, 2) */

@@ -6,6 +6,8 @@
  * (skipped for other users, who get the kernel's -EPERM).
  */
 #include <errno.h>
+#include <limits.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/statfs.h>
 #include <unistd.h>
 
@@ -24,7 +27,7 @@
 #include "tests/unit/sys_fixture.h"
 
 /* AArch64 syscall numbers (asm-generic). */
-enum { NR_umount2 = 39, NR_mount = 40 };
+enum { NR_umount2 = 39, NR_mount = 40, NR_chroot = 51 };
 
 #define NPAGES 4
 #define TMPFS_MAGIC_NR 0x01021994
@@ -138,12 +141,68 @@ static void test_strace(void **state)
     f->p.opts.strace = true;
     guest_mount(f, put_str(f, 0, "none"), put_str(f, 64, "/nonexistent/ferry"),
                 put_str(f, 256, "tmpfs"), MS_NOSUID, 0);
+    guest_mount(f, 0, put_str(f, 64, "/nonexistent/ferry"), 0,
+                MS_BIND | MS_REC | MS_RDONLY | MS_REMOUNT | 1u << 9 | 1ull << 40, 0);
+    guest_mount(f, put_str(f, 0, "none"), put_str(f, 64, "/nonexistent/ferry"), 0, 0, 0);
+    guest_mount(f, 0, put_str(f, 64, "/nonexistent/ferry"), 0, 0xc0ed0000u | MS_NODEV, 0);
     sys_fixture_call(f, NR_umount2, put_str(f, 64, "/nonexistent/ferry"), MNT_DETACH, 0, 0, 0);
+    sys_fixture_call(f, NR_umount2, put_str(f, 64, "/nonexistent/ferry"),
+                     MNT_FORCE | UMOUNT_NOFOLLOW | 0x40, 0, 0, 0);
+    sys_fixture_call(f, NR_umount2, put_str(f, 64, "/nonexistent/ferry"), 0, 0, 0, 0);
     f->p.opts.strace = false;
     fflush(f->p.log);
     assert_non_null(
-        strstr(f->log_buf, "mount(\"none\",\"/nonexistent/ferry\",\"tmpfs\",0x2,NULL)"));
-    assert_non_null(strstr(f->log_buf, "umount2(\"/nonexistent/ferry\",0x2)"));
+        strstr(f->log_buf, "mount(\"none\",\"/nonexistent/ferry\",\"tmpfs\",MS_NOSUID,NULL)"));
+    assert_non_null(strstr(f->log_buf, "mount(NULL,\"/nonexistent/ferry\",NULL,MS_RDONLY|"
+                                       "MS_REMOUNT|MS_BIND|MS_REC|0x10000000200,NULL)"));
+    assert_non_null(strstr(f->log_buf, "mount(\"none\",\"/nonexistent/ferry\",NULL,0,NULL)"));
+    assert_non_null(
+        strstr(f->log_buf, "mount(NULL,\"/nonexistent/ferry\",NULL,MS_MGC_VAL|MS_NODEV,NULL)"));
+    assert_non_null(strstr(f->log_buf, "umount2(\"/nonexistent/ferry\",MNT_DETACH)"));
+    assert_non_null(
+        strstr(f->log_buf, "umount2(\"/nonexistent/ferry\",MNT_FORCE|UMOUNT_NOFOLLOW|0x40)"));
+    assert_non_null(strstr(f->log_buf, "umount2(\"/nonexistent/ferry\",0)"));
+}
+
+/* A guest chroot goes through the sysroot like any path, and drops the sysroot when it
+ * succeeds: "/" is the new root from then on.  The test leaves the chroot again through a
+ * descriptor of the old root. */
+static void test_chroot_sysroot(void **state)
+{
+    MountTest *t = *state;
+    SysFixture *f = t->f;
+    char sub[96], marker[128], cwd[PATH_MAX];
+    snprintf(sub, sizeof(sub), "%s/sub", t->dir);
+    snprintf(marker, sizeof(marker), "%s/marker", sub);
+    assert_int_equal(mkdir(sub, 0755), 0);
+    FILE *m = fopen(marker, "w");
+    assert_non_null(m);
+    fclose(m);
+    f->p.opts.sysroot = t->dir;
+    assert_int_equal(
+        sys_fixture_call(f, NR_chroot, put_str(f, 0, "/nonexistent/ferry"), 0, 0, 0, 0), -ENOENT);
+    assert_int_equal(sys_fixture_call(f, NR_chroot, BAD, 0, 0, 0, 0), -EFAULT);
+    assert_ptr_equal(f->p.opts.sysroot, t->dir); /* failures keep it */
+    assert_non_null(getcwd(cwd, sizeof(cwd)));
+    int old_root = open("/", O_RDONLY | O_DIRECTORY);
+    assert_true(old_root >= 0);
+    int64_t r = sys_fixture_call(f, NR_chroot, put_str(f, 0, "/sub"), 0, 0, 0, 0);
+    if (getuid() == 0) {
+        assert_int_equal(r, 0);
+        bool inside = access("/marker", F_OK) == 0; /* "/sub" was found under the sysroot */
+        assert_int_equal(fchdir(old_root), 0);
+        assert_int_equal(chroot("."), 0);
+        assert_int_equal(chdir(cwd), 0);
+        assert_true(inside);
+        assert_null(f->p.opts.sysroot);
+    } else {
+        assert_int_equal(r, -EPERM);
+        assert_ptr_equal(f->p.opts.sysroot, t->dir);
+    }
+    close(old_root);
+    f->p.opts.sysroot = NULL;
+    unlink(marker);
+    rmdir(sub);
 }
 
 int main(void)
@@ -153,6 +212,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_data_at_end_of_memory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_umount_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_strace, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_chroot_sysroot, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -86,6 +86,7 @@ static void reset_ir(void)
     ir_reset(ctx, 0x1000);
     memset(&cpu, 0, sizeof(cpu));
     cpu.common.guest_base = guest;
+    cpu.common.mem_size = 1 << 16;
 }
 
 /* Compiles ctx into a fresh TB (caller frees with free_tb). */

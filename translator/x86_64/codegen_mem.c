@@ -6,6 +6,14 @@
  *
  * Every op that may fault first writes dirty guest globals back to the CPU
  * state, so a fault handler that leaves generated code sees them there.
+ *
+ * Guest addresses in a register are checked against the window before each
+ * access (CPUCommon.mem_size; see CPU_WILD_TRAP), so no guest address reaches
+ * host memory outside it; constant addresses below 2 GiB go in the
+ * displacement unchecked (the window and its guard cover them).
+ * XXX: with -B the window has no guards, so a constant address past a window
+ * smaller than 2 GiB, or an access straddling the window's end, reaches the
+ * host memory just above it.
  */
 #include "translator/x86_64/codegen.h"
 
@@ -20,15 +28,34 @@ typedef struct MemAddr {
 static MemAddr mem_addr(X86Gen *g, IrTemp addr)
 {
     MemAddr m = {X86_NO_REG, 0};
-    if (x86_ra_is_const(g, addr) && x86_fits_i32((int64_t)x86_ra_const_val(g, addr)))
+    if (x86_ra_is_const(g, addr) && x86_ra_const_val(g, addr) < (1ull << 31))
         m.disp = (int32_t)x86_ra_const_val(g, addr);
     else
         m.index = x86_ra_in(g, addr, ALLOC);
     return m;
 }
 
+#define X86_OPC_CMP_LOAD 0x3bu /* cmp r, r/m */
+
+/*
+ * index < mem_size, or else wild_addr = index and index = CPU_WILD_TRAP, so that the access
+ * that follows faults (#GP) and the fault handler reports wild_addr.  The access must come
+ * right after: it always faults on that path, which does not return to this code.
+ */
+static void emit_window_check(CodeBuf *cb, int index)
+{
+    x86_op_md(cb, X86_OPC_CMP_LOAD | X86_P_W, index, X86_REG_CPU,
+              (int32_t)offsetof(CPUCommon, mem_size));
+    uint8_t *ok = x86_jcc8(cb, X86_CC_B);
+    x86_store(cb, true, index, X86_REG_CPU, (int32_t)offsetof(CPUCommon, wild_addr));
+    x86_movi(cb, true, index, CPU_WILD_TRAP);
+    x86_patch8(ok, cb->ptr);
+}
+
 static void mem_op(X86Gen *g, unsigned opc, int r, MemAddr m)
 {
+    if (m.index != X86_NO_REG)
+        emit_window_check(g->cb, m.index);
     x86_op_mem(g->cb, opc, r, X86_REG_GBASE, m.index, 0, m.disp);
 }
 
