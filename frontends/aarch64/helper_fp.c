@@ -608,7 +608,7 @@ uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a)
     if (to == 1)
         return fp_from_double(to, fp_to_double(from, a));
     fp_fz_prepare(cpu, to);
-    return fp_flush_out(cpu, to, fp_from_double(to, fp_to_double(from, a)));
+    return fp_result(cpu, to, fp_to_double(from, a));
 }
 
 /* Double to single with rounding to odd (FCVTXN): truncate, then set the low bit if inexact. */
