@@ -224,7 +224,9 @@ static void gen_op(X86Gen *g, const IrOp *op)
         break;
     case IR_OP_ld:
     case IR_OP_st:
+        x86_vc_fault_begin(g);
         x86_gen_ld_st(g, op);
+        x86_vc_fault_end(g);
         break;
     case IR_OP_ld_env:
     case IR_OP_st_env:
@@ -233,16 +235,22 @@ static void gen_op(X86Gen *g, const IrOp *op)
         break;
     case IR_OP_ld_v128:
     case IR_OP_st_v128:
+        x86_vc_fault_begin(g);
         x86_gen_v128(g, op);
+        x86_vc_fault_end(g);
         break;
     case IR_OP_vec:
         x86_gen_vec(g, op);
         break;
     case IR_OP_cmpxchg:
+        x86_vc_fault_begin(g);
         x86_gen_cmpxchg(g, op);
+        x86_vc_fault_end(g);
         break;
     case IR_OP_atomic_rmw:
+        x86_vc_fault_begin(g);
         x86_gen_atomic_rmw(g, op);
+        x86_vc_fault_end(g);
         break;
     case IR_OP_fp_env:
     case IR_OP_fp_int:
@@ -263,6 +271,7 @@ static void gen_free(X86Gen *g)
     free(g->label_off);
     free(g->fixups);
     free(g->fp_stubs);
+    free(g->vc_live);
 }
 
 /* Allocates the per-TB tables; false on out of memory. */
@@ -281,6 +290,9 @@ static bool gen_setup(X86Gen *g)
     tb->insn_host_off = malloc(sizeof(uint32_t) * (n + 1));
     tb->insn_guest_pc = malloc(sizeof(uint64_t) * (n + 1));
     tb->ninsn_starts = 0;
+    free(tb->vec_live);
+    tb->vec_live = NULL;
+    tb->nvec_live = 0;
     if (!g->ts || !g->dead || !g->label_off || !tb->insn_host_off || !tb->insn_guest_pc)
         return false;
     for (uint32_t i = 0; i < ctx->nlabels; i++)
@@ -350,6 +362,9 @@ int x86_codegen(IrContext *ctx, TB *tb, CodeBuf *cb)
         tb->code = g->code;
         tb->code_size = gen_off(g);
         tb->ninsn_starts = g->ninsn;
+        tb->vec_live = g->vc_live;
+        tb->nvec_live = g->nvc_live;
+        g->vc_live = NULL;
         /* the jmp_patch_offsets were set by goto_tb */
     }
 out:

@@ -76,6 +76,9 @@ typedef struct X86Gen {
     uint32_t vc_use[8];
     uint8_t vc_valid, vc_dirty, vc_locked; /* vc_locked: entries the current op uses */
     uint64_t vc_partial; /* bit (off >> 4) & 63: 16-byte fields written in pieces in this TB */
+    TBVecLive *vc_live;  /* dirty entries at faulting ops (becomes tb->vec_live) */
+    uint32_t nvc_live, vc_live_cap;
+    TBVecLive vc_fault; /* the record of the faulting op being generated */
 
     struct X86FpStub *fp_stubs; /* out-of-line slow paths of fp ops (codegen_fp.c) */
     uint32_t nfp_stubs, fp_stubs_cap;
@@ -120,6 +123,8 @@ void x86_ra_spill(X86Gen *g, int r);
 void x86_ra_writeback(X86Gen *g, IrTemp t);
 /* Writes dirty globals (and LOCAL temps) back to memory; registers keep them. */
 void x86_ra_sync(X86Gen *g, bool locals);
+/* The same for general registers only: dirty vector-cache entries stay (faulting ops). */
+void x86_ra_sync_gprs(X86Gen *g, bool locals);
 /* Forgets register copies of temps of the given kinds (bits 1 << IrTempKind). */
 void x86_ra_drop(X86Gen *g, unsigned kinds);
 #define X86_RA_EBB (1u << IR_TEMP_EBB)
@@ -132,6 +137,8 @@ void x86_ra_end_bb(X86Gen *g);
 void x86_ra_end_op(X86Gen *g, const IrOp *op);
 /* Keeps cached globals coherent with a direct access to CPU-state bytes [off, off+size). */
 void x86_ra_env_access(X86Gen *g, int32_t off, int32_t size, bool write);
+/* The same for globals in general registers only (the caller handles the vector cache). */
+void x86_ra_env_access_gprs(X86Gen *g, int32_t off, int32_t size, bool write);
 /* Stores constant v straight into global t's CPU-state field (false if not possible). */
 bool x86_ra_store_const_global(X86Gen *g, IrTemp t, uint64_t v);
 bool x86_ra_is_const(const X86Gen *g, IrTemp t);
@@ -173,6 +180,10 @@ bool x86_vc_st_env(X86Gen *g, int32_t off, bool is64, int r);
 bool x86_vc_mov128(X86Gen *g, int32_t dst, int32_t src);
 /* False for ops not known to keep the cache coherent: gen_op empties it before them. */
 bool x86_vc_op_aware(int opc);
+/* Around an op that may fault: dirty entries stay in xmm registers; the host fault handler
+ * finds them in the TB's vec_live records (sets g->err on out of memory). */
+void x86_vc_fault_begin(X86Gen *g);
+void x86_vc_fault_end(X86Gen *g);
 /* xmm that will hold a new value for off (marked dirty); `load`: with the old value in it
  * until then, else undefined (the caller writes it before anything reads the cache) */
 int x86_vc_def(X86Gen *g, int32_t off, bool load);

@@ -14,6 +14,8 @@
 #include "translator/x86_64/codegen.h"
 
 #include <assert.h>
+#include <errno.h>
+#include <stdlib.h>
 
 #define VC_BASE 8 /* xmm8 */
 
@@ -108,6 +110,7 @@ static int vc_alloc(X86Gen *g, int32_t off)
             best = i;
     }
     assert(best >= 0 && "vector cache: every entry locked");
+    g->vc_fault.mask &= ~(1u << best); /* its register gets another field (stored first) */
     if (((g->vc_valid & g->vc_dirty) >> best) & 1)
         vc_store(g, best);
     g->vc_dirty &= (uint8_t) ~(1u << best);
@@ -229,4 +232,35 @@ bool x86_vc_op_aware(int opc)
         [IR_OP_goto_tb] = true,     [IR_OP_exit_tb] = true,    [IR_OP_lookup_and_goto] = true,
     };
     return opc < IR_OP_COUNT && aware[opc];
+}
+
+void x86_vc_fault_begin(X86Gen *g)
+{
+    TBVecLive *r = &g->vc_fault;
+    r->start = (uint32_t)(g->cb->ptr - g->code);
+    r->mask = g->vc_valid & g->vc_dirty;
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        r->off[i] = ((r->mask >> i) & 1) ? g->vc_off[i] : 0;
+}
+
+/* Entries evicted inside the op were stored before their register was reused, and a
+ * faulting access does not write its destination register, so the state at the op's start
+ * describes every fault inside it. */
+void x86_vc_fault_end(X86Gen *g)
+{
+    TBVecLive *r = &g->vc_fault;
+    if (!r->mask)
+        return;
+    r->end = (uint32_t)(g->cb->ptr - g->code);
+    if (g->nvc_live == g->vc_live_cap) {
+        uint32_t cap = g->vc_live_cap ? 2 * g->vc_live_cap : 8;
+        TBVecLive *n = realloc(g->vc_live, cap * sizeof(*n));
+        if (!n) {
+            g->err = -ENOMEM;
+            return;
+        }
+        g->vc_live = n;
+        g->vc_live_cap = cap;
+    }
+    g->vc_live[g->nvc_live++] = *r;
 }
