@@ -186,8 +186,13 @@ static void host_fault(int sig, siginfo_t *si, void *uc_)
         bool retry =
             smc_write_fault(cpu->proc, (uintptr_t)si->si_addr - (uintptr_t)cpu->guest_base);
         errno = saved;
-        if (retry)
+        if (retry) {
+            /* A TB looping on itself (x86 backend) checks exit_request at its back edge
+             * instead of going through its chain, which invalidation resets. */
+            if (cpu)
+                __atomic_store_n(&cpu->exit_request, 1, __ATOMIC_SEQ_CST);
             return;
+        }
     }
     if (!st->in_guest || !cpu) {
         sig_write("ferry: internal error: host fault outside guest code\n");

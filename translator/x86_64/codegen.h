@@ -44,6 +44,12 @@ typedef struct X86Fixup {
     uint32_t off;
 } X86Fixup;
 
+/* Which CPU-state fields the vector-register cache holds (entry i in xmm8 + i). */
+typedef struct X86VcState {
+    int32_t off[8];
+    uint8_t valid, dirty;
+} X86VcState;
+
 /* Bit of X86Gen.dead[i] set when op i's output is never read. */
 #define X86_DEAD_OUT 0x8000u
 
@@ -79,6 +85,16 @@ typedef struct X86Gen {
     TBVecLive *vc_live;  /* dirty entries at faulting ops (becomes tb->vec_live) */
     uint32_t nvc_live, vc_live_cap;
     TBVecLive vc_fault; /* the record of the faulting op being generated */
+    /* Labels whose only predecessor is one forward brcond (no fallthrough into them): the
+     * vector cache crosses the branch; label_vc holds its state at the branch. */
+    uint8_t *label_carry;
+    X86VcState *label_vc;
+    /* Self loops (a goto_tb back to the TB's own pc): the first pass records the cache at
+     * the back edge (loop_seen, loop_vc); the second starts with those entries loaded (and
+     * dirty) at loop_head and jumps there while exit_request is clear. */
+    bool loop_pass, loop_seen;
+    X86VcState loop_vc;
+    uint32_t loop_head;
 
     struct X86FpStub *fp_stubs; /* out-of-line slow paths of fp ops (codegen_fp.c) */
     uint32_t nfp_stubs, fp_stubs_cap;
@@ -183,6 +199,12 @@ bool x86_vc_op_aware(int opc);
 /* Around an op that may fault: dirty entries stay in xmm registers; the host fault handler
  * finds them in the TB's vec_live records (sets g->err on out of memory). */
 void x86_vc_fault_begin(X86Gen *g);
+void x86_vc_save(const X86Gen *g, X86VcState *s);
+void x86_vc_restore(X86Gen *g, const X86VcState *s); /* codegen state only, emits nothing */
+/* Loads the entries of s (marked dirty: a loop head's state). */
+void x86_vc_loop_enter(X86Gen *g, const X86VcState *s);
+/* Emits code bringing the cache to the state x86_vc_loop_enter made (a loop's back edge). */
+void x86_vc_loop_arrange(X86Gen *g, const X86VcState *s);
 void x86_vc_fault_end(X86Gen *g);
 /* xmm that will hold a new value for off (marked dirty); `load`: with the old value in it
  * until then, else undefined (the caller writes it before anything reads the cache) */

@@ -264,3 +264,49 @@ void x86_vc_fault_end(X86Gen *g)
     }
     g->vc_live[g->nvc_live++] = *r;
 }
+
+void x86_vc_save(const X86Gen *g, X86VcState *s)
+{
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        s->off[i] = g->vc_off[i];
+    s->valid = g->vc_valid;
+    s->dirty = g->vc_dirty;
+}
+
+void x86_vc_restore(X86Gen *g, const X86VcState *s)
+{
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        g->vc_off[i] = s->off[i];
+    g->vc_valid = s->valid;
+    g->vc_dirty = s->dirty;
+}
+
+void x86_vc_loop_enter(X86Gen *g, const X86VcState *s)
+{
+    g->vc_valid = g->vc_dirty = 0;
+    for (int i = 0; i < X86_VC_SIZE; i++) {
+        if (!((s->valid >> i) & 1))
+            continue;
+        g->vc_off[i] = s->off[i];
+        vc_load(g, i);
+    }
+    g->vc_valid = g->vc_dirty = s->valid;
+}
+
+void x86_vc_loop_arrange(X86Gen *g, const X86VcState *s)
+{
+    uint8_t keep = 0;
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        if (((g->vc_valid & s->valid) >> i) & 1 && g->vc_off[i] == s->off[i])
+            keep |= (uint8_t)(1u << i);
+    for (int i = 0; i < X86_VC_SIZE; i++) /* memory becomes current for every other field */
+        if (((g->vc_valid & g->vc_dirty & ~keep) >> i) & 1)
+            vc_store(g, i);
+    for (int i = 0; i < X86_VC_SIZE; i++) {
+        if (!(((s->valid & ~keep) >> i) & 1))
+            continue;
+        g->vc_off[i] = s->off[i];
+        vc_load(g, i);
+    }
+    g->vc_valid = g->vc_dirty = s->valid;
+}
