@@ -199,6 +199,8 @@ bool x86_vc_op_aware(int opc);
 /* Around an op that may fault: dirty entries stay in xmm registers; the host fault handler
  * finds them in the TB's vec_live records (sets g->err on out of memory). */
 void x86_vc_fault_begin(X86Gen *g);
+void x86_vc_evict(X86Gen *g, int i);        /* entry i written back if dirty, emptied */
+void x86_vc_forget(X86Gen *g, int32_t off); /* the entry of off emptied unwritten (overwritten) */
 void x86_vc_save(const X86Gen *g, X86VcState *s);
 void x86_vc_restore(X86Gen *g, const X86VcState *s); /* codegen state only, emits nothing */
 /* Loads the entries of s (marked dirty: a loop head's state). */
