@@ -94,7 +94,11 @@ static bool gen_is_self_loop(const X86Gen *g)
  * The back edge of a self loop (second pass): while exit_request is clear, jumps to the loop
  * head with the vector cache brought to the head's state; otherwise falls through to the
  * chained exit, whose TB entry check then leaves generated code.  Globals are in the CPU
- * state at the head, as at TB entry.
+ * state at the head, as at TB entry.  The TB flags cannot change inside a TB, so the TB
+ * looked up for its own pc would be this one.  XXX: the TB being invalidated by another
+ * thread's write to its code is seen at its next exit only (a write fault in this thread
+ * sets exit_request); general-register globals still go through the CPU state at each
+ * back edge.
  */
 static void gen_loop_back(X86Gen *g)
 {
