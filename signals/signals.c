@@ -192,6 +192,19 @@ static bool smc_fault_in_window(const CPUCommon *cpu, const void *addr)
     return a >= base && a - base < cpu->proc->mem.size;
 }
 
+/* Guest vector registers that generated code held only in host vector registers (xmm8 + i,
+ * the x86-64 backend's cache) at the faulting access go to the CPU state. */
+static void fault_restore_vregs(CPUCommon *cpu, const TB *tb, uintptr_t host_pc,
+                                const ucontext_t *uc)
+{
+    const TBVecLive *v = tb_vec_live_at(tb, host_pc);
+    if (!v || !uc->uc_mcontext.fpregs)
+        return;
+    for (int i = 0; i < 8; i++)
+        if ((v->mask >> i) & 1)
+            memcpy((char *)cpu + v->off[i], &uc->uc_mcontext.fpregs->_xmm[8 + i], 16);
+}
+
 static void host_fault(int sig, siginfo_t *si, void *uc_)
 {
     SigThread *st = &sig_tls;
@@ -211,8 +224,13 @@ static void host_fault(int sig, siginfo_t *si, void *uc_)
         bool retry =
             smc_write_fault(cpu->proc, (uintptr_t)si->si_addr - (uintptr_t)cpu->guest_base);
         errno = saved;
-        if (retry)
+        if (retry) {
+            /* A TB looping on itself (x86 backend) checks exit_request at its back edge
+             * instead of going through its chain, which invalidation resets. */
+            if (cpu)
+                __atomic_store_n(&cpu->exit_request, 1, __ATOMIC_SEQ_CST);
             return;
+        }
     }
     if (!st->in_guest || !cpu) {
         sig_write("ferry: internal error: host fault outside guest code\n");
@@ -225,6 +243,7 @@ static void host_fault(int sig, siginfo_t *si, void *uc_)
     TB *tb = tb_from_host_pc(p, host_pc);
     if (tb) {
         cpu->pc = tb_guest_pc_at(tb, host_pc);
+        fault_restore_vregs(cpu, tb, host_pc, uc);
     } else if ((sig == SIGSEGV || sig == SIGBUS) && in_window) {
         /* Interpreter or helper access to guest memory. */
         if (p->opts.no_jit)

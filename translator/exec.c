@@ -107,20 +107,29 @@ void tb_flush(Process *p)
     excl_end(was_running);
 }
 
-/* fork() in a threaded guest: only the forking thread survives in the child. */
+/*
+ * fork() in a threaded guest: only the forking thread survives in the child, so no other
+ * thread may hold the exclusive-section lock, the translator's lock or the guest memory
+ * map's lock across fork.  They are taken in the order translation takes them (the
+ * translator's lock, then the memory map's in smc_register_tb).
+ */
 static Translator *fork_tr;
 
 static void fork_prepare(void)
 {
     pthread_mutex_lock(&excl_mu);
-    if (fork_tr)
+    if (fork_tr) {
         pthread_mutex_lock(&fork_tr->lock);
+        pthread_rwlock_wrlock(&fork_tr->proc->mem.lock);
+    }
 }
 
 static void fork_parent(void)
 {
-    if (fork_tr)
+    if (fork_tr) {
+        pthread_rwlock_unlock(&fork_tr->proc->mem.lock);
         pthread_mutex_unlock(&fork_tr->lock);
+    }
     pthread_mutex_unlock(&excl_mu);
 }
 
@@ -134,6 +143,8 @@ static void fork_child(void)
     if (!tr)
         return;
     pthread_mutex_init(&tr->lock, NULL);
+    /* The child's thread has another tid: the lock it holds is made anew. */
+    pthread_rwlock_init(&tr->proc->mem.lock, NULL);
     /* The other threads' CPU states stay allocated but are no longer listed. */
     CPUCommon *self = sig_thread()->cpu;
     size_t n = 0;

@@ -73,6 +73,7 @@ static void tb_free(TB *tb)
     }
     free(tb->insn_host_off);
     free(tb->insn_guest_pc);
+    free(tb->vec_live);
     free(tb->jmp_in);
     free(tb);
 }
@@ -337,4 +338,13 @@ uint64_t tb_guest_pc_at(const TB *tb, uintptr_t host_pc)
     for (uint32_t i = 0; i < tb->ninsn_starts && tb->insn_host_off[i] <= off; i++)
         pc = tb->insn_guest_pc[i];
     return pc;
+}
+
+const TBVecLive *tb_vec_live_at(const TB *tb, uintptr_t host_pc)
+{
+    uint32_t off = (uint32_t)(host_pc - (uintptr_t)tb->code);
+    for (uint32_t i = 0; i < tb->nvec_live; i++)
+        if (tb->vec_live[i].start <= off && off < tb->vec_live[i].end)
+            return &tb->vec_live[i];
+    return NULL;
 }

@@ -31,6 +31,9 @@ typedef struct TB {
     uint32_t ninsn_starts;
     uint32_t *insn_host_off;
     uint64_t *insn_guest_pc;
+    /* guest vector registers held only in host vector registers at faulting ops (TBVecLive) */
+    uint32_t nvec_live;
+    struct TBVecLive *vec_live;
     /* interpreter */
     IrContext *ir; /* private copy of the optimized IR, NULL under the JIT */
     struct TB *hash_next;
@@ -38,6 +41,21 @@ typedef struct TB {
     uintptr_t *jmp_in;
     uint32_t njmp_in, jmp_in_cap;
 } TB;
+
+/*
+ * While host code offsets [start, end) run (a guest memory access that may fault), host
+ * vector register i of the backend's cache (x86-64: xmm8 + i) holds the current value of the
+ * 16 CPU-state bytes at off[i] for each bit i of mask; the CPU state's copy is stale.  The
+ * host fault handler copies them into the CPU state before the guest sees it.
+ */
+typedef struct TBVecLive {
+    uint32_t start, end;
+    uint32_t mask;
+    int32_t off[8];
+} TBVecLive;
+
+/* The record covering host_pc in tb, or NULL (the CPU state is current). */
+const TBVecLive *tb_vec_live_at(const TB *tb, uintptr_t host_pc);
 
 /* TB.flags of an invalidated TB (its guest code changed): no lookup matches it. */
 #define TB_FLAGS_INVALID 0xffffffffu

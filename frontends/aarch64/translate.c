@@ -38,6 +38,28 @@ void a64_set_reg(DisasContext *s, int r, IrTemp v, bool sf)
 /* How an instruction uses NZCV, for the successor scan below. */
 typedef enum A64FlagUse { FLAGS_NONE, FLAGS_WRITE, FLAGS_READ_OR_UNKNOWN } A64FlagUse;
 
+/* SIMD and FP data processing: only the scalar FP compares (FCMP/FCMPE write NZCV, FCCMP and
+ * FCSEL read it) and FJCVTZS (writes it) touch the flags; other classes of the scalar FP group
+ * (bits 31-24 = 0x1e) are treated as unknown. */
+static A64FlagUse fp_flag_use(uint32_t insn)
+{
+    if ((insn & 0xff000000) != 0x1e000000)
+        return FLAGS_NONE; /* vector, scalar AdvSIMD, FMADD group (0x1f), crypto */
+    if ((insn & 0xff20fc07) == 0x1e202000)
+        return FLAGS_WRITE; /* FCMP, FCMPE (register or zero) */
+    if ((insn & 0xfffffc00) == 0x1e7e0000)
+        return FLAGS_WRITE; /* FJCVTZS */
+    if ((insn & 0xff200c00) == 0x1e200800)
+        return FLAGS_NONE; /* 2-source */
+    if ((insn & 0xff207c00) == 0x1e204000)
+        return FLAGS_NONE; /* 1-source */
+    if ((insn & 0xff201c00) == 0x1e201000)
+        return FLAGS_NONE; /* FMOV (immediate) */
+    if ((insn & 0xff20fc00) == 0x1e200000)
+        return FLAGS_NONE;        /* conversions between FP and integer (FJCVTZS above) */
+    return FLAGS_READ_OR_UNKNOWN; /* FCCMP, FCSEL, fixed-point conversions */
+}
+
 static A64FlagUse insn_flag_use(uint32_t insn)
 {
     if ((insn & 0x0a000000) == 0x08000000) /* loads and stores */
@@ -58,7 +80,9 @@ static A64FlagUse insn_flag_use(uint32_t insn)
         if ((insn & 0x1fe00000) == 0x1ac00000 || (insn & 0x1f000000) == 0x1b000000)
             return FLAGS_NONE; /* 1-/2-source, 3-source (multiply) */
     }
-    return FLAGS_READ_OR_UNKNOWN; /* branches, system, FP/SIMD, flag readers */
+    if ((insn & 0x0e000000) == 0x0e000000) /* SIMD and FP data processing */
+        return fp_flag_use(insn);
+    return FLAGS_READ_OR_UNKNOWN; /* branches, system, flag readers */
 }
 
 /*

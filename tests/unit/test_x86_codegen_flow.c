@@ -8,6 +8,8 @@
  */
 #include "x86_codegen_fixture.h"
 
+#include "translator/ir_vec.h"
+
 /* The group setup with the backend initialized for the host's features
  * (in one program with the value-op tests, test_value_ops_host did that). */
 static int setup_host(void **state)
@@ -145,6 +147,77 @@ static void test_call(void **state)
         assert_int_equal(cpu.r[4], 21);
         if (!flags)
             assert_int_equal(cpu.r[6], 1235);
+    }
+}
+
+static uint32_t lane32(const uint8_t *v, int i)
+{
+    uint32_t x;
+    memcpy(&x, v + 4 * i, 4);
+    return x;
+}
+
+/* Helper of test_self_loop: asks the TB to stop at the back edge of iteration 10. */
+static uint64_t helper_stop_at_10(CPUCommon *c)
+{
+    TestCPU *t = (TestCPU *)c;
+    if (++t->seen[0] == 10)
+        c->exit_request = 1;
+    return 0;
+}
+
+/*
+ * A TB whose goto_tb returns to its own pc (0x1000): v0 += v1 (vec) and a counter, with or
+ * without a helper call in the body.  With AVX the TB loops inside its code (the
+ * vector-register cache kept across the back edge) and leaves through its final exit;
+ * exit_request set during an iteration makes it leave through the goto_tb exit with the
+ * state in memory.  Without AVX every iteration goes through goto_tb.
+ */
+static void test_self_loop(void **state)
+{
+    (void)state;
+    X86Features f;
+    x86_detect_features(&f);
+    int32_t v0 = (int32_t)offsetof(TestCPU, vec[0]), v1 = (int32_t)offsetof(TestCPU, vec[1]);
+    for (int with_call = 0; with_call < 2; with_call++) {
+        reset_ir();
+        uint32_t again = ir_new_label(ctx);
+        ir_gen_vec(ctx, v0, v0, v1, ir_vec_desc(IR_VEC_ADD, 2, 1, 0, 0), 0, 0);
+        ir_gen_binopi(ctx, IR_OP_sub, IR_I64, gr[1], gr[1], 1);
+        if (with_call)
+            ir_gen_call(ctx, IR_I64, IR_TEMP_NONE, (void *)helper_stop_at_10, 0, 0, NULL);
+        ir_gen_brcond(ctx, IR_I64, IR_COND_NE, gr[1], ir_const(ctx, IR_I64, 0), again);
+        ir_gen_exit_tb(ctx, IR_EXIT_EXCP + 1);
+        ir_gen_set_label(ctx, again);
+        ir_gen_movi(ctx, IR_I64, gpc, 0x1000);
+        ir_gen_goto_tb(ctx, 0);
+        TB *tb = calloc(1, sizeof(*tb));
+        assert_non_null(tb);
+        tb->pc = 0x1000;
+        tb->jmp_patch_offset[0] = tb->jmp_patch_offset[1] = ~0u;
+        if (codebuf_room(&cb) < (1u << 16))
+            codebuf_reset(&cb);
+        assert_int_equal(x86_codegen(ctx, tb, &cb), 0);
+        cpu.r[1] = 100;
+        for (int i = 0; i < 4; i++)
+            cpu.vec[1][4 * i] = (uint8_t)(i + 1);
+        int chain_exits = 0;
+        TBExit e;
+        while ((e = run(tb)).code == IR_EXIT_CHAIN0) {
+            chain_exits++;
+            if (with_call && f.avx) { /* stopped by exit_request at iteration 10 */
+                assert_int_equal(chain_exits, 1);
+                assert_int_equal(cpu.r[1], 90);
+                assert_int_equal(lane32(cpu.vec[0], 3), 40);
+            }
+            cpu.common.exit_request = 0;
+        }
+        assert_int_equal(e.code, IR_EXIT_EXCP + 1);
+        assert_int_equal(chain_exits, f.avx ? with_call : 99);
+        for (int i = 0; i < 4; i++)
+            assert_int_equal(lane32(cpu.vec[0], i), 100 * (i + 1));
+        assert_int_equal(cpu.r[1], 0);
+        free_tb(tb);
     }
 }
 
@@ -517,6 +590,7 @@ int main(void)
         cmocka_unit_test(test_pressure),
         cmocka_unit_test(test_call),
         cmocka_unit_test(test_exit_request_and_insn_start),
+        cmocka_unit_test(test_self_loop),
         cmocka_unit_test(test_goto_tb),
         cmocka_unit_test(test_lookup_and_goto_hit),
         cmocka_unit_test(test_random_programs),

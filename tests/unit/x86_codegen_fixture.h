@@ -37,6 +37,7 @@ typedef struct TestCPU {
 
 static IrGlobals globals;
 static IrTemp gr[NG64], gw[NG32];
+static IrTemp gpc; /* CPUCommon.pc */
 static IrContext *ctx;
 static CodeBuf cb;
 static X86TbEnterFn enter;
@@ -64,6 +65,7 @@ static int setup(void **state)
         gr[i] = ir_globals_add(&globals, IR_I64, (int32_t)offsetof(TestCPU, r[i]), names[i]);
     for (int i = 0; i < NG32; i++)
         gw[i] = ir_globals_add(&globals, IR_I32, (int32_t)offsetof(TestCPU, w[i]), names[NG64 + i]);
+    gpc = ir_globals_add(&globals, IR_I64, (int32_t)offsetof(CPUCommon, pc), "pc");
     ctx = ir_context_new(&globals);
     assert_non_null(ctx);
     assert_int_equal(codebuf_init(&cb, 4u << 20), 0);
@@ -105,6 +107,7 @@ static void free_tb(TB *tb)
 {
     free(tb->insn_host_off);
     free(tb->insn_guest_pc);
+    free(tb->vec_live);
     free(tb);
 }
 

@@ -77,9 +77,54 @@ static void gen_exit(X86Gen *g, uint32_t code)
     x86_jmp_to(g->cb, x86_epilogue);
 }
 
+/* True when the op before the current goto_tb sets the pc to the TB's own start. */
+static bool gen_is_self_loop(const X86Gen *g)
+{
+    if (g->op_index == 0 || !g->feat->avx)
+        return false;
+    const IrOp *op = &g->ctx->ops[g->op_index - 1];
+    if (op->opc != IR_OP_mov || op->type != IR_I64)
+        return false;
+    const IrTempInfo *d = &g->ctx->temps[ir_out(op, 0)], *a = &g->ctx->temps[ir_in(op, 0)];
+    return d->kind == IR_TEMP_GLOBAL && d->env_offset == (int32_t)offsetof(CPUCommon, pc) &&
+           a->kind == IR_TEMP_CONST && a->val == g->tb->pc;
+}
+
+/*
+ * The back edge of a self loop (second pass): while exit_request is clear, jumps to the loop
+ * head with the vector cache brought to the head's state; otherwise falls through to the
+ * chained exit, whose TB entry check then leaves generated code.  Globals are in the CPU
+ * state at the head, as at TB entry.  The TB flags cannot change inside a TB, so the TB
+ * looked up for its own pc would be this one.  XXX: the TB being invalidated by another
+ * thread's write to its code is seen at its next exit only (a write fault in this thread
+ * sets exit_request); general-register globals still go through the CPU state at each
+ * back edge.
+ */
+static void gen_loop_back(X86Gen *g)
+{
+    CodeBuf *cb = g->cb;
+    x86_ra_sync_gprs(g, false);
+    X86VcState saved;
+    x86_vc_save(g, &saved);
+    x86_alu_mi(cb, X86_CMP, false, X86_REG_CPU, (int32_t)offsetof(CPUCommon, exit_request), 0);
+    uint8_t *leave = x86_jcc32(cb, X86_CC_NE);
+    x86_vc_loop_arrange(g, &g->loop_vc);
+    x86_patch32(x86_jmp32(cb), g->code + g->loop_head);
+    x86_patch32(leave, cb->ptr);
+    x86_vc_restore(g, &saved);
+}
+
 static void gen_goto_tb(X86Gen *g, int slot)
 {
     CodeBuf *cb = g->cb;
+    if (gen_is_self_loop(g)) {
+        if (g->loop_pass) {
+            gen_loop_back(g);
+        } else {
+            g->loop_seen = true;
+            x86_vc_save(g, &g->loop_vc);
+        }
+    }
     x86_ra_sync(g, false);
     while (((uintptr_t)cb->ptr + 1) & 3)
         x86_nop(cb);
@@ -148,23 +193,72 @@ static void gen_brcond(X86Gen *g, const IrOp *op)
 {
     IrCond c = (IrCond)ir_cst(op, 0);
     uint32_t label = (uint32_t)ir_cst(op, 1);
-    x86_ra_sync(g, true);
+    bool carry = label < g->ctx->nlabels && g->label_carry[label];
+    if (carry)
+        x86_ra_sync_gprs(g, true);
+    else
+        x86_ra_sync(g, true);
     if (c == IR_COND_ALWAYS) {
         gen_fixup(g, label, x86_jmp32(g->cb));
     } else if (c != IR_COND_NEVER) {
         X86Cond cc = x86_gen_compare(g, (IrType)op->type, c, ir_in(op, 0), ir_in(op, 1));
         gen_fixup(g, label, x86_jcc32(g->cb, cc));
     }
+    if (!carry) {
+        x86_ra_end_bb(g);
+        return;
+    }
+    x86_vc_save(g, &g->label_vc[label]);
     x86_ra_end_bb(g);
+    x86_vc_restore(g, &g->label_vc[label]); /* the fallthrough keeps it too */
 }
 
 static void gen_set_label(X86Gen *g, uint32_t label)
 {
-    x86_ra_sync(g, true);
+    bool carry = label < g->ctx->nlabels && g->label_carry[label];
+    x86_ra_sync(g, true); /* with carry, nothing is cached: the previous op left the TB */
     x86_ra_drop(g, X86_RA_ALL);
     x86_ra_end_bb(g);
+    if (carry)
+        x86_vc_restore(g, &g->label_vc[label]);
     if (label < g->ctx->nlabels)
         g->label_off[label] = gen_off(g);
+}
+
+/* Fills g->label_carry: labels reached only from one earlier brcond and not by falling
+ * through (the op before them leaves the TB or jumps). */
+static void gen_find_carry_labels(X86Gen *g)
+{
+    enum { DEFINED = 1, COND_BEFORE = 2, NO_FALLTHROUGH = 4 };
+    IrContext *ctx = g->ctx;
+    uint32_t *refs = calloc(ctx->nlabels + 1, sizeof(*refs));
+    uint8_t *bits = calloc(ctx->nlabels + 1, 1);
+    if (!refs || !bits) {
+        g->err = -ENOMEM;
+        goto out;
+    }
+    for (uint32_t i = 0; i < ctx->nops; i++) {
+        const IrOp *op = &ctx->ops[i];
+        uint32_t l = op->opc == IR_OP_br       ? (uint32_t)ir_cst(op, 0)
+                     : op->opc == IR_OP_brcond ? (uint32_t)ir_cst(op, 1)
+                                               : UINT32_MAX;
+        if (l < ctx->nlabels) {
+            refs[l]++;
+            if (op->opc == IR_OP_brcond && !(bits[l] & DEFINED))
+                bits[l] |= COND_BEFORE;
+        }
+        if (op->opc != IR_OP_set_label || (l = (uint32_t)ir_cst(op, 0)) >= ctx->nlabels)
+            continue;
+        int prev = i ? ctx->ops[i - 1].opc : IR_OP_nop;
+        bits[l] |= DEFINED;
+        if (prev == IR_OP_exit_tb || prev == IR_OP_br || prev == IR_OP_lookup_and_goto)
+            bits[l] |= NO_FALLTHROUGH;
+    }
+    for (uint32_t l = 0; l < ctx->nlabels; l++)
+        g->label_carry[l] = refs[l] == 1 && (bits[l] & COND_BEFORE) && (bits[l] & NO_FALLTHROUGH);
+out:
+    free(refs);
+    free(bits);
 }
 
 static void gen_insn_start(X86Gen *g, uint64_t pc)
@@ -224,7 +318,9 @@ static void gen_op(X86Gen *g, const IrOp *op)
         break;
     case IR_OP_ld:
     case IR_OP_st:
+        x86_vc_fault_begin(g);
         x86_gen_ld_st(g, op);
+        x86_vc_fault_end(g);
         break;
     case IR_OP_ld_env:
     case IR_OP_st_env:
@@ -233,16 +329,22 @@ static void gen_op(X86Gen *g, const IrOp *op)
         break;
     case IR_OP_ld_v128:
     case IR_OP_st_v128:
+        x86_vc_fault_begin(g);
         x86_gen_v128(g, op);
+        x86_vc_fault_end(g);
         break;
     case IR_OP_vec:
         x86_gen_vec(g, op);
         break;
     case IR_OP_cmpxchg:
+        x86_vc_fault_begin(g);
         x86_gen_cmpxchg(g, op);
+        x86_vc_fault_end(g);
         break;
     case IR_OP_atomic_rmw:
+        x86_vc_fault_begin(g);
         x86_gen_atomic_rmw(g, op);
+        x86_vc_fault_end(g);
         break;
     case IR_OP_fp_env:
     case IR_OP_fp_int:
@@ -263,6 +365,9 @@ static void gen_free(X86Gen *g)
     free(g->label_off);
     free(g->fixups);
     free(g->fp_stubs);
+    free(g->vc_live);
+    free(g->label_carry);
+    free(g->label_vc);
 }
 
 /* Allocates the per-TB tables; false on out of memory. */
@@ -275,14 +380,21 @@ static bool gen_setup(X86Gen *g)
     g->ts = malloc(sizeof(*g->ts) * (ctx->ntemps + 1));
     g->dead = malloc(sizeof(*g->dead) * (ctx->nops + 1));
     g->label_off = malloc(sizeof(*g->label_off) * (ctx->nlabels + 1));
+    g->label_carry = calloc(ctx->nlabels + 1, 1);
+    g->label_vc = calloc(ctx->nlabels + 1, sizeof(*g->label_vc));
     TB *tb = g->tb;
     free(tb->insn_host_off);
     free(tb->insn_guest_pc);
     tb->insn_host_off = malloc(sizeof(uint32_t) * (n + 1));
     tb->insn_guest_pc = malloc(sizeof(uint64_t) * (n + 1));
     tb->ninsn_starts = 0;
-    if (!g->ts || !g->dead || !g->label_off || !tb->insn_host_off || !tb->insn_guest_pc)
+    free(tb->vec_live);
+    tb->vec_live = NULL;
+    tb->nvec_live = 0;
+    if (!g->ts || !g->dead || !g->label_off || !tb->insn_host_off || !tb->insn_guest_pc ||
+        !g->label_carry || !g->label_vc)
         return false;
+    gen_find_carry_labels(g);
     for (uint32_t i = 0; i < ctx->nlabels; i++)
         g->label_off[i] = UINT32_MAX;
     x86_ra_init(g);
@@ -296,6 +408,10 @@ static int gen_body(X86Gen *g)
     CodeBuf *cb = g->cb;
     x86_alu_mi(cb, X86_CMP, false, X86_REG_CPU, (int32_t)offsetof(CPUCommon, exit_request), 0);
     g->exit_req_jcc = x86_jcc32(cb, X86_CC_NE);
+    if (g->loop_pass) {
+        x86_vc_loop_enter(g, &g->loop_vc);
+        g->loop_head = gen_off(g);
+    }
     for (uint32_t i = 0; i < g->ctx->nops; i++) {
         if (codebuf_room(cb) < X86_OP_MARGIN)
             return -ENOSPC;
@@ -323,7 +439,9 @@ static int gen_body(X86Gen *g)
     return 0;
 }
 
-int x86_codegen(IrContext *ctx, TB *tb, CodeBuf *cb)
+/* One code generation of ctx; with loop non-NULL, the second pass of a self loop. */
+static int gen_pass(IrContext *ctx, TB *tb, CodeBuf *cb, const X86VcState *loop, bool *loop_seen,
+                    X86VcState *loop_out)
 {
     uint8_t *start = cb->ptr;
     X86Gen *g = calloc(1, sizeof(*g));
@@ -333,6 +451,10 @@ int x86_codegen(IrContext *ctx, TB *tb, CodeBuf *cb)
     g->tb = tb;
     g->cb = cb;
     g->feat = x86_features();
+    if (loop) {
+        g->loop_pass = true;
+        g->loop_vc = *loop;
+    }
     int rc = -ENOMEM;
     if (codebuf_room(cb) < 2 * X86_OP_MARGIN) {
         rc = -ENOSPC;
@@ -350,6 +472,11 @@ int x86_codegen(IrContext *ctx, TB *tb, CodeBuf *cb)
         tb->code = g->code;
         tb->code_size = gen_off(g);
         tb->ninsn_starts = g->ninsn;
+        tb->vec_live = g->vc_live;
+        tb->nvec_live = g->nvc_live;
+        g->vc_live = NULL;
+        *loop_seen = g->loop_seen;
+        *loop_out = g->loop_vc;
         /* the jmp_patch_offsets were set by goto_tb */
     }
 out:
@@ -365,4 +492,18 @@ out:
     gen_free(g);
     free(g);
     return rc;
+}
+
+/* A TB that jumps back to its own start is compiled twice: the first pass finds which vector
+ * registers are cached at the back edge, the second keeps them cached around the loop. */
+int x86_codegen(IrContext *ctx, TB *tb, CodeBuf *cb)
+{
+    uint8_t *start = cb->ptr;
+    bool loop_seen = false;
+    X86VcState loop;
+    int rc = gen_pass(ctx, tb, cb, NULL, &loop_seen, &loop);
+    if (rc != 0 || !loop_seen)
+        return rc;
+    cb->ptr = start;
+    return gen_pass(ctx, tb, cb, &loop, &loop_seen, &loop);
 }

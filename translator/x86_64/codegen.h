@@ -44,6 +44,12 @@ typedef struct X86Fixup {
     uint32_t off;
 } X86Fixup;
 
+/* Which CPU-state fields the vector-register cache holds (entry i in xmm8 + i). */
+typedef struct X86VcState {
+    int32_t off[8];
+    uint8_t valid, dirty;
+} X86VcState;
+
 /* Bit of X86Gen.dead[i] set when op i's output is never read. */
 #define X86_DEAD_OUT 0x8000u
 
@@ -76,6 +82,19 @@ typedef struct X86Gen {
     uint32_t vc_use[8];
     uint8_t vc_valid, vc_dirty, vc_locked; /* vc_locked: entries the current op uses */
     uint64_t vc_partial; /* bit (off >> 4) & 63: 16-byte fields written in pieces in this TB */
+    TBVecLive *vc_live;  /* dirty entries at faulting ops (becomes tb->vec_live) */
+    uint32_t nvc_live, vc_live_cap;
+    TBVecLive vc_fault; /* the record of the faulting op being generated */
+    /* Labels whose only predecessor is one forward brcond (no fallthrough into them): the
+     * vector cache crosses the branch; label_vc holds its state at the branch. */
+    uint8_t *label_carry;
+    X86VcState *label_vc;
+    /* Self loops (a goto_tb back to the TB's own pc): the first pass records the cache at
+     * the back edge (loop_seen, loop_vc); the second starts with those entries loaded (and
+     * dirty) at loop_head and jumps there while exit_request is clear. */
+    bool loop_pass, loop_seen;
+    X86VcState loop_vc;
+    uint32_t loop_head;
 
     struct X86FpStub *fp_stubs; /* out-of-line slow paths of fp ops (codegen_fp.c) */
     uint32_t nfp_stubs, fp_stubs_cap;
@@ -120,6 +139,8 @@ void x86_ra_spill(X86Gen *g, int r);
 void x86_ra_writeback(X86Gen *g, IrTemp t);
 /* Writes dirty globals (and LOCAL temps) back to memory; registers keep them. */
 void x86_ra_sync(X86Gen *g, bool locals);
+/* The same for general registers only: dirty vector-cache entries stay (faulting ops). */
+void x86_ra_sync_gprs(X86Gen *g, bool locals);
 /* Forgets register copies of temps of the given kinds (bits 1 << IrTempKind). */
 void x86_ra_drop(X86Gen *g, unsigned kinds);
 #define X86_RA_EBB (1u << IR_TEMP_EBB)
@@ -132,6 +153,8 @@ void x86_ra_end_bb(X86Gen *g);
 void x86_ra_end_op(X86Gen *g, const IrOp *op);
 /* Keeps cached globals coherent with a direct access to CPU-state bytes [off, off+size). */
 void x86_ra_env_access(X86Gen *g, int32_t off, int32_t size, bool write);
+/* The same for globals in general registers only (the caller handles the vector cache). */
+void x86_ra_env_access_gprs(X86Gen *g, int32_t off, int32_t size, bool write);
 /* Stores constant v straight into global t's CPU-state field (false if not possible). */
 bool x86_ra_store_const_global(X86Gen *g, IrTemp t, uint64_t v);
 bool x86_ra_is_const(const X86Gen *g, IrTemp t);
@@ -173,6 +196,18 @@ bool x86_vc_st_env(X86Gen *g, int32_t off, bool is64, int r);
 bool x86_vc_mov128(X86Gen *g, int32_t dst, int32_t src);
 /* False for ops not known to keep the cache coherent: gen_op empties it before them. */
 bool x86_vc_op_aware(int opc);
+/* Around an op that may fault: dirty entries stay in xmm registers; the host fault handler
+ * finds them in the TB's vec_live records (sets g->err on out of memory). */
+void x86_vc_fault_begin(X86Gen *g);
+void x86_vc_evict(X86Gen *g, int i);        /* entry i written back if dirty, emptied */
+void x86_vc_forget(X86Gen *g, int32_t off); /* the entry of off emptied unwritten (overwritten) */
+void x86_vc_save(const X86Gen *g, X86VcState *s);
+void x86_vc_restore(X86Gen *g, const X86VcState *s); /* codegen state only, emits nothing */
+/* Loads the entries of s (marked dirty: a loop head's state). */
+void x86_vc_loop_enter(X86Gen *g, const X86VcState *s);
+/* Emits code bringing the cache to the state x86_vc_loop_enter made (a loop's back edge). */
+void x86_vc_loop_arrange(X86Gen *g, const X86VcState *s);
+void x86_vc_fault_end(X86Gen *g);
 /* xmm that will hold a new value for off (marked dirty); `load`: with the old value in it
  * until then, else undefined (the caller writes it before anything reads the cache) */
 int x86_vc_def(X86Gen *g, int32_t off, bool load);

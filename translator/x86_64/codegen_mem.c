@@ -202,7 +202,7 @@ static void gen_st(X86Gen *g, const IrOp *op)
 
 void x86_gen_ld_st(X86Gen *g, const IrOp *op)
 {
-    x86_ra_sync(g, false);
+    x86_ra_sync_gprs(g, false);
     if (op->opc == IR_OP_ld)
         gen_ld(g, op);
     else
@@ -252,14 +252,16 @@ void x86_gen_v128(X86Gen *g, const IrOp *op)
 {
     int32_t off = (int32_t)ir_cst(op, 1);
     bool load = op->opc == IR_OP_ld_v128;
-    x86_ra_sync(g, false);
-    x86_ra_env_access(g, off, 16, load);
-    MemAddr m = mem_addr(g, ir_in(op, 0));
+    x86_ra_sync_gprs(g, false);
     if (g->feat->avx) { /* through the vector-register cache (vcache.c) */
+        x86_ra_env_access_gprs(g, off, 16, load);
+        MemAddr m = mem_addr(g, ir_in(op, 0));
         int x = load ? x86_vc_def(g, off, false) : x86_vc_get(g, off);
         mem_op(g, load ? X86_OPC_MOVDQU_LOAD : X86_OPC_MOVDQU_STORE, x, m);
         return;
     }
+    x86_ra_env_access(g, off, 16, load);
+    MemAddr m = mem_addr(g, ir_in(op, 0));
     if (load) {
         mem_op(g, X86_OPC_MOVDQU_LOAD, 0, m);
         x86_op_md(g->cb, X86_OPC_MOVDQU_STORE, 0, X86_REG_CPU, off);
@@ -287,7 +289,7 @@ static unsigned sized(unsigned size, unsigned opc32, unsigned opc8)
 void x86_gen_cmpxchg(X86Gen *g, const IrOp *op)
 {
     unsigned mo = (unsigned)ir_cst(op, 0), size = mo & IR_MO_SIZE;
-    x86_ra_sync(g, false);
+    x86_ra_sync_gprs(g, false);
     x86_ra_evict(g, X86_RAX, ALLOC);
     int rn = x86_ra_in(g, ir_in(op, 2), ALLOC);
     MemAddr m = mem_addr(g, ir_in(op, 0));
@@ -343,7 +345,7 @@ void x86_gen_atomic_rmw(X86Gen *g, const IrOp *op)
     unsigned mo = (unsigned)ir_cst(op, 0), size = mo & IR_MO_SIZE;
     IrAtomicOp aop = (IrAtomicOp)ir_cst(op, 1);
     CodeBuf *cb = g->cb;
-    x86_ra_sync(g, false);
+    x86_ra_sync_gprs(g, false);
     if (aop == IR_ATOMIC_XCHG || aop == IR_ATOMIC_ADD) {
         gen_rmw_direct(g, op, mo, aop == IR_ATOMIC_ADD);
         return;

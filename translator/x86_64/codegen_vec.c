@@ -3,10 +3,11 @@
  * on SSE2, with SSSE3 (pshufb, pabs), SSE4.1 (32-bit multiplies, byte/dword
  * min/max, pcmpeqq) and SSE4.2 (pcmpgtq) where the host has them.
  *
- * Sources are loaded from the CPU state into xmm0 (a), xmm1 (b) and xmm2
- * (old destination), computed in xmm registers and stored back with one
- * movdqu; only the result stays in its xmm register, for a next vec op that
- * follows with nothing but insn_start between.  Constants (masks,
+ * Sources are loaded into xmm0 (a), xmm1 (b) and xmm2 (old destination) from
+ * the vector-register cache (vcache.c) or the CPU state, computed in xmm
+ * registers, and the result goes into the cache.  Without AVX (no cache) it
+ * is stored back with one movdqu and only stays in its xmm register for a
+ * next vec op that follows with nothing but insn_start between.  Constants (masks,
  * shuffle tables) are used as RIP-relative memory operands from a pool of
  * interned 16-byte values, or built through a scratch general register when
  * the pool is full or out of reach.  An operation or element size with
@@ -305,6 +306,38 @@ static void env_accesses(X86Gen *g, const uint64_t *c)
             x86_ra_env_access(g, (int32_t)((c[4] >> (16 * k)) & 0xffff), 16, false);
 }
 
+/*
+ * With the vector-register cache (AVX hosts): xmm8 and xmm9 are scratch here, so their
+ * entries are written back and emptied; sources come from the cache when it holds them,
+ * the result goes into it (or, for selections that store it themselves, to the CPU state).
+ * The destination's entry is dropped unwritten: every operation writes all 16 bytes.
+ */
+static void vc_sources(X86Gen *g, const uint64_t *c, const int32_t *off)
+{
+    IrVecOp op = ir_vec_op(c[3]);
+    for (int i = 0; i < 3; i++)
+        if (off[i] >= 0)
+            x86_ra_env_access_gprs(g, off[i], 16, false);
+    x86_ra_env_access_gprs(g, (int32_t)c[0], 16, true);
+    if (ir_vec_saturates(op))
+        x86_ra_env_access(g, (int32_t)c[4], 4, true);
+    if (op == IR_VEC_TBL || op == IR_VEC_TBX)
+        for (unsigned k = 0; k < ir_vec_imm(c[3]); k++)
+            x86_ra_env_access(g, (int32_t)((c[4] >> (16 * k)) & 0xffff), 16, false);
+    x86_vc_evict(g, 0);
+    x86_vc_evict(g, 1);
+    for (int i = 0; i < 3; i++) {
+        if (off[i] < 0)
+            continue;
+        int x = x86_vc_peek(g, off[i]);
+        if (x >= 0)
+            x86_vop(g->cb, X86_OPC_MOVDQA, i, x);
+        else
+            x86_vload(g->cb, i, X86_REG_CPU, off[i]);
+    }
+    x86_vc_forget(g, (int32_t)c[0]);
+}
+
 /* The xmm register holding the previous vec op's result when nothing but insn_start ops
  * came between (see X86Gen.vec_op), else -1. */
 static int cached_result(const X86Gen *g)
@@ -343,8 +376,10 @@ void x86_gen_vec(X86Gen *g, const IrOp *op)
                 .gpr = -1};
     int cached = cached_result(g);
     g->vec_op = 0;
-    env_accesses(g, c);
+    bool vc = g->feat->avx; /* through the vector-register cache */
     if (!supported(&v)) {
+        env_accesses(g, c);
+        x86_vc_call(g);
         gen_fallback(g, c);
         return;
     }
@@ -353,6 +388,12 @@ void x86_gen_vec(X86Gen *g, const IrOp *op)
     int32_t off[3] = {(desc & IR_VEC_ZA) ? -1 : (int32_t)c[1],
                       (desc & IR_VEC_ZB) || !reads_b(v.op) ? -1 : (int32_t)c[2],
                       ir_vec_reads_d(v.op) ? (int32_t)c[0] : -1};
+    if (vc) {
+        vc_sources(g, c, off);
+        cached = -1;
+    } else {
+        env_accesses(g, c);
+    }
     bool used = false, clobbered = false;
     for (int i = 0; i < 3; i++) {
         used |= off[i] >= 0 && off[i] == g->vec_off;
@@ -365,7 +406,7 @@ void x86_gen_vec(X86Gen *g, const IrOp *op)
         cached = X9;
     }
     for (int i = 0; i < 3; i++)
-        if (off[i] >= 0)
+        if (off[i] >= 0 && !vc)
             load_source(&v, i, off[i], cached);
     if (desc & IR_VEC_ZA)
         x86_vop(cb, X86_OPC_PXOR, XA, XA);
@@ -383,6 +424,10 @@ void x86_gen_vec(X86Gen *g, const IrOp *op)
         return;
     if (zero_upper(v.op, v.q))
         x86_vop(cb, X86_OPC_MOVQ_XX, r, r);
+    if (vc) {
+        x86_vop(cb, X86_OPC_MOVDQA, x86_vc_def(g, (int32_t)c[0], false), r);
+        return;
+    }
     x86_vstore(cb, r, X86_REG_CPU, (int32_t)c[0]);
     g->vec_op = g->op_index + 1;
     g->vec_off = (int32_t)c[0];

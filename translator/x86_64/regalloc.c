@@ -364,6 +364,11 @@ void x86_ra_evict(X86Gen *g, int r, uint16_t to)
 void x86_ra_sync(X86Gen *g, bool locals)
 {
     x86_vc_flush(g);
+    x86_ra_sync_gprs(g, locals);
+}
+
+void x86_ra_sync_gprs(X86Gen *g, bool locals)
+{
     for (int r = 0; r < 16; r++) {
         IrTemp t = g->reg_temp[r];
         if (t == IR_TEMP_NONE)
@@ -419,6 +424,11 @@ void x86_ra_end_op(X86Gen *g, const IrOp *op)
 void x86_ra_env_access(X86Gen *g, int32_t off, int32_t size, bool write)
 {
     x86_vc_env_access(g, off, size, write);
+    x86_ra_env_access_gprs(g, off, size, write);
+}
+
+void x86_ra_env_access_gprs(X86Gen *g, int32_t off, int32_t size, bool write)
+{
     for (int r = 0; r < 16; r++) {
         IrTemp t = g->reg_temp[r];
         if (t == IR_TEMP_NONE || x86_ra_kind(g, t) != IR_TEMP_GLOBAL)

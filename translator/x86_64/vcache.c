@@ -14,6 +14,8 @@
 #include "translator/x86_64/codegen.h"
 
 #include <assert.h>
+#include <errno.h>
+#include <stdlib.h>
 
 #define VC_BASE 8 /* xmm8 */
 
@@ -108,6 +110,7 @@ static int vc_alloc(X86Gen *g, int32_t off)
             best = i;
     }
     assert(best >= 0 && "vector cache: every entry locked");
+    g->vc_fault.mask &= ~(1u << best); /* its register gets another field (stored first) */
     if (((g->vc_valid & g->vc_dirty) >> best) & 1)
         vc_store(g, best);
     g->vc_dirty &= (uint8_t) ~(1u << best);
@@ -205,28 +208,167 @@ bool x86_vc_op_aware(int opc)
      * x86_ra_env_access, calls through x86_gen_call_fn).  An op added later is not in the
      * table, so the cache is written back and emptied before it until it is reviewed. */
     static const bool aware[IR_OP_COUNT] = {
-        [IR_OP_nop] = true,         [IR_OP_mov] = true,        [IR_OP_add] = true,
-        [IR_OP_sub] = true,         [IR_OP_mul] = true,        [IR_OP_mulsh] = true,
-        [IR_OP_muluh] = true,       [IR_OP_div] = true,        [IR_OP_divu] = true,
-        [IR_OP_rem] = true,         [IR_OP_remu] = true,       [IR_OP_and] = true,
-        [IR_OP_or] = true,          [IR_OP_xor] = true,        [IR_OP_andc] = true,
-        [IR_OP_orc] = true,         [IR_OP_eqv] = true,        [IR_OP_neg] = true,
-        [IR_OP_not] = true,         [IR_OP_shl] = true,        [IR_OP_shr] = true,
-        [IR_OP_sar] = true,         [IR_OP_rotl] = true,       [IR_OP_rotr] = true,
-        [IR_OP_extract] = true,     [IR_OP_sextract] = true,   [IR_OP_deposit] = true,
-        [IR_OP_ext8s] = true,       [IR_OP_ext8u] = true,      [IR_OP_ext16s] = true,
-        [IR_OP_ext16u] = true,      [IR_OP_ext32s] = true,     [IR_OP_ext32u] = true,
-        [IR_OP_extu_i32] = true,    [IR_OP_exts_i32] = true,   [IR_OP_trunc_i64] = true,
-        [IR_OP_bswap16] = true,     [IR_OP_bswap32] = true,    [IR_OP_bswap64] = true,
-        [IR_OP_clz] = true,         [IR_OP_ctz] = true,        [IR_OP_ctpop] = true,
-        [IR_OP_setcond] = true,     [IR_OP_movcond] = true,    [IR_OP_set_label] = true,
-        [IR_OP_br] = true,          [IR_OP_brcond] = true,     [IR_OP_ld_env] = true,
-        [IR_OP_st_env] = true,      [IR_OP_mov_env128] = true, [IR_OP_ld] = true,
-        [IR_OP_st] = true,          [IR_OP_ld_v128] = true,    [IR_OP_st_v128] = true,
-        [IR_OP_cmpxchg] = true,     [IR_OP_atomic_rmw] = true, [IR_OP_mb] = true,
-        [IR_OP_call] = true,        [IR_OP_fp_env] = true,     [IR_OP_fp_int] = true,
-        [IR_OP_fp_from_int] = true, [IR_OP_discard] = true,    [IR_OP_insn_start] = true,
-        [IR_OP_goto_tb] = true,     [IR_OP_exit_tb] = true,    [IR_OP_lookup_and_goto] = true,
+        [IR_OP_nop] = true,
+        [IR_OP_mov] = true,
+        [IR_OP_add] = true,
+        [IR_OP_sub] = true,
+        [IR_OP_mul] = true,
+        [IR_OP_mulsh] = true,
+        [IR_OP_muluh] = true,
+        [IR_OP_div] = true,
+        [IR_OP_divu] = true,
+        [IR_OP_rem] = true,
+        [IR_OP_remu] = true,
+        [IR_OP_and] = true,
+        [IR_OP_or] = true,
+        [IR_OP_xor] = true,
+        [IR_OP_andc] = true,
+        [IR_OP_orc] = true,
+        [IR_OP_eqv] = true,
+        [IR_OP_neg] = true,
+        [IR_OP_not] = true,
+        [IR_OP_shl] = true,
+        [IR_OP_shr] = true,
+        [IR_OP_sar] = true,
+        [IR_OP_rotl] = true,
+        [IR_OP_rotr] = true,
+        [IR_OP_extract] = true,
+        [IR_OP_sextract] = true,
+        [IR_OP_deposit] = true,
+        [IR_OP_ext8s] = true,
+        [IR_OP_ext8u] = true,
+        [IR_OP_ext16s] = true,
+        [IR_OP_ext16u] = true,
+        [IR_OP_ext32s] = true,
+        [IR_OP_ext32u] = true,
+        [IR_OP_extu_i32] = true,
+        [IR_OP_exts_i32] = true,
+        [IR_OP_trunc_i64] = true,
+        [IR_OP_bswap16] = true,
+        [IR_OP_bswap32] = true,
+        [IR_OP_bswap64] = true,
+        [IR_OP_clz] = true,
+        [IR_OP_ctz] = true,
+        [IR_OP_ctpop] = true,
+        [IR_OP_setcond] = true,
+        [IR_OP_movcond] = true,
+        [IR_OP_set_label] = true,
+        [IR_OP_br] = true,
+        [IR_OP_brcond] = true,
+        [IR_OP_ld_env] = true,
+        [IR_OP_st_env] = true,
+        [IR_OP_mov_env128] = true,
+        [IR_OP_ld] = true,
+        [IR_OP_st] = true,
+        [IR_OP_ld_v128] = true,
+        [IR_OP_st_v128] = true,
+        [IR_OP_cmpxchg] = true,
+        [IR_OP_atomic_rmw] = true,
+        [IR_OP_mb] = true,
+        [IR_OP_call] = true,
+        [IR_OP_fp_env] = true,
+        [IR_OP_fp_int] = true,
+        [IR_OP_fp_from_int] = true,
+        [IR_OP_discard] = true,
+        [IR_OP_vec] = true,
+        [IR_OP_insn_start] = true,
+        [IR_OP_goto_tb] = true,
+        [IR_OP_exit_tb] = true,
+        [IR_OP_lookup_and_goto] = true,
     };
     return opc < IR_OP_COUNT && aware[opc];
+}
+
+void x86_vc_fault_begin(X86Gen *g)
+{
+    TBVecLive *r = &g->vc_fault;
+    r->start = (uint32_t)(g->cb->ptr - g->code);
+    r->mask = g->vc_valid & g->vc_dirty;
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        r->off[i] = ((r->mask >> i) & 1) ? g->vc_off[i] : 0;
+}
+
+/* Entries evicted inside the op were stored before their register was reused, and a
+ * faulting access does not write its destination register, so the state at the op's start
+ * describes every fault inside it. */
+void x86_vc_fault_end(X86Gen *g)
+{
+    TBVecLive *r = &g->vc_fault;
+    if (!r->mask)
+        return;
+    r->end = (uint32_t)(g->cb->ptr - g->code);
+    if (g->nvc_live == g->vc_live_cap) {
+        uint32_t cap = g->vc_live_cap ? 2 * g->vc_live_cap : 8;
+        TBVecLive *n = realloc(g->vc_live, cap * sizeof(*n));
+        if (!n) {
+            g->err = -ENOMEM;
+            return;
+        }
+        g->vc_live = n;
+        g->vc_live_cap = cap;
+    }
+    g->vc_live[g->nvc_live++] = *r;
+}
+
+void x86_vc_save(const X86Gen *g, X86VcState *s)
+{
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        s->off[i] = g->vc_off[i];
+    s->valid = g->vc_valid;
+    s->dirty = g->vc_dirty;
+}
+
+void x86_vc_restore(X86Gen *g, const X86VcState *s)
+{
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        g->vc_off[i] = s->off[i];
+    g->vc_valid = s->valid;
+    g->vc_dirty = s->dirty;
+}
+
+void x86_vc_loop_enter(X86Gen *g, const X86VcState *s)
+{
+    g->vc_valid = g->vc_dirty = 0;
+    for (int i = 0; i < X86_VC_SIZE; i++) {
+        if (!((s->valid >> i) & 1))
+            continue;
+        g->vc_off[i] = s->off[i];
+        vc_load(g, i);
+    }
+    g->vc_valid = g->vc_dirty = s->valid;
+}
+
+void x86_vc_loop_arrange(X86Gen *g, const X86VcState *s)
+{
+    uint8_t keep = 0;
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        if (((g->vc_valid & s->valid) >> i) & 1 && g->vc_off[i] == s->off[i])
+            keep |= (uint8_t)(1u << i);
+    for (int i = 0; i < X86_VC_SIZE; i++) /* memory becomes current for every other field */
+        if (((g->vc_valid & g->vc_dirty & ~keep) >> i) & 1)
+            vc_store(g, i);
+    for (int i = 0; i < X86_VC_SIZE; i++) {
+        if (!(((s->valid & ~keep) >> i) & 1))
+            continue;
+        g->vc_off[i] = s->off[i];
+        vc_load(g, i);
+    }
+    g->vc_valid = g->vc_dirty = s->valid;
+}
+
+void x86_vc_evict(X86Gen *g, int i)
+{
+    if (((g->vc_valid & g->vc_dirty) >> i) & 1)
+        vc_store(g, i);
+    g->vc_valid &= (uint8_t) ~(1u << i);
+    g->vc_dirty &= (uint8_t) ~(1u << i);
+}
+
+void x86_vc_forget(X86Gen *g, int32_t off)
+{
+    int i = vc_find(g, off);
+    if (i >= 0) {
+        g->vc_valid &= (uint8_t) ~(1u << i);
+        g->vc_dirty &= (uint8_t) ~(1u << i);
+    }
 }
