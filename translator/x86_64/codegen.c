@@ -365,6 +365,7 @@ static void gen_free(X86Gen *g)
     free(g->label_off);
     free(g->fixups);
     free(g->fp_stubs);
+    free(g->wild_stubs);
     free(g->vc_live);
     free(g->label_carry);
     free(g->label_vc);
@@ -428,6 +429,8 @@ static int gen_body(X86Gen *g)
     x86_patch32(g->exit_req_jcc, cb->ptr);
     gen_exit(g, IR_EXIT_REQUESTED);
     int rc = x86_fp_emit_stubs(g);
+    if (!rc)
+        rc = x86_mem_emit_stubs(g);
     if (rc)
         return rc;
     for (uint32_t i = 0; i < g->nfixups; i++) {

@@ -98,6 +98,8 @@ typedef struct X86Gen {
 
     struct X86FpStub *fp_stubs; /* out-of-line slow paths of fp ops (codegen_fp.c) */
     uint32_t nfp_stubs, fp_stubs_cap;
+    struct X86WildStub *wild_stubs; /* out-of-line window-check failures (codegen_mem.c) */
+    uint32_t nwild_stubs, wild_stubs_cap;
     /* codegen_vec.c: xmm register vec_xmm still holds the 16 CPU-state bytes at vec_off that
      * op vec_op - 1 stored (vec_op 0: nothing), while only insn_start ops follow that op. */
     uint32_t vec_op;
@@ -216,6 +218,8 @@ int x86_vc_def(X86Gen *g, int32_t off, bool load);
 void x86_gen_fp(X86Gen *g, const IrOp *op);
 /* Emits the fp ops' out-of-line slow paths after the TB's code; 0, -ENOSPC or -ENOMEM. */
 int x86_fp_emit_stubs(X86Gen *g);
+/* codegen_mem.c: the window-check failure paths, after the TB's code; 0 or -ENOSPC. */
+int x86_mem_emit_stubs(X86Gen *g);
 
 /* codegen.c */
 void x86_gen_call_fn(X86Gen *g, const IrOp *op, const void *fn, unsigned flags);

@@ -17,6 +17,9 @@
  */
 #include "translator/x86_64/codegen.h"
 
+#include <errno.h>
+#include <stdlib.h>
+
 #define ALLOC X86_ALLOCATABLE
 
 /* Guest address operand: [r14 + index + disp]. */
@@ -38,24 +41,55 @@ static MemAddr mem_addr(X86Gen *g, IrTemp addr)
 #define X86_OPC_CMP_LOAD 0x3bu /* cmp r, r/m */
 
 /*
- * index < mem_size, or else wild_addr = index and index = CPU_WILD_TRAP, so that the access
- * that follows faults (#GP) and the fault handler reports wild_addr.  The access must come
- * right after: it always faults on that path, which does not return to this code.
+ * index < mem_size, or else (out of line, x86_mem_emit_stubs) wild_addr = index and index =
+ * CPU_WILD_TRAP, so that the access that follows faults (#GP) and the fault handler reports
+ * wild_addr.  The access must come right after: the failure path jumps back to it and never
+ * returns from it.  The common path is a compare and a branch not taken.
  */
-static void emit_window_check(CodeBuf *cb, int index)
+typedef struct X86WildStub {
+    uint8_t *site; /* rel32 of the jae */
+    uint8_t *back; /* the access */
+    int index;
+} X86WildStub;
+
+static void emit_window_check(X86Gen *g, int index)
 {
+    CodeBuf *cb = g->cb;
     x86_op_md(cb, X86_OPC_CMP_LOAD | X86_P_W, index, X86_REG_CPU,
               (int32_t)offsetof(CPUCommon, mem_size));
-    uint8_t *ok = x86_jcc8(cb, X86_CC_B);
-    x86_store(cb, true, index, X86_REG_CPU, (int32_t)offsetof(CPUCommon, wild_addr));
-    x86_movi(cb, true, index, CPU_WILD_TRAP);
-    x86_patch8(ok, cb->ptr);
+    uint8_t *site = x86_jcc32(cb, X86_CC_AE);
+    if (g->nwild_stubs == g->wild_stubs_cap) {
+        uint32_t cap = g->wild_stubs_cap ? 2 * g->wild_stubs_cap : 16;
+        X86WildStub *n = realloc(g->wild_stubs, cap * sizeof(*n));
+        if (!n) {
+            g->err = -ENOMEM;
+            return;
+        }
+        g->wild_stubs = n;
+        g->wild_stubs_cap = cap;
+    }
+    g->wild_stubs[g->nwild_stubs++] = (X86WildStub){site, cb->ptr, index};
+}
+
+int x86_mem_emit_stubs(X86Gen *g)
+{
+    CodeBuf *cb = g->cb;
+    for (uint32_t i = 0; i < g->nwild_stubs; i++) {
+        const X86WildStub *st = &g->wild_stubs[i];
+        if (codebuf_room(cb) < 64)
+            return -ENOSPC;
+        x86_patch32(st->site, cb->ptr);
+        x86_store(cb, true, st->index, X86_REG_CPU, (int32_t)offsetof(CPUCommon, wild_addr));
+        x86_movi(cb, true, st->index, CPU_WILD_TRAP);
+        x86_jmp_to(cb, st->back);
+    }
+    return 0;
 }
 
 static void mem_op(X86Gen *g, unsigned opc, int r, MemAddr m)
 {
     if (m.index != X86_NO_REG)
-        emit_window_check(g->cb, m.index);
+        emit_window_check(g, m.index);
     x86_op_mem(g->cb, opc, r, X86_REG_GBASE, m.index, 0, m.disp);
 }
 
