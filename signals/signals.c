@@ -224,8 +224,11 @@ static void host_fault(int sig, siginfo_t *si, void *uc_)
     TB *tb = tb_from_host_pc(p, host_pc);
     if (tb) {
         cpu->pc = tb_guest_pc_at(tb, host_pc);
-    } else if ((sig == SIGSEGV || sig == SIGBUS) && in_window) {
-        /* Interpreter or helper access to guest memory. */
+    } else if ((sig == SIGSEGV || sig == SIGBUS) &&
+               (in_window || p->opts.no_jit || si->si_code == SI_KERNEL)) {
+        /* Interpreter or helper access to guest memory.  The interpreter reaches every guest
+         * address as guest_base + address, also far outside the window (the guards, unmapped
+         * host memory); a non-canonical host address gives no fault address (SI_KERNEL). */
         if (p->opts.no_jit)
             cpu->pc = cpu->insn_pc;
     } else {
