@@ -50,10 +50,32 @@ static uint32_t base_reg(Rng *r)
     return rng_below(r, 32);
 }
 
-/* A load or store (op0 x1x0) whose base is usually a scratch pointer. */
+/* A load or store whose base is usually a scratch pointer: the common
+ * forms (register and immediate offsets, pre/post-index, pairs, exclusives,
+ * LSE atomics) or any word of the class (op0 x1x0). */
 static uint32_t gen_ldst(Rng *r)
 {
-    uint32_t w = (rand_bits(r) & ~(1u << 25)) | (1u << 27);
+    uint32_t w = rand_bits(r);
+    switch (rng_below(r, 6)) {
+    case 0:
+        w = (w & 0xc0ffffff) | 0x39000000; /* LDR/STR (unsigned immediate) */
+        break;
+    case 1:
+        w = (w & 0xc0dfffff) | 0x38000000; /* unscaled, pre/post-index, unprivileged */
+        break;
+    case 2:
+        w = (w & 0x41ffffff) | 0x28000000; /* LDP/STP, LDNP/STNP */
+        break;
+    case 3:
+        w = (w & 0xc0ffffff) | 0x08000000; /* exclusives, acquire/release */
+        break;
+    case 4:
+        w = (w & 0xc0fff3ff) | 0x38200000; /* LSE atomics */
+        break;
+    default:
+        w = (w & ~(1u << 25)) | (1u << 27); /* anything in the class */
+        break;
+    }
     return (w & ~(31u << 5)) | base_reg(r) << 5;
 }
 
@@ -129,6 +151,29 @@ static uint32_t gen_class(Rng *r)
     }
 }
 
+/* An integer instruction of the kinds compilers emit most, registers random. */
+static uint32_t gen_alu(Rng *r)
+{
+    static const uint8_t div_shift[] = {2, 3, 8, 9, 10, 11};
+    uint32_t w = rand_bits(r);
+    switch (rng_below(r, 7)) {
+    case 0:
+        return (w & 0xe07fffff) | 0x11000000; /* ADD/SUB (immediate) */
+    case 1:
+        return (w & 0xe0ffffff) | 0x0a000000; /* logical (shifted register) */
+    case 2:
+        return (w & 0xe01fffff) | 0x0b000000; /* ADD/SUB (shifted register) */
+    case 3:
+        return (w & 0xe07fffff) | 0x12800000; /* MOVN/MOVZ/MOVK */
+    case 4:
+        return (w & 0xc01ff7ff) | 0x1a800000; /* CSEL/CSINC/CSINV/CSNEG */
+    case 5:
+        return (w & 0x801fffff) | 0x1b000000; /* MADD/MSUB */
+    default:                                  /* UDIV/SDIV/LSLV/LSRV/ASRV/RORV */
+        return (w & 0x801f03ff) | 0x1ac00000 | div_shift[rng_below(r, 6)] << 10;
+    }
+}
+
 static int is_svc(uint32_t w)
 {
     return (w & 0xffe0001f) == 0xd4000001;
@@ -143,21 +188,23 @@ void fuzz_gen_page(Rng *r, uint32_t *code)
     int last = FUZZ_PAGE_WORDS - 4;
     for (int i = 0; i < last; i++) {
         uint32_t k = rng_below(r, 100);
-        if (k < 15)
+        if (k < 2)
             code[i] = rand_bits(r);
-        else if (k < 60)
+        else if (k < 12)
             code[i] = gen_class(r);
-        else if (k < 72)
+        else if (k < 50)
+            code[i] = gen_alu(r);
+        else if (k < 60)
             code[i] = gen_branch(r, i);
-        else if (k < 77 && i + 1 < last) {
+        else if (k < 65 && i + 1 < last) {
             uint32_t nr = page_calls[rng_below(r, sizeof(page_calls) / sizeof(page_calls[0]))];
             code[i++] = 0xd2800008 | nr << 5;
             code[i] = 0xd4000001;
-        } else if (k < 82)
+        } else if (k < 67)
             code[i] = gen_exception(r);
-        else if (k < 88)
+        else if (k < 70)
             code[i] = gen_system(r);
-        else if (k < 91)
+        else if (k < 72)
             code[i] = gen_indirect(r);
         else
             code[i] = gen_ldst(r);

@@ -17,10 +17,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #define MAX_PAGES 1000000
@@ -33,6 +36,7 @@ typedef struct Shared {
     volatile int cur; /* the page the child is at */
     volatile unsigned long sys_calls, sys_ok, sys_err, sys_odd;
     unsigned char result[MAX_PAGES]; /* 0: not run */
+    uint64_t last_pc;                /* FUZZ_DEBUG: the pc of the page's last signal */
 } Shared;
 
 static const int caught[] = {SIGILL,  SIGSEGV, SIGBUS,  SIGTRAP, SIGFPE,
@@ -52,9 +56,12 @@ static void restore_env(void)
     __asm__ volatile("msr fpcr, xzr");
 }
 
+static Shared *shared;
+
 static void on_signal(int sig, siginfo_t *si, void *uc)
 {
     restore_env();
+    shared->last_pc = ((ucontext_t *)uc)->uc_mcontext.pc;
     if (!in_page) {
         if (sig == SIGALRM || sig == SIGPIPE)
             return;
@@ -96,17 +103,23 @@ static int canary_ok(uint64_t seed)
 }
 
 /* Maps the code page and the scratch region afresh at the same places
- * (the page may have unmapped or protected them); 0 or -1. */
+ * (the page may have unmapped or protected them); 0 or -1.  Both lie in an
+ * 8 MiB PROT_NONE reservation, so that PC-relative (+-1 MiB) and slightly
+ * out-of-bounds accesses fault the same way wherever the emulator placed
+ * the reservation. */
 static int map_area(FuzzArea *a)
 {
-    int fl = MAP_PRIVATE | MAP_ANONYMOUS | (a->code ? MAP_FIXED : 0);
+    int fl = MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED;
+    if (!a->code) {
+        uint8_t *res = mmap(NULL, 8 << 20, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (res == MAP_FAILED)
+            return -1;
+        a->code = (uint32_t *)(res + (4 << 20));
+        a->scratch = res + (6 << 20);
+    }
     void *c = mmap(a->code, FUZZ_PAGE_WORDS * 4, PROT_READ | PROT_WRITE | PROT_EXEC, fl, -1, 0);
     void *s = mmap(a->scratch, FUZZ_SCRATCH_SIZE, PROT_READ | PROT_WRITE, fl, -1, 0);
-    if (c == MAP_FAILED || s == MAP_FAILED)
-        return -1;
-    a->code = c;
-    a->scratch = s;
-    return 0;
+    return c == MAP_FAILED || s == MAP_FAILED ? -1 : 0;
 }
 
 static void fill_scratch(Rng *r, const FuzzArea *a)
@@ -184,6 +197,12 @@ static void child_setup(void)
         dup2(fd, i);
     if (fd > 1)
         close(fd);
+    /* Objects for small file descriptors to name: a pipe, a socket pair, a file, an eventfd. */
+    int fds[2];
+    pipe(fds);
+    socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
+    open("fuzz-file", O_RDWR | O_CREAT | O_TRUNC, 0600);
+    eventfd(0, 0);
     static char alt[64 * 1024];
     stack_t ss = {.ss_sp = alt, .ss_size = sizeof(alt)};
     sigaltstack(&ss, NULL);
@@ -282,6 +301,8 @@ static void report(const Shared *sh, const char *mode, uint64_t seed, int first,
         count[sh->result[p]]++;
         if (verbose)
             printf("page %d: %s\n", p, outcome_name(sh->result[p], buf));
+        if (getenv("FUZZ_DEBUG"))
+            printf("  last signal at pc %#llx\n", (unsigned long long)sh->last_pc);
     }
     printf("%s seed %llu: %d pages", mode, (unsigned long long)seed, pages - first);
     for (int o = 1; o < 128; o++)
@@ -310,6 +331,7 @@ int main(int argc, char **argv)
         mmap(NULL, sizeof(Shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (sh == MAP_FAILED)
         return 1;
+    shared = sh;
     sigset_t all;
     sigfillset(&all);
     sigprocmask(SIG_BLOCK, &all, NULL);
