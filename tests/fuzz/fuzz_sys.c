@@ -59,11 +59,16 @@ static long gen_nr(Rng *r)
 static void tame_args(Rng *r, const FuzzArea *a, long nr, long *arg)
 {
     if (in_list(addr_calls, sizeof(addr_calls) / sizeof(addr_calls[0]), nr)) {
-        int i = nr == 196 ? 1 : 0;            /* shmat(id, addr, flags) */
-        if (nr != 222 || (arg[3] & 0x100010)) /* mmap: only MAP_FIXED(_NOREPLACE) */
+        int i = nr == 196 ? 1 : 0;              /* shmat(id, addr, flags) */
+        if (nr != 222 || (arg[3] & 0x100010)) { /* mmap: only MAP_FIXED(_NOREPLACE) */
             arg[i] = safe_addr(r, a);
-        if (nr == 216)
-            arg[4] = safe_addr(r, a); /* mremap's new address */
+            if (nr != 196) /* a length within the scratch region */
+                arg[1] = rng_below(r, FUZZ_SCRATCH_SIZE / 2);
+        }
+        if (nr == 216) {
+            arg[2] = rng_below(r, FUZZ_SCRATCH_SIZE / 2); /* mremap's new length and address */
+            arg[4] = safe_addr(r, a);
+        }
         if (nr == 196)
             arg[2] &= ~0x4000L; /* no SHM_REMAP */
     }

@@ -20,6 +20,9 @@ first=${1:-1}
 seeds=${2:-2}
 exec_pages=${3:-300}
 sys_pages=${4:-60}
+# The reference without the extensions ferry does not implement (SVE, SME, pointer
+# authentication); qemu-user cannot turn MTE off: MTE instructions are SIGILL under ferry.
+REF_CPU=${REF_CPU:-max,sve=off,sme=off,pauth=off}
 pass=0
 fail=0
 mkdir -p "$OUT"
@@ -51,7 +54,7 @@ while [ "$s" -lt $((first + seeds)) ]; do
     for kind in exec sys; do
         pages=$exec_pages; [ "$kind" = sys ] && pages=$sys_pages
         base=$(realpath "$OUT")/$kind-$s
-        run "$base.ref" qemu-aarch64 "$bin" $kind $s $pages -v
+        run "$base.ref" qemu-aarch64 -cpu "$REF_CPU" "$bin" $kind $s $pages -v
         for mode in jit interp one; do
             flag=; [ "$mode" = interp ] && flag=-no-jit; [ "$mode" = one ] && flag=-one-insn-per-tb
             out=$base.$mode
