@@ -35,7 +35,7 @@ DECODEGEN_SRCS := $(wildcard frontends/decodegen/*.c)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check demo bench csmith difftest test-rootfs test-real static deps clean unit guest-tests install format-check
+.PHONY: all check demo bench csmith difftest fuzz test-rootfs test-real static deps clean unit guest-tests install format-check
 all: $(BUILD)/ferry
 
 $(BUILD)/ferry: $(OBJS)
@@ -109,6 +109,14 @@ difftest: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/diff/run.sh $(SEED) $(N); a=$$?; sh tests/diff/run_simd.sh $(SEED) $(SIMD_N); \
 	b=$$?; sh tests/diff/scan_simd.sh $(SEED) $(SCAN_N) && [ $$a$$b = 00 ]
+
+# Random code pages and random system calls under ferry (crashes, hangs, internal errors) and vs
+# the reference: make fuzz N=100 [SEED=1] [PAGES=2000] [SYS_PAGES=500] (N seeds)
+PAGES ?= 2000
+SYS_PAGES ?= 500
+fuzz: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/fuzz/run.sh $(SEED) $(N) $(PAGES) $(SYS_PAGES)
 
 # Foreign root filesystem under binfmt_misc (root, network): debootstrap second stage in a chroot
 test-rootfs: deps

@@ -278,8 +278,14 @@ int64_t sig_sigreturn(CPUCommon *cpu)
 {
     SigFrame f;
     memset(&f, 0, sizeof(f));
-    if (cpu->arch->sig_restore_frame(cpu, &f) < 0)
-        sig_die(cpu, SIGSEGV, true, cpu->arch->sig_sp(cpu));
+    if (cpu->arch->sig_restore_frame(cpu, &f) < 0) {
+        /* A bad frame: as Linux (arm64_notify_segfault at sp), a forced SIGSEGV whose handler
+         * runs on the registers already taken from the frame.  The handler's first argument
+         * register holds the signal number and is also the return register.  XXX: Linux
+         * applies the frame's signal mask before it checks the rest. */
+        sig_raise_sync(cpu, SIGSEGV, SEGV_MAPERR, cpu->arch->sig_sp(cpu));
+        return SIGSEGV;
+    }
     sig_restore_altstack(cpu, &f);
     sig_set_mask(cpu, f.oldmask);
     return (int64_t)f.ret;

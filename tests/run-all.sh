@@ -20,7 +20,7 @@ for t in build/tests/test_*; do
 done
 # Script suites: each prints a last line `[name: ]N passed, N failed`.
 for suite in tests/cli/run.sh tests/binfmt/run.sh tests/rootfs/chroot.sh tests/guest/run.sh \
-    tests/diff/run.sh tests/diff/run_simd.sh tests/diff/scan_simd.sh tests/csmith/run.sh tests/real/quick.sh; do
+    tests/diff/run.sh tests/diff/run_simd.sh tests/diff/scan_simd.sh tests/csmith/run.sh tests/real/quick.sh tests/fuzz/run.sh; do
     out=build/tests/$(basename "$(dirname "$suite")").log
     sh "$suite" >"$out" 2>&1
     cat "$out"

@@ -1,8 +1,9 @@
 /*
- * C helpers of the AArch64 load/store translator.  Only the 128-bit
- * compare-and-swap lives here: the IR's cmpxchg stops at 64 bits, so CASP
- * and STXP of X pairs call a64_helper_cmpxchg128, which uses the host's
- * `lock cmpxchg16b` directly on guest memory.
+ * C helpers of the AArch64 load/store translator: the 128-bit
+ * compare-and-swap (the IR's cmpxchg stops at 64 bits, so CASP and STXP of
+ * X pairs call a64_helper_cmpxchg128, which uses the host's
+ * `lock cmpxchg16b` directly on guest memory) and the alignment fault of
+ * exclusives.
  */
 #include "frontends/aarch64/helper_ldst.h"
 
@@ -37,4 +38,9 @@ uint64_t a64_helper_cmpxchg128(CPUCommon *cpu, uint64_t addr, uint64_t cmp_lo, u
     c->scratch[0] = lo;
     c->scratch[1] = hi;
     return ok;
+}
+
+uint64_t a64_helper_align_fault(CPUCommon *cpu, uint64_t addr)
+{
+    helper_fault(SIGBUS, BUS_ADRALN, addr);
 }

@@ -21,4 +21,8 @@
 uint64_t a64_helper_cmpxchg128(CPUCommon *cpu, uint64_t addr, uint64_t cmp_lo, uint64_t cmp_hi,
                                uint64_t new_lo, uint64_t new_hi);
 
+/* Raises SIGBUS (BUS_ADRALN) at guest `addr`: an exclusive access not aligned to its size.
+ * Never returns; cpu->pc must hold the instruction's pc. */
+uint64_t a64_helper_align_fault(CPUCommon *cpu, uint64_t addr);
+
 #endif

@@ -140,21 +140,37 @@ int a64_sig_setup_frame(CPUCommon *c, const SigFrame *f)
     return 0;
 }
 
-/* Restores FP/SIMD state from the records in __reserved; unknown records are skipped. */
-static void a64_restore_reserved(A64CPU *cpu, const uint8_t *r)
+#define A64_ESR_MAGIC 0x45535201u
+#define A64_EXTRA_MAGIC 0x45585401u
+/* PSTATE bits a frame must leave clear (M[4:0], F, I, A, D): Linux's valid_native_regs. */
+#define A64_PSTATE_BAD 0x3dfu
+
+/* Restores FP/SIMD state from the records in __reserved.  Returns false for
+ * a frame Linux rejects: no FP/SIMD record (exactly one, of its size), an
+ * unknown record, or no terminating record (magic 0, size 0). */
+static bool a64_restore_reserved(A64CPU *cpu, const uint8_t *r)
 {
     unsigned off = 0;
+    bool fpsimd = false;
     while (off + 8 <= 4096) {
         uint32_t magic = get32(r, off), size = get32(r, off + 4);
-        if (magic == 0 || size < 8 || size > 4096 - off)
-            break;
-        if (magic == A64_FPSIMD_MAGIC && size >= A64_FPSIMD_SIZE) {
+        if (magic == 0)
+            return size == 0 && fpsimd;
+        if (size < 8 || size % 16 || size > 4096 - off)
+            return false;
+        if (magic == A64_FPSIMD_MAGIC) {
+            if (fpsimd || size != A64_FPSIMD_SIZE)
+                return false;
+            fpsimd = true;
             cpu->fpsr = get32(r, off + 8) & a64_fpsr_implemented();
             a64_fp_set_fpcr(cpu, get32(r, off + 12) & a64_fpcr_implemented(&cpu->common));
             memcpy(cpu->v, r + off + 16, 512);
+        } else if (magic != A64_ESR_MAGIC && magic != A64_EXTRA_MAGIC) {
+            return false; /* XXX: the records of SVE, SME and later extensions are not read */
         }
-        off += (size + 15) & ~15u;
+        off += size;
     }
+    return false;
 }
 
 int a64_sig_restore_frame(CPUCommon *c, SigFrame *f)
@@ -168,8 +184,10 @@ int a64_sig_restore_frame(CPUCommon *c, SigFrame *f)
         cpu->x[i] = get64(buf, A64_SF_REGS + 8 * (unsigned)i);
     cpu->x[31] = get64(buf, A64_SF_SP);
     c->pc = get64(buf, A64_SF_PC);
-    a64_set_pstate(cpu, get64(buf, A64_SF_PSTATE));
-    a64_restore_reserved(cpu, buf + A64_SF_RESERVED);
+    uint64_t pstate = get64(buf, A64_SF_PSTATE);
+    a64_set_pstate(cpu, pstate);
+    if ((pstate & A64_PSTATE_BAD) || !a64_restore_reserved(cpu, buf + A64_SF_RESERVED))
+        return -EFAULT; /* as Linux, the registers are the frame's all the same */
     f->oldmask = get64(buf, A64_SF_UC_SIGMASK);
     f->ss_sp = get64(buf, A64_SF_UC_STACK);
     f->ss_flags = (int32_t)get32(buf, A64_SF_UC_STACK + 8);

@@ -12,7 +12,8 @@ struct SigFrame;
 
 /* Builds the frame below f->sp_top and enters the handler. 0 or -EFAULT. */
 int a64_sig_setup_frame(CPUCommon *cpu, const struct SigFrame *f);
-/* rt_sigreturn: restores the registers from the frame at sp. 0 or -EFAULT. */
+/* rt_sigreturn: restores the registers from the frame at sp.  0, or -EFAULT for a frame
+ * Linux rejects (unreadable or misaligned, bad PSTATE, bad __reserved records). */
 int a64_sig_restore_frame(CPUCommon *cpu, struct SigFrame *f);
 /* mov x8, #139 (rt_sigreturn); svc #0 — what the kernel's vDSO trampoline holds. */
 extern const uint8_t a64_sig_tramp[8];

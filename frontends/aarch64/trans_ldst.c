@@ -326,9 +326,31 @@ static void gen_set_monitor(DisasContext *s, IrTemp addr, uint64_t size, IrTemp 
         ir_gen_mov(s->ir, IR_I64, a64_g.excl_val2, v2);
 }
 
+/*
+ * [Xn|SP] in a local, after SIGBUS when it is not aligned to `size`: exclusives
+ * always take the alignment check (Arm ARM AArch64.ExclusiveMonitorsPass and the
+ * load-exclusive access: alignment fault whatever SCTLR_EL1.A and FEAT_LSE2).
+ */
+static IrTemp gen_excl_addr(DisasContext *s, int rn, uint64_t size)
+{
+    IrContext *ir = s->ir;
+    IrTemp addr = ir_new_local(ir, IR_I64), low = ir_new_temp(ir, IR_I64);
+    uint32_t ok = ir_new_label(ir);
+    ir_gen_mov(ir, IR_I64, addr, a64_reg_sp(s, rn));
+    ir_gen_binopi(ir, IR_OP_and, IR_I64, low, addr, size - 1);
+    ir_gen_brcond(ir, IR_I64, IR_COND_EQ, low, ir_const_i64(ir, 0), ok);
+    IrTemp unused = ir_new_temp(ir, IR_I64);
+    IrTemp args[1] = {addr};
+    ir_gen_movi(ir, IR_I64, a64_g.pc, s->pc);
+    ir_gen_call(ir, IR_I64, unused, (void *)a64_helper_align_fault, IR_CALL_NO_WRITE_GLOBALS, 1,
+                args);
+    ir_gen_set_label(ir, ok);
+    return addr;
+}
+
 static bool trans_LDXR(DisasContext *s, arg_excl *a)
 {
-    IrTemp addr = a64_reg_sp(s, a->rn);
+    IrTemp addr = gen_excl_addr(s, a->rn, 1u << a->sz);
     IrTemp v = gen_ld_gpr(s, addr, a->sz, false);
     gen_set_monitor(s, addr, 1u << a->sz, v, IR_TEMP_NONE);
     a64_set_reg(s, a->rt, v, true);
@@ -339,7 +361,7 @@ static bool trans_LDXR(DisasContext *s, arg_excl *a)
 static bool trans_LDXP(DisasContext *s, arg_excl *a)
 {
     IrContext *ir = s->ir;
-    IrTemp addr = a64_reg_sp(s, a->rn);
+    IrTemp addr = gen_excl_addr(s, a->rn, a->sz == 2 ? 8 : 16);
     IrTemp lo = ir_new_temp(ir, IR_I64), hi = ir_new_temp(ir, IR_I64);
     if (a->sz == 2) {
         IrTemp v = gen_ld_gpr(s, addr, 3, false);
@@ -370,7 +392,7 @@ static StxState gen_stx_check(DisasContext *s, int rn, uint64_t size)
     IrContext *ir = s->ir;
     StxState st = {ir_new_local(ir, IR_I64), ir_new_local(ir, IR_I64), ir_new_label(ir),
                    ir_new_label(ir)};
-    ir_gen_mov(ir, IR_I64, st.addr, a64_reg_sp(s, rn));
+    ir_gen_mov(ir, IR_I64, st.addr, gen_excl_addr(s, rn, size));
     ir_gen_brcond(ir, IR_I64, IR_COND_NE, a64_g.excl_addr, st.addr, st.fail);
     ir_gen_brcond(ir, IR_I64, IR_COND_NE, a64_g.excl_size, ir_const_i64(ir, size), st.fail);
     return st;
