@@ -42,5 +42,5 @@ uint64_t a64_helper_cmpxchg128(CPUCommon *cpu, uint64_t addr, uint64_t cmp_lo, u
 
 uint64_t a64_helper_align_fault(CPUCommon *cpu, uint64_t addr)
 {
-    helper_fault(SIGBUS, BUS_ADRALN, addr);
+    sig_guest_fault(cpu, SIGBUS, BUS_ADRALN, addr);
 }
