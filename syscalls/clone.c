@@ -208,15 +208,17 @@ static int64_t clone_fork(SysCtx *c, uint64_t flags, uint64_t sp, uint64_t ptid,
     if ((flags & CLONE_VFORK) && pipe2(vfork_pipe, O_CLOEXEC) < 0)
         vfork_pipe[0] = vfork_pipe[1] = -1;
     fflush(NULL);
-    /* No other thread may hold the guest memory map's lock in the child. */
-    pthread_rwlock_wrlock(&c->mem->lock);
+    /* No other thread may hold a lock in the child: the signal state's lock here (it comes
+     * before the translator's and the memory map's, which fork's atfork handlers in
+     * translator/exec.c take), the others in those handlers. */
+    SysProcState *s = sys_proc_state(c->p);
+    pthread_mutex_lock(&s->lock);
     pid_t pid = fork();
     int err = errno;
-    /* The child's thread has another tid: the lock it holds is made anew. */
     if (pid == 0)
-        pthread_rwlock_init(&c->mem->lock, NULL);
+        pthread_mutex_init(&s->lock, NULL);
     else
-        pthread_rwlock_unlock(&c->mem->lock);
+        pthread_mutex_unlock(&s->lock);
     if (pid < 0) {
         if (vfork_pipe[0] >= 0) {
             close(vfork_pipe[0]);

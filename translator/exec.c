@@ -107,20 +107,30 @@ void tb_flush(Process *p)
     excl_end(was_running);
 }
 
-/* fork() in a threaded guest: only the forking thread survives in the child. */
+/*
+ * fork() in a threaded guest: only the forking thread survives in the child,
+ * and no lock another thread held at that moment may stay taken there.  The
+ * locks are taken in their order (excl_mu, tr->lock, then the guest memory
+ * map's lock, which smc.c takes under tr->lock), so a fork never waits on a
+ * thread that is translating; the child makes them anew.
+ */
 static Translator *fork_tr;
 
 static void fork_prepare(void)
 {
     pthread_mutex_lock(&excl_mu);
-    if (fork_tr)
+    if (fork_tr) {
         pthread_mutex_lock(&fork_tr->lock);
+        pthread_rwlock_wrlock(&fork_tr->proc->mem.lock);
+    }
 }
 
 static void fork_parent(void)
 {
-    if (fork_tr)
+    if (fork_tr) {
+        pthread_rwlock_unlock(&fork_tr->proc->mem.lock);
         pthread_mutex_unlock(&fork_tr->lock);
+    }
     pthread_mutex_unlock(&excl_mu);
 }
 
@@ -134,6 +144,8 @@ static void fork_child(void)
     if (!tr)
         return;
     pthread_mutex_init(&tr->lock, NULL);
+    /* The child's thread has another tid: the held lock is made anew. */
+    pthread_rwlock_init(&tr->proc->mem.lock, NULL);
     /* The other threads' CPU states stay allocated but are no longer listed. */
     CPUCommon *self = sig_thread()->cpu;
     size_t n = 0;
