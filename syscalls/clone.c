@@ -229,6 +229,7 @@ static int64_t clone_fork(SysCtx *c, uint64_t flags, uint64_t sp, uint64_t ptid,
     if (pid == 0) {
         /* The child: the only thread left; the pipe's write end closes at exec or exit. */
         clone_live_threads = 1;
+        sys_robust_forked();
         if (vfork_pipe[0] >= 0)
             close(vfork_pipe[0]);
         clone_child_regs(c->cpu, sp, flags & CLONE_SETTLS, tls);

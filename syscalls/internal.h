@@ -129,6 +129,12 @@ int64_t sys_sigmask_end(SysCtx *c, int64_t r);
 
 /* Thread exit: the calling thread's robust futex list is walked (robust.c). */
 void sys_robust_exit(SysCtx *c);
+/* exit_group: the lists of every thread of the process are walked. */
+void sys_robust_exit_group(SysCtx *c);
+/* set_robust_list for the calling thread (recorded for the other threads too). */
+void sys_robust_set(uint64_t head, uint64_t len);
+/* In a fork child: only the calling thread's list remains. */
+void sys_robust_forked(void);
 
 /* Strace lines (strace.c). */
 bool sys_strace_on(const SysCtx *c);
