@@ -10,9 +10,11 @@
  * process-wide table: exit_group walks the lists of all threads, each with
  * its own tid, and get_robust_list answers for any thread of the process.
  * A fork child keeps only its own entry.
+ * PI futexes get OWNER_DIED here; the host kernel, which holds their PI
+ * state (the guest's FUTEX_LOCK_PI is the host's on the same word), hands
+ * the lock to the next waiter when the host thread exits.
  * XXX: exit_group walks the other threads' lists while they still run (the
- * kernel kills them first); PI futexes get OWNER_DIED but their waiters are
- * not handed the lock.
+ * kernel kills them first).
  */
 #include "syscalls/internal.h"
 
@@ -38,8 +40,10 @@ static int robust_word(SysCtx *c, uint64_t gaddr, uint64_t *out)
     return 0;
 }
 
-/* The futex word at gaddr: released with OWNER_DIED if tid owns it. */
-static void robust_handle_death(SysCtx *c, uint64_t gaddr, uint32_t tid)
+/* The futex word at gaddr: released with OWNER_DIED if tid owns it; one waiter is woken unless
+ * it is a PI futex (pi), whose waiters the host kernel hands the lock to when the host thread
+ * exits (its PI state is the host kernel's, on the same address and tid). */
+static void robust_handle_death(SysCtx *c, uint64_t gaddr, uint32_t tid, bool pi)
 {
     if (gaddr & 3)
         return;
@@ -54,7 +58,7 @@ static void robust_handle_death(SysCtx *c, uint64_t gaddr, uint32_t tid)
         if (__atomic_compare_exchange_n(w, &val, nv, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
             break;
     }
-    if (val & FUTEX_WAITERS)
+    if (!pi && (val & FUTEX_WAITERS))
         syscall(SYS_futex, w, FUTEX_WAKE, 1, NULL, NULL, 0);
 }
 
@@ -132,11 +136,11 @@ static void robust_walk(SysCtx *c, uint64_t head, uint32_t tid)
         if (robust_word(c, entry & ~1ull, &next) < 0)
             return;
         if (entry != pending)
-            robust_handle_death(c, (entry & ~1ull) + offset, tid);
+            robust_handle_death(c, (entry & ~1ull) + offset, tid, entry & 1);
         entry = next;
     }
     if (pending)
-        robust_handle_death(c, (pending & ~1ull) + offset, tid);
+        robust_handle_death(c, (pending & ~1ull) + offset, tid, pending & 1);
 }
 
 void sys_robust_exit(SysCtx *c)

@@ -3,7 +3,8 @@
  * Robust futex lists of all threads at exit_group: a child process's second thread holds a
  * process-shared robust mutex when the child's main thread calls exit; the parent then gets
  * EOWNERDEAD.  get_robust_list answers for another thread of the process (the list that thread
- * set) and ESRCH for a task that does not exist.
+ * set) and ESRCH for a task that does not exist.  A robust priority-inheritance mutex whose
+ * owner thread exits while another waits for it is handed to the waiter with EOWNERDEAD.
  * The expected output is this program built natively for the host and run there: qemu-user
  * cannot be the reference, its set_robust_list and get_robust_list answer ENOSYS.
  */
@@ -59,6 +60,36 @@ static void child(void)
     exit(0); /* exit_group while the other thread holds the mutex */
 }
 
+static pthread_mutex_t pi_m;
+
+static void *pi_holder(void *arg)
+{
+    pthread_mutex_lock(&pi_m);
+    usleep(100000);
+    return NULL; /* exits holding it while main waits */
+}
+
+static void pi_handoff(void)
+{
+    pthread_mutexattr_t a;
+    pthread_mutexattr_init(&a);
+    pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST);
+    pthread_mutexattr_setprotocol(&a, PTHREAD_PRIO_INHERIT);
+    pthread_mutex_init(&pi_m, &a);
+    pthread_t t;
+    pthread_create(&t, NULL, pi_holder, NULL);
+    usleep(20000);
+    int r = pthread_mutex_lock(&pi_m);
+    printf("PI waiter: %s\n", r == EOWNERDEAD ? "EOWNERDEAD" : strerror(r));
+    r = pthread_mutex_consistent(&pi_m);
+    printf("PI consistent: %d\n", r);
+    r = pthread_mutex_unlock(&pi_m);
+    printf("PI unlock: %d\n", r);
+    pthread_join(t, NULL);
+    r = pthread_mutex_lock(&pi_m);
+    printf("PI lock again: %d\n", r);
+}
+
 int main(void)
 {
     sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -82,5 +113,6 @@ int main(void)
         printf("consistent: %d\n", pthread_mutex_consistent(&sh->m));
     printf("unlock: %d\n", pthread_mutex_unlock(&sh->m));
     printf("lock again: %d\n", pthread_mutex_lock(&sh->m));
+    pi_handoff();
     return 0;
 }
