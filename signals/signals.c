@@ -28,8 +28,11 @@
  * Linux; when the guest asked SA_RESTART, ferry restarts the call itself
  * after the handler (sys_dispatch's SYS_RESTART re-runs the syscall
  * instruction).  ferry's own blocking calls retry on EINTR.
- * XXX: real-time signals are not queued more than once per number.  A
- * signal arriving between a TB exit and a blocking host call waits for
+ * Real-time signals are queued by the host kernel: once one is recorded
+ * for a thread, the thread blocks that number on the host (the handler's
+ * return mask, then sig_host_mask) until the guest has taken it, so each
+ * further one waits in the kernel's queue with its own siginfo.
+ * XXX: a signal arriving between a TB exit and a blocking host call waits for
  * that call to return.
  */
 #include "signals/signals.h"
@@ -125,11 +128,15 @@ static void sig_record(int sig, const void *info)
         __atomic_store_n(&st->cpu->exit_request, 1, __ATOMIC_SEQ_CST);
 }
 
-static void host_async(int sig, siginfo_t *si, void *uc)
+/* Real-time signals (32..64 on the host): queued, never merged. */
+#define SIG_RT_BITS (~0ull << 31)
+
+static void host_async(int sig, siginfo_t *si, void *uc_)
 {
-    (void)uc;
     int saved = errno;
     sig_record(sig, si);
+    if (sig >= 32 && uc_) /* the next one stays queued in the kernel until this one is taken */
+        sigaddset(&((ucontext_t *)uc_)->uc_sigmask, sig);
     errno = saved;
 }
 
@@ -175,8 +182,14 @@ void sig_host_action(int sig, uint64_t handler, uint64_t flags)
         sigaction(sig, &sa, NULL);
 }
 
+uint64_t sig_host_blocked(uint64_t guest_mask)
+{
+    return guest_mask | (__atomic_load_n(&sig_tls.pending, __ATOMIC_SEQ_CST) & SIG_RT_BITS);
+}
+
 void sig_host_mask(uint64_t guest_mask)
 {
+    guest_mask = sig_host_blocked(guest_mask);
     sigset_t set;
     sigemptyset(&set);
     for (int sig = 1; sig <= 64; sig++)

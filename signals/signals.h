@@ -84,6 +84,9 @@ void sig_set_mask(CPUCommon *cpu, uint64_t mask);
 void sig_host_action(int sig, uint64_t handler, uint64_t flags);
 /* Sets the host thread mask from a guest mask (fault signals never blocked). */
 void sig_host_mask(uint64_t guest_mask);
+/* The guest signals the calling thread blocks on the host for guest_mask: those and the
+ * real-time signals it has recorded and not yet taken (their next ones stay queued). */
+uint64_t sig_host_blocked(uint64_t guest_mask);
 
 /* Records sig as pending for the calling thread (info NULL: SI_USER from self). */
 void sig_queue_self(CPUCommon *cpu, int sig, const uint8_t *info);

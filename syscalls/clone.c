@@ -208,10 +208,17 @@ static int64_t clone_fork(SysCtx *c, uint64_t flags, uint64_t sp, uint64_t ptid,
     if ((flags & CLONE_VFORK) && pipe2(vfork_pipe, O_CLOEXEC) < 0)
         vfork_pipe[0] = vfork_pipe[1] = -1;
     fflush(NULL);
-    /* The guest memory map's lock is held across fork by the translator's fork handlers
-     * (translator/exec.c), after the translator's own lock. */
+    /* No other thread may hold a lock in the child: the signal state's lock here (it comes
+     * before the translator's and the memory map's, which fork's atfork handlers in
+     * translator/exec.c take), the others in those handlers. */
+    SysProcState *s = sys_proc_state(c->p);
+    pthread_mutex_lock(&s->lock);
     pid_t pid = fork();
     int err = errno;
+    if (pid == 0)
+        pthread_mutex_init(&s->lock, NULL);
+    else
+        pthread_mutex_unlock(&s->lock);
     if (pid < 0) {
         if (vfork_pipe[0] >= 0) {
             close(vfork_pipe[0]);
@@ -222,6 +229,7 @@ static int64_t clone_fork(SysCtx *c, uint64_t flags, uint64_t sp, uint64_t ptid,
     if (pid == 0) {
         /* The child: the only thread left; the pipe's write end closes at exec or exit. */
         clone_live_threads = 1;
+        sys_robust_forked();
         if (vfork_pipe[0] >= 0)
             close(vfork_pipe[0]);
         clone_child_regs(c->cpu, sp, flags & CLONE_SETTLS, tls);

@@ -9,6 +9,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -83,8 +84,23 @@ int64_t sys_do_pidfd_getfd(SysCtx *c, const uint64_t *a)
     return sys_ret(syscall(SYS_pidfd_getfd, sys_fd(a[0]), sys_fd(a[1]), (unsigned)a[2]));
 }
 
-/* XXX: like close, close_range does not spare ferry's own fds (the -D log). */
+int sys_own_fd(const SysCtx *c)
+{
+    FILE *log = c->p->log;
+    return log && log != stderr && log != stdout ? fileno(log) : -1;
+}
+
+/* close_range spares ferry's own fd: the range is closed on both sides of it. */
 int64_t sys_do_close_range(SysCtx *c, const uint64_t *a)
 {
-    return sys_ret(syscall(SYS_close_range, (unsigned)a[0], (unsigned)a[1], (unsigned)a[2]));
+    unsigned first = (unsigned)a[0], last = (unsigned)a[1], flags = (unsigned)a[2];
+    int own = sys_own_fd(c);
+    if (first > last || own < 0 || (unsigned)own < first || (unsigned)own > last)
+        return sys_ret(syscall(SYS_close_range, first, last, flags));
+    long r = 0;
+    if ((unsigned)own > first)
+        r = syscall(SYS_close_range, first, (unsigned)own - 1, flags);
+    if (r == 0 && (unsigned)own < last)
+        r = syscall(SYS_close_range, (unsigned)own + 1, last, flags);
+    return sys_ret(r);
 }

@@ -126,7 +126,9 @@ int64_t sys_do_openat2(SysCtx *c, const uint64_t *a)
 
 int64_t sys_do_close(SysCtx *c, const uint64_t *a)
 {
-    /* XXX: ferry's own fds (the -D log) are not protected from the guest. */
+    /* ferry's own fd (the -D log) is not the guest's: as if not open. */
+    if (sys_fd(a[0]) == sys_own_fd(c) && sys_own_fd(c) >= 0)
+        return -EBADF;
     return sys_ret(close(sys_fd(a[0])));
 }
 

@@ -127,8 +127,19 @@ int64_t sys_peer_exe(const char *path, char *buf, size_t len);
 int sys_sigmask_begin(SysCtx *c, uint64_t gaddr, uint64_t size, sigset_t *hs);
 int64_t sys_sigmask_end(SysCtx *c, int64_t r);
 
+/* After a guest mmap of [gaddr, gaddr + len): locked when mlockall asked MCL_FUTURE (sched.c). */
+void sys_mlock_new(SysCtx *c, uint64_t gaddr, uint64_t len);
+/* ferry's own host fd the guest must not close (the -D log), or -1 (fdkind.c).
+ * XXX: dup2/dup3 onto it are not refused. */
+int sys_own_fd(const SysCtx *c);
 /* Thread exit: the calling thread's robust futex list is walked (robust.c). */
 void sys_robust_exit(SysCtx *c);
+/* exit_group: the lists of every thread of the process are walked. */
+void sys_robust_exit_group(SysCtx *c);
+/* set_robust_list for the calling thread (recorded for the other threads too). */
+void sys_robust_set(uint64_t head, uint64_t len);
+/* In a fork child: only the calling thread's list remains. */
+void sys_robust_forked(void);
 
 /* Strace lines (strace.c). */
 bool sys_strace_on(const SysCtx *c);

@@ -9,8 +9,8 @@
  * shmat maps the segment inside the guest window: the range is taken like
  * an anonymous guest mmap, then the host attaches over it (SHM_REMAP);
  * shmdt detaches and gives the range back to the window reservation.
- * XXX: shmat at a given address replaces what the guest had mapped there
- * even without SHM_REMAP (the kernel says EINVAL).
+ * shmat at a given address replaces what the guest had mapped there only
+ * with SHM_REMAP; without it a range already in use is EINVAL, as in Linux.
  */
 #include "syscalls/internal.h"
 
@@ -229,6 +229,28 @@ static struct {
     uint64_t addr, len;
 } ipc_attached[IPC_MAX_ATTACH];
 static pthread_mutex_t ipc_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t ipc_atfork_once = PTHREAD_ONCE_INIT;
+
+/* A fork from another thread never leaves ipc_lock taken in the child. */
+static void ipc_fork_prepare(void)
+{
+    pthread_mutex_lock(&ipc_lock);
+}
+
+static void ipc_fork_parent(void)
+{
+    pthread_mutex_unlock(&ipc_lock);
+}
+
+static void ipc_fork_child(void)
+{
+    pthread_mutex_init(&ipc_lock, NULL);
+}
+
+static void ipc_atfork(void)
+{
+    pthread_atfork(ipc_fork_prepare, ipc_fork_parent, ipc_fork_child);
+}
 
 int64_t sys_do_shmat(SysCtx *c, const uint64_t *a)
 {
@@ -246,15 +268,18 @@ int64_t sys_do_shmat(SysCtx *c, const uint64_t *a)
     int prot = (flags & SHM_RDONLY) ? PROT_READ : PROT_READ | PROT_WRITE;
     if (flags & SHM_EXEC)
         prot |= PROT_EXEC;
+    int fixed = !addr ? 0 : (flags & SHM_REMAP) ? MAP_FIXED : MAP_FIXED_NOREPLACE;
+    pthread_once(&ipc_atfork_once, ipc_atfork);
     pthread_mutex_lock(&ipc_lock);
     int slot = 0;
     while (slot < IPC_MAX_ATTACH && ipc_attached[slot].len)
         slot++;
-    int64_t ga =
-        slot == IPC_MAX_ATTACH
-            ? -EMFILE
-            : gmem_mmap(c->mem, addr, len, prot,
-                        MAP_PRIVATE | MAP_ANONYMOUS | (addr ? MAP_FIXED : 0), -1, 0, GMEM_ANON);
+    int64_t ga = slot == IPC_MAX_ATTACH
+                     ? -EMFILE
+                     : gmem_mmap(c->mem, addr, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | fixed, -1,
+                                 0, GMEM_ANON);
+    if (ga == -EEXIST)
+        ga = -EINVAL; /* the range is in use and SHM_REMAP was not given */
     if (ga >= 0) {
         void *h = shmat(id, g2h(c->mem, (uint64_t)ga), (flags & (SHM_RDONLY)) | SHM_REMAP);
         if (h == (void *)-1) {
@@ -275,6 +300,7 @@ int64_t sys_do_shmdt(SysCtx *c, const uint64_t *a)
     uint64_t addr = a[0];
     if (!gmem_in_window(c->mem, addr, 1))
         return -EINVAL;
+    pthread_once(&ipc_atfork_once, ipc_atfork);
     pthread_mutex_lock(&ipc_lock);
     int r = shmdt(g2h(c->mem, addr)) < 0 ? -errno : 0;
     for (int i = 0; r == 0 && i < IPC_MAX_ATTACH; i++)

@@ -16,8 +16,10 @@ int64_t sys_do_mmap(SysCtx *c, const uint64_t *a)
     int flags = (int)thunk_flags_g2h(c->abi->mmap_flags, (uint32_t)a[3]);
     unsigned gflags = (flags & MAP_ANONYMOUS) ? GMEM_ANON : 0;
     int64_t r = gmem_mmap(c->mem, a[0], a[1], prot, flags, sys_fd(a[4]), (int64_t)a[5], gflags);
-    if (r >= 0)
+    if (r >= 0) {
         smc_invalidate_range(c->p, (uint64_t)r, a[1]);
+        sys_mlock_new(c, (uint64_t)r, a[1]);
+    }
     return r;
 }
 

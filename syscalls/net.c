@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SYS_MAX_IOV 1024
@@ -289,18 +290,51 @@ int64_t sys_do_recvmsg(SysCtx *c, const uint64_t *a)
     return sys_recvmsg_at(c, sys_fd(a[0]), a[1], (int)a[2]);
 }
 
+/* The time left until end into *left; false (and zero) once it has passed. */
+static bool mmsg_time_left(const struct timespec *end, struct timespec *left)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    int64_t ns = (int64_t)(end->tv_sec - now.tv_sec) * 1000000000 + (end->tv_nsec - now.tv_nsec);
+    if (ns <= 0) {
+        left->tv_sec = left->tv_nsec = 0;
+        return false;
+    }
+    left->tv_sec = ns / 1000000000;
+    left->tv_nsec = ns % 1000000000;
+    return true;
+}
+
 /*
  * sendmmsg / recvmmsg: struct mmsghdr is a msghdr (7 words) and the
  * unsigned msg_len, padded to a word.  One sendmsg/recvmsg per entry; an
  * error after the first entry ends the batch with the count so far.
- * XXX: recvmmsg's timeout is not applied (MSG_WAITFORONE is).
+ * recvmmsg's timeout is Linux's: checked after each datagram (a receive
+ * still blocks), the batch ends once it has passed, and the time left is
+ * written back.
  */
 static int64_t sys_mmsg(SysCtx *c, const uint64_t *a, bool send)
 {
     unsigned w = c->abi->target.word_size;
     uint64_t stride = 8 * (uint64_t)w, vlen = a[2] > SYS_MAX_IOV ? SYS_MAX_IOV : a[2];
     int flags = (int)a[3];
-    for (uint64_t i = 0; i < vlen; i++) {
+    struct timespec end, left;
+    bool timed = !send && a[4];
+    if (timed) {
+        if (sys_get_timespec(c, a[4], &left) < 0)
+            return -EFAULT;
+        if (left.tv_sec < 0 || left.tv_nsec < 0 || left.tv_nsec >= 1000000000)
+            return -EINVAL;
+        clock_gettime(CLOCK_MONOTONIC, &end);
+        end.tv_sec += left.tv_sec;
+        end.tv_nsec += left.tv_nsec;
+        if (end.tv_nsec >= 1000000000) {
+            end.tv_sec++;
+            end.tv_nsec -= 1000000000;
+        }
+    }
+    uint64_t i;
+    for (i = 0; i < vlen; i++) {
         uint64_t g = a[1] + i * stride;
         int fl = flags;
         if (!send && i > 0 && (flags & MSG_WAITFORONE))
@@ -312,8 +346,14 @@ static int64_t sys_mmsg(SysCtx *c, const uint64_t *a, bool send)
         uint32_t len = (uint32_t)n;
         if (gmem_write(c->mem, g + 7 * (uint64_t)w, &len, sizeof(len)) < 0)
             return i ? (int64_t)i : -EFAULT;
+        if (timed && !mmsg_time_left(&end, &left)) {
+            i++;
+            break;
+        }
     }
-    return (int64_t)vlen;
+    if (timed && sys_put_timespec(c, a[4], &left) < 0)
+        return -EFAULT;
+    return (int64_t)i;
 }
 
 int64_t sys_do_sendmmsg(SysCtx *c, const uint64_t *a)

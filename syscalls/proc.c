@@ -25,7 +25,7 @@
 /* exit (one thread) is in clone.c, with thread creation. */
 int64_t sys_do_exit_group(SysCtx *c, const uint64_t *a)
 {
-    sys_robust_exit(c);
+    sys_robust_exit_group(c);
     fflush(NULL);
     _exit((int)a[0]);
 }
@@ -193,9 +193,7 @@ int64_t sys_do_set_robust_list(SysCtx *c, const uint64_t *a)
     /* struct robust_list_head: three guest words. */
     if (a[1] != 3u * c->abi->target.word_size)
         return -EINVAL;
-    SysThread *t = sys_thread_state();
-    t->robust_list = a[0];
-    t->robust_len = a[1];
+    sys_robust_set(a[0], a[1]);
     return 0;
 }
 

@@ -132,15 +132,63 @@ int64_t sys_do_munlock(SysCtx *c, const uint64_t *a)
     return p ? sys_ret(munlock(p, a[1])) : -ENOMEM;
 }
 
-/* XXX: mlockall/munlockall lock ferry's own memory too (a superset of the guest's). */
+/*
+ * mlockall / munlockall act on the guest's mappings only (ferry's own memory
+ * is not the guest's to lock): each guest region that is not PROT_NONE is
+ * mlock'ed (MLOCK_ONFAULT for MCL_ONFAULT) or munlock'ed; MCL_FUTURE makes
+ * later guest mmaps locked (sys_mlock_new).
+ * XXX: brk growth and mremap are not locked under MCL_FUTURE.
+ */
+static int mlock_future; /* 0, or MCL_FUTURE | (MCL_ONFAULT when asked) */
+
+typedef struct MlockAll {
+    GuestMem *mem;
+    bool lock, onfault;
+    int err;
+} MlockAll;
+
+static void mlockall_region(const GuestRegion *r, void *opaque)
+{
+    MlockAll *m = opaque;
+    if (!r->prot)
+        return;
+    void *h = g2h(m->mem, r->start);
+    size_t len = r->end - r->start;
+    long rc =
+        m->lock ? syscall(SYS_mlock2, h, len, m->onfault ? MLOCK_ONFAULT : 0) : munlock(h, len);
+    if (rc < 0 && !m->err)
+        m->err = -errno;
+}
+
+void sys_mlock_new(SysCtx *c, uint64_t gaddr, uint64_t len)
+{
+    int f = __atomic_load_n(&mlock_future, __ATOMIC_RELAXED);
+    if (f && len)
+        syscall(SYS_mlock2, g2h(c->mem, gaddr), (size_t)len, (f & MCL_ONFAULT) ? MLOCK_ONFAULT : 0);
+}
+
 int64_t sys_do_mlockall(SysCtx *c, const uint64_t *a)
 {
-    return sys_ret(mlockall((int)a[0]));
+    int flags = (int)a[0];
+    if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) || flags == MCL_ONFAULT)
+        return -EINVAL;
+    if (flags & MCL_CURRENT) {
+        MlockAll m = {c->mem, true, (flags & MCL_ONFAULT) != 0, 0};
+        gmem_foreach(c->mem, mlockall_region, &m);
+        if (m.err)
+            return m.err;
+    }
+    __atomic_store_n(&mlock_future, (flags & MCL_FUTURE) ? flags & (MCL_FUTURE | MCL_ONFAULT) : 0,
+                     __ATOMIC_RELAXED);
+    return 0;
 }
 
 int64_t sys_do_munlockall(SysCtx *c, const uint64_t *a)
 {
-    return sys_ret(munlockall());
+    MlockAll m = {c->mem, false, false, 0};
+    gmem_foreach(c->mem, mlockall_region, &m);
+    __atomic_store_n(&mlock_future, 0, __ATOMIC_RELAXED);
+    return 0;
 }
 
 int64_t sys_do_mincore(SysCtx *c, const uint64_t *a)

@@ -211,7 +211,7 @@ int64_t sys_do_rt_sigsuspend(SysCtx *c, const uint64_t *a)
     t->sigmask = set & ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
     if (!(sig_pending_recorded() & ~t->sigmask)) {
         sigset_t hs;
-        sig_host_set(t->sigmask, &hs);
+        sig_host_set(sig_host_blocked(t->sigmask), &hs);
         sigdelset(&hs, SIGSEGV);
         sigdelset(&hs, SIGBUS);
         sigdelset(&hs, SIGILL);
@@ -234,7 +234,7 @@ int sys_sigmask_begin(SysCtx *c, uint64_t gaddr, uint64_t size, sigset_t *hs)
     sig_block_host(&old); /* the wait below unblocks atomically: no wake-up lost */
     sig_save_mask_for_suspend(t->sigmask);
     t->sigmask = set & ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
-    sig_host_set(t->sigmask, hs);
+    sig_host_set(sig_host_blocked(t->sigmask), hs);
     sigdelset(hs, SIGSEGV);
     sigdelset(hs, SIGBUS);
     sigdelset(hs, SIGILL);
@@ -294,7 +294,8 @@ int64_t sys_do_rt_sigtimedwait(SysCtx *c, const uint64_t *a)
             return -err;
         memcpy(info, &si, sizeof(info));
     } else {
-        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        /* The host mask anew: a real-time signal taken no longer holds back its queue. */
+        sig_host_mask(sys_thread_state()->sigmask);
     }
     if (a[1] && gmem_write(c->mem, a[1], info, sizeof(info)) < 0)
         return -EFAULT;

@@ -108,10 +108,11 @@ void tb_flush(Process *p)
 }
 
 /*
- * fork() in a threaded guest: only the forking thread survives in the child, so no other
- * thread may hold the exclusive-section lock, the translator's lock or the guest memory
- * map's lock across fork.  They are taken in the order translation takes them (the
- * translator's lock, then the memory map's in smc_register_tb).
+ * fork() in a threaded guest: only the forking thread survives in the child,
+ * and no lock another thread held at that moment may stay taken there.  The
+ * locks are taken in their order (excl_mu, tr->lock, then the guest memory
+ * map's lock, which smc.c takes under tr->lock), so a fork never waits on a
+ * thread that is translating; the child makes them anew.
  */
 static Translator *fork_tr;
 
@@ -143,7 +144,7 @@ static void fork_child(void)
     if (!tr)
         return;
     pthread_mutex_init(&tr->lock, NULL);
-    /* The child's thread has another tid: the lock it holds is made anew. */
+    /* The child's thread has another tid: the held lock is made anew. */
     pthread_rwlock_init(&tr->proc->mem.lock, NULL);
     /* The other threads' CPU states stay allocated but are no longer listed. */
     CPUCommon *self = sig_thread()->cpu;

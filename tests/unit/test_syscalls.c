@@ -3,7 +3,8 @@
  * Process/CPUCommon for the AArch64 ABI on a small guest window: -EFAULT on
  * bad pointers, write/read on a pipe, the fstat layout, uname, flag
  * translation in openat/fcntl, /proc/self/exe, recorded signal state,
- * -strace lines and the once-only log of unsupported calls.
+ * -strace lines, the once-only log of unsupported calls, ferry's log fd
+ * spared by close and close_range, and mlockall locking guest memory only.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -48,7 +49,10 @@ enum {
     NR_uname = 160,
     NR_getpid = 172,
     NR_mmap = 222,
+    NR_mlockall = 230,
+    NR_munlockall = 231,
     NR_madvise = 233,
+    NR_close_range = 436,
 };
 
 #define G_O_DIRECTORY 040000
@@ -289,6 +293,65 @@ static void test_enosys_logged_once(void **state)
     assert_non_null(strstr(log, "ferry: unsupported syscall unknown (4000)\n"));
 }
 
+static void test_own_fd_spared(void **state)
+{
+    Fixture *f = *state;
+    FILE *saved = f->p.log;
+    int tmp = fileno(tmpfile());
+    assert_true(tmp >= 0 && fcntl(105, F_GETFD) < 0);
+    f->p.log = fdopen(fcntl(tmp, F_DUPFD, 105), "w");
+    assert_non_null(f->p.log);
+    close(tmp);
+    int own = fileno(f->p.log);
+    assert_int_equal(own, 105);
+    int lo = fcntl(own, F_DUPFD, 100), hi = fcntl(own, F_DUPFD, 106);
+    assert_int_equal(lo, 100);
+    assert_int_equal(hi, 106);
+    assert_int_equal(SC(f, NR_close_range, 100, 110, 4 /* CLOSE_RANGE_CLOEXEC */, 0, 0, 0), 0);
+    assert_int_equal(fcntl(lo, F_GETFD), FD_CLOEXEC);
+    assert_int_equal(fcntl(hi, F_GETFD), FD_CLOEXEC);
+    assert_int_equal(fcntl(own, F_GETFD), 0);
+    assert_int_equal(SC(f, NR_close_range, 100, 110, 0, 0, 0, 0), 0);
+    assert_true(fcntl(lo, F_GETFD) < 0 && fcntl(hi, F_GETFD) < 0);
+    assert_true(fcntl(own, F_GETFD) >= 0);
+    assert_int_equal(SC(f, NR_close_range, own, own, 0, 0, 0, 0), 0);
+    assert_int_equal(SC(f, NR_close, own, A5), -EBADF);
+    assert_true(fcntl(own, F_GETFD) >= 0);
+    assert_int_equal(SC(f, NR_close_range, 9, 8, 0, 0, 0, 0), -EINVAL);
+    fclose(f->p.log);
+    f->p.log = saved;
+}
+
+/* VmLck of this process in kB, or -1. */
+static long vm_locked_kb(void)
+{
+    FILE *st = fopen("/proc/self/status", "r");
+    char line[256];
+    long kb = -1;
+    while (st && fgets(line, sizeof(line), st))
+        if (sscanf(line, "VmLck: %ld", &kb) == 1)
+            break;
+    if (st)
+        fclose(st);
+    return kb;
+}
+
+static void test_mlockall_guest_only(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(SC(f, NR_mlockall, 0, A5), -EINVAL);
+    assert_int_equal(SC(f, NR_mlockall, 4 /* MCL_ONFAULT alone */, A5), -EINVAL);
+    long r = SC(f, NR_mlockall, 1 /* MCL_CURRENT */, A5);
+    if (r == -EPERM || r == -ENOMEM || r == -EAGAIN)
+        skip(); /* no CAP_IPC_LOCK and a small RLIMIT_MEMLOCK */
+    assert_int_equal(r, 0);
+    /* The 4 guest pages, not the test program's own memory (megabytes). */
+    long kb = vm_locked_kb();
+    assert_true(kb >= 16 && kb <= 64);
+    assert_int_equal(SC(f, NR_munlockall, A6), 0);
+    assert_int_equal(vm_locked_kb(), 0);
+}
+
 static void test_strace(void **state)
 {
     Fixture *f = *state;
@@ -319,6 +382,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_mmap_madvise, setup, teardown),
         cmocka_unit_test_setup_teardown(test_enosys_logged_once, setup, teardown),
         cmocka_unit_test_setup_teardown(test_strace, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_own_fd_spared, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mlockall_guest_only, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
