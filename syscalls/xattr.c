@@ -29,12 +29,17 @@ static int xa_file(SysCtx *c, int kind, uint64_t arg, char *path)
     return kind == XA_FD ? 0 : sys_get_path_follow(c, arg, path, kind == XA_PATH);
 }
 
+/* The file argument a[0] and the attribute name a[1]; 0 or -errno. */
+static int xa_file_name(SysCtx *c, const uint64_t *a, int kind, char *path, char *name)
+{
+    int r = xa_file(c, kind, a[0], path);
+    return r < 0 ? r : xa_name(c, a[1], name);
+}
+
 static int64_t xa_set(SysCtx *c, const uint64_t *a, int kind)
 {
     char path[PATH_MAX], name[SYS_XATTR_NAME_MAX];
-    int r = xa_file(c, kind, a[0], path);
-    if (r == 0)
-        r = xa_name(c, a[1], name);
+    int r = xa_file_name(c, a, kind, path, name);
     if (r < 0)
         return r;
     const void *val = gmem_ptr(c->mem, a[2], a[3], PROT_READ);
@@ -51,9 +56,7 @@ static int64_t xa_set(SysCtx *c, const uint64_t *a, int kind)
 static int64_t xa_get(SysCtx *c, const uint64_t *a, int kind)
 {
     char path[PATH_MAX], name[SYS_XATTR_NAME_MAX];
-    int r = xa_file(c, kind, a[0], path);
-    if (r == 0)
-        r = xa_name(c, a[1], name);
+    int r = xa_file_name(c, a, kind, path, name);
     if (r < 0)
         return r;
     void *val = gmem_ptr(c->mem, a[2], a[3], PROT_WRITE);
@@ -85,9 +88,7 @@ static int64_t xa_list(SysCtx *c, const uint64_t *a, int kind)
 static int64_t xa_remove(SysCtx *c, const uint64_t *a, int kind)
 {
     char path[PATH_MAX], name[SYS_XATTR_NAME_MAX];
-    int r = xa_file(c, kind, a[0], path);
-    if (r == 0)
-        r = xa_name(c, a[1], name);
+    int r = xa_file_name(c, a, kind, path, name);
     if (r < 0)
         return r;
     if (kind == XA_FD)

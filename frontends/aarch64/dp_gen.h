@@ -1,8 +1,8 @@
 /*
  * Generators shared by the AArch64 integer translators: trans_dp.c (data
- * processing) and trans_branch.c (branches, exception generation, system).
- * Only those two files include it; both include their generated decoder
- * first, so DisasContext and the arg_* types are known.
+ * processing) and trans_branch.c (branches, exception generation, system);
+ * trans_crypto.c and trans_ext.c use its small IR builders.  Only translator
+ * files include it (DisasContext comes from translate.h).
  */
 #ifndef FERRY_FRONTENDS_AARCH64_DP_GEN_H
 #define FERRY_FRONTENDS_AARCH64_DP_GEN_H

@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 
 #include "frontends/aarch64/cpu_model.h"
+#include "frontends/aarch64/dp_gen.h"
 #include "frontends/aarch64/helper_crypto.h"
 #include "frontends/aarch64/helper_simd.h"
 #include "frontends/aarch64/simd_ir.h"
@@ -84,20 +85,6 @@ static void gen_halves(DisasContext *s, const arg_rrr *a, HalfOp fn, int imm)
     IrTemp r0 = fn(s, a, 0, imm), r1 = fn(s, a, 1, imm);
     a64_vst64(s, a->rd, 0, r0);
     a64_vst64(s, a->rd, 1, r1);
-}
-
-static IrTemp op2(DisasContext *s, int opc, IrTemp x, IrTemp y)
-{
-    IrTemp d = ir_new_temp(s->ir, IR_I64);
-    ir_gen_binop(s->ir, opc, IR_I64, d, x, y);
-    return d;
-}
-
-static IrTemp op2i(DisasContext *s, int opc, IrTemp x, uint64_t y)
-{
-    IrTemp d = ir_new_temp(s->ir, IR_I64);
-    ir_gen_binopi(s->ir, opc, IR_I64, d, x, y);
-    return d;
 }
 
 /* RAX1: n ^ ROL(m, 1) */

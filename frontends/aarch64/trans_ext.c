@@ -11,6 +11,7 @@
 #include "frontends/aarch64/translate.h"
 
 #include "frontends/aarch64/cpu_model.h"
+#include "frontends/aarch64/dp_gen.h"
 #include "frontends/aarch64/helper_bf16.h"
 #include "frontends/aarch64/helper_ext.h"
 #include "frontends/aarch64/helper_simd.h"
@@ -278,20 +279,6 @@ static bool trans_BFCVTN(DisasContext *s, arg_BFCVTN *a)
 }
 
 /* ---- flag manipulation (N = nf bit 63, Z = zf == 0, C = cf, V = vf bit 63) ---- */
-
-static IrTemp op2i(DisasContext *s, int opc, IrTemp x, uint64_t y)
-{
-    IrTemp d = ir_new_temp(s->ir, IR_I64);
-    ir_gen_binopi(s->ir, opc, IR_I64, d, x, y);
-    return d;
-}
-
-static IrTemp op2(DisasContext *s, int opc, IrTemp x, IrTemp y)
-{
-    IrTemp d = ir_new_temp(s->ir, IR_I64);
-    ir_gen_binop(s->ir, opc, IR_I64, d, x, y);
-    return d;
-}
 
 /* 1 when Z is set, else 0. */
 static IrTemp z_bit(DisasContext *s)

@@ -22,35 +22,18 @@
 #include "tests/unit/a64_fixture.h"
 #include "translator/x86_64/backend.h"
 
-#define CODE_PC 0x10000ull
-
 typedef struct Fixture {
-    Process p;
-    A64CPU *cpu;
-    IrGlobals globals;
-    IrContext *ir;
-    CodeBuf cb;
+    A64Jit j;
     X86Features feat;
 } Fixture;
 
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof(*f));
-    if (!f)
-        return -1;
-    if (a64_test_process(&f->p) < 0)
-        return -1;
-    if (gmem_mmap(&f->p.mem, CODE_PC, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC,
-                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, GMEM_ANON) < 0)
-        return -1;
-    if (!(f->cpu = a64_test_cpu(&f->p)))
-        return -1;
-    guest_arch_aarch64.init_globals(&f->globals);
-    f->ir = ir_context_new(&f->globals);
-    if (!f->ir || codebuf_init(&f->cb, 8u << 20) < 0)
+    if (!f || a64_jit_init(&f->j) < 0)
         return -1;
     x86_detect_features(&f->feat);
-    x86_init(&f->cb, &f->feat);
+    x86_init(&f->j.cb, &f->feat);
     *state = f;
     return 0;
 }
@@ -58,21 +41,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    ir_context_free(f->ir);
-    codebuf_destroy(&f->cb);
-    gmem_destroy(&f->p.mem);
-    free(f->cpu);
+    a64_jit_destroy(&f->j);
     free(f);
     return 0;
-}
-
-/* Places words at CODE_PC (through the host mapping: the guest sees it read-only). */
-static void put_code(Fixture *f, const uint32_t *words, int n)
-{
-    uint8_t *h = g2h(&f->p.mem, CODE_PC);
-    mprotect(h, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
-    memcpy(h, words, sizeof(uint32_t) * n);
-    mprotect(h, GUEST_PAGE_SIZE, PROT_READ);
 }
 
 static bool is_exit(const IrOp *op)
@@ -80,22 +51,22 @@ static bool is_exit(const IrOp *op)
     return op->opc == IR_OP_exit_tb || op->opc == IR_OP_lookup_and_goto;
 }
 
-/* Translates, optimizes and compiles n words at CODE_PC; returns the last op. */
+/* Translates, optimizes and compiles n words at A64_CODE_PC; returns the last op. */
 static IrOp translate(Fixture *f, int max_insns)
 {
     ArchTranslateOpts o = {.max_insns = max_insns};
-    ir_reset(f->ir, CODE_PC);
-    guest_arch_aarch64.translate(f->ir, &f->cpu->common, &o);
-    assert_true(f->ir->nops > 0);
-    assert_true(is_exit(&f->ir->ops[f->ir->nops - 1]));
-    ir_optimize(f->ir);
-    IrOp last = f->ir->ops[f->ir->nops - 1];
+    ir_reset(f->j.ir, A64_CODE_PC);
+    guest_arch_aarch64.translate(f->j.ir, &f->j.cpu->common, &o);
+    assert_true(f->j.ir->nops > 0);
+    assert_true(is_exit(&f->j.ir->ops[f->j.ir->nops - 1]));
+    ir_optimize(f->j.ir);
+    IrOp last = f->j.ir->ops[f->j.ir->nops - 1];
     assert_true(is_exit(&last));
-    TB tb = {.pc = CODE_PC};
-    int rc = x86_codegen(f->ir, &tb, &f->cb);
+    TB tb = {.pc = A64_CODE_PC};
+    int rc = x86_codegen(f->j.ir, &tb, &f->j.cb);
     if (rc == -ENOSPC) {
-        codebuf_reset(&f->cb);
-        rc = x86_codegen(f->ir, &tb, &f->cb);
+        codebuf_reset(&f->j.cb);
+        rc = x86_codegen(f->j.ir, &tb, &f->j.cb);
     }
     assert_int_equal(rc, 0);
     free(tb.insn_host_off);
@@ -106,7 +77,7 @@ static IrOp translate(Fixture *f, int max_insns)
 static void test_unallocated_word_exits_with_sigill(void **state)
 {
     Fixture *f = *state;
-    put_code(f, (uint32_t[]){0x00000000}, 1); /* UDF #0 */
+    a64_put_code(&f->j, (uint32_t[]){0x00000000}, 1); /* UDF #0 */
     IrOp last = translate(f, 8);
     assert_int_equal(last.opc, IR_OP_exit_tb);
     assert_int_equal(last.args[0], IR_EXIT_EXCP + A64_EXCP_UDEF);
@@ -116,7 +87,7 @@ static void test_known_sequence_chains(void **state)
 {
     Fixture *f = *state;
     /* add x0, x1, #1; subs x2, x0, x3; b.ne .-8 */
-    put_code(f, (uint32_t[]){0x91000420, 0xeb030002, 0x54ffffc1}, 3);
+    a64_put_code(&f->j, (uint32_t[]){0x91000420, 0xeb030002, 0x54ffffc1}, 3);
     IrOp last = translate(f, 8);
     assert_int_equal(last.opc, IR_OP_exit_tb);
     assert_true(last.args[0] == IR_EXIT_CHAIN0 || last.args[0] == IR_EXIT_CHAIN1);
@@ -144,7 +115,7 @@ static void test_random_words_never_break_the_translator(void **state)
         uint32_t w[WORDS];
         for (int k = 0; k < WORDS; k++)
             w[k] = (uint32_t)xorshift(&seed);
-        put_code(f, w, WORDS);
+        a64_put_code(&f->j, w, WORDS);
         translate(f, WORDS);
     }
 }

@@ -28,14 +28,8 @@
 #include "translator/tb.h"
 #include "translator/x86_64/backend.h"
 
-#define CODE_PC 0x10000ull
-
 typedef struct Fixture {
-    Process p;
-    A64CPU *cpu;
-    IrGlobals globals;
-    IrContext *ir;
-    CodeBuf cb;
+    A64Jit j;
     X86Features feat;
     X86TbEnterFn enter;
 } Fixture;
@@ -217,21 +211,10 @@ static uint64_t rnd(void)
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof(*f));
-    if (!f)
-        return -1;
-    if (a64_test_process(&f->p) < 0)
-        return -1;
-    if (gmem_mmap(&f->p.mem, CODE_PC, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC,
-                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, GMEM_ANON) < 0)
-        return -1;
-    if (!(f->cpu = a64_test_cpu(&f->p)))
-        return -1;
-    guest_arch_aarch64.init_globals(&f->globals);
-    f->ir = ir_context_new(&f->globals);
-    if (!f->ir || codebuf_init(&f->cb, 8u << 20) < 0)
+    if (!f || a64_jit_init(&f->j) < 0)
         return -1;
     x86_detect_features(&f->feat);
-    f->enter = x86_init(&f->cb, &f->feat);
+    f->enter = x86_init(&f->j.cb, &f->feat);
     *state = f;
     return 0;
 }
@@ -239,31 +222,25 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    ir_context_free(f->ir);
-    codebuf_destroy(&f->cb);
-    gmem_destroy(&f->p.mem);
-    free(f->cpu);
+    a64_jit_destroy(&f->j);
     free(f);
     return 0;
 }
 
-/* Translates n words at CODE_PC into one TB, compiles it into tb (tb->ir kept). */
+/* Translates n words at A64_CODE_PC into one TB, compiles it into tb (tb->ir kept). */
 static void translate_n(Fixture *f, TB *tb, const uint32_t *words, int n)
 {
-    uint8_t *h = g2h(&f->p.mem, CODE_PC);
-    mprotect(h, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
-    memcpy(h, words, 4 * (size_t)n);
-    mprotect(h, GUEST_PAGE_SIZE, PROT_READ);
+    a64_put_code(&f->j, words, n);
     ArchTranslateOpts o = {.max_insns = n};
-    ir_reset(f->ir, CODE_PC);
-    guest_arch_aarch64.translate(f->ir, &f->cpu->common, &o);
-    ir_optimize(f->ir);
+    ir_reset(f->j.ir, A64_CODE_PC);
+    guest_arch_aarch64.translate(f->j.ir, &f->j.cpu->common, &o);
+    ir_optimize(f->j.ir);
     memset(tb, 0, sizeof(*tb));
-    tb->pc = CODE_PC;
-    tb->ir = f->ir;
-    if (codebuf_room(&f->cb) < (1u << 16))
-        codebuf_reset(&f->cb);
-    assert_int_equal(x86_codegen(f->ir, tb, &f->cb), 0);
+    tb->pc = A64_CODE_PC;
+    tb->ir = f->j.ir;
+    if (codebuf_room(&f->j.cb) < (1u << 16))
+        codebuf_reset(&f->j.cb);
+    assert_int_equal(x86_codegen(f->j.ir, tb, &f->j.cb), 0);
 }
 
 static void translate(Fixture *f, TB *tb, uint32_t word)
@@ -293,7 +270,7 @@ static void capture(const A64CPU *c, State *s)
  * bracket (lazy FPSR). */
 static void run(Fixture *f, TB *tb, const A64CPU *in, bool jit, State *out)
 {
-    A64CPU *c = f->cpu;
+    A64CPU *c = f->j.cpu;
     memcpy(&c->x, &in->x, sizeof(A64CPU) - offsetof(A64CPU, x));
     guest_arch_aarch64.fp_enter(&c->common);
     if (jit)
@@ -333,7 +310,7 @@ static void check_insn(Fixture *f, const Insn *in)
     memset(&start, 0, sizeof(start));
     for (unsigned k = 0; k < sizeof(fpcrs) / sizeof(fpcrs[0]); k++) {
         TB tb;
-        f->cpu->common.tb_flags = fpcrs[k] & A64_FPCR_FZ ? A64_TBF_FZ : 0;
+        f->j.cpu->common.tb_flags = fpcrs[k] & A64_FPCR_FZ ? A64_TBF_FZ : 0;
         translate(f, &tb, in->word);
         for (int rep = 0; rep < 300; rep++) {
             for (int r = 0; r < 4; r++)
@@ -379,12 +356,12 @@ static void test_hosts_without_avx(void **state)
     Fixture *f = *state;
     X86Features none;
     memset(&none, 0, sizeof(none));
-    codebuf_reset(&f->cb);
-    f->enter = x86_init(&f->cb, &none);
+    codebuf_reset(&f->j.cb);
+    f->enter = x86_init(&f->j.cb, &none);
     for (size_t i = 0; i < sizeof(insns) / sizeof(insns[0]); i += 3)
         check_insn(f, &insns[i]);
-    codebuf_reset(&f->cb);
-    f->enter = x86_init(&f->cb, &f->feat);
+    codebuf_reset(&f->j.cb);
+    f->enter = x86_init(&f->j.cb, &f->feat);
 }
 
 static void test_sequences_through_the_vector_cache(void **state)
@@ -393,7 +370,7 @@ static void test_sequences_through_the_vector_cache(void **state)
     for (size_t i = 0; i < sizeof(seqs) / sizeof(seqs[0]); i++)
         for (int esz = 2; esz <= 3; esz++) {
             TB tb;
-            f->cpu->common.tb_flags = 0;
+            f->j.cpu->common.tb_flags = 0;
             translate_n(f, &tb, seqs[i], 3);
             A64CPU start;
             memset(&start, 0, sizeof(start));
@@ -481,7 +458,7 @@ static void test_known_results(void **state)
     for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
         const Known *k = &known[i];
         TB tb;
-        f->cpu->common.tb_flags = k->fpcr & A64_FPCR_FZ ? A64_TBF_FZ : 0;
+        f->j.cpu->common.tb_flags = k->fpcr & A64_FPCR_FZ ? A64_TBF_FZ : 0;
         translate(f, &tb, k->word);
         A64CPU start;
         memset(&start, 0, sizeof(start));
@@ -511,7 +488,7 @@ static void test_known_results(void **state)
 static void test_lazy_fpsr(void **state)
 {
     Fixture *f = *state;
-    A64CPU *c = f->cpu;
+    A64CPU *c = f->j.cpu;
     memset(&c->x, 0, sizeof(A64CPU) - offsetof(A64CPU, x));
     guest_arch_aarch64.fp_enter(&c->common);
     volatile float x = 1.0f, y = 3.0f;

@@ -28,40 +28,26 @@
 #include "translator/tb.h"
 #include "translator/x86_64/backend.h"
 
-#define CODE_PC 0x10000ull
 #define DATA_PC 0x20000ull
 #define ROUNDS 8
 
 typedef uint64_t (*Helper)(CPUCommon *cpu, uint64_t desc);
 
 typedef struct Fixture {
-    Process p;
-    A64CPU *cpu;
-    IrGlobals globals;
-    IrContext *ir;
-    CodeBuf cb;
+    A64Jit j;
     X86Features host, sse2;
     uint64_t seed;
     int checked; /* cases compared (allocated encodings) */
-    int ninsns;  /* words at CODE_PC */
+    int ninsns;  /* words at A64_CODE_PC */
 } Fixture;
 
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof(*f));
-    if (!f || a64_test_process(&f->p) < 0)
+    if (!f || a64_jit_init(&f->j) < 0)
         return -1;
-    if (gmem_mmap(&f->p.mem, CODE_PC, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC,
+    if (gmem_mmap(&f->j.p.mem, DATA_PC, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, GMEM_ANON) < 0)
-        return -1;
-    if (gmem_mmap(&f->p.mem, DATA_PC, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE,
-                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0, GMEM_ANON) < 0)
-        return -1;
-    if (!(f->cpu = a64_test_cpu(&f->p)))
-        return -1;
-    guest_arch_aarch64.init_globals(&f->globals);
-    f->ir = ir_context_new(&f->globals);
-    if (!f->ir || codebuf_init(&f->cb, 8u << 20) < 0)
         return -1;
     x86_detect_features(&f->host);
     f->sse2 = (X86Features){0};
@@ -73,10 +59,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    ir_context_free(f->ir);
-    codebuf_destroy(&f->cb);
-    gmem_destroy(&f->p.mem);
-    free(f->cpu);
+    a64_jit_destroy(&f->j);
     free(f);
     return 0;
 }
@@ -126,26 +109,23 @@ static void random_state(Fixture *f, A64CPU *cpu)
     cpu->fpsr = (rnd(f) & 1) ? A64_FPSR_QC : 0;
 }
 
-/* Places n words at CODE_PC; later translations cover all of them. */
+/* Places n words at A64_CODE_PC; later translations cover all of them. */
 static void put_code(Fixture *f, const uint32_t *words, int n)
 {
-    uint8_t *h = g2h(&f->p.mem, CODE_PC);
-    mprotect(h, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE);
-    memcpy(h, words, 4 * (size_t)n);
-    mprotect(h, GUEST_PAGE_SIZE, PROT_READ);
+    a64_put_code(&f->j, words, n);
     f->ninsns = n;
 }
 
-/* Translates the words at CODE_PC into one TB; false if one is unallocated (SIGILL exit). */
+/* Translates the words at A64_CODE_PC into one TB; false if one is unallocated (SIGILL exit). */
 static bool translate(Fixture *f)
 {
     ArchTranslateOpts o = {.max_insns = f->ninsns};
-    ir_reset(f->ir, CODE_PC);
-    f->cpu->common.pc = CODE_PC;
-    guest_arch_aarch64.translate(f->ir, &f->cpu->common, &o);
-    ir_optimize(f->ir);
-    for (uint32_t i = 0; i < f->ir->nops; i++) {
-        const IrOp *op = &f->ir->ops[i];
+    ir_reset(f->j.ir, A64_CODE_PC);
+    f->j.cpu->common.pc = A64_CODE_PC;
+    guest_arch_aarch64.translate(f->j.ir, &f->j.cpu->common, &o);
+    ir_optimize(f->j.ir);
+    for (uint32_t i = 0; i < f->j.ir->nops; i++) {
+        const IrOp *op = &f->j.ir->ops[i];
         if (op->opc == IR_OP_exit_tb && op->args[0] >= IR_EXIT_EXCP)
             return false;
     }
@@ -154,11 +134,11 @@ static bool translate(Fixture *f)
 
 static void run_jit(Fixture *f, const X86Features *feat)
 {
-    X86TbEnterFn enter = x86_init(&f->cb, feat);
+    X86TbEnterFn enter = x86_init(&f->j.cb, feat);
     assert_true(translate(f));
-    TB tb = {.pc = CODE_PC};
-    assert_int_equal(x86_codegen(f->ir, &tb, &f->cb), 0);
-    enter(&f->cpu->common, tb.code);
+    TB tb = {.pc = A64_CODE_PC};
+    assert_int_equal(x86_codegen(f->j.ir, &tb, &f->j.cb), 0);
+    enter(&f->j.cpu->common, tb.code);
     free(tb.insn_host_off);
     free(tb.insn_guest_pc);
 }
@@ -166,9 +146,9 @@ static void run_jit(Fixture *f, const X86Features *feat)
 static void run_interp(Fixture *f)
 {
     assert_true(translate(f));
-    ir_interp_prepare(f->ir);
-    TB tb = {.pc = CODE_PC, .ir = f->ir};
-    ir_interp_run(&f->cpu->common, &tb);
+    ir_interp_prepare(f->j.ir);
+    TB tb = {.pc = A64_CODE_PC, .ir = f->j.ir};
+    ir_interp_run(&f->j.cpu->common, &tb);
 }
 
 static void expect_same(const A64CPU *want, const A64CPU *got, uint32_t word, const char *who)
@@ -208,26 +188,26 @@ static void check(Fixture *f, uint32_t word, Helper fn, const A64SimdDesc *d)
     assert_non_null(start);
     assert_non_null(want);
     for (int round = 0; round < ROUNDS; round++) {
-        random_state(f, f->cpu);
+        random_state(f, f->j.cpu);
         if (round & 1)
-            uniform_lanes(f, f->cpu, d->rm, d->size);
+            uniform_lanes(f, f->j.cpu, d->rm, d->size);
         if (round % 4 == 2) /* small low halves: saturation only in the upper lanes */
             for (int r = 0; r < 32; r++) {
-                f->cpu->v[r][0] &= 0x003f003f003f003full;
-                f->cpu->fpsr = 0;
+                f->j.cpu->v[r][0] &= 0x003f003f003f003full;
+                f->j.cpu->fpsr = 0;
             }
-        memcpy(start, f->cpu, sizeof(A64CPU));
-        fn(&f->cpu->common, a64_simd_desc(d));
-        memcpy(want, f->cpu, sizeof(A64CPU));
-        memcpy(f->cpu, start, sizeof(A64CPU));
+        memcpy(start, f->j.cpu, sizeof(A64CPU));
+        fn(&f->j.cpu->common, a64_simd_desc(d));
+        memcpy(want, f->j.cpu, sizeof(A64CPU));
+        memcpy(f->j.cpu, start, sizeof(A64CPU));
         run_jit(f, &f->host);
-        expect_same(want, f->cpu, word, "the JIT");
-        memcpy(f->cpu, start, sizeof(A64CPU));
+        expect_same(want, f->j.cpu, word, "the JIT");
+        memcpy(f->j.cpu, start, sizeof(A64CPU));
         run_jit(f, &f->sse2);
-        expect_same(want, f->cpu, word, "the SSE2-only JIT");
-        memcpy(f->cpu, start, sizeof(A64CPU));
+        expect_same(want, f->j.cpu, word, "the SSE2-only JIT");
+        memcpy(f->j.cpu, start, sizeof(A64CPU));
         run_interp(f);
-        expect_same(want, f->cpu, word, "the interpreter");
+        expect_same(want, f->j.cpu, word, "the interpreter");
     }
     f->checked++;
     free(start);
@@ -518,16 +498,16 @@ static void test_sequences(void **state)
             k += translate(f);
         }
         put_code(f, w, 4);
-        random_state(f, f->cpu);
-        memcpy(start, f->cpu, sizeof(A64CPU));
+        random_state(f, f->j.cpu);
+        memcpy(start, f->j.cpu, sizeof(A64CPU));
         run_interp(f);
-        memcpy(want, f->cpu, sizeof(A64CPU));
-        memcpy(f->cpu, start, sizeof(A64CPU));
+        memcpy(want, f->j.cpu, sizeof(A64CPU));
+        memcpy(f->j.cpu, start, sizeof(A64CPU));
         run_jit(f, &f->host);
-        expect_same(want, f->cpu, w[0], "the JIT (sequence)");
-        memcpy(f->cpu, start, sizeof(A64CPU));
+        expect_same(want, f->j.cpu, w[0], "the JIT (sequence)");
+        memcpy(f->j.cpu, start, sizeof(A64CPU));
         run_jit(f, &f->sse2);
-        expect_same(want, f->cpu, w[0], "the SSE2-only JIT (sequence)");
+        expect_same(want, f->j.cpu, w[0], "the SSE2-only JIT (sequence)");
     }
     free(start);
     free(want);
@@ -606,7 +586,7 @@ static void test_structure_loads_stores(void **state)
 {
     Fixture *f = *state;
     static const int opcs[] = {0x0, 0x4, 0x8}; /* LD4/ST4, LD3/ST3, LD2/ST2 */
-    uint8_t *mem = g2h(&f->p.mem, DATA_PC), mem0[64], want_mem[64];
+    uint8_t *mem = g2h(&f->j.p.mem, DATA_PC), mem0[64], want_mem[64];
     A64CPU *start = malloc(sizeof(A64CPU)), *want = malloc(sizeof(A64CPU));
     assert_non_null(start);
     assert_non_null(want);
@@ -622,23 +602,23 @@ static void test_structure_loads_stores(void **state)
                                  (uint32_t)rn << 5 | (uint32_t)rt;
                     put_code(f, &w, 1);
                     for (int round = 0; round < 4; round++) {
-                        random_state(f, f->cpu);
-                        f->cpu->x[rn] = DATA_PC + 8 * (rnd(f) % 8);
+                        random_state(f, f->j.cpu);
+                        f->j.cpu->x[rn] = DATA_PC + 8 * (rnd(f) % 8);
                         for (int b = 0; b < 64; b++)
                             mem0[b] = (uint8_t)rnd(f);
-                        uint8_t *m = mem + (f->cpu->x[rn] - DATA_PC);
-                        memcpy(start, f->cpu, sizeof(A64CPU));
-                        memcpy(want, f->cpu, sizeof(A64CPU));
+                        uint8_t *m = mem + (f->j.cpu->x[rn] - DATA_PC);
+                        memcpy(start, f->j.cpu, sizeof(A64CPU));
+                        memcpy(want, f->j.cpu, sizeof(A64CPU));
                         memcpy(want_mem, mem0, 64);
                         ref_ldst_struct(want, want_mem, l, n, size, q, rt);
                         for (int who = 0; who < 3; who++) {
-                            memcpy(f->cpu, start, sizeof(A64CPU));
+                            memcpy(f->j.cpu, start, sizeof(A64CPU));
                             memcpy(m, mem0, 64);
                             if (who < 2)
                                 run_jit(f, who ? &f->sse2 : &f->host);
                             else
                                 run_interp(f);
-                            expect_same(want, f->cpu, w, who < 2 ? "the JIT" : "the interpreter");
+                            expect_same(want, f->j.cpu, w, who < 2 ? "the JIT" : "the interpreter");
                             assert_memory_equal(m, want_mem, 64);
                         }
                     }
@@ -659,8 +639,8 @@ static void test_far_code_buffer(void **state)
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
     if (p == MAP_FAILED)
         skip();
-    codebuf_destroy(&f->cb);
-    f->cb = (CodeBuf){.base = p, .code_start = p, .ptr = p, .end = (uint8_t *)p + size};
+    codebuf_destroy(&f->j.cb);
+    f->j.cb = (CodeBuf){.base = p, .code_start = p, .ptr = p, .end = (uint8_t *)p + size};
     test_three_same(state);
     f->checked = 0;
     test_permutes_and_tables(state);

@@ -238,6 +238,14 @@ void x86_vg_set_qc(VecGen *v, int xeq, bool full)
     x86_patch8(skip, cb->ptr);
 }
 
+/* Sets the saturation flag unless x (the lanes Q selects) is all zero; clobbers x and X5. */
+static void set_qc_unless_zero(VecGen *v, int x)
+{
+    x86_vop(v->cb, X86_OPC_PXOR, X5, X5);
+    x86_vop(v->cb, X86_OPC_PCMPEQB, x, X5);
+    x86_vg_set_qc(v, x, v->q);
+}
+
 /* x = the sign of each 32- or 64-bit lane of x, in every bit of the lane. */
 static void sign_mask(VecGen *v, int x, int esz)
 {
@@ -285,9 +293,7 @@ static int saturating_wide(VecGen *v, bool add, bool s)
         x86_vop(cb, X86_OPC_PANDN, X6, X3);
         x86_vop(cb, X86_OPC_POR, X6, X5);
     }
-    x86_vop(cb, X86_OPC_PXOR, X5, X5);
-    x86_vop(cb, X86_OPC_PCMPEQB, X4, X5);
-    x86_vg_set_qc(v, X4, v->q);
+    set_qc_unless_zero(v, X4);
     return res;
 }
 
@@ -332,9 +338,7 @@ int x86_vg_qdmulh(VecGen *v)
     x86_vg_mov(v, X4, XA);
     x86_vg_opc_splat(v, x86_vec_pcmpeq[1], X4, 0x8000, 1);
     x86_vop(cb, X86_OPC_PXOR, XA, X4);
-    x86_vop(cb, X86_OPC_PXOR, X5, X5);
-    x86_vop(cb, X86_OPC_PCMPEQB, X4, X5);
-    x86_vg_set_qc(v, X4, v->q);
+    set_qc_unless_zero(v, X4);
     return XA;
 }
 
