@@ -15,7 +15,10 @@ CFLAGS   += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Wn
 ifeq ($(CI),true)
 CFLAGS   += -Werror
 endif
-LDLIBS   := -lelf -lcapstone -lpthread -lm
+LDLIBS   := -lelf -lpthread -lm
+# capstone (-d in_asm/out_asm) is opened on first use (translator/disas.c);
+# the static build links it in.
+CAPSTONE_STATIC := -Wl,-u,cs_open,-u,cs_disasm,-u,cs_free,-u,cs_close -lcapstone
 
 # Every .c under the component folders is part of ferry; the decoder
 # generator and tests are separate programs.
@@ -76,7 +79,7 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libferry.a
 static: deps
 	@$(MAKE) --no-print-directory $(BUILD)/ferry-static
 $(BUILD)/ferry-static: $(OBJS)
-	$(CC) $(CFLAGS) -static-pie -o $@ $^ $(LDLIBS) -lz
+	$(CC) $(CFLAGS) -static-pie -o $@ $(filter-out %/disas_dl.o,$^) $(CAPSTONE_STATIC) $(LDLIBS) -lz
 
 deps:
 	@sh tests/install-deps.sh

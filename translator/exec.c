@@ -6,7 +6,6 @@
  */
 #include "translator/exec.h"
 
-#include <capstone/capstone.h>
 #include <elf.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include <unistd.h>
 
 #include "signals/signals.h"
+#include "translator/disas.h"
 #include "translator/interp.h"
 #include "translator/translator.h"
 
@@ -390,12 +390,17 @@ static size_t log_undecoded(FILE *log, cs_arch arch, const uint8_t *code, size_t
 static void log_disas(FILE *log, cs_arch arch, cs_mode mode, const uint8_t *code, size_t size,
                       uint64_t addr)
 {
+    const DisasLib *cs = disas_lib();
     csh h;
-    if (cs_open(arch, mode, &h) != CS_ERR_OK)
+    if (!cs) {
+        fprintf(log, "(no disassembly: libcapstone cannot be loaded)\n");
+        return;
+    }
+    if (cs->open(arch, mode, &h) != CS_ERR_OK)
         return;
     for (size_t off = 0; off < size;) {
         cs_insn *insn;
-        size_t n = cs_disasm(h, code + off, size - off, addr + off, 0, &insn);
+        size_t n = cs->disasm(h, code + off, size - off, addr + off, 0, &insn);
         for (size_t i = 0; i < n; i++) {
             uint32_t w = 0;
             memcpy(&w, insn[i].bytes, insn[i].size < 4 ? insn[i].size : 4);
@@ -406,11 +411,11 @@ static void log_disas(FILE *log, cs_arch arch, cs_mode mode, const uint8_t *code
             off += insn[i].size;
         }
         if (n)
-            cs_free(insn, n);
+            cs->free(insn, n);
         if (off < size) /* capstone stopped at a word it does not know */
             off += log_undecoded(log, arch, code + off, size - off, addr + off);
     }
-    cs_close(&h);
+    cs->close(&h);
 }
 
 void tb_log_in_asm(Translator *tr, uint64_t pc, uint32_t size)
