@@ -270,6 +270,8 @@ static void host_fault(int sig, siginfo_t *si, void *uc_)
     /* The guest view: host address minus guest_base, also for guard-page hits outside the window
      * (a wrapped negative or too-large guest address); 0 when the host gave none. */
     st->fault_addr = fa ? gaddr : 0;
+    if (sig == SIGSEGV && fa && !in_window) /* a guard: nothing of the guest's is mapped there */
+        st->fault_code = SEGV_MAPERR;
     if (tb && sig == SIGSEGV && si->si_code == SI_KERNEL) {
         /* #GP: generated code accessed CPU_WILD_TRAP for a guest address outside the window. */
         st->fault_code = SEGV_MAPERR;

@@ -178,6 +178,7 @@ int translator_init(Process *p)
     tr->ir = ir_context_new(&tr->globals);
     if (!tr->ir)
         goto out_free;
+    tr->ir->mem_guarded = p->mem.guarded;
     if (tr->use_jit) {
         /* FERRY_CODE_BUFFER_SIZE (bytes, at least 64 KiB): a small buffer makes the
          * flush-when-full path testable. */

@@ -181,6 +181,7 @@ typedef struct IrContext {
     uint64_t guest_pc;   /* pc of the TB */
     uint32_t guest_size; /* bytes of guest code covered */
     uint32_t ninsns;     /* guest instructions translated */
+    bool mem_guarded;    /* the guest window has 4 GiB PROT_NONE guards on both sides */
 } IrContext;
 
 /* Allocates a context bound to `globals`; NULL on out of memory. */

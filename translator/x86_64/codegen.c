@@ -355,6 +355,7 @@ static void gen_op(X86Gen *g, const IrOp *op)
         x86_gen_alu(g, op);
         break;
     }
+    x86_mem_track(g, op);
     x86_ra_end_op(g, op);
 }
 

@@ -53,6 +53,14 @@ typedef struct X86VcState {
 /* Bit of X86Gen.dead[i] set when op i's output is never read. */
 #define X86_DEAD_OUT 0x8000u
 
+/* A guest address a + b + c (b IR_TEMP_NONE: a + c), with the values a and b have now. */
+typedef struct X86AddrExpr {
+    IrTemp t; /* addr_def: the temp defined so; addr_ok: unused */
+    IrTemp a, b;
+    int32_t c;
+} X86AddrExpr;
+#define X86_ADDR_MAX 8
+
 typedef struct X86Gen {
     IrContext *ctx;
     TB *tb;
@@ -100,6 +108,10 @@ typedef struct X86Gen {
     uint32_t nfp_stubs, fp_stubs_cap;
     struct X86WildStub *wild_stubs; /* out-of-line window-check failures (codegen_mem.c) */
     uint32_t nwild_stubs, wild_stubs_cap;
+    /* codegen_mem.c, with a guarded window only: addr_ok holds addresses checked in this block
+     * (still < mem_size), addr_def the adds that defined address temps (x86_mem_track). */
+    X86AddrExpr addr_def[X86_ADDR_MAX], addr_ok[X86_ADDR_MAX];
+    uint8_t naddr_def, naddr_ok;
     /* codegen_vec.c: xmm register vec_xmm still holds the 16 CPU-state bytes at vec_off that
      * op vec_op - 1 stored (vec_op 0: nothing), while only insn_start ops follow that op. */
     uint32_t vec_op;
@@ -168,6 +180,7 @@ void x86_gen_env(X86Gen *g, const IrOp *op);
 void x86_gen_v128(X86Gen *g, const IrOp *op);
 void x86_gen_cmpxchg(X86Gen *g, const IrOp *op);
 void x86_gen_atomic_rmw(X86Gen *g, const IrOp *op);
+void x86_mem_track(X86Gen *g, const IrOp *op);
 
 /* codegen_vec.c: the integer vector op `vec` */
 void x86_gen_vec(X86Gen *g, const IrOp *op);

@@ -11,6 +11,10 @@
  * access (CPUCommon.mem_size; see CPU_WILD_TRAP), so no guest address reaches
  * host memory outside it; constant addresses below 2 GiB go in the
  * displacement unchecked (the window and its guard cover them).
+ * With the guards, a check is elided when an earlier access in the same basic
+ * block checked an address that differs by a known constant below 2 GiB
+ * (x86_mem_track): the access then lands in the window or a guard, whose
+ * fault gives the guest address (host address - guest_base) and pc as usual.
  * XXX: with -B the window has no guards, so a constant address past a window
  * smaller than 2 GiB, or an access straddling the window's end, reaches the
  * host memory just above it.
@@ -19,22 +23,121 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define ALLOC X86_ALLOCATABLE
 
-/* Guest address operand: [r14 + index + disp]. */
+/* Guest address operand: [r14 + index + disp]; check: index needs the window check. */
 typedef struct MemAddr {
     int index;
     int32_t disp;
+    bool check;
 } MemAddr;
+
+/* Offsets kept in address expressions: two of them differ by less than 2 GiB, so an access
+ * (at most 64 bytes) near a checked address stays within the 4 GiB guards. */
+#define ADDR_REACH (1 << 30)
+
+static bool addr_uses(const X86AddrExpr *e, IrTemp t)
+{
+    return e->a == t || e->b == t;
+}
+
+/* Removes the entries of tab (*n of them) that use t (or, def_too, define it). */
+static void addr_remove(X86AddrExpr *tab, uint8_t *n, IrTemp t, bool def_too)
+{
+    uint8_t k = 0;
+    for (uint8_t i = 0; i < *n; i++)
+        if (!addr_uses(&tab[i], t) && !(def_too && tab[i].t == t))
+            tab[k++] = tab[i];
+    *n = k;
+}
+
+static void addr_push(X86AddrExpr *tab, uint8_t *n, X86AddrExpr e)
+{
+    if (*n == X86_ADDR_MAX) { /* full: forget the oldest */
+        memmove(tab, tab + 1, (X86_ADDR_MAX - 1) * sizeof(*tab));
+        (*n)--;
+    }
+    tab[(*n)++] = e;
+}
+
+/* The address temp t as a + b + c: its defining add in this block, or t + 0. */
+static X86AddrExpr addr_expr(const X86Gen *g, IrTemp t)
+{
+    for (uint8_t i = 0; i < g->naddr_def; i++)
+        if (g->addr_def[i].t == t)
+            return g->addr_def[i];
+    return (X86AddrExpr){t, t, IR_TEMP_NONE, 0};
+}
+
+/*
+ * True when t needs the window check; false when an address checked earlier in the block
+ * differs from t by a known constant (only with the guards).  Records t as checked.
+ */
+static bool addr_needs_check(X86Gen *g, IrTemp t)
+{
+    if (!g->ctx->mem_guarded)
+        return true;
+    X86AddrExpr e = addr_expr(g, t);
+    for (uint8_t i = 0; i < g->naddr_ok; i++) {
+        const X86AddrExpr *o = &g->addr_ok[i];
+        if ((o->a == e.a && o->b == e.b) || (o->a == e.b && o->b == e.a))
+            return false; /* |o->c - e.c| < 2 * ADDR_REACH */
+    }
+    addr_push(g->addr_ok, &g->naddr_ok, e);
+    return true;
+}
+
+/* The defining add of an address temp: d = a + b, or a + c with |c| < ADDR_REACH. */
+static void addr_track_add(X86Gen *g, const IrOp *op)
+{
+    IrTemp d = ir_out(op, 0), a = ir_in(op, 0), b = ir_in(op, 1);
+    if (op->type != IR_I64 || d == a || d == b || x86_ra_is_const(g, a))
+        return;
+    X86AddrExpr e = {d, a, b, 0};
+    if (x86_ra_is_const(g, b)) {
+        int64_t c = (int64_t)x86_ra_const_val(g, b);
+        if (c <= -ADDR_REACH || c >= ADDR_REACH)
+            return;
+        e.b = IR_TEMP_NONE;
+        e.c = (int32_t)c;
+    }
+    addr_push(g->addr_def, &g->naddr_def, e);
+}
+
+/*
+ * After each op: forgets what its outputs redefine, everything at block boundaries and where
+ * the CPU state may change behind the register allocator (helper calls, st_env, mov_env128),
+ * and records adds that may define addresses.
+ */
+void x86_mem_track(X86Gen *g, const IrOp *op)
+{
+    if (!g->ctx->mem_guarded)
+        return;
+    unsigned fl = ir_def(op)->flags;
+    if (op->opc == IR_OP_set_label || op->opc == IR_OP_st_env || op->opc == IR_OP_mov_env128 ||
+        (fl & (IR_OPF_BB_END | IR_OPF_CALL))) {
+        g->naddr_def = g->naddr_ok = 0;
+        return;
+    }
+    for (int i = 0; i < op->nout; i++) {
+        addr_remove(g->addr_def, &g->naddr_def, ir_out(op, i), true);
+        addr_remove(g->addr_ok, &g->naddr_ok, ir_out(op, i), false);
+    }
+    if (op->opc == IR_OP_add)
+        addr_track_add(g, op);
+}
 
 static MemAddr mem_addr(X86Gen *g, IrTemp addr)
 {
-    MemAddr m = {X86_NO_REG, 0};
-    if (x86_ra_is_const(g, addr) && x86_ra_const_val(g, addr) < (1ull << 31))
+    MemAddr m = {X86_NO_REG, 0, false};
+    if (x86_ra_is_const(g, addr) && x86_ra_const_val(g, addr) < (1ull << 31)) {
         m.disp = (int32_t)x86_ra_const_val(g, addr);
-    else
+    } else {
         m.index = x86_ra_in(g, addr, ALLOC);
+        m.check = addr_needs_check(g, addr);
+    }
     return m;
 }
 
@@ -88,7 +191,7 @@ int x86_mem_emit_stubs(X86Gen *g)
 
 static void mem_op(X86Gen *g, unsigned opc, int r, MemAddr m)
 {
-    if (m.index != X86_NO_REG)
+    if (m.check)
         emit_window_check(g, m.index);
     x86_op_mem(g->cb, opc, r, X86_REG_GBASE, m.index, 0, m.disp);
 }
