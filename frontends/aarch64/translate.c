@@ -5,6 +5,7 @@
  */
 #include "frontends/aarch64/translate.h"
 
+#include <string.h>
 #include <sys/mman.h>
 
 #include "frontends/aarch64/cpu_model.h"
@@ -288,13 +289,25 @@ IrTemp a64_gen_cond_value(DisasContext *s, int cond)
     return r;
 }
 
-/* Reads the instruction word at pc; false when it is not mapped executable. */
-static bool fetch(CPUCommon *cpu, uint64_t pc, uint32_t *insn)
+/*
+ * Reads the instruction word at pc; false when it is not mapped readable and executable.
+ * A block stays in the page of its first instruction (a64_translate stops at the page end),
+ * so the page is checked on the first fetch only: *page is its host address, NULL before.
+ */
+static bool fetch(CPUCommon *cpu, uint64_t pc, const uint8_t **page, uint32_t *insn)
 {
-    GuestMem *m = &cpu->proc->mem;
-    if (!gmem_check(m, pc, 4, PROT_EXEC))
+    uint64_t off = pc & (GUEST_PAGE_SIZE - 1);
+    if (off > GUEST_PAGE_SIZE - 4) { /* a misaligned pc whose word crosses the page end */
+        GuestMem *m = &cpu->proc->mem;
+        return gmem_check(m, pc, 4, PROT_EXEC) && gmem_read(m, insn, pc, 4) == 0;
+    }
+    if (!*page)
+        *page =
+            gmem_ptr(&cpu->proc->mem, pc & GUEST_PAGE_MASK, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC);
+    if (!*page)
         return false;
-    return gmem_read(m, insn, pc, 4) == 0;
+    memcpy(insn, *page + off, 4);
+    return true;
 }
 
 /* Offers insn to the decoders, base ISA first; false when it is unallocated for the CPU model. */
@@ -311,12 +324,13 @@ void a64_translate(IrContext *ctx, CPUCommon *cpu, const ArchTranslateOpts *o)
     DisasContext s = {.ir = ctx, .cpu = cpu};
     uint64_t pc = ctx->guest_pc;
     uint32_t n = 0;
+    const uint8_t *page = NULL;
     for (;;) {
         s.pc = pc;
         s.next_pc = pc + 4;
         s.is_jmp = DISAS_NEXT;
         uint32_t insn;
-        if (!fetch(cpu, pc, &insn)) {
+        if (!fetch(cpu, pc, &page, &insn)) {
             if (n == 0) {
                 ir_gen_insn_start(ctx, pc);
                 a64_gen_exception(&s, A64_EXCP_FETCH, pc);
