@@ -268,7 +268,6 @@ static bool opt_unset_env(OptCtx *c, const OptDef *d, const char *arg)
     return env_add_list(c, arg, false);
 }
 
-/* True when some guest architecture has a CPU model called `name`. */
 /* The guest architecture with a CPU model called name[0, len), or NULL. */
 static const GuestArch *cpu_model_arch(const char *name, size_t len)
 {

@@ -41,9 +41,9 @@ SysThread *sys_thread_state(void)
     return &sys_thread;
 }
 
-int sys_get_path_raw(SysCtx *c, uint64_t gaddr, char *buf)
+int sys_get_str(SysCtx *c, uint64_t gaddr, char *buf, size_t size)
 {
-    int64_t len = gmem_strlen(c->mem, gaddr, PATH_MAX);
+    int64_t len = gmem_strlen(c->mem, gaddr, size);
     if (len < 0)
         return (int)len;
     int r = gmem_read(c->mem, buf, gaddr, (size_t)len + 1);
@@ -51,6 +51,11 @@ int sys_get_path_raw(SysCtx *c, uint64_t gaddr, char *buf)
         return r;
     buf[len] = 0;
     return 0;
+}
+
+int sys_get_path_raw(SysCtx *c, uint64_t gaddr, char *buf)
+{
+    return sys_get_str(c, gaddr, buf, PATH_MAX);
 }
 
 /* sys_get_path (the rewriting: /proc/self/exe, the sysroot) is in path.c. */

@@ -77,6 +77,9 @@ int sys_get_path(SysCtx *c, uint64_t gaddr, char *buf);
 int sys_get_path_follow(SysCtx *c, uint64_t gaddr, char *buf, bool follow);
 /* The same without rewriting. */
 int sys_get_path_raw(SysCtx *c, uint64_t gaddr, char *buf);
+/* Copies the NUL-terminated guest string at gaddr into buf (size bytes, NUL
+ * included); 0, -EFAULT or -ENAMETOOLONG. */
+int sys_get_str(SysCtx *c, uint64_t gaddr, char *buf, size_t size);
 
 /* Logs "ferry: <msg>" once per key (ioctl command, ...) for this process, with -d unimp or
  * -strace. */

@@ -17,19 +17,11 @@
 #define MQ_NAME_MAX 256 /* NAME_MAX + 1 */
 #define MQ_MSG_MAX (1u << 24)
 
-static int mq_name(SysCtx *c, uint64_t gaddr, char *buf)
-{
-    int64_t len = gmem_strlen(c->mem, gaddr, MQ_NAME_MAX);
-    if (len < 0)
-        return (int)len;
-    return gmem_read(c->mem, buf, gaddr, (size_t)len + 1);
-}
-
 int64_t sys_do_mq_open(SysCtx *c, const uint64_t *a)
 {
     char name[MQ_NAME_MAX];
     struct mq_attr attr;
-    int r = mq_name(c, a[0], name);
+    int r = sys_get_str(c, a[0], name, sizeof(name));
     if (r < 0)
         return r;
     int flags = (int)thunk_flags_g2h(c->abi->open_flags, (uint32_t)a[1]);
@@ -42,7 +34,7 @@ int64_t sys_do_mq_open(SysCtx *c, const uint64_t *a)
 int64_t sys_do_mq_unlink(SysCtx *c, const uint64_t *a)
 {
     char name[MQ_NAME_MAX];
-    int r = mq_name(c, a[0], name);
+    int r = sys_get_str(c, a[0], name, sizeof(name));
     return r < 0 ? r : sys_ret(syscall(SYS_mq_unlink, name));
 }
 

@@ -200,25 +200,13 @@ static void sig_host_set(uint64_t set, sigset_t *out)
 
 int64_t sys_do_rt_sigsuspend(SysCtx *c, const uint64_t *a)
 {
-    SysThread *t = sys_thread_state();
-    uint64_t set;
-    int r = sig_get_set(c, a[0], a[1], &set);
+    sigset_t hs;
+    int r = sys_sigmask_begin(c, a[0], a[1], &hs);
     if (r < 0)
         return r;
-    sigset_t old;
-    sig_block_host(&old); /* no wake-up lost between the check and the wait */
-    sig_save_mask_for_suspend(t->sigmask);
-    t->sigmask = set & ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
-    if (!(sig_pending_recorded() & ~t->sigmask)) {
-        sigset_t hs;
-        sig_host_set(sig_host_blocked(t->sigmask), &hs);
-        sigdelset(&hs, SIGSEGV);
-        sigdelset(&hs, SIGBUS);
-        sigdelset(&hs, SIGILL);
-        sigdelset(&hs, SIGFPE);
+    if (!r) /* nothing deliverable yet */
         sigsuspend(&hs);
-    }
-    sig_host_mask(t->sigmask);
+    sig_host_mask(sys_thread_state()->sigmask);
     __atomic_store_n(&c->cpu->exit_request, 1, __ATOMIC_SEQ_CST);
     return -EINTR;
 }

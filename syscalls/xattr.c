@@ -15,12 +15,8 @@ enum { XA_PATH, XA_LINK, XA_FD };
 /* The attribute name at gaddr: 0, -EFAULT or -ERANGE (too long, as the kernel says). */
 static int xa_name(SysCtx *c, uint64_t gaddr, char *buf)
 {
-    int64_t len = gmem_strlen(c->mem, gaddr, SYS_XATTR_NAME_MAX);
-    if (len == -ENAMETOOLONG)
-        return -ERANGE;
-    if (len < 0)
-        return (int)len;
-    return gmem_read(c->mem, buf, gaddr, (size_t)len + 1);
+    int r = sys_get_str(c, gaddr, buf, SYS_XATTR_NAME_MAX);
+    return r == -ENAMETOOLONG ? -ERANGE : r;
 }
 
 /* The file argument: a path (kind XA_PATH / XA_LINK) into path, or nothing for XA_FD. */
