@@ -30,8 +30,6 @@
 #include "signals/signals.h"
 #include "syscalls/state.h"
 
-#define SIG_UNBLOCKABLE (sig_bit(SIGKILL) | sig_bit(SIGSTOP))
-
 static GuestSigaction sig_action(const Process *p, int sig)
 {
     SysProcState *s = sys_proc_state(p);

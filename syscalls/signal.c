@@ -33,7 +33,7 @@ int64_t sys_do_rt_sigaction(SysCtx *c, const uint64_t *a)
     pthread_mutex_lock(&s->lock);
     old = s->sigact[sig];
     if (a[1]) {
-        act.mask &= ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
+        act.mask &= ~SIG_UNBLOCKABLE;
         s->sigact[sig] = act;
         sig_host_action(sig, act.handler, act.flags);
     }
@@ -55,7 +55,7 @@ int64_t sys_do_rt_sigprocmask(SysCtx *c, const uint64_t *a)
         if (gmem_read(c->mem, buf, a[1], a[3]) < 0)
             return -EFAULT;
         set = thunk_load(tg, buf, (unsigned)a[3], false);
-        set &= ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
+        set &= ~SIG_UNBLOCKABLE;
         switch ((int)a[0]) {
         case SIG_BLOCK:
             mask |= set;
@@ -221,7 +221,7 @@ int sys_sigmask_begin(SysCtx *c, uint64_t gaddr, uint64_t size, sigset_t *hs)
     sigset_t old;
     sig_block_host(&old); /* the wait below unblocks atomically: no wake-up lost */
     sig_save_mask_for_suspend(t->sigmask);
-    t->sigmask = set & ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
+    t->sigmask = set & ~SIG_UNBLOCKABLE;
     sig_host_set(sig_host_blocked(t->sigmask), hs);
     sigdelset(hs, SIGSEGV);
     sigdelset(hs, SIGBUS);
@@ -266,7 +266,7 @@ int64_t sys_do_rt_sigtimedwait(SysCtx *c, const uint64_t *a)
         return r;
     if (a[2] && sys_get_timespec(c, a[2], &ts) < 0)
         return -EFAULT;
-    set &= ~(sig_bit(SIGKILL) | sig_bit(SIGSTOP));
+    set &= ~SIG_UNBLOCKABLE;
     uint8_t info[SIG_INFO_SIZE];
     /* The waited-for signals are taken on the host without running handlers. */
     sigset_t hs, old;

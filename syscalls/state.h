@@ -34,6 +34,9 @@ static inline uint64_t sig_bit(int sig)
     return 1ull << (sig - 1);
 }
 
+/* SIGKILL and SIGSTOP: never blocked, caught or ignored. */
+#define SIG_UNBLOCKABLE (sig_bit(SIGKILL) | sig_bit(SIGSTOP))
+
 /* A guest's kernel struct sigaction, in host byte order. */
 typedef struct GuestSigaction {
     uint64_t handler;
