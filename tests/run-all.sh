@@ -21,7 +21,7 @@ done
 # Script suites: each prints a last line `[name: ]N passed, N failed`.
 for suite in tests/cli/run.sh tests/binfmt/run.sh tests/rootfs/chroot.sh tests/guest/run.sh \
     tests/diff/run.sh tests/diff/run_simd.sh tests/diff/scan_simd.sh tests/csmith/run.sh tests/real/quick.sh tests/fuzz/run.sh; do
-    out=build/tests/$(basename "$(dirname "$suite")").log
+    out=build/tests/$(basename "$(dirname "$suite")")-$(basename "$suite" .sh).log
     sh "$suite" >"$out" 2>&1
     cat "$out"
     line=$(tail -n 1 "$out" | sed -n 's/^\([a-z-]*: \)\{0,1\}\([0-9]*\) passed, \([0-9]*\) failed$/\2 \3/p')
