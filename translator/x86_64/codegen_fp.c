@@ -382,8 +382,6 @@ static uint8_t *fp_minmax(FpGen *f, int kind, int n, int m)
     return nan;
 }
 
-/* Branches to the returned rel32 (the slow path) unless every lane of xmm0 is a zero or
- * a value the host computes like the guest. */
 /* Jumps (the returned rel32) to the stub's recheck unless every lane of xmm0 is a value
  * the host computes like the guest; the stub lets zeros through (xmm3 = the suspect lanes). */
 static uint8_t *fp_check(FpGen *f)
