@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Bytes any single op (with its write-backs and spills) fits in. */
 #define X86_OP_MARGIN 1024
@@ -23,23 +24,32 @@ static uint32_t gen_off(const X86Gen *g)
     return (uint32_t)(g->cb->ptr - g->code);
 }
 
+void *x86_gen_push(X86Gen *g, void *arr, uint32_t *n, uint32_t *cap, size_t elem)
+{
+    char *a;
+    memcpy(&a, arr, sizeof(a)); /* arr points to a T *, read as bytes: no aliasing issue */
+    if (*n == *cap) {
+        uint32_t ncap = *cap ? *cap * 2 : 16;
+        a = realloc(a, ncap * elem);
+        if (!a) {
+            g->err = -ENOMEM;
+            return NULL;
+        }
+        memcpy(arr, &a, sizeof(a));
+        *cap = ncap;
+    }
+    return a + (size_t)(*n)++ * elem;
+}
+
 static void gen_fixup(X86Gen *g, uint32_t label, uint8_t *rel)
 {
     if (g->label_off[label] != UINT32_MAX) {
         x86_patch32(rel, g->code + g->label_off[label]);
         return;
     }
-    if (g->nfixups == g->fixups_cap) {
-        uint32_t cap = g->fixups_cap ? g->fixups_cap * 2 : 16;
-        X86Fixup *n = realloc(g->fixups, cap * sizeof(*n));
-        if (!n) {
-            g->err = -ENOMEM;
-            return;
-        }
-        g->fixups = n;
-        g->fixups_cap = cap;
-    }
-    g->fixups[g->nfixups++] = (X86Fixup){label, (uint32_t)(rel - g->code)};
+    X86Fixup *f = x86_gen_push(g, &g->fixups, &g->nfixups, &g->fixups_cap, sizeof(*f));
+    if (f)
+        *f = (X86Fixup){label, (uint32_t)(rel - g->code)};
 }
 
 /*

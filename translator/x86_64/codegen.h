@@ -120,6 +120,11 @@ typedef struct X86Gen {
 } X86Gen;
 #define X86_VC_SIZE 8
 
+/* codegen.c */
+/* Appends an element of elem bytes to the growable array that arr (a T **) points to, *n
+ * used of *cap, and returns it uninitialized; NULL with g->err = -ENOMEM on out of memory. */
+void *x86_gen_push(X86Gen *g, void *arr, uint32_t *n, uint32_t *cap, size_t elem);
+
 /* stubs.c */
 extern const uint8_t *x86_epilogue;
 const X86Features *x86_features(void);

@@ -180,17 +180,9 @@ typedef struct X86FpStub {
 /* A stub for op with the current register and cache state; NULL on out of memory. */
 static X86FpStub *fp_stub(X86Gen *g, const IrOp *op, int out, int tmp, int value)
 {
-    if (g->nfp_stubs == g->fp_stubs_cap) {
-        uint32_t cap = g->fp_stubs_cap ? 2 * g->fp_stubs_cap : 16;
-        X86FpStub *n = realloc(g->fp_stubs, cap * sizeof(*n));
-        if (!n) {
-            g->err = -ENOMEM;
-            return NULL;
-        }
-        g->fp_stubs = n;
-        g->fp_stubs_cap = cap;
-    }
-    X86FpStub *st = &g->fp_stubs[g->nfp_stubs++];
+    X86FpStub *st = x86_gen_push(g, &g->fp_stubs, &g->nfp_stubs, &g->fp_stubs_cap, sizeof(*st));
+    if (!st)
+        return NULL;
     memset(st, 0, sizeof(*st));
     st->op = op;
     st->out = out, st->tmp = tmp, st->value = value;
@@ -390,8 +382,6 @@ static uint8_t *fp_minmax(FpGen *f, int kind, int n, int m)
     return nan;
 }
 
-/* Branches to the returned rel32 (the slow path) unless every lane of xmm0 is a zero or
- * a value the host computes like the guest. */
 /* Jumps (the returned rel32) to the stub's recheck unless every lane of xmm0 is a value
  * the host computes like the guest; the stub lets zeros through (xmm3 = the suspect lanes). */
 static uint8_t *fp_check(FpGen *f)

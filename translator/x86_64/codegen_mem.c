@@ -161,17 +161,10 @@ static void emit_window_check(X86Gen *g, int index)
     x86_op_md(cb, X86_OPC_CMP_LOAD | X86_P_W, index, X86_REG_CPU,
               (int32_t)offsetof(CPUCommon, mem_size));
     uint8_t *site = x86_jcc32(cb, X86_CC_AE);
-    if (g->nwild_stubs == g->wild_stubs_cap) {
-        uint32_t cap = g->wild_stubs_cap ? 2 * g->wild_stubs_cap : 16;
-        X86WildStub *n = realloc(g->wild_stubs, cap * sizeof(*n));
-        if (!n) {
-            g->err = -ENOMEM;
-            return;
-        }
-        g->wild_stubs = n;
-        g->wild_stubs_cap = cap;
-    }
-    g->wild_stubs[g->nwild_stubs++] = (X86WildStub){site, cb->ptr, index};
+    X86WildStub *st =
+        x86_gen_push(g, &g->wild_stubs, &g->nwild_stubs, &g->wild_stubs_cap, sizeof(*st));
+    if (st)
+        *st = (X86WildStub){site, cb->ptr, index};
 }
 
 int x86_mem_emit_stubs(X86Gen *g)

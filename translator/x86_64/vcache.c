@@ -297,17 +297,9 @@ void x86_vc_fault_end(X86Gen *g)
     if (!r->mask)
         return;
     r->end = (uint32_t)(g->cb->ptr - g->code);
-    if (g->nvc_live == g->vc_live_cap) {
-        uint32_t cap = g->vc_live_cap ? 2 * g->vc_live_cap : 8;
-        TBVecLive *n = realloc(g->vc_live, cap * sizeof(*n));
-        if (!n) {
-            g->err = -ENOMEM;
-            return;
-        }
-        g->vc_live = n;
-        g->vc_live_cap = cap;
-    }
-    g->vc_live[g->nvc_live++] = *r;
+    TBVecLive *n = x86_gen_push(g, &g->vc_live, &g->nvc_live, &g->vc_live_cap, sizeof(*n));
+    if (n)
+        *n = *r;
 }
 
 void x86_vc_save(const X86Gen *g, X86VcState *s)
