@@ -189,64 +189,33 @@ bool a64_gen_fp_3same(DisasContext *s, void *fn, const A64SimdDesc *d)
 
 bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
 {
-    /* key u:size<1>:opc for opc 0x0f (FABS FNEG), 0x1f (FSQRT), 0x18/0x19 (FRINT*) */
-    int key = d->u << 6 | (d->size >> 1) << 5 | d->opc, kind = IR_FP_RINT, idx;
-    switch (key) {
-    case 0x2f:
-        kind = IR_FP_ABS, idx = 0;
-        break;
-    case 0x6f:
-        kind = IR_FP_NEG, idx = 0;
-        break;
-    case 0x7f:
-        kind = IR_FP_SQRT, idx = 0;
-        break;
-    case 0x2c: /* FCMGT #0 */
-        kind = IR_FP_CMPZ, idx = IR_FP_CMP_GT;
-        break;
-    case 0x2d: /* FCMEQ #0 */
-        kind = IR_FP_CMPZ, idx = IR_FP_CMP_EQ;
-        break;
-    case 0x2e: /* FCMLT #0 */
-        kind = IR_FP_CMPZ, idx = IR_FP_CMP_LT;
-        break;
-    case 0x6c: /* FCMGE #0 */
-        kind = IR_FP_CMPZ, idx = IR_FP_CMP_GE;
-        break;
-    case 0x6d: /* FCMLE #0 */
-        kind = IR_FP_CMPZ, idx = IR_FP_CMP_LE;
-        break;
-    case 0x1d: /* SCVTF (vector) */
-        kind = IR_FP_SCVTF, idx = 0;
-        break;
-    case 0x3b:           /* FCVTZS (vector) */
-        if (d->size & 1) /* 2D: no host form without AVX-512 */
-            return false;
-        kind = IR_FP_FCVTZS, idx = 0;
-        break;
-    case 0x18:
-        idx = IR_FP_RND_N;
-        break;
-    case 0x19:
-        idx = IR_FP_RND_M;
-        break;
-    case 0x38:
-        idx = IR_FP_RND_P;
-        break;
-    case 0x39:
-        idx = IR_FP_RND_Z;
-        break;
-    case 0x59:
-        idx = IR_FP_RND_CUR | IR_FP_RND_EXACT; /* FRINTX */
-        break;
-    case 0x79:
-        idx = IR_FP_RND_CUR; /* FRINTI */
-        break;
-    default:
+    /* key u:size<1>:opc -> {kind + 1, idx}; {0} for the instructions left to the helper */
+    static const struct {
+        uint8_t kind1, idx;
+    } ops[128] = {
+        [0x2f] = {IR_FP_ABS + 1, 0},
+        [0x6f] = {IR_FP_NEG + 1, 0},
+        [0x7f] = {IR_FP_SQRT + 1, 0},
+        [0x2c] = {IR_FP_CMPZ + 1, IR_FP_CMP_GT}, /* FCMGT #0 */
+        [0x2d] = {IR_FP_CMPZ + 1, IR_FP_CMP_EQ}, /* FCMEQ #0 */
+        [0x2e] = {IR_FP_CMPZ + 1, IR_FP_CMP_LT}, /* FCMLT #0 */
+        [0x6c] = {IR_FP_CMPZ + 1, IR_FP_CMP_GE}, /* FCMGE #0 */
+        [0x6d] = {IR_FP_CMPZ + 1, IR_FP_CMP_LE}, /* FCMLE #0 */
+        [0x1d] = {IR_FP_SCVTF + 1, 0},           /* SCVTF (vector) */
+        [0x3b] = {IR_FP_FCVTZS + 1, 0},          /* FCVTZS (vector) */
+        [0x18] = {IR_FP_RINT + 1, IR_FP_RND_N},
+        [0x19] = {IR_FP_RINT + 1, IR_FP_RND_M},
+        [0x38] = {IR_FP_RINT + 1, IR_FP_RND_P},
+        [0x39] = {IR_FP_RINT + 1, IR_FP_RND_Z},
+        [0x59] = {IR_FP_RINT + 1, IR_FP_RND_CUR | IR_FP_RND_EXACT}, /* FRINTX */
+        [0x79] = {IR_FP_RINT + 1, IR_FP_RND_CUR},                   /* FRINTI */
+    };
+    int key = d->u << 6 | (d->size >> 1) << 5 | d->opc;
+    if (!ops[key].kind1 || d->scalar || fz(s))
         return false;
-    }
-    if (d->scalar || fz(s))
+    if (key == 0x3b && (d->size & 1)) /* FCVTZS 2D: no host form without AVX-512 */
         return false;
+    int kind = ops[key].kind1 - 1, idx = ops[key].idx;
     FpInsn f = {.kind = kind,
                 .esz = 2 + (d->size & 1),
                 .shape = d->q ? IR_FP_VEC128 : IR_FP_VEC64,

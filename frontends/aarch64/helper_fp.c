@@ -223,19 +223,17 @@ static uint64_t fp_result(A64CPU *cpu, int fsz, double d)
 {
     if (isnan(d))
         return fp_default_nan(fsz);
-    uint64_t r = fp_from_double(fsz, d);
-    if (fsz == 2 && r << 1 == 1u << 24 && fabs(d) < 0x1p-126) /* tiny before rounding */
-        host_raise(HOST_UNDERFLOW);
-    return fp_flush_out(cpu, fsz, r);
+    return fp_flush_out(cpu, fsz, fp_from_double(fsz, d));
 }
 
 /* The host already rounds as FPCR says while guest code runs (helper_fp_env.c); flags
  * raised before the bracket (by generated code) are folded first, so that the bracket's
  * own can be told apart. */
-/* Operations whose results can round up to the smallest normal from below. */
-typedef enum FpTinyOp { FP_TINY_MUL, FP_TINY_DIV, FP_TINY_FMA } FpTinyOp;
+/* Operations whose results can round up to the smallest normal from below; FP_TINY_EXACT:
+ * the exact result is x itself (a narrowing conversion). */
+typedef enum FpTinyOp { FP_TINY_EXACT, FP_TINY_MUL, FP_TINY_DIV, FP_TINY_FMA } FpTinyOp;
 
-/* True when the exact |x * y|, |x / y| or |a + x * y| is below the smallest normal of
+/* True when the exact |x|, |x * y|, |x / y| or |a + x * y| is below the smallest normal of
  * fsz: recomputed scaled by 2^64 and rounded toward zero, so the comparison is exact. */
 static bool fp_exact_below_normal(int fsz, FpTinyOp op, double x, double y, double a)
 {
@@ -243,7 +241,9 @@ static bool fp_exact_below_normal(int fsz, FpTinyOp op, double x, double y, doub
     unsigned flags = host_flags();
     host_set_round(3);
     volatile double s = 0x1p64, r;
-    if (op == FP_TINY_MUL)
+    if (op == FP_TINY_EXACT)
+        r = x * s;
+    else if (op == FP_TINY_MUL)
         r = (x * s) * y;
     else if (op == FP_TINY_DIV)
         r = (x * s) / y;
@@ -608,7 +608,8 @@ uint64_t a64_fp_convert(A64CPU *cpu, int from, int to, uint64_t a)
     if (to == 1)
         return fp_from_double(to, fp_to_double(from, a));
     fp_fz_prepare(cpu, to);
-    return fp_result(cpu, to, fp_to_double(from, a));
+    double d = fp_to_double(from, a);
+    return fp_result_op(cpu, to, d, FP_TINY_EXACT, d, 0, 0);
 }
 
 /* Double to single with rounding to odd (FCVTXN): truncate, then set the low bit if inexact. */
