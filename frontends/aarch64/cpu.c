@@ -51,8 +51,10 @@ static void a64_cpu_reset(CPUCommon *c)
     cpu->fpcr = 0;
     cpu->fpsr = 0;
     /* options.c accepted only known names; an unknown one here (an embedding that skipped
-     * option parsing) falls back to max */
+     * option parsing) falls back to max, found once here rather than at every feature test */
     cpu->model = a64_cpu_model_find(c->proc ? c->proc->opts.cpu_model : NULL);
+    if (!cpu->model)
+        cpu->model = a64_cpu_model_find(NULL);
 }
 
 static void a64_cpu_set_entry(CPUCommon *c, uint64_t pc, uint64_t sp)
