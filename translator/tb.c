@@ -10,6 +10,13 @@
  * TB_FLAGS_INVALID (so jump-cache entries stop matching), leaves its hash
  * chain, and the jumps chained to it are reset; its memory stays until the
  * next flush, as another thread may still be running it.
+ *
+ * The hash table starts small (a short-lived process translates a few hundred
+ * blocks and should not fault in a large zeroed table) and doubles when it
+ * holds more TBs than chains.  Growing relinks the TBs into a new table, then
+ * publishes it; a lookup racing with it may miss a TB (tb_find looks again
+ * under the lock) but never loops, as every relinked TB points to one relinked
+ * before it.  Replaced tables are freed by the next flush.
  */
 #include "translator/tb.h"
 
@@ -23,11 +30,17 @@
 #include "translator/smc.h"
 #include "translator/translator.h"
 
-static uint32_t tb_hash(uint64_t pc, uint32_t flags)
+typedef struct TbHash {
+    struct TbHash *retired; /* tables this one replaced, freed by the next flush */
+    uint32_t bits;
+    TB *chain[];
+} TbHash;
+
+static uint32_t tb_hash(const TbHash *t, uint64_t pc, uint32_t flags)
 {
     uint64_t h = (pc >> 2) ^ ((uint64_t)flags << 7);
     h *= 0x9e3779b97f4a7c15ull;
-    return (uint32_t)(h >> (64 - TB_HASH_BITS));
+    return (uint32_t)(h >> (64 - t->bits));
 }
 
 static void *xmalloc(size_t n)
@@ -42,11 +55,50 @@ static void *xmalloc(size_t n)
 
 static TB *tb_hash_lookup(Translator *tr, uint64_t pc, uint32_t flags)
 {
-    TB *tb = __atomic_load_n(&tr->hash[tb_hash(pc, flags)], __ATOMIC_ACQUIRE);
+    TbHash *t = __atomic_load_n(&tr->hash, __ATOMIC_ACQUIRE);
+    if (!t)
+        return NULL;
+    TB *tb = __atomic_load_n(&t->chain[tb_hash(t, pc, flags)], __ATOMIC_ACQUIRE);
     for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE))
         if (tb->pc == pc && tb->flags == flags)
             return tb;
     return NULL;
+}
+
+/* A zeroed table of 2^bits chains replacing `old` (may be NULL), or NULL. */
+static TbHash *tb_hash_new(uint32_t bits, TbHash *old)
+{
+    TbHash *t = calloc(1, sizeof(*t) + (sizeof(TB *) << bits));
+    if (t) {
+        t->bits = bits;
+        t->retired = old;
+    }
+    return t;
+}
+
+/*
+ * Makes room for one more TB (caller holds tr->lock): creates the table or
+ * doubles it when full.  False only when there is no table at all (out of
+ * memory); a table that cannot grow keeps longer chains.
+ */
+static bool tb_hash_reserve(Translator *tr)
+{
+    TbHash *old = tr->hash;
+    if (old && (tr->nhashed < (1ull << old->bits) || old->bits >= TB_HASH_MAX_BITS))
+        return true;
+    TbHash *t = tb_hash_new(old ? old->bits + 1 : TB_HASH_MIN_BITS, old);
+    if (!t)
+        return old != NULL;
+    for (uint32_t i = 0; old && i < (1u << old->bits); i++) {
+        for (TB *tb = old->chain[i], *next; tb; tb = next) {
+            next = tb->hash_next;
+            uint32_t h = tb_hash(t, tb->pc, tb->flags);
+            __atomic_store_n(&tb->hash_next, t->chain[h], __ATOMIC_RELEASE);
+            t->chain[h] = tb;
+        }
+    }
+    __atomic_store_n(&tr->hash, t, __ATOMIC_RELEASE);
+    return true;
 }
 
 /* Copies the optimized IR for the interpreter; only the used parts. */
@@ -103,7 +155,15 @@ void tb_flush_locked(Translator *tr)
         free(r->tbs);
         free(r);
     }
-    memset(tr->hash, 0, sizeof(tr->hash));
+    if (tr->hash) {
+        while (tr->hash->retired) {
+            TbHash *r = tr->hash->retired;
+            tr->hash->retired = r->retired;
+            free(r);
+        }
+        memset(tr->hash->chain, 0, sizeof(TB *) << tr->hash->bits);
+    }
+    tr->nhashed = 0;
     for (size_t i = 0; i < tr->ncpus; i++)
         memset(tr->cpus[i]->jmp_cache, 0, sizeof(TB *) * CPU_JMP_CACHE_SIZE);
     codebuf_reset(&tr->cb);
@@ -197,7 +257,7 @@ static TB *tb_gen_code(Translator *tr, CPUCommon *cpu, uint64_t pc, uint32_t fla
     }
     tb->guest_size = tr->ir->guest_size;
     tb->ninsns = tr->ir->ninsns;
-    if (tr->ntbs == tr->tbs_cap && !tb_grow_tbs(tr)) {
+    if ((tr->ntbs == tr->tbs_cap && !tb_grow_tbs(tr)) || !tb_hash_reserve(tr)) {
         tb_free(tb);
         return NULL;
     }
@@ -207,9 +267,10 @@ static TB *tb_gen_code(Translator *tr, CPUCommon *cpu, uint64_t pc, uint32_t fla
     __atomic_store_n(&tr->ntbs, tr->ntbs + 1, __ATOMIC_RELEASE);
     if (!smc_register_tb(tr, tb))
         return NULL;
-    uint32_t h = tb_hash(pc, flags);
-    tb->hash_next = tr->hash[h];
-    __atomic_store_n(&tr->hash[h], tb, __ATOMIC_RELEASE);
+    uint32_t h = tb_hash(tr->hash, pc, flags);
+    tb->hash_next = tr->hash->chain[h];
+    __atomic_store_n(&tr->hash->chain[h], tb, __ATOMIC_RELEASE);
+    tr->nhashed++;
     if (tr->log_mask & LOG_OUT_ASM)
         tb_log_translation(tr, tb);
     return tb;
@@ -219,11 +280,13 @@ void tb_invalidate_locked(Translator *tr, TB *tb)
 {
     if (tb->flags == TB_FLAGS_INVALID)
         return;
-    TB **pp = &tr->hash[tb_hash(tb->pc, tb->flags)];
+    TB **pp = &tr->hash->chain[tb_hash(tr->hash, tb->pc, tb->flags)];
     while (*pp && *pp != tb)
         pp = &(*pp)->hash_next;
-    if (*pp)
+    if (*pp) {
         __atomic_store_n(pp, tb->hash_next, __ATOMIC_RELEASE);
+        tr->nhashed--;
+    }
     /* Jump-cache entries stop matching too. */
     __atomic_store_n(&tb->flags, TB_FLAGS_INVALID, __ATOMIC_RELEASE);
     for (uint32_t i = 0; i < tb->njmp_in; i++) {

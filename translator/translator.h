@@ -20,8 +20,10 @@
 #include "translator/tb.h"
 #include "translator/x86_64/backend.h"
 
-#define TB_HASH_BITS 16
-#define TB_HASH_SIZE (1u << TB_HASH_BITS)
+/* The TB hash table starts with 2^TB_HASH_MIN_BITS chains and doubles, up to
+ * 2^TB_HASH_MAX_BITS, whenever it holds more TBs than chains (tb.c). */
+#define TB_HASH_MIN_BITS 10
+#define TB_HASH_MAX_BITS 20
 #define CODEBUF_SIZE (256u << 20)
 #define SMC_HASH_BITS 12
 #define SMC_HASH_SIZE (1u << SMC_HASH_BITS)
@@ -38,9 +40,10 @@ typedef struct Translator {
     FILE *perf_map; /* FERRY_PERF_MAP set: /tmp/perf-<pid>.map for `perf report` */
 
     pthread_mutex_t lock;
-    IrContext *ir;          /* translation context, used under lock */
-    TB *hash[TB_HASH_SIZE]; /* chains through TB.hash_next */
-    TB **tbs;               /* every TB since the last flush, in code-address order */
+    IrContext *ir;       /* translation context, used under lock */
+    struct TbHash *hash; /* chains through TB.hash_next; NULL until the first TB */
+    size_t nhashed;      /* TBs in the hash table */
+    TB **tbs;            /* every TB since the last flush, in code-address order */
     size_t ntbs, tbs_cap;
     volatile uint32_t flush_gen; /* incremented by every flush */
 

@@ -10,7 +10,6 @@
  */
 #include "translator/x86_64/codegen.h"
 
-#include <cpuid.h>
 #include <string.h>
 
 const uint8_t *x86_exit_next_stub;
@@ -28,31 +27,25 @@ uint64_t x86_helper_ctpop(CPUCommon *cpu, uint64_t v)
     return (uint64_t)__builtin_popcountll(v);
 }
 
+/* From the feature bits libgcc's start-up code already read with cpuid (AVX and FMA only
+ * when the OS saves ymm state): cpuid traps to the hypervisor in a virtual machine, where
+ * each one costs microseconds at every process start. */
 void x86_detect_features(X86Features *f)
 {
-    unsigned a, b, c, d;
-    memset(f, 0, sizeof(*f));
-    if (__get_cpuid(1, &a, &b, &c, &d)) {
-        f->popcnt = (c >> 23) & 1;
-        f->movbe = (c >> 22) & 1;
-        f->sse41 = (c >> 19) & 1;
-        /* AVX needs OSXSAVE and the OS saving xmm and ymm state (XCR0 bits 1, 2) */
-        if ((c >> 27 & 1) && (c >> 28 & 1)) {
-            unsigned lo, hi;
-            __asm__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-            f->avx = (lo & 6) == 6;
-            f->fma = f->avx && ((c >> 12) & 1);
-        }
-        f->ssse3 = (c >> 9) & 1;
-        f->sse42 = (c >> 20) & 1;
-    }
-    if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
-        f->bmi1 = (b >> 3) & 1;
-        f->avx2 = (b >> 5) & 1;
-        f->bmi2 = (b >> 8) & 1;
-    }
-    if (__get_cpuid(0x80000001, &a, &b, &c, &d))
-        f->lzcnt = (c >> 5) & 1;
+    __builtin_cpu_init();
+    *f = (X86Features){
+        .bmi1 = __builtin_cpu_supports("bmi"),
+        .bmi2 = __builtin_cpu_supports("bmi2"),
+        .lzcnt = __builtin_cpu_supports("lzcnt"),
+        .popcnt = __builtin_cpu_supports("popcnt"),
+        .movbe = __builtin_cpu_supports("movbe"),
+        .sse41 = __builtin_cpu_supports("sse4.1"),
+        .avx2 = __builtin_cpu_supports("avx2"),
+        .avx = __builtin_cpu_supports("avx"),
+        .fma = __builtin_cpu_supports("fma"),
+        .ssse3 = __builtin_cpu_supports("ssse3"),
+        .sse42 = __builtin_cpu_supports("sse4.2"),
+    };
 }
 
 static const int8_t x86_saved_regs[] = {X86_RBX, X86_RBP, X86_R12, X86_R13, X86_R14, X86_R15};
