@@ -139,6 +139,7 @@ void ir_context_free(IrContext *ctx)
 {
     if (!ctx)
         return;
+    ir_scratch_free(ctx);
     free(ctx->temps);
     free(ctx->ops);
     free(ctx);
@@ -152,6 +153,7 @@ void ir_reset(IrContext *ctx, uint64_t pc)
     ctx->ntemps = (uint32_t)n;
     ctx->nops = 0;
     ctx->nlabels = 0;
+    ir_scratch_reset(ctx);
     ctx->guest_pc = pc;
     ctx->guest_size = 0;
     ctx->ninsns = 0;

@@ -178,17 +178,27 @@ typedef struct IrContext {
     IrOp *ops;
     uint32_t nops, ops_cap;
     uint32_t nlabels;
-    uint64_t guest_pc;   /* pc of the TB */
-    uint32_t guest_size; /* bytes of guest code covered */
-    uint32_t ninsns;     /* guest instructions translated */
-    bool mem_guarded;    /* the guest window has 4 GiB PROT_NONE guards on both sides */
+    uint64_t guest_pc;         /* pc of the TB */
+    uint32_t guest_size;       /* bytes of guest code covered */
+    uint32_t ninsns;           /* guest instructions translated */
+    bool mem_guarded;          /* the guest window has 4 GiB PROT_NONE guards on both sides */
+    struct IrScratch *scratch; /* ir_scratch memory (ir_scratch.c); owned by this context */
 } IrContext;
 
 /* Allocates a context bound to `globals`; NULL on out of memory. */
 IrContext *ir_context_new(const IrGlobals *globals);
 void ir_context_free(IrContext *ctx);
-/* Drops all ops and non-global temps; globals keep their ids. */
+/* Drops all ops and non-global temps and the scratch memory; globals keep their ids. */
 void ir_reset(IrContext *ctx, uint64_t pc);
+
+/* Scratch memory for one translation (ir_scratch.c): 16-byte aligned, valid until the next
+ * ir_reset or ir_context_free, never NULL (ferry exits when memory runs out, as the IR
+ * builders do).  ir_scratch's contents are undefined; ir_scratch_zero's are zero. */
+void *ir_scratch(IrContext *ctx, size_t size);
+void *ir_scratch_zero(IrContext *ctx, size_t size);
+/* Empties the scratch memory (ir_reset does it); ir_scratch_free also releases it. */
+void ir_scratch_reset(IrContext *ctx);
+void ir_scratch_free(IrContext *ctx);
 
 /* Temps. */
 IrTemp ir_new_temp(IrContext *ctx, IrType type);

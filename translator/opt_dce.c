@@ -13,7 +13,6 @@
  */
 #include "translator/ir.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 typedef struct Dce {
@@ -55,9 +54,8 @@ static void save_label(Dce *d, uint64_t label)
 {
     if (label >= d->ctx->nlabels || d->label_live[label])
         return;
-    uint8_t *copy = malloc(d->ctx->ntemps + 1);
-    if (copy)
-        memcpy(copy, d->live, d->ctx->ntemps);
+    uint8_t *copy = ir_scratch(d->ctx, d->ctx->ntemps + 1);
+    memcpy(copy, d->live, d->ctx->ntemps);
     d->label_live[label] = copy;
 }
 
@@ -137,11 +135,9 @@ void opt_dce(IrContext *ctx)
 {
     Dce d = {.ctx = ctx};
     d.nglobals = ctx->globals ? (uint32_t)ctx->globals->count : 0;
-    d.live = calloc(ctx->ntemps + 1, 1);
-    d.locals = malloc(sizeof(IrTemp) * (ctx->ntemps + 1));
-    d.label_live = calloc(ctx->nlabels + 1, sizeof(uint8_t *));
-    if (!d.live || !d.locals || !d.label_live)
-        goto out;
+    d.live = ir_scratch_zero(ctx, ctx->ntemps + 1);
+    d.locals = ir_scratch(ctx, sizeof(IrTemp) * (ctx->ntemps + 1));
+    d.label_live = ir_scratch_zero(ctx, sizeof(uint8_t *) * (ctx->nlabels + 1));
     for (uint32_t t = 0; t < ctx->ntemps; t++)
         if (ctx->temps[t].kind == IR_TEMP_LOCAL)
             d.locals[d.nlocals++] = t;
@@ -149,13 +145,6 @@ void opt_dce(IrContext *ctx)
     block_end(&d);
     for (uint32_t n = ctx->nops; n-- > 0;)
         visit(&d, &ctx->ops[n]);
-out:
-    if (d.label_live)
-        for (uint32_t l = 0; l < ctx->nlabels; l++)
-            free(d.label_live[l]);
-    free(d.label_live);
-    free(d.live);
-    free(d.locals);
 }
 
 void ir_optimize(IrContext *ctx)

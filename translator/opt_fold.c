@@ -12,7 +12,6 @@
  */
 #include "translator/ir.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 typedef struct FoldInfo {
@@ -34,14 +33,23 @@ typedef struct Fold {
     uint32_t nglobals;
 } Fold;
 
+/* Entries start invalid (epoch 0, the pass's epochs start at 1); only that and the write
+ * generation need a value. */
+static void fold_info_init(FoldInfo *fi, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        fi[i].epoch = 0;
+        fi[i].write_gen = 0;
+    }
+}
+
 static FoldInfo *info(Fold *f, IrTemp t)
 {
     if (t >= f->nfi) {
         uint32_t n = f->nfi * 2 > t + 1 ? f->nfi * 2 : t + 64;
-        FoldInfo *nf = realloc(f->fi, n * sizeof(*nf));
-        if (!nf)
-            abort();
-        memset(nf + f->nfi, 0, (n - f->nfi) * sizeof(*nf));
+        FoldInfo *nf = ir_scratch(f->ctx, n * sizeof(*nf));
+        memcpy(nf, f->fi, f->nfi * sizeof(*nf));
+        fold_info_init(nf + f->nfi, n - f->nfi);
         f->fi = nf;
         f->nfi = n;
     }
@@ -334,10 +342,9 @@ void opt_fold(IrContext *ctx)
 {
     Fold f = {.ctx = ctx, .epoch = 1};
     f.nglobals = ctx->globals ? (uint32_t)ctx->globals->count : 0;
-    f.nfi = ctx->ntemps + 256;
-    f.fi = calloc(f.nfi, sizeof(FoldInfo));
-    if (!f.fi)
-        return;
+    f.nfi = ctx->ntemps + 64; /* room for the constants folding creates; info() grows it */
+    f.fi = ir_scratch(ctx, f.nfi * sizeof(FoldInfo));
+    fold_info_init(f.fi, f.nfi);
     for (uint32_t n = 0; n < ctx->nops; n++) {
         IrOp *op = &ctx->ops[n];
         const IrOpDef *d = &ir_op_defs[op->opc];
@@ -359,5 +366,4 @@ void opt_fold(IrContext *ctx)
         if (d->flags & IR_OPF_BB_END)
             f.epoch++;
     }
-    free(f.fi);
 }

@@ -106,6 +106,7 @@ static IrContext *ir_clone(const IrContext *src)
 {
     IrContext *c = xmalloc(sizeof(*c));
     *c = *src;
+    c->scratch = NULL; /* the translation context's */
     c->temps = xmalloc(sizeof(IrTempInfo) * (src->ntemps ? src->ntemps : 1));
     memcpy(c->temps, src->temps, sizeof(IrTempInfo) * src->ntemps);
     c->temps_cap = src->ntemps;

@@ -241,12 +241,8 @@ static void gen_find_carry_labels(X86Gen *g)
 {
     enum { DEFINED = 1, COND_BEFORE = 2, NO_FALLTHROUGH = 4 };
     IrContext *ctx = g->ctx;
-    uint32_t *refs = calloc(ctx->nlabels + 1, sizeof(*refs));
-    uint8_t *bits = calloc(ctx->nlabels + 1, 1);
-    if (!refs || !bits) {
-        g->err = -ENOMEM;
-        goto out;
-    }
+    uint32_t *refs = ir_scratch_zero(ctx, (ctx->nlabels + 1) * sizeof(*refs));
+    uint8_t *bits = ir_scratch_zero(ctx, ctx->nlabels + 1);
     for (uint32_t i = 0; i < ctx->nops; i++) {
         const IrOp *op = &ctx->ops[i];
         uint32_t l = op->opc == IR_OP_br       ? (uint32_t)ir_cst(op, 0)
@@ -266,9 +262,6 @@ static void gen_find_carry_labels(X86Gen *g)
     }
     for (uint32_t l = 0; l < ctx->nlabels; l++)
         g->label_carry[l] = refs[l] == 1 && (bits[l] & COND_BEFORE) && (bits[l] & NO_FALLTHROUGH);
-out:
-    free(refs);
-    free(bits);
 }
 
 static void gen_insn_start(X86Gen *g, uint64_t pc)
@@ -371,29 +364,25 @@ static void gen_op(X86Gen *g, const IrOp *op)
 
 static void gen_free(X86Gen *g)
 {
-    free(g->ts);
-    free(g->dead);
-    free(g->label_off);
     free(g->fixups);
     free(g->fp_stubs);
     free(g->wild_stubs);
     free(g->vc_live);
-    free(g->label_carry);
-    free(g->label_vc);
 }
 
-/* Allocates the per-TB tables; false on out of memory. */
+/* Allocates the per-TB tables (the per-pass ones in ctx's scratch memory); false on out of
+ * memory. */
 static bool gen_setup(X86Gen *g)
 {
     IrContext *ctx = g->ctx;
     uint32_t n = 0;
     for (uint32_t i = 0; i < ctx->nops; i++)
         n += ctx->ops[i].opc == IR_OP_insn_start;
-    g->ts = malloc(sizeof(*g->ts) * (ctx->ntemps + 1));
-    g->dead = malloc(sizeof(*g->dead) * (ctx->nops + 1));
-    g->label_off = malloc(sizeof(*g->label_off) * (ctx->nlabels + 1));
-    g->label_carry = calloc(ctx->nlabels + 1, 1);
-    g->label_vc = calloc(ctx->nlabels + 1, sizeof(*g->label_vc));
+    g->ts = ir_scratch(ctx, sizeof(*g->ts) * (ctx->ntemps + 1));
+    g->dead = ir_scratch(ctx, sizeof(*g->dead) * (ctx->nops + 1));
+    g->label_off = ir_scratch(ctx, sizeof(*g->label_off) * (ctx->nlabels + 1));
+    g->label_carry = ir_scratch_zero(ctx, ctx->nlabels + 1);
+    g->label_vc = ir_scratch_zero(ctx, (ctx->nlabels + 1) * sizeof(*g->label_vc));
     TB *tb = g->tb;
     free(tb->insn_host_off);
     free(tb->insn_guest_pc);
@@ -403,8 +392,7 @@ static bool gen_setup(X86Gen *g)
     free(tb->vec_live);
     tb->vec_live = NULL;
     tb->nvec_live = 0;
-    if (!g->ts || !g->dead || !g->label_off || !tb->insn_host_off || !tb->insn_guest_pc ||
-        !g->label_carry || !g->label_vc)
+    if (!tb->insn_host_off || !tb->insn_guest_pc)
         return false;
     gen_find_carry_labels(g);
     for (uint32_t i = 0; i < ctx->nlabels; i++)
@@ -458,9 +446,7 @@ static int gen_pass(IrContext *ctx, TB *tb, CodeBuf *cb, const X86VcState *loop,
                     X86VcState *loop_out)
 {
     uint8_t *start = cb->ptr;
-    X86Gen *g = calloc(1, sizeof(*g));
-    if (!g)
-        return -ENOMEM;
+    X86Gen *g = ir_scratch_zero(ctx, sizeof(*g));
     g->ctx = ctx;
     g->tb = tb;
     g->cb = cb;
@@ -504,7 +490,6 @@ out:
         tb->ninsn_starts = 0;
     }
     gen_free(g);
-    free(g);
     return rc;
 }
 

@@ -71,15 +71,9 @@ void x86_ra_init(X86Gen *g)
 void x86_ra_liveness(X86Gen *g)
 {
     IrContext *ctx = g->ctx;
-    uint8_t *live = calloc(ctx->ntemps ? ctx->ntemps : 1, 1);
-    IrTemp *list = malloc(sizeof(IrTemp) * (ctx->ntemps ? ctx->ntemps : 1));
+    uint8_t *live = ir_scratch_zero(ctx, ctx->ntemps + 1);
+    IrTemp *list = ir_scratch(ctx, sizeof(IrTemp) * (ctx->ntemps + 1));
     uint32_t nlist = 0;
-    if (!live || !list) {
-        g->err = -ENOMEM;
-        free(live);
-        free(list);
-        return;
-    }
     for (uint32_t i = ctx->nops; i-- > 0;) {
         const IrOp *op = &ctx->ops[i];
         uint16_t dead = 0;
@@ -105,8 +99,6 @@ void x86_ra_liveness(X86Gen *g)
         }
         g->dead[i] = dead;
     }
-    free(live);
-    free(list);
 }
 
 bool x86_ra_is_dead_in(const X86Gen *g, const IrOp *op, int i)
