@@ -3,14 +3,14 @@
  *
  * elf_parse reads and checks the headers with libelf (any class and byte
  * order: libelf converts) and picks the GuestArch; elf_map_image maps the
- * PT_LOAD segments at a bias (0 for ET_EXEC) with their data read from the
- * file into anonymous memory, bss left zero, then sets the final
- * protections.  A program interpreter (PT_INTERP, the dynamic linker) is a
- * second image, found under the sysroot (-L, or the Debian cross sysroot
- * /usr/<triplet> when the host has no usable interpreter), parsed and
- * mapped the same way top-down in the window; the guest starts at its
- * entry with AT_BASE its load bias.  XXX: the interpreter's regions are
- * anonymous (unnamed in /proc/self/maps); the kernel maps it from its file.
+ * PT_LOAD segments at a bias (0 for ET_EXEC), their file data mapped from
+ * the file (private, as the kernel does) or, when the layout does not allow
+ * that, read into anonymous memory; bss is anonymous zero memory; then it
+ * sets the final protections.  A program interpreter (PT_INTERP, the dynamic
+ * linker) is a second image, found under the sysroot (-L, or the Debian cross
+ * sysroot /usr/<triplet> when the host has no usable interpreter), parsed and
+ * mapped the same way top-down in the window; the guest starts at its entry
+ * with AT_BASE its load bias.
  */
 #include "loader/elf.h"
 
@@ -341,13 +341,38 @@ static int pread_full(int fd, void *buf, uint64_t len, uint64_t off)
     return 0;
 }
 
+/*
+ * Maps the file part of a segment from the file itself (MAP_PRIVATE, writable until
+ * elf_protect), so only the pages the guest touches are read, from the page cache, instead
+ * of copying the whole file at start-up.  Needs the segment's first page to itself and
+ * p_offset congruent to p_vaddr modulo the page size; false (nothing done) otherwise, or
+ * when the file cannot be mapped.  Bytes of the last file page past p_filesz are zeroed, as
+ * the copy leaves them; *file_end is the end of the file pages.
+ */
+static bool elf_map_file(GuestMem *m, int fd, const ElfImage *img, const GElf_Phdr *ph, uint64_t va,
+                         uint64_t *file_end)
+{
+    uint64_t start = page_down(va), end = page_up(va + ph->p_filesz);
+    if (!ph->p_filesz || ((va ^ ph->p_offset) & (GUEST_PAGE_SIZE - 1)))
+        return false;
+    if (gmem_mmap(m, start, end - start, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd,
+                  (int64_t)(ph->p_offset - (va - start)), img->gflags) < 0)
+        return false;
+    memset(g2h(m, va + ph->p_filesz), 0, end - (va + ph->p_filesz));
+    *file_end = end;
+    return true;
+}
+
 /* Maps and fills one segment; pages below *mapped_end are already there. */
 static int elf_map_segment(GuestMem *m, int fd, const ElfImage *img, const GElf_Phdr *ph,
                            uint64_t bias, uint64_t *mapped_end)
 {
     uint64_t va = ph->p_vaddr + bias;
     uint64_t start = page_down(va), end = page_up(va + ph->p_memsz);
-    if (start < *mapped_end)
+    bool mapped = false;
+    if (start >= *mapped_end && elf_map_file(m, fd, img, ph, va, &start))
+        mapped = true;
+    else if (start < *mapped_end)
         start = *mapped_end;
     if (start < end) {
         int64_t a = gmem_mmap(m, start, end - start, PROT_READ | PROT_WRITE,
@@ -356,7 +381,7 @@ static int elf_map_segment(GuestMem *m, int fd, const ElfImage *img, const GElf_
             return (int)a;
     }
     *mapped_end = end;
-    return pread_full(fd, g2h(m, va), ph->p_filesz, ph->p_offset);
+    return mapped ? 0 : pread_full(fd, g2h(m, va), ph->p_filesz, ph->p_offset);
 }
 
 /* Final protections; a page shared by two segments gets both. */

@@ -167,10 +167,10 @@ static void sys_maps_line(const GuestRegion *r, void *opaque)
         name = "[stack]";
     else if (r->flags & GMEM_BRK)
         name = "[heap]";
+    else if ((r->flags & GMEM_IMAGE) && m->p->exe_path) /* mapped from its file, or read */
+        name = m->p->exe_guest ? m->p->exe_guest : m->p->exe_path;
     else if (hm)
         name = proc_guest_name(m->p, hm->path);
-    else if ((r->flags & GMEM_IMAGE) && m->p->exe_path)
-        name = m->p->exe_guest ? m->p->exe_guest : m->p->exe_path;
     int n = fprintf(
         m->out, "%08llx-%08llx %c%c%c%c %08llx %02x:%02x %llu ", (unsigned long long)r->start,
         (unsigned long long)r->end, r->prot & PROT_READ ? 'r' : '-',
