@@ -92,12 +92,17 @@ static A64FlagUse insn_flag_use(uint32_t insn)
  * kept for it.  Interrupted at a fault, the guest re-executes from the
  * faulting instruction and still writes NZCV before reading it.
  */
+static bool fetch(CPUCommon *cpu, uint64_t pc, const uint8_t **page, uint32_t *insn);
+
 static bool flags_dead_at(DisasContext *s, uint64_t dest)
 {
+    const uint8_t *page = NULL; /* host address of the page of dest + 4 * i, checked once */
     for (int i = 0; i < 32; i++) {
         uint32_t insn;
-        if (!gmem_check(&s->cpu->proc->mem, dest + 4 * i, 4, PROT_EXEC) ||
-            gmem_read(&s->cpu->proc->mem, &insn, dest + 4 * i, 4) != 0)
+        uint64_t pc = dest + 4 * i;
+        if (i && !(pc & (GUEST_PAGE_SIZE - 1)))
+            page = NULL;
+        if (!fetch(s->cpu, pc, &page, &insn))
             return false;
         switch (insn_flag_use(insn)) {
         case FLAGS_WRITE:
