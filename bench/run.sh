@@ -2,8 +2,11 @@
 # `make bench`: times each kernel of bench/*.c (integer and FP) natively, under ferry (JIT)
 # and under qemu-aarch64 in one run, RUNS times each, and prints medians and
 # ratios.  Outputs of the three must agree.  Benchmarks are not tests.
+# The last row, startup, times STARTS starts of a static hello (bench/startup.c): the
+# loading and translation of run-once code every command pays.
 set -e
 RUNS=${RUNS:-5}
+STARTS=${STARTS:-100}
 FERRY=${FERRY:-build/ferry}
 B=build/bench
 mkdir -p $B
@@ -21,12 +24,17 @@ time_cmd() {
     s=$(date +%s.%N); "$@" >$B/out.tmp; e=$(date +%s.%N)
     echo "$s $e" | awk '{printf "%.4f\n", $2-$1}'
 }
+# starts CMD...: runs CMD STARTS times
+starts() {
+    j=0
+    while [ $j -lt $STARTS ]; do "$@" >/dev/null; j=$((j + 1)); done
+}
 
 printf "%-8s %9s %9s %9s %10s %10s %12s\n" kernel native ferry qemu ferry/nat qemu/nat qemu/ferry
 for fk in int_kernels:sieve int_kernels:hash int_kernels:sort int_kernels:matmul \
     simd_kernels:string simd_kernels:reduce simd_kernels:checksum fp_kernels:dmatmul \
     fp_kernels:smatmul fp_kernels:fft fp_kernels:sdot fp_kernels:ddot fp_kernels:ssum \
-    fp_kernels:smax; do
+    fp_kernels:smax startup:startup; do
     f=${fk%%:*}; k=${fk#*:}
     want=$($B/$f.native $k)
     for who in native ferry qemu; do
@@ -37,6 +45,7 @@ for fk in int_kernels:sieve int_kernels:hash int_kernels:sort int_kernels:matmul
         esac
         got=$("$@")
         [ "$got" = "$want" ] || { echo "$who: wrong output for $k: $got (want $want)"; exit 1; }
+        if [ "$k" = startup ]; then set -- starts "$@"; fi
         i=0; : >$B/times.$who
         while [ $i -lt $RUNS ]; do time_cmd "$@" >>$B/times.$who; i=$((i + 1)); done
     done
