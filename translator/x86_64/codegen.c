@@ -87,12 +87,12 @@ static void gen_exit(X86Gen *g, uint32_t code)
     x86_jmp_to(g->cb, x86_epilogue);
 }
 
-/* True when the op before the current goto_tb sets the pc to the TB's own start. */
-static bool gen_is_self_loop(const X86Gen *g)
+/* True when op i sets the pc to the TB's own start and a goto_tb follows (a self loop). */
+static bool gen_is_loop_pc(const X86Gen *g, uint32_t i)
 {
-    if (g->op_index == 0 || !g->feat->avx)
+    if (i + 1 >= g->ctx->nops || g->ctx->ops[i + 1].opc != IR_OP_goto_tb || !g->feat->avx)
         return false;
-    const IrOp *op = &g->ctx->ops[g->op_index - 1];
+    const IrOp *op = &g->ctx->ops[i];
     if (op->opc != IR_OP_mov || op->type != IR_I64)
         return false;
     const IrTempInfo *d = &g->ctx->temps[ir_out(op, 0)], *a = &g->ctx->temps[ir_in(op, 0)];
@@ -103,8 +103,9 @@ static bool gen_is_self_loop(const X86Gen *g)
 /*
  * The back edge of a self loop (second pass): while exit_request is clear, jumps to the loop
  * head with the vector cache and the general-register globals brought to the head's state;
- * otherwise falls through to the chained exit (which writes them back), whose TB entry check
- * then leaves generated code.  The TB flags cannot change inside a TB, so the TB looked up
+ * otherwise sets the pc (the op before, not generated in its place: gen_op) and falls through
+ * to the chained exit (which writes them back), whose TB entry check then leaves generated
+ * code.  The TB flags cannot change inside a TB, so the TB looked up
  * for its own pc would be this one.  XXX: the TB being invalidated by another thread's write
  * to its code is seen at its next exit only (a write fault in this thread sets exit_request).
  */
@@ -120,12 +121,13 @@ static void gen_loop_back(X86Gen *g)
     x86_patch32(x86_jmp32(cb), g->code + g->loop_head);
     x86_patch32(leave, cb->ptr);
     x86_vc_restore(g, &saved);
+    x86_gen_alu(g, &g->ctx->ops[g->op_index - 1]); /* the pc, set on the way out only */
 }
 
 static void gen_goto_tb(X86Gen *g, int slot)
 {
     CodeBuf *cb = g->cb;
-    if (gen_is_self_loop(g)) {
+    if (g->op_index > 0 && gen_is_loop_pc(g, g->op_index - 1)) {
         if (g->loop_pass) {
             gen_loop_back(g);
         } else {
@@ -291,6 +293,8 @@ static void gen_op(X86Gen *g, const IrOp *op)
 {
     if (!x86_vc_op_aware(op->opc)) /* an op the vector-register cache does not know */
         x86_vc_call(g);
+    if (g->loop_pass && gen_is_loop_pc(g, g->op_index))
+        return; /* a self loop's back edge sets the pc when it leaves (gen_loop_back) */
     switch (op->opc) {
     case IR_OP_nop:
     case IR_OP_discard: /* liveness only: dirty values are still written back at block ends */
