@@ -3,7 +3,9 @@
  *
  * Faults (SIGSEGV, SIGBUS, SIGFPE, SIGILL) raised while a thread runs
  * guest code are mapped back to the guest instruction: inside generated
- * code through the TB's insn_start records, inside the interpreter through
+ * code through the TB's insn_start records (the backend's fault hook puts
+ * the guest registers the code held in host registers into the CPU state:
+ * x86_fault_restore), inside the interpreter through
  * cpu->insn_pc, inside a helper through the pc the translator wrote before
  * the call.  The handler then returns to the exec loop with siglongjmp,
  * which raises the guest signal (deliver.c).  A fault outside guest
@@ -54,6 +56,7 @@
 #include "syscalls/state.h"
 #include "translator/exec.h"
 #include "translator/smc.h"
+#include "translator/x86_64/backend.h"
 
 static __thread SigThread sig_tls;
 
@@ -205,19 +208,6 @@ static bool smc_fault_in_window(const CPUCommon *cpu, const void *addr)
     return a >= base && a - base < cpu->proc->mem.size;
 }
 
-/* Guest vector registers that generated code held only in host vector registers (xmm8 + i,
- * the x86-64 backend's cache) at the faulting access go to the CPU state. */
-static void fault_restore_vregs(CPUCommon *cpu, const TB *tb, uintptr_t host_pc,
-                                const ucontext_t *uc)
-{
-    const TBVecLive *v = tb_vec_live_at(tb, host_pc);
-    if (!v || !uc->uc_mcontext.fpregs)
-        return;
-    for (int i = 0; i < 8; i++)
-        if ((v->mask >> i) & 1)
-            memcpy((char *)cpu + v->off[i], &uc->uc_mcontext.fpregs->_xmm[8 + i], 16);
-}
-
 static void host_fault(int sig, siginfo_t *si, void *uc_)
 {
     SigThread *st = &sig_tls;
@@ -254,9 +244,9 @@ static void host_fault(int sig, siginfo_t *si, void *uc_)
     uint64_t gaddr = fa - (uintptr_t)cpu->guest_base;
     bool in_window = fa >= (uintptr_t)cpu->guest_base && gaddr < p->mem.size;
     TB *tb = tb_from_host_pc(p, host_pc);
-    if (tb) {
+    if (tb) { /* guest registers generated code held in host registers, then the pc */
+        x86_fault_restore(cpu, tb, host_pc, uc, sig == SIGSEGV && si->si_code == SI_KERNEL);
         cpu->pc = tb_guest_pc_at(tb, host_pc);
-        fault_restore_vregs(cpu, tb, host_pc, uc);
     } else if ((sig == SIGSEGV || sig == SIGBUS) && in_window) {
         /* Interpreter or helper access to guest memory. */
         if (p->opts.no_jit)

@@ -126,7 +126,7 @@ static void tb_free(TB *tb)
     }
     free(tb->insn_host_off);
     free(tb->insn_guest_pc);
-    free(tb->vec_live);
+    free(tb->live);
     free(tb->jmp_in);
     free(tb);
 }
@@ -404,11 +404,16 @@ uint64_t tb_guest_pc_at(const TB *tb, uintptr_t host_pc)
     return pc;
 }
 
-const TBVecLive *tb_vec_live_at(const TB *tb, uintptr_t host_pc)
+const TBLive *tb_live_at(const TB *tb, uintptr_t host_pc)
 {
     uint32_t off = (uint32_t)(host_pc - (uintptr_t)tb->code);
-    for (uint32_t i = 0; i < tb->nvec_live; i++)
-        if (tb->vec_live[i].start <= off && off < tb->vec_live[i].end)
-            return &tb->vec_live[i];
-    return NULL;
+    uint32_t lo = 0, hi = tb->nlive; /* records are disjoint and sorted by start */
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (tb->live[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < tb->nlive && tb->live[lo].start <= off ? &tb->live[lo] : NULL;
 }

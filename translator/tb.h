@@ -31,9 +31,11 @@ typedef struct TB {
     uint32_t ninsn_starts;
     uint32_t *insn_host_off;
     uint64_t *insn_guest_pc;
-    /* guest vector registers held only in host vector registers at faulting ops (TBVecLive) */
-    uint32_t nvec_live;
-    struct TBVecLive *vec_live;
+    /* guest state held only in host registers at faulting ops (TBLive, in host code order),
+     * and the records' entries: one allocation, live_regs points into live's block */
+    uint32_t nlive;
+    struct TBLive *live;
+    struct TBLiveReg *live_regs;
     /* interpreter */
     IrContext *ir; /* private copy of the optimized IR, NULL under the JIT */
     struct TB *hash_next;
@@ -43,19 +45,28 @@ typedef struct TB {
 } TB;
 
 /*
- * While host code offsets [start, end) run (a guest memory access that may fault), host
- * vector register i of the backend's cache (x86-64: xmm8 + i) holds the current value of the
- * 16 CPU-state bytes at off[i] for each bit i of mask; the CPU state's copy is stale.  The
- * host fault handler copies them into the CPU state before the guest sees it.
+ * While host code offsets [start, end) run (an op with a guest memory access that may
+ * fault), each entry live_regs[first, first + n) names a host register (numbered by the
+ * backend) that holds the current value of CPU-state bytes [off, off + size); the CPU
+ * state's copy is stale.  The backend's fault hook copies them from the signal context into
+ * the CPU state before the guest sees it.  trap_reg: the host register the window check's
+ * failure path overwrote with CPU_WILD_TRAP (its value is then in CPUCommon.wild_addr), or -1.
  */
-typedef struct TBVecLive {
+typedef struct TBLive {
     uint32_t start, end;
-    uint32_t mask;
-    int32_t off[8];
-} TBVecLive;
+    uint32_t first;
+    uint16_t n;
+    int8_t trap_reg;
+} TBLive;
+
+typedef struct TBLiveReg {
+    uint16_t off;
+    uint8_t reg;
+    uint8_t size; /* 4, 8 or 16 */
+} TBLiveReg;
 
 /* The record covering host_pc in tb, or NULL (the CPU state is current). */
-const TBVecLive *tb_vec_live_at(const TB *tb, uintptr_t host_pc);
+const TBLive *tb_live_at(const TB *tb, uintptr_t host_pc);
 
 /* TB.flags of an invalidated TB (its guest code changed): no lookup matches it. */
 #define TB_FLAGS_INVALID 0xffffffffu

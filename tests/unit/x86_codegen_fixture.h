@@ -107,7 +107,7 @@ static void free_tb(TB *tb)
 {
     free(tb->insn_host_off);
     free(tb->insn_guest_pc);
-    free(tb->vec_live);
+    free(tb->live);
     free(tb);
 }
 

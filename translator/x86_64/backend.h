@@ -62,4 +62,13 @@ static inline uint32_t x86_host_fp_status(void)
 /* Points goto_tb slot back to its own exit (unchaining). */
 void x86_reset_jump(TB *tb, int slot);
 
+/*
+ * Host fault hook: for a fault at host_pc inside tb's code (host_uc: the handler's
+ * ucontext_t), copies the guest state that generated code held only in host registers there
+ * (tb->live) into cpu.  wild_trap: the fault is the #GP of a window-check failure
+ * (CPU_WILD_TRAP).  Async-signal-safe; cpu->pc is the caller's.
+ */
+void x86_fault_restore(CPUCommon *cpu, const TB *tb, uintptr_t host_pc, const void *host_uc,
+                       bool wild_trap);
+
 #endif

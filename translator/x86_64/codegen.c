@@ -87,12 +87,12 @@ static void gen_exit(X86Gen *g, uint32_t code)
     x86_jmp_to(g->cb, x86_epilogue);
 }
 
-/* True when the op before the current goto_tb sets the pc to the TB's own start. */
-static bool gen_is_self_loop(const X86Gen *g)
+/* True when op i sets the pc to the TB's own start and a goto_tb follows (a self loop). */
+static bool gen_is_loop_pc(const X86Gen *g, uint32_t i)
 {
-    if (g->op_index == 0 || !g->feat->avx)
+    if (i + 1 >= g->ctx->nops || g->ctx->ops[i + 1].opc != IR_OP_goto_tb || !g->feat->avx)
         return false;
-    const IrOp *op = &g->ctx->ops[g->op_index - 1];
+    const IrOp *op = &g->ctx->ops[i];
     if (op->opc != IR_OP_mov || op->type != IR_I64)
         return false;
     const IrTempInfo *d = &g->ctx->temps[ir_out(op, 0)], *a = &g->ctx->temps[ir_in(op, 0)];
@@ -102,37 +102,38 @@ static bool gen_is_self_loop(const X86Gen *g)
 
 /*
  * The back edge of a self loop (second pass): while exit_request is clear, jumps to the loop
- * head with the vector cache brought to the head's state; otherwise falls through to the
- * chained exit, whose TB entry check then leaves generated code.  Globals are in the CPU
- * state at the head, as at TB entry.  The TB flags cannot change inside a TB, so the TB
- * looked up for its own pc would be this one.  XXX: the TB being invalidated by another
- * thread's write to its code is seen at its next exit only (a write fault in this thread
- * sets exit_request); general-register globals still go through the CPU state at each
- * back edge.
+ * head with the vector cache and the general-register globals brought to the head's state;
+ * otherwise sets the pc (the op before, not generated in its place: gen_op) and falls through
+ * to the chained exit (which writes them back), whose TB entry check then leaves generated
+ * code.  The TB flags cannot change inside a TB, so the TB looked up
+ * for its own pc would be this one.  XXX: the TB being invalidated by another thread's write
+ * to its code is seen at its next exit only (a write fault in this thread sets exit_request).
  */
 static void gen_loop_back(X86Gen *g)
 {
     CodeBuf *cb = g->cb;
-    x86_ra_sync_gprs(g, false);
     X86VcState saved;
     x86_vc_save(g, &saved);
     x86_alu_mi(cb, X86_CMP, false, X86_REG_CPU, (int32_t)offsetof(CPUCommon, exit_request), 0);
     uint8_t *leave = x86_jcc32(cb, X86_CC_NE);
-    x86_vc_loop_arrange(g, &g->loop_vc);
+    x86_ra_gpr_loop_arrange(g, &g->loop.gpr);
+    x86_vc_loop_arrange(g, &g->loop.vc);
     x86_patch32(x86_jmp32(cb), g->code + g->loop_head);
     x86_patch32(leave, cb->ptr);
     x86_vc_restore(g, &saved);
+    x86_gen_alu(g, &g->ctx->ops[g->op_index - 1]); /* the pc, set on the way out only */
 }
 
 static void gen_goto_tb(X86Gen *g, int slot)
 {
     CodeBuf *cb = g->cb;
-    if (gen_is_self_loop(g)) {
+    if (g->op_index > 0 && gen_is_loop_pc(g, g->op_index - 1)) {
         if (g->loop_pass) {
             gen_loop_back(g);
         } else {
             g->loop_seen = true;
-            x86_vc_save(g, &g->loop_vc);
+            x86_vc_save(g, &g->loop.vc);
+            x86_ra_gpr_save(g, &g->loop.gpr);
         }
     }
     x86_ra_sync(g, false);
@@ -205,7 +206,7 @@ static void gen_brcond(X86Gen *g, const IrOp *op)
     uint32_t label = (uint32_t)ir_cst(op, 1);
     bool carry = label < g->ctx->nlabels && g->label_carry[label];
     if (carry)
-        x86_ra_sync_gprs(g, true);
+        x86_ra_sync_gprs(g, X86_RA_LOCAL);
     else
         x86_ra_sync(g, true);
     if (c == IR_COND_ALWAYS) {
@@ -219,6 +220,7 @@ static void gen_brcond(X86Gen *g, const IrOp *op)
         return;
     }
     x86_vc_save(g, &g->label_vc[label]);
+    x86_ra_gpr_save(g, &g->label_gpr[label]);
     x86_ra_end_bb(g);
     x86_vc_restore(g, &g->label_vc[label]); /* the fallthrough keeps it too */
 }
@@ -229,8 +231,10 @@ static void gen_set_label(X86Gen *g, uint32_t label)
     x86_ra_sync(g, true); /* with carry, nothing is cached: the previous op left the TB */
     x86_ra_drop(g, X86_RA_ALL);
     x86_ra_end_bb(g);
-    if (carry)
+    if (carry) {
         x86_vc_restore(g, &g->label_vc[label]);
+        x86_ra_gpr_restore(g, &g->label_gpr[label]);
+    }
     if (label < g->ctx->nlabels)
         g->label_off[label] = gen_off(g);
 }
@@ -282,6 +286,8 @@ static void gen_op(X86Gen *g, const IrOp *op)
 {
     if (!x86_vc_op_aware(op->opc)) /* an op the vector-register cache does not know */
         x86_vc_call(g);
+    if (g->loop_pass && gen_is_loop_pc(g, g->op_index))
+        return; /* a self loop's back edge sets the pc when it leaves (gen_loop_back) */
     switch (op->opc) {
     case IR_OP_nop:
     case IR_OP_discard: /* liveness only: dirty values are still written back at block ends */
@@ -321,9 +327,9 @@ static void gen_op(X86Gen *g, const IrOp *op)
         break;
     case IR_OP_ld:
     case IR_OP_st:
-        x86_vc_fault_begin(g);
+        x86_fault_begin(g);
         x86_gen_ld_st(g, op);
-        x86_vc_fault_end(g);
+        x86_fault_end(g);
         break;
     case IR_OP_ld_env:
     case IR_OP_st_env:
@@ -332,22 +338,22 @@ static void gen_op(X86Gen *g, const IrOp *op)
         break;
     case IR_OP_ld_v128:
     case IR_OP_st_v128:
-        x86_vc_fault_begin(g);
+        x86_fault_begin(g);
         x86_gen_v128(g, op);
-        x86_vc_fault_end(g);
+        x86_fault_end(g);
         break;
     case IR_OP_vec:
         x86_gen_vec(g, op);
         break;
     case IR_OP_cmpxchg:
-        x86_vc_fault_begin(g);
+        x86_fault_begin(g);
         x86_gen_cmpxchg(g, op);
-        x86_vc_fault_end(g);
+        x86_fault_end(g);
         break;
     case IR_OP_atomic_rmw:
-        x86_vc_fault_begin(g);
+        x86_fault_begin(g);
         x86_gen_atomic_rmw(g, op);
-        x86_vc_fault_end(g);
+        x86_fault_end(g);
         break;
     case IR_OP_fp_env:
     case IR_OP_fp_int:
@@ -367,7 +373,8 @@ static void gen_free(X86Gen *g)
     free(g->fixups);
     free(g->fp_stubs);
     free(g->wild_stubs);
-    free(g->vc_live);
+    free(g->live);
+    free(g->live_regs);
 }
 
 /* Allocates the per-TB tables (the per-pass ones in ctx's scratch memory); false on out of
@@ -383,15 +390,17 @@ static bool gen_setup(X86Gen *g)
     g->label_off = ir_scratch(ctx, sizeof(*g->label_off) * (ctx->nlabels + 1));
     g->label_carry = ir_scratch_zero(ctx, ctx->nlabels + 1);
     g->label_vc = ir_scratch_zero(ctx, (ctx->nlabels + 1) * sizeof(*g->label_vc));
+    g->label_gpr = ir_scratch_zero(ctx, (ctx->nlabels + 1) * sizeof(*g->label_gpr));
     TB *tb = g->tb;
     free(tb->insn_host_off);
     free(tb->insn_guest_pc);
     tb->insn_host_off = malloc(sizeof(uint32_t) * (n + 1));
     tb->insn_guest_pc = malloc(sizeof(uint64_t) * (n + 1));
     tb->ninsn_starts = 0;
-    free(tb->vec_live);
-    tb->vec_live = NULL;
-    tb->nvec_live = 0;
+    free(tb->live);
+    tb->live = NULL;
+    tb->live_regs = NULL;
+    tb->nlive = 0;
     if (!tb->insn_host_off || !tb->insn_guest_pc)
         return false;
     gen_find_carry_labels(g);
@@ -409,7 +418,8 @@ static int gen_body(X86Gen *g)
     x86_alu_mi(cb, X86_CMP, false, X86_REG_CPU, (int32_t)offsetof(CPUCommon, exit_request), 0);
     g->exit_req_jcc = x86_jcc32(cb, X86_CC_NE);
     if (g->loop_pass) {
-        x86_vc_loop_enter(g, &g->loop_vc);
+        x86_vc_loop_enter(g, &g->loop.vc);
+        x86_ra_gpr_loop_enter(g, &g->loop.gpr);
         g->loop_head = gen_off(g);
     }
     for (uint32_t i = 0; i < g->ctx->nops; i++) {
@@ -442,8 +452,8 @@ static int gen_body(X86Gen *g)
 }
 
 /* One code generation of ctx; with loop non-NULL, the second pass of a self loop. */
-static int gen_pass(IrContext *ctx, TB *tb, CodeBuf *cb, const X86VcState *loop, bool *loop_seen,
-                    X86VcState *loop_out)
+static int gen_pass(IrContext *ctx, TB *tb, CodeBuf *cb, const X86LoopState *loop, bool *loop_seen,
+                    X86LoopState *loop_out)
 {
     uint8_t *start = cb->ptr;
     X86Gen *g = ir_scratch_zero(ctx, sizeof(*g));
@@ -453,7 +463,7 @@ static int gen_pass(IrContext *ctx, TB *tb, CodeBuf *cb, const X86VcState *loop,
     g->feat = x86_features();
     if (loop) {
         g->loop_pass = true;
-        g->loop_vc = *loop;
+        g->loop = *loop;
     }
     int rc = -ENOMEM;
     if (codebuf_room(cb) < 2 * X86_OP_MARGIN) {
@@ -468,15 +478,16 @@ static int gen_pass(IrContext *ctx, TB *tb, CodeBuf *cb, const X86VcState *loop,
         x86_u8(cb, 0xcc);
     g->code = cb->ptr;
     rc = gen_body(g);
+    if (rc == 0 && !x86_fault_publish(g, tb))
+        rc = -ENOMEM;
     if (rc == 0) {
         tb->code = g->code;
         tb->code_size = gen_off(g);
         tb->ninsn_starts = g->ninsn;
-        tb->vec_live = g->vc_live;
-        tb->nvec_live = g->nvc_live;
-        g->vc_live = NULL;
         *loop_seen = g->loop_seen;
-        *loop_out = g->loop_vc;
+        *loop_out = g->loop;
+        for (int r = 0; r < 16 && g->spilled; r++) /* registers are short: preloaded */
+            loop_out->gpr.temp[r] = IR_TEMP_NONE;  /* globals would only be spilled */
         /* the jmp_patch_offsets were set by goto_tb */
     }
 out:
@@ -494,12 +505,13 @@ out:
 }
 
 /* A TB that jumps back to its own start is compiled twice: the first pass finds which vector
- * registers are cached at the back edge, the second keeps them cached around the loop. */
+ * registers and globals are in host registers at the back edge, the second keeps them there
+ * around the loop. */
 int x86_codegen(IrContext *ctx, TB *tb, CodeBuf *cb)
 {
     uint8_t *start = cb->ptr;
     bool loop_seen = false;
-    X86VcState loop;
+    X86LoopState loop;
     int rc = gen_pass(ctx, tb, cb, NULL, &loop_seen, &loop);
     if (rc != 0 || !loop_seen)
         return rc;

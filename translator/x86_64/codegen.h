@@ -50,6 +50,31 @@ typedef struct X86VcState {
     uint8_t valid, dirty;
 } X86VcState;
 
+/* General-register globals at a point of the code: the global each host register holds
+ * (IR_TEMP_NONE if none) and which of them the CPU state holds too (bit r: clean). */
+typedef struct X86GprState {
+    IrTemp temp[16];
+    uint16_t clean;
+} X86GprState;
+
+/* What a self loop's head holds in registers (the first pass's state at the back edge). */
+typedef struct X86LoopState {
+    X86VcState vc;
+    X86GprState gpr;
+} X86LoopState;
+
+/* The faulting op being generated (faultrec.c): the dirty vector-cache entries at its start
+ * that no later allocation reused (vmask, voff), and the general registers holding dirty
+ * globals at its access (gmask, greg). */
+typedef struct X86FaultRec {
+    uint32_t start;
+    uint8_t vmask;
+    int8_t trap_reg;
+    uint16_t gmask;
+    int32_t voff[8];
+    TBLiveReg greg[16];
+} X86FaultRec;
+
 /* Bit of X86Gen.dead[i] set when op i's output is never read. */
 #define X86_DEAD_OUT 0x8000u
 
@@ -90,18 +115,24 @@ typedef struct X86Gen {
     uint32_t vc_use[8];
     uint8_t vc_valid, vc_dirty, vc_locked; /* vc_locked: entries the current op uses */
     uint64_t vc_partial; /* bit (off >> 4) & 63: 16-byte fields written in pieces in this TB */
-    TBVecLive *vc_live;  /* dirty entries at faulting ops (becomes tb->vec_live) */
-    uint32_t nvc_live, vc_live_cap;
-    TBVecLive vc_fault; /* the record of the faulting op being generated */
+    /* faultrec.c: host registers holding guest state at faulting ops (becomes tb->live) */
+    X86FaultRec fault;
+    TBLive *live;
+    uint32_t nlive, live_cap;
+    TBLiveReg *live_regs;
+    uint32_t nlive_regs, live_regs_cap;
     /* Labels whose only predecessor is one forward brcond (no fallthrough into them): the
-     * vector cache crosses the branch; label_vc holds its state at the branch. */
+     * vector cache and the general-register globals cross the branch; label_vc and label_gpr
+     * hold their state at the branch. */
     uint8_t *label_carry;
     X86VcState *label_vc;
-    /* Self loops (a goto_tb back to the TB's own pc): the first pass records the cache at
-     * the back edge (loop_seen, loop_vc); the second starts with those entries loaded (and
-     * dirty) at loop_head and jumps there while exit_request is clear. */
+    X86GprState *label_gpr;
+    /* Self loops (a goto_tb back to the TB's own pc): the first pass records the vector cache
+     * and the general-register globals at the back edge (loop_seen, loop); the second starts
+     * with those loaded at loop_head and jumps there while exit_request is clear. */
     bool loop_pass, loop_seen;
-    X86VcState loop_vc;
+    bool spilled; /* the allocator emptied a register for another temp in this TB */
+    X86LoopState loop;
     uint32_t loop_head;
 
     struct X86FpStub *fp_stubs; /* out-of-line slow paths of fp ops (codegen_fp.c) */
@@ -158,8 +189,20 @@ void x86_ra_spill(X86Gen *g, int r);
 void x86_ra_writeback(X86Gen *g, IrTemp t);
 /* Writes dirty globals (and LOCAL temps) back to memory; registers keep them. */
 void x86_ra_sync(X86Gen *g, bool locals);
-/* The same for general registers only: dirty vector-cache entries stay (faulting ops). */
-void x86_ra_sync_gprs(X86Gen *g, bool locals);
+/* The same for general registers only and the temps of the given kinds (X86_RA_GLOBAL,
+ * X86_RA_LOCAL): dirty vector-cache entries stay. */
+void x86_ra_sync_gprs(X86Gen *g, unsigned kinds);
+/* The globals in general registers now; codegen state only, emits nothing. */
+void x86_ra_gpr_save(const X86Gen *g, X86GprState *s);
+/* Binds the globals of s to their registers (dirty unless clean in s), after a point where
+ * nothing was in registers (a label); emits nothing. */
+void x86_ra_gpr_restore(X86Gen *g, const X86GprState *s);
+/* Loads the globals of s into their registers (a loop head), then as x86_ra_gpr_restore. */
+void x86_ra_gpr_loop_enter(X86Gen *g, const X86GprState *s);
+/* Emits code bringing the registers to the state s describes (a loop's back edge): dirty
+ * globals s does not hold (or holds clean) written back, the others moved into their
+ * registers of s.  The codegen state is left unchanged (the other path still has it). */
+void x86_ra_gpr_loop_arrange(X86Gen *g, const X86GprState *s);
 /* Forgets register copies of temps of the given kinds (bits 1 << IrTempKind). */
 void x86_ra_drop(X86Gen *g, unsigned kinds);
 #define X86_RA_EBB (1u << IR_TEMP_EBB)
@@ -216,9 +259,6 @@ bool x86_vc_st_env(X86Gen *g, int32_t off, bool is64, int r);
 bool x86_vc_mov128(X86Gen *g, int32_t dst, int32_t src);
 /* False for ops not known to keep the cache coherent: gen_op empties it before them. */
 bool x86_vc_op_aware(int opc);
-/* Around an op that may fault: dirty entries stay in xmm registers; the host fault handler
- * finds them in the TB's vec_live records (sets g->err on out of memory). */
-void x86_vc_fault_begin(X86Gen *g);
 void x86_vc_evict(X86Gen *g, int i);        /* entry i written back if dirty, emptied */
 void x86_vc_forget(X86Gen *g, int32_t off); /* the entry of off emptied unwritten (overwritten) */
 void x86_vc_save(const X86Gen *g, X86VcState *s);
@@ -227,10 +267,22 @@ void x86_vc_restore(X86Gen *g, const X86VcState *s); /* codegen state only, emit
 void x86_vc_loop_enter(X86Gen *g, const X86VcState *s);
 /* Emits code bringing the cache to the state x86_vc_loop_enter made (a loop's back edge). */
 void x86_vc_loop_arrange(X86Gen *g, const X86VcState *s);
-void x86_vc_fault_end(X86Gen *g);
 /* xmm that will hold a new value for off (marked dirty); `load`: with the old value in it
  * until then, else undefined (the caller writes it before anything reads the cache) */
 int x86_vc_def(X86Gen *g, int32_t off, bool load);
+
+/* faultrec.c: ops with a guest access that may fault keep dirty guest state in host
+ * registers; the TB's live records name them for the fault handler (x86_fault_restore).
+ * x86_fault_begin at the op's start, x86_fault_access right before each access instruction
+ * (index: the checked address register, else -1), x86_fault_end after the op (sets g->err
+ * on out of memory).  Contract for the op's code: a register holding a dirty global at the
+ * access holds the global's value there (the access writes its destination only when it
+ * does not fault), and vector-cache entries reused inside the op are stored first. */
+void x86_fault_begin(X86Gen *g);
+void x86_fault_access(X86Gen *g, int index);
+void x86_fault_end(X86Gen *g);
+/* Moves the records into tb->live / tb->live_regs; false on out of memory. */
+bool x86_fault_publish(X86Gen *g, TB *tb);
 
 /* codegen_fp.c: fp_env / fp_int (host SSE/AVX fast path, exact helper otherwise) */
 void x86_gen_fp(X86Gen *g, const IrOp *op);

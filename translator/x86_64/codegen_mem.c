@@ -4,8 +4,8 @@
  * (ld_env/st_env/mov_env128, [rbp + offset]), 128-bit copies through xmm0,
  * and the atomics (lock cmpxchg, xchg, lock xadd, cmpxchg loops).
  *
- * Every op that may fault first writes dirty guest globals back to the CPU
- * state, so a fault handler that leaves generated code sees them there.
+ * Ops that may fault leave dirty guest globals in host registers: right
+ * before each access, x86_fault_access records where they are (faultrec.c).
  *
  * Guest addresses in a register are checked against the window before each
  * access (CPUCommon.mem_size; see CPU_WILD_TRAP), so no guest address reaches
@@ -184,6 +184,7 @@ int x86_mem_emit_stubs(X86Gen *g)
 
 static void mem_op(X86Gen *g, unsigned opc, int r, MemAddr m)
 {
+    x86_fault_access(g, m.check ? m.index : -1);
     if (m.check)
         emit_window_check(g, m.index);
     x86_op_mem(g->cb, opc, r, X86_REG_GBASE, m.index, 0, m.disp);
@@ -332,7 +333,6 @@ static void gen_st(X86Gen *g, const IrOp *op)
 
 void x86_gen_ld_st(X86Gen *g, const IrOp *op)
 {
-    x86_ra_sync_gprs(g, false);
     if (op->opc == IR_OP_ld)
         gen_ld(g, op);
     else
@@ -382,7 +382,6 @@ void x86_gen_v128(X86Gen *g, const IrOp *op)
 {
     int32_t off = (int32_t)ir_cst(op, 1);
     bool load = op->opc == IR_OP_ld_v128;
-    x86_ra_sync_gprs(g, false);
     if (g->feat->avx) { /* through the vector-register cache (vcache.c) */
         x86_ra_env_access_gprs(g, off, 16, load);
         MemAddr m = mem_addr(g, ir_in(op, 0));
@@ -419,7 +418,6 @@ static unsigned sized(unsigned size, unsigned opc32, unsigned opc8)
 void x86_gen_cmpxchg(X86Gen *g, const IrOp *op)
 {
     unsigned mo = (unsigned)ir_cst(op, 0), size = mo & IR_MO_SIZE;
-    x86_ra_sync_gprs(g, false);
     x86_ra_evict(g, X86_RAX, ALLOC);
     int rn = x86_ra_in(g, ir_in(op, 2), ALLOC);
     MemAddr m = mem_addr(g, ir_in(op, 0));
@@ -434,6 +432,8 @@ static void gen_rmw_direct(X86Gen *g, const IrOp *op, unsigned mo, bool add)
 {
     unsigned size = mo & IR_MO_SIZE;
     IrTemp d = ir_out(op, 0);
+    if (d != ir_in(op, 1)) /* out_from may copy the value into d's register before the access */
+        x86_ra_writeback(g, d);
     MemAddr m = mem_addr(g, ir_in(op, 0));
     int r = x86_ra_out_from(g, op, d, 1);
     unsigned opc = add ? sized(size, X86_OPC_XADD, X86_OPC_XADDB) | X86_P_LOCK
@@ -475,7 +475,6 @@ void x86_gen_atomic_rmw(X86Gen *g, const IrOp *op)
     unsigned mo = (unsigned)ir_cst(op, 0), size = mo & IR_MO_SIZE;
     IrAtomicOp aop = (IrAtomicOp)ir_cst(op, 1);
     CodeBuf *cb = g->cb;
-    x86_ra_sync_gprs(g, false);
     if (aop == IR_ATOMIC_XCHG || aop == IR_ATOMIC_ADD) {
         gen_rmw_direct(g, op, mo, aop == IR_ATOMIC_ADD);
         return;

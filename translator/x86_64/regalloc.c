@@ -6,8 +6,10 @@
  * home (the CPU-state field of a global, a frame slot otherwise), or both.
  * Registers are taken from the free set, else the least recently used
  * unlocked one is spilled.  Globals stay in registers across the block and
- * are written back at block ends, helper calls and faulting ops (the
- * callers decide when: x86_ra_sync).  EBB temps die at block ends; LOCAL temps
+ * are written back at block ends and helper calls (the callers decide when:
+ * x86_ra_sync); faulting ops record where they are instead (faultrec.c).
+ * They also cross a branch to a label only that branch reaches, and a self
+ * loop's back edge (x86_ra_gpr_*).  EBB temps die at block ends; LOCAL temps
  * are written to their frame slot at block ends and reloaded after labels.
  */
 #include "translator/x86_64/codegen.h"
@@ -213,6 +215,7 @@ int x86_ra_alloc(X86Gen *g, uint16_t allowed)
     if (r < 0) {
         r = x86_ra_victim(g, allowed & X86_ALLOCATABLE & ~g->locked);
         assert(r >= 0 && "x86 backend: every register locked");
+        g->spilled |= g->reg_temp[r] != IR_TEMP_NONE;
         x86_ra_spill(g, r);
     }
     g->locked |= X86_REGMASK(r);
@@ -356,17 +359,14 @@ void x86_ra_evict(X86Gen *g, int r, uint16_t to)
 void x86_ra_sync(X86Gen *g, bool locals)
 {
     x86_vc_flush(g);
-    x86_ra_sync_gprs(g, locals);
+    x86_ra_sync_gprs(g, X86_RA_GLOBAL | (locals ? X86_RA_LOCAL : 0));
 }
 
-void x86_ra_sync_gprs(X86Gen *g, bool locals)
+void x86_ra_sync_gprs(X86Gen *g, unsigned kinds)
 {
     for (int r = 0; r < 16; r++) {
         IrTemp t = g->reg_temp[r];
-        if (t == IR_TEMP_NONE)
-            continue;
-        IrTempKind k = x86_ra_kind(g, t);
-        if (k == IR_TEMP_GLOBAL || (locals && k == IR_TEMP_LOCAL))
+        if (t != IR_TEMP_NONE && (kinds >> x86_ra_kind(g, t)) & 1)
             x86_ra_writeback(g, t);
     }
 }
@@ -445,4 +445,107 @@ bool x86_ra_store_const_global(X86Gen *g, IrTemp t, uint64_t v)
     x86_store_imm(g->cb, is64, X86_REG_CPU, g->ctx->temps[t].env_offset, (int32_t)v);
     g->ts[t].mem_ok = true;
     return true;
+}
+
+void x86_ra_gpr_save(const X86Gen *g, X86GprState *s)
+{
+    s->clean = 0;
+    for (int r = 0; r < 16; r++) {
+        IrTemp t = g->reg_temp[r];
+        bool global = t != IR_TEMP_NONE && x86_ra_kind(g, t) == IR_TEMP_GLOBAL;
+        s->temp[r] = global ? t : IR_TEMP_NONE;
+        if (global && g->ts[t].mem_ok)
+            s->clean |= X86_REGMASK(r);
+    }
+}
+
+void x86_ra_gpr_restore(X86Gen *g, const X86GprState *s)
+{
+    for (int r = 0; r < 16; r++) {
+        IrTemp t = s->temp[r];
+        if (t == IR_TEMP_NONE)
+            continue;
+        assert(g->reg_temp[r] == IR_TEMP_NONE && g->ts[t].reg < 0);
+        g->reg_temp[r] = t;
+        g->reg_use[r] = ++g->clock;
+        g->ts[t].reg = (int8_t)r;
+        g->ts[t].mem_ok = (s->clean >> r) & 1;
+    }
+}
+
+void x86_ra_gpr_loop_enter(X86Gen *g, const X86GprState *s)
+{
+    for (int r = 0; r < 16; r++) {
+        IrTemp t = s->temp[r];
+        if (t != IR_TEMP_NONE)
+            x86_load(g->cb, x86_ra_is64(g, t), r, X86_REG_CPU, g->ctx->temps[t].env_offset);
+    }
+    x86_ra_gpr_restore(g, s);
+}
+
+/* The register of s that holds t, or -1. */
+static int x86_ra_gpr_target(const X86GprState *s, IrTemp t)
+{
+    for (int r = 0; r < 16; r++)
+        if (s->temp[r] == t)
+            return r;
+    return -1;
+}
+
+/*
+ * Register-to-register part of x86_ra_gpr_loop_arrange: src[r] is the register whose value
+ * r must receive (-1: none).  Moves whose destination no other move reads go first; what is
+ * left are cycles, each broken by an exchange.
+ */
+static void x86_ra_parallel_move(X86Gen *g, int8_t src[16])
+{
+    for (;;) {
+        int pending = -1;
+        bool moved = false;
+        for (int r = 0; r < 16; r++) {
+            if (src[r] < 0 || src[r] == r)
+                continue;
+            bool read = false;
+            for (int o = 0; o < 16; o++)
+                read |= o != r && src[o] == r;
+            if (read) {
+                pending = r;
+                continue;
+            }
+            x86_mov_rr(g->cb, true, r, src[r]);
+            src[r] = -1;
+            moved = true;
+        }
+        if (pending < 0)
+            return;
+        if (moved)
+            continue;
+        int from = src[pending]; /* a cycle: pending gets its value, from gets pending's */
+        x86_op_rr(g->cb, X86_OPC_XCHG | X86_P_W, from, pending);
+        src[pending] = -1;
+        for (int o = 0; o < 16; o++)
+            if (src[o] == pending)
+                src[o] = (int8_t)from;
+    }
+}
+
+void x86_ra_gpr_loop_arrange(X86Gen *g, const X86GprState *s)
+{
+    int8_t src[16];
+    for (int r = 0; r < 16; r++) { /* memory made current for what s does not hold dirty */
+        IrTemp t = g->reg_temp[r];
+        if (t == IR_TEMP_NONE || x86_ra_kind(g, t) != IR_TEMP_GLOBAL || g->ts[t].mem_ok)
+            continue;
+        int d = x86_ra_gpr_target(s, t);
+        if (d < 0 || (s->clean >> d) & 1)
+            x86_store(g->cb, x86_ra_is64(g, t), r, X86_REG_CPU, g->ctx->temps[t].env_offset);
+    }
+    for (int r = 0; r < 16; r++)
+        src[r] = (int8_t)(s->temp[r] == IR_TEMP_NONE ? -1 : g->ts[s->temp[r]].reg);
+    x86_ra_parallel_move(g, src);
+    for (int r = 0; r < 16; r++) {
+        IrTemp t = s->temp[r];
+        if (t != IR_TEMP_NONE && g->ts[t].reg < 0)
+            x86_load(g->cb, x86_ra_is64(g, t), r, X86_REG_CPU, g->ctx->temps[t].env_offset);
+    }
 }

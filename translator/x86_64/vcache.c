@@ -5,7 +5,7 @@
  *
  * An entry is clean (memory holds its value too) or dirty.  Dirty entries are
  * written back wherever the CPU state must be current: x86_ra_sync (block
- * ends, exits, faulting ops, calls that see globals), any other access to the
+ * ends, exits, calls that see globals), any other access to the
  * bytes (x86_vc_env_access, from x86_ra_env_access), and before helper calls,
  * which also clobber every xmm register (x86_vc_call).  Entries die at block
  * ends.  Only used on hosts with AVX (VEX moves); the cache stays empty
@@ -110,7 +110,7 @@ static int vc_alloc(X86Gen *g, int32_t off)
             best = i;
     }
     assert(best >= 0 && "vector cache: every entry locked");
-    g->vc_fault.mask &= ~(1u << best); /* its register gets another field (stored first) */
+    g->fault.vmask &= (uint8_t) ~(1u << best); /* its register gets another field (stored first) */
     if (((g->vc_valid & g->vc_dirty) >> best) & 1)
         vc_store(g, best);
     g->vc_dirty &= (uint8_t) ~(1u << best);
@@ -277,29 +277,6 @@ bool x86_vc_op_aware(int opc)
         [IR_OP_lookup_and_goto] = true,
     };
     return opc < IR_OP_COUNT && aware[opc];
-}
-
-void x86_vc_fault_begin(X86Gen *g)
-{
-    TBVecLive *r = &g->vc_fault;
-    r->start = (uint32_t)(g->cb->ptr - g->code);
-    r->mask = g->vc_valid & g->vc_dirty;
-    for (int i = 0; i < X86_VC_SIZE; i++)
-        r->off[i] = ((r->mask >> i) & 1) ? g->vc_off[i] : 0;
-}
-
-/* Entries evicted inside the op were stored before their register was reused, and a
- * faulting access does not write its destination register, so the state at the op's start
- * describes every fault inside it. */
-void x86_vc_fault_end(X86Gen *g)
-{
-    TBVecLive *r = &g->vc_fault;
-    if (!r->mask)
-        return;
-    r->end = (uint32_t)(g->cb->ptr - g->code);
-    TBVecLive *n = x86_gen_push(g, &g->vc_live, &g->nvc_live, &g->vc_live_cap, sizeof(*n));
-    if (n)
-        *n = *r;
 }
 
 void x86_vc_save(const X86Gen *g, X86VcState *s)
