@@ -35,6 +35,9 @@ typedef enum IrFpKind {
     IR_FP_CMP,    /* lanes of all ones where n idx m holds, else zeros (IrFpCond) */
     IR_FP_CMPZ,   /* the same against +0 */
     IR_FP_ADDP,   /* pairwise add: the sums of adjacent lanes of n, then of m */
+    IR_FP_NMUL,   /* -(n * m): the product rounded, then negated */
+    IR_FP_ABD,    /* |n - m|: the difference rounded, then its sign cleared */
+    IR_FP_UCVTF,  /* the unsigned integer lanes of n converted to FP (current rounding) */
     IR_FP_KINDS,
 } IrFpKind;
 
@@ -61,8 +64,9 @@ enum {
 };
 
 /* fp_int operations: d = NZCV of n <=> m (Arm encoding: 0110 equal, 1000 less,
- * 0010 greater, 0011 unordered), or n converted to an integer rounding toward zero,
- * saturating (NaN gives 0), invalid when out of range or NaN, inexact when not exact. */
+ * 0010 greater, 0011 unordered), or n converted to an integer rounding toward zero (idx
+ * IR_FP_RND_Z) or rounding to nearest even, down or up (IR_FP_RND_N, _M, _P), saturating
+ * (NaN gives 0), invalid when out of range or NaN, else inexact when not exact. */
 typedef enum IrFpIntKind {
     IR_FPC_QUIET,  /* only signalling NaNs raise invalid */
     IR_FPC_SIGNAL, /* any NaN raises invalid */

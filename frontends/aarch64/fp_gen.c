@@ -72,12 +72,15 @@ bool a64_gen_fp_1src(DisasContext *s, int type, int opc, void *fn, const A64Simd
 
 IrTemp a64_gen_fp_to_int(DisasContext *s, int type, int sf, void *fn, const A64SimdDesc *d)
 {
+    static const int kinds[2][2] = {{IR_FPI_S32, IR_FPI_U32}, {IR_FPI_S64, IR_FPI_U64}};
+    static const int modes[4] = {IR_FP_RND_N, IR_FP_RND_P, IR_FP_RND_M, IR_FP_RND_Z}; /* rmode */
     int esz = fp_esz(type);
-    if (esz < 0 || fz(s))
+    if (esz < 0 || fz(s) || (d->opc & 7) > 1)
         return IR_TEMP_NONE;
     IrTemp r = ir_new_temp(s->ir, IR_I64);
-    ir_gen_fp_int(s->ir, r, ir_fp_desc(sf ? IR_FPI_S64 : IR_FPI_S32, esz, IR_FP_SCALAR, 0, 0),
-                  ir_fp_offs(0, vreg(d->rn), vreg(d->rn), 0), fn, a64_simd_desc(d), 0);
+    uint64_t desc = ir_fp_desc(kinds[sf][d->u], esz, IR_FP_SCALAR, 0, modes[(d->opc >> 3) & 3]);
+    ir_gen_fp_int(s->ir, r, desc, ir_fp_offs(0, vreg(d->rn), vreg(d->rn), 0), fn, a64_simd_desc(d),
+                  0);
     return r;
 }
 
@@ -95,13 +98,19 @@ bool a64_gen_fp_from_int(DisasContext *s, int type, int sf, bool u, IrTemp v, vo
 
 bool a64_gen_fp_2src(DisasContext *s, int type, int opc, void *fn, const A64SimdDesc *d)
 {
-    /* FMUL FDIV FADD FSUB FMAX FMIN FMAXNM FMINNM (NM: equal to FMAX/FMIN without NaNs) */
+    /* FMUL FDIV FADD FSUB FMAX FMIN FMAXNM FMINNM (NM: equal to FMAX/FMIN without NaNs),
+     * FNMUL */
     static const int kinds[8] = {IR_FP_MUL, IR_FP_DIV, IR_FP_ADD, IR_FP_SUB,
                                  IR_FP_MAX, IR_FP_MIN, IR_FP_MAX, IR_FP_MIN};
     int esz = fp_esz(type);
-    if (esz < 0 || opc > 7 || fz(s))
+    if (esz < 0 || opc > 8 || fz(s))
         return false;
-    FpInsn f = {.kind = kinds[opc], .esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rm, .ra = d->rn};
+    FpInsn f = {.kind = opc == 8 ? IR_FP_NMUL : kinds[opc],
+                .esz = esz,
+                .rd = d->rd,
+                .rn = d->rn,
+                .rm = d->rm,
+                .ra = d->rn};
     gen_fp_env(s, &f, fn, d);
     return true;
 }
@@ -148,6 +157,8 @@ static int fp_3same_kind(int key, int *idx)
     switch (key) {
     case 0x12: /* FADDP */
         return IR_FP_ADDP;
+    case 0x1a: /* FABD */
+        return IR_FP_ABD;
     case 0x00: /* FMAXNM */
     case 0x06: /* FMAX */
         return IR_FP_MAX;
@@ -173,12 +184,14 @@ static int fp_3same_kind(int key, int *idx)
 bool a64_gen_fp_3same(DisasContext *s, void *fn, const A64SimdDesc *d)
 {
     int idx = 0, kind = fp_3same_kind(d->u << 4 | (d->size >> 1) << 3 | (d->opc & 7), &idx);
-    if (d->scalar || d->opc < 0x18 || kind < 0 || fz(s))
+    if ((d->scalar && kind != IR_FP_ABD) || d->opc < 0x18 || kind < 0 || fz(s))
         return false;
     FpInsn f = {.kind = kind,
                 .idx = idx,
                 .esz = 2 + (d->size & 1),
-                .shape = d->q ? IR_FP_VEC128 : IR_FP_VEC64,
+                .shape = d->scalar ? IR_FP_SCALAR
+                         : d->q    ? IR_FP_VEC128
+                                   : IR_FP_VEC64,
                 .rd = d->rd,
                 .rn = d->rn,
                 .rm = d->rm,
@@ -202,6 +215,7 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
         [0x6c] = {IR_FP_CMPZ + 1, IR_FP_CMP_GE}, /* FCMGE #0 */
         [0x6d] = {IR_FP_CMPZ + 1, IR_FP_CMP_LE}, /* FCMLE #0 */
         [0x1d] = {IR_FP_SCVTF + 1, 0},           /* SCVTF (vector) */
+        [0x5d] = {IR_FP_UCVTF + 1, 0},           /* UCVTF (vector) */
         [0x3b] = {IR_FP_FCVTZS + 1, 0},          /* FCVTZS (vector) */
         [0x18] = {IR_FP_RINT + 1, IR_FP_RND_N},
         [0x19] = {IR_FP_RINT + 1, IR_FP_RND_M},

@@ -106,6 +106,10 @@ typedef struct X86Gen {
 
     struct X86FpStub *fp_stubs; /* out-of-line slow paths of fp ops (codegen_fp.c) */
     uint32_t nfp_stubs, fp_stubs_cap;
+    /* codegen_fp.c: the fp guard constants of element size fpk_esz (0: none) are in their
+     * xmm registers as long as only ops it knows leave them alone follow op fpk_op - 1. */
+    uint32_t fpk_op;
+    int8_t fpk_esz;
     struct X86WildStub *wild_stubs; /* out-of-line window-check failures (codegen_mem.c) */
     uint32_t nwild_stubs, wild_stubs_cap;
     /* codegen_mem.c, with a guarded window only: addr_ok holds addresses checked in this block

@@ -34,6 +34,81 @@ static const uint32_t fp_k[6][4] __attribute__((aligned(16))) = {
     {0, 0x80000000, 0, 0x80000000},
 };
 
+/*
+ * The guard constants (|x| mask and twice the smallest normal of one element size) are
+ * loaded into FP_XABS and FP_XMIN2 by the first guarded op that needs them and reused by
+ * the next ones while only ops that leave those registers alone come between (no calls,
+ * no labels, no other xmm users: fp_keeps_consts); the slow paths reload them after
+ * their helper call.
+ */
+enum { FP_XABS = 5, FP_XMIN2 = 6 };
+
+static bool fp_keeps_consts(int opc)
+{
+    switch (opc) {
+    case IR_OP_nop:
+    case IR_OP_discard:
+    case IR_OP_insn_start:
+    case IR_OP_mov:
+    case IR_OP_add:
+    case IR_OP_sub:
+    case IR_OP_mul:
+    case IR_OP_and:
+    case IR_OP_or:
+    case IR_OP_xor:
+    case IR_OP_andc:
+    case IR_OP_shl:
+    case IR_OP_shr:
+    case IR_OP_sar:
+    case IR_OP_extract:
+    case IR_OP_sextract:
+    case IR_OP_deposit:
+    case IR_OP_ext32s:
+    case IR_OP_ext32u:
+    case IR_OP_extu_i32:
+    case IR_OP_exts_i32:
+    case IR_OP_trunc_i64:
+    case IR_OP_setcond:
+    case IR_OP_movcond:
+    case IR_OP_ld_env:
+    case IR_OP_st_env:
+    case IR_OP_mov_env128:
+    case IR_OP_ld:
+    case IR_OP_st:
+    case IR_OP_ld_v128:
+    case IR_OP_st_v128:
+    case IR_OP_fp_env: /* these keep g->fpk_esz current themselves */
+    case IR_OP_fp_int:
+    case IR_OP_fp_from_int:
+        return true;
+    }
+    return false;
+}
+
+/* Forgets the constants unless every op since the last fp op keeps them. */
+static void fp_consts_check(X86Gen *g)
+{
+    for (uint32_t i = g->fpk_op; i < g->op_index && g->fpk_esz; i++)
+        if (!fp_keeps_consts(g->ctx->ops[i].opc))
+            g->fpk_esz = 0;
+}
+
+/* Loads the constants of element size esz (through general register tmp when fp_k is out
+ * of rip-relative reach). */
+static void fp_consts_load(CodeBuf *cb, int esz, int tmp)
+{
+    int k[2] = {esz == 3 ? FP_K_ABS_D : FP_K_ABS_S, esz == 3 ? FP_K_MIN2_D : FP_K_MIN2_S};
+    bool far = !x86_reach32(cb->ptr, fp_k) || !x86_reach32(cb->ptr + 32, fp_k);
+    if (far)
+        x86_movi_keepflags(cb, true, tmp, (uint64_t)(uintptr_t)fp_k);
+    for (int i = 0; i < 2; i++) {
+        if (far)
+            x86_vex_md(cb, X86_V_MOVAPS, FP_XABS + i, 0, tmp, k[i] * 16);
+        else
+            x86_vex_rip(cb, X86_V_MOVAPS, FP_XABS + i, 0, fp_k[k[i]], 0);
+    }
+}
+
 /* One fp op being compiled. */
 typedef struct FpGen {
     X86Gen *g;
@@ -45,6 +120,15 @@ typedef struct FpGen {
     int kreg;    /* register holding fp_k when it is out of rip-relative reach, else -1 */
     int x[4];    /* vector-cache registers of d, n, m, a; -1: read from memory (partial shapes) */
 } FpGen;
+
+/* The guard constants of the op's element size, in FP_XABS and FP_XMIN2. */
+static void fp_consts_need(FpGen *f)
+{
+    if (f->g->fpk_esz != f->esz) {
+        fp_consts_load(f->g->cb, f->esz, f->tmp);
+        f->g->fpk_esz = (int8_t)f->esz;
+    }
+}
 
 static int32_t fp_off(const FpGen *f, int i)
 {
@@ -158,6 +242,7 @@ static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
     for (int i = n - 1; i >= 0; i--)
         x86_pop(cb, saved[i]);
     x86_vc_reload(g);
+    g->fpk_esz = 0;
 }
 
 /*
@@ -172,6 +257,7 @@ typedef struct X86FpStub {
     uint8_t *ok, *done;  /* back to the fast path: store the result / after it */
     int out, tmp, value; /* as for fp_call_slow */
     int pp, lanes;       /* of the recheck */
+    int fpk_esz;         /* guard constants to reload (g->fpk_esz at done) */
     uint16_t saved;      /* caller-saved registers holding values */
     uint8_t vc_valid, vc_dirty;
     int32_t vc_off[X86_VC_SIZE];
@@ -192,6 +278,15 @@ static X86FpStub *fp_stub(X86Gen *g, const IrOp *op, int out, int tmp, int value
     st->vc_valid = g->vc_valid, st->vc_dirty = g->vc_dirty;
     memcpy(st->vc_off, g->vc_off, sizeof(st->vc_off));
     return st;
+}
+
+/* The op's code ends here: the stub returns here. */
+static void fp_stub_end(X86Gen *g, X86FpStub *st)
+{
+    st->done = g->cb->ptr;
+    st->fpk_esz = g->fpk_esz;
+    if (!st->nsites && !st->rare)
+        g->nfp_stubs--; /* nothing jumps to it */
 }
 
 static void fp_stub_site(X86FpStub *st, uint8_t *rel)
@@ -241,6 +336,8 @@ static void fp_emit_stub(X86Gen *g, const X86FpStub *st)
     for (int i = 0; i < X86_VC_SIZE; i++)
         if ((st->vc_valid >> i) & 1)
             x86_vex_md(cb, X86_V_MOVUPS_LOAD, 8 + i, 0, X86_REG_CPU, st->vc_off[i]);
+    if (st->fpk_esz)
+        fp_consts_load(cb, st->fpk_esz, st->tmp);
     x86_jmp_to(cb, st->done);
 }
 
@@ -270,7 +367,7 @@ static uint8_t *fp_guard(X86Gen *g, const IrOp *op)
 static bool fp_has_m(int kind)
 {
     return kind < IR_FP_SQRT || (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB) || kind == IR_FP_CMP ||
-           kind == IR_FP_ADDP;
+           kind == IR_FP_ADDP || kind == IR_FP_NMUL || kind == IR_FP_ABD;
 }
 
 /* Registers of the sources: the cached registers themselves for 16-byte vectors, else
@@ -310,9 +407,9 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
         x86_vex_rr3(cb, X86_VEX(3, 1, 0, (scalar ? 0x0a : 0x08) + (f->esz == 3)), 0, scalar ? n : 0,
                     n);
         x86_u8(cb, (uint8_t)((mode & 7) | ((mode & IR_FP_RND_EXACT) ? 0 : 8)));
-    } else if (kind == IR_FP_SCVTF && f->esz == 2) {
-        x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x5b), 0, 0, n); /* vcvtdq2ps */
-    } else if (kind == IR_FP_SCVTF) {                     /* two lanes through vcvtsi2sd */
+    } else if ((kind == IR_FP_SCVTF || kind == IR_FP_UCVTF) && f->esz == 2) {
+        x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x5b), 0, 0, n);    /* vcvtdq2ps */
+    } else if (kind == IR_FP_SCVTF || kind == IR_FP_UCVTF) { /* two lanes through vcvtsi2sd */
         x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
         for (int i = 0; i < 2; i++) {
             x86_vex_rr3(cb, X86_V_PEXTR | 1u << 12, n, 0, f->tmp);
@@ -350,6 +447,15 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
         bool abs = kind == IR_FP_ABS;
         fp_vk(f, abs ? X86_V_ANDPS : X86_V_XORPS, 0, n,
               (abs ? FP_K_ABS_S : FP_K_SIGN_S) + (f->esz == 3), -1);
+    } else if (kind == IR_FP_NMUL) { /* negating a scalar also flips the zero lanes: re-zeroed */
+        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_MUL), 0, n, m);
+        fp_vk(f, X86_V_XORPS, 0, 0, FP_K_SIGN_S + (f->esz == 3), -1);
+        if (scalar)
+            fp_zext(f, 0, 0);
+    } else if (kind == IR_FP_ABD) {
+        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_SUB), 0, n, m);
+        fp_consts_need(f);
+        x86_vex_rr3(cb, X86_V_ANDPS, 0, 0, FP_XABS);
     } else if (kind == IR_FP_SQRT) {
         x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_SQRT), 0, scalar ? n : 0, n);
     } else if (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB) {
@@ -388,11 +494,16 @@ static uint8_t *fp_check(FpGen *f)
 {
     CodeBuf *cb = f->g->cb;
     int pp = fp_pp_packed(f);
-    fp_vk(f, X86_V_ANDPS, 3, 0, f->esz == 3 ? FP_K_ABS_D : FP_K_ABS_S, -1);
-    fp_vk(f, X86_VEX(1, pp, 0, X86_V_CMP), 3, 3, f->esz == 3 ? FP_K_MIN2_D : FP_K_MIN2_S,
-          X86_VCMP_NGE_UQ);
-    x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 3);
-    x86_test_ri(cb, false, f->tmp, fp_lanes(f));
+    fp_consts_need(f);
+    x86_vex_rr3(cb, X86_V_ANDPS, 3, 0, FP_XABS);
+    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 3, 3, FP_XMIN2);
+    x86_u8(cb, X86_VCMP_NGE_UQ);
+    if (f->shape == IR_FP_VEC128) { /* vtestps / vtestpd: every lane is the op's */
+        x86_vex_rr3(cb, X86_VEX(2, 1, 0, 0x0e + pp), 3, 0, 3);
+    } else {
+        x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 3);
+        x86_test_ri(cb, false, f->tmp, fp_lanes(f));
+    }
     return x86_jcc32(cb, X86_CC_NE);
 }
 
@@ -449,6 +560,11 @@ static void fp_gen_env(FpGen *f)
     fp_sources(f, kind, &n, &m);
     if (kind == IR_FP_MIN || kind == IR_FP_MAX) {
         fp_stub_site(st, fp_minmax(f, kind, n, m));
+    } else if (kind == IR_FP_UCVTF) { /* lanes with the top bit set: the helper */
+        x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)fp_pp_packed(f) << 10, f->tmp, 0, n);
+        x86_test_ri(cb, false, f->tmp, fp_lanes(f));
+        fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
+        fp_compute(f, kind, n, m);
     } else if (kind == IR_FP_FCVTZS) { /* indefinite lanes: NaN, out of range or the minimum */
         fp_compute(f, kind, n, m);
         fp_vk(f, X86_VEX(1, 1, 0, 0x76), 3, 0, FP_K_SIGN_S, -1); /* vpcmpeqd */
@@ -466,22 +582,68 @@ static void fp_gen_env(FpGen *f)
     }
     st->ok = cb->ptr;
     x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
-    st->done = cb->ptr;
-    if (!st->nsites && !st->rare)
-        g->nfp_stubs--; /* nothing jumps to it */
+    fp_stub_end(g, st);
 }
 
-/* Signed conversion toward zero (vcvtts*2si): the host's "integer indefinite" (the
- * minimum) stands for NaN and out of range, where Arm saturates: the helper decides
- * (also for a true minimum).  Returns the rel32 to the slow path. */
-static uint8_t *fp_to_int(FpGen *f, int out)
+/* Bounds of the conversions to integer (fp_to_int), double then single precision. */
+enum { FP_C_M1, FP_C_0, FP_C_2P32, FP_C_2P32R, FP_C_2P63, FP_C_MI32, FP_C_I32 };
+static const double fp_cd[] = {
+    -1.0, 0.0, 4294967296.0, 4294967295.0, 9223372036854775808.0, -2147483647.0, 2147483647.0};
+static const float fp_cs[] = {
+    -1.0f,          0.0f,         4294967296.0f, 4294967296.0f, 9223372036854775808.0f,
+    -2147483648.0f, 2147483648.0f};
+
+/* Jumps to the slow path when xmm1 <= constant k (< with `strict` false) or unordered, or
+ * when xmm1 >= constant hi: vucomis leaves xmm1 and the flags alone but for signalling NaNs. */
+static void fp_range(FpGen *f, X86FpStub *st, int lo, bool strict, int hi)
 {
     CodeBuf *cb = f->g->cb;
-    bool is64 = ir_fp_kind(f->desc) == IR_FPI_S64;
+    unsigned vop = X86_V_UCOMISS | (unsigned)(f->esz == 3) << 10;
+    int k[2] = {lo, hi};
+    for (int i = 0; i < 2; i++) {
+        const void *c = f->esz == 3 ? (const void *)&fp_cd[k[i]] : (const void *)&fp_cs[k[i]];
+        if (x86_reach32(cb->ptr, c) && x86_reach32(cb->ptr + 16, c)) {
+            x86_vex_rip(cb, vop, 1, 0, c, 0);
+        } else {
+            x86_movi_keepflags(cb, true, f->tmp, (uint64_t)(uintptr_t)c);
+            x86_vex_md(cb, vop, 1, 0, f->tmp, 0);
+        }
+        fp_stub_site(st, x86_jcc32(cb, i ? X86_CC_AE : strict ? X86_CC_BE : X86_CC_B));
+    }
+}
+
+/*
+ * Conversion to integer, rounded (vround, inexact raised when inexact) unless toward
+ * zero, then truncated (vcvtts*2si).  Signed: the host's "integer indefinite" (the
+ * minimum) stands for NaN and out of range, where Arm saturates: the helper decides (also
+ * for a true minimum); 32-bit results of a rounding mode are range-checked first instead,
+ * so that no inexact flag is raised for a value Arm reports as invalid only.  Unsigned:
+ * range-checked first (values that round below zero or to 2^32 / 2^63 and more, NaN: the
+ * helper), then converted to 64 bits.
+ */
+static void fp_to_int(FpGen *f, X86FpStub *st, int out)
+{
+    CodeBuf *cb = f->g->cb;
+    int kind = ir_fp_kind(f->desc), mode = ir_fp_idx(f->desc);
+    bool is64 = kind == IR_FPI_S64 || kind == IR_FPI_U64, u = kind >= IR_FPI_U32;
+    bool round = mode != IR_FP_RND_Z, pre = u || (round && !is64);
     fp_fetch(f, 1, 1);
-    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, is64, 0x2c), out, 0, 1);
-    x86_alu_ri(cb, X86_CMP, is64, out, 1); /* overflows only for the minimum */
-    return x86_jcc32(cb, X86_CC_O);
+    if (u) {
+        int hi = kind == IR_FPI_U64 ? FP_C_2P63 : round ? FP_C_2P32R : FP_C_2P32;
+        bool low_ok = mode == IR_FP_RND_Z || mode == IR_FP_RND_P; /* (-1, 0) gives 0 */
+        fp_range(f, st, low_ok ? FP_C_M1 : FP_C_0, low_ok, hi);
+    } else if (pre) {
+        fp_range(f, st, FP_C_MI32, true, FP_C_I32);
+    }
+    if (round) {
+        x86_vex_rr3(cb, X86_VEX(3, 1, 0, f->esz == 3 ? 0x0b : 0x0a), 1, 1, 1);
+        x86_u8(cb, (uint8_t)mode);
+    }
+    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, is64 || u, 0x2c), out, 0, 1);
+    if (!pre) {
+        x86_alu_ri(cb, X86_CMP, is64, out, 1); /* overflows only for the minimum */
+        fp_stub_site(st, x86_jcc32(cb, X86_CC_O));
+    }
 }
 
 /* NZCV from the flags of (v)ucomis: unordered ZF=PF=CF=1, less CF=1, equal ZF=1. */
@@ -504,13 +666,12 @@ static void fp_compare(FpGen *f, int out)
     x86_cmov(cb, X86_CC_P, false, out, f->tmp);
 }
 
-/* fp_int: compares, and signed conversions (unsigned ones: the helper). */
+/* fp_int: compares and conversions. */
 static void fp_gen_int(FpGen *f, int out)
 {
     X86Gen *g = f->g;
-    CodeBuf *cb = g->cb;
     int kind = ir_fp_kind(f->desc);
-    if (!g->feat->avx || kind == IR_FPI_U32 || kind == IR_FPI_U64) {
+    if (!g->feat->avx) {
         x86_vc_call(g);
         fp_call_slow(g, f->op, out, f->tmp, -1);
         return;
@@ -523,10 +684,8 @@ static void fp_gen_int(FpGen *f, int out)
     if (kind <= IR_FPC_SIGNAL)
         fp_compare(f, out);
     else
-        fp_stub_site(st, fp_to_int(f, out));
-    st->done = cb->ptr;
-    if (!st->nsites)
-        g->nfp_stubs--;
+        fp_to_int(f, st, out);
+    fp_stub_end(g, st);
 }
 
 /* fp_from_int: vcvtsi2ss/sd from 64 bits (32-bit sources extended first); an unsigned
@@ -559,14 +718,14 @@ static void fp_gen_from_int(FpGen *f, int in)
     x86_vex_rr3(cb, X86_V_XORPS, 0, 0, 0);
     x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, 1, 0x2a), 0, 0, f->tmp);
     x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
-    st->done = cb->ptr;
-    if (!st->nsites)
-        g->nfp_stubs--;
+    fp_stub_end(g, st);
 }
 
 void x86_gen_fp(X86Gen *g, const IrOp *op)
 {
     FpGen f = {.g = g, .op = op, .desc = ir_cst(op, 0), .kreg = -1};
+    fp_consts_check(g);
+    g->fpk_op = g->op_index + 1;
     f.esz = f.src_esz = ir_fp_esz(f.desc);
     f.shape = ir_fp_shape(f.desc);
     if (op->opc == IR_OP_fp_env) {
