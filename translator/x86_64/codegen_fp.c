@@ -12,12 +12,13 @@
  * are a subset of those the helper raises (invalid only for signalling NaNs or invalid
  * operations, underflow only for results tiny after rounding).  vmin/vmax raise invalid
  * for quiet NaNs too, so min/max check their inputs for NaNs first; their results are
- * exact.  Without AVX (or FMA3, for the fused ops) the helper always runs.
+ * exact.  Without AVX (or FMA3, for the fused ops) the helper always runs.  This file
+ * has the guard, the slow paths and fp_env; fp_int and fp_from_int are in
+ * codegen_fp_int.c (codegen_fp.h).
  */
-#include "translator/x86_64/codegen.h"
+#include "translator/x86_64/codegen_fp.h"
 
-#include "translator/ir_fp.h"
-
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,18 +110,6 @@ static void fp_consts_load(CodeBuf *cb, int esz, int tmp)
     }
 }
 
-/* One fp op being compiled. */
-typedef struct FpGen {
-    X86Gen *g;
-    const IrOp *op;
-    uint64_t desc;
-    int esz, shape;
-    int src_esz; /* element size of the sources (differs for conversions) */
-    int tmp;     /* scratch general register */
-    int kreg;    /* register holding fp_k when it is out of rip-relative reach, else -1 */
-    int x[4];    /* vector-cache registers of d, n, m, a; -1: read from memory (partial shapes) */
-} FpGen;
-
 /* The guard constants of the op's element size, in FP_XABS and FP_XMIN2. */
 static void fp_consts_need(FpGen *f)
 {
@@ -130,7 +119,7 @@ static void fp_consts_need(FpGen *f)
     }
 }
 
-static int32_t fp_off(const FpGen *f, int i)
+int32_t x86_fp_off(const FpGen *f, int i)
 {
     return ir_fp_off(ir_cst(f->op, 1), i);
 }
@@ -169,7 +158,7 @@ static void fp_vk(FpGen *f, unsigned vop, int r, int v, int k, int imm)
 }
 
 /* xmm dst = the element(s) of xmm src the op uses, other lanes zero (no flags from them). */
-static void fp_zext(FpGen *f, int dst, int src)
+void x86_fp_zext(FpGen *f, int dst, int src)
 {
     CodeBuf *cb = f->g->cb;
     if (f->shape == IR_FP_VEC128) {
@@ -184,16 +173,16 @@ static void fp_zext(FpGen *f, int dst, int src)
     }
 }
 
-/* xmm dst = operand i (1 n, 2 m, 3 a) as fp_zext makes it, from the cache or memory (an
+/* xmm dst = operand i (1 n, 2 m, 3 a) as x86_fp_zext makes it, from the cache or memory (an
  * 8- or 4-byte load: it forwards from the 8-byte stores of scalar guest loads). */
-static void fp_fetch(FpGen *f, int dst, int i)
+void x86_fp_fetch(FpGen *f, int dst, int i)
 {
     if (f->x[i] >= 0) {
-        fp_zext(f, dst, f->x[i]);
+        x86_fp_zext(f, dst, f->x[i]);
         return;
     }
     unsigned vop = f->shape == IR_FP_VEC64 || f->src_esz == 3 ? X86_V_MOVQ_LOAD : X86_V_MOVSS_LOAD;
-    x86_vex_md(f->g->cb, vop, dst, 0, X86_REG_CPU, fp_off(f, i));
+    x86_vex_md(f->g->cb, vop, dst, 0, X86_REG_CPU, x86_fp_off(f, i));
 }
 
 /* xmm2 = element idx of m in every lane the op uses. */
@@ -207,7 +196,7 @@ static void fp_elem(FpGen *f)
     } else {
         x86_vex_rr3(cb, idx ? X86_V_UNPCKHPD : X86_V_MOVDDUP, 2, idx ? f->x[2] : 0, f->x[2]);
     }
-    fp_zext(f, 2, 2);
+    x86_fp_zext(f, 2, 2);
 }
 
 /*
@@ -216,7 +205,7 @@ static void fp_elem(FpGen *f)
  * registers that hold values are preserved (except `out`, which receives the result,
  * and the scratch register).
  */
-static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
+void x86_fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
 {
     CodeBuf *cb = g->cb;
     int saved[16], n = 0;
@@ -245,26 +234,8 @@ static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
     g->fpk_esz = 0;
 }
 
-/*
- * An out-of-line slow path, emitted after the TB's code (x86_fp_emit_stubs) so that the
- * fast path falls through: the state it needs is recorded when the op is compiled.
- */
-typedef struct X86FpStub {
-    const IrOp *op;
-    uint8_t *sites[3]; /* rel32 of jumps to the slow path */
-    int nsites;
-    uint8_t *rare;       /* rel32 of the jump to the zero-lane recheck, or NULL */
-    uint8_t *ok, *done;  /* back to the fast path: store the result / after it */
-    int out, tmp, value; /* as for fp_call_slow */
-    int pp, lanes;       /* of the recheck */
-    int fpk_esz;         /* guard constants to reload (g->fpk_esz at done) */
-    uint16_t saved;      /* caller-saved registers holding values */
-    uint8_t vc_valid, vc_dirty;
-    int32_t vc_off[X86_VC_SIZE];
-} X86FpStub;
-
 /* A stub for op with the current register and cache state; NULL on out of memory. */
-static X86FpStub *fp_stub(X86Gen *g, const IrOp *op, int out, int tmp, int value)
+X86FpStub *x86_fp_stub(X86Gen *g, const IrOp *op, int out, int tmp, int value)
 {
     X86FpStub *st = x86_gen_push(g, &g->fp_stubs, &g->nfp_stubs, &g->fp_stubs_cap, sizeof(*st));
     if (!st)
@@ -281,7 +252,7 @@ static X86FpStub *fp_stub(X86Gen *g, const IrOp *op, int out, int tmp, int value
 }
 
 /* The op's code ends here: the stub returns here. */
-static void fp_stub_end(X86Gen *g, X86FpStub *st)
+void x86_fp_stub_end(X86Gen *g, X86FpStub *st)
 {
     st->done = g->cb->ptr;
     st->fpk_esz = g->fpk_esz;
@@ -289,10 +260,12 @@ static void fp_stub_end(X86Gen *g, X86FpStub *st)
         g->nfp_stubs--; /* nothing jumps to it */
 }
 
-static void fp_stub_site(X86FpStub *st, uint8_t *rel)
+void x86_fp_stub_site(X86FpStub *st, uint8_t *rel)
 {
-    if (st && rel)
+    if (st && rel) {
+        assert(st->nsites < (int)(sizeof(st->sites) / sizeof(st->sites[0])));
         st->sites[st->nsites++] = rel;
+    }
 }
 
 static void fp_emit_stub(X86Gen *g, const X86FpStub *st)
@@ -353,7 +326,7 @@ int x86_fp_emit_stubs(X86Gen *g)
 
 /* jnz to the slow path when the guard word has a masked bit set; returns the rel32, or
  * NULL without a guard (mask 0). */
-static uint8_t *fp_guard(X86Gen *g, const IrOp *op)
+uint8_t *x86_fp_guard(X86Gen *g, const IrOp *op)
 {
     uint64_t guard = ir_cst(op, 4);
     if (!(guard >> 32))
@@ -378,13 +351,13 @@ static void fp_sources(FpGen *f, int kind, int *n, int *m)
     *n = full ? f->x[1] : 1;
     *m = full && !ir_fp_by_elem(f->desc) ? f->x[2] : 2;
     if (!full)
-        fp_fetch(f, 1, 1);
+        x86_fp_fetch(f, 1, 1);
     if (!fp_has_m(kind))
         return;
     if (ir_fp_by_elem(f->desc))
         fp_elem(f);
     else if (!full)
-        fp_fetch(f, 2, 2);
+        x86_fp_fetch(f, 2, 2);
 }
 
 /* xmm0 = the op on sources n, m and, for fused ops, the addend. */
@@ -451,7 +424,7 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
         x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_MUL), 0, n, m);
         fp_vk(f, X86_V_XORPS, 0, 0, FP_K_SIGN_S + (f->esz == 3), -1);
         if (scalar)
-            fp_zext(f, 0, 0);
+            x86_fp_zext(f, 0, 0);
     } else if (kind == IR_FP_ABD) {
         x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_SUB), 0, n, m);
         fp_consts_need(f);
@@ -459,7 +432,7 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
     } else if (kind == IR_FP_SQRT) {
         x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_SQRT), 0, scalar ? n : 0, n);
     } else if (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB) {
-        fp_fetch(f, 0, 3);
+        x86_fp_fetch(f, 0, 3);
         x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fused[kind] + scalar), 0, n, m);
     } else {
         x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, arith[kind]), 0, n, m);
@@ -516,7 +489,7 @@ static bool fp_fast_ok(const X86Gen *g, int kind, int shape)
 
 /* Vector-cache registers of the operands; all taken before the code splits into fast
  * and slow paths, so that both leave the same cache state. */
-static void fp_operands(FpGen *f, int kind, bool cmp)
+void x86_fp_operands(FpGen *f, int kind, bool cmp)
 {
     X86Gen *g = f->g;
     bool full = f->shape == IR_FP_VEC128;
@@ -527,15 +500,15 @@ static void fp_operands(FpGen *f, int kind, bool cmp)
         if ((i == 2 && (!has_m || (cmp && ir_fp_by_elem(f->desc)))) || (i == 3 && !has_a))
             continue;
         bool whole = full || (i == 2 && ir_fp_by_elem(f->desc));
-        f->x[i] = whole ? x86_vc_get(g, fp_off(f, i)) : x86_vc_peek(g, fp_off(f, i));
+        f->x[i] = whole ? x86_vc_get(g, x86_fp_off(f, i)) : x86_vc_peek(g, x86_fp_off(f, i));
     }
     /* the old value of d matters to 16-byte ops and when d is a source (the slow path
      * writes dirty entries back before the helper); helpers rewrite all of a partial d */
     bool d_read = full;
     for (int i = 1; i < 4; i++)
-        d_read |= (i != 2 || has_m) && (i != 3 || has_a) && fp_off(f, i) == fp_off(f, 0);
+        d_read |= (i != 2 || has_m) && (i != 3 || has_a) && x86_fp_off(f, i) == x86_fp_off(f, 0);
     if (!cmp)
-        f->x[0] = x86_vc_def(g, fp_off(f, 0), d_read);
+        f->x[0] = x86_vc_def(g, x86_fp_off(f, 0), d_read);
 }
 
 static void fp_gen_env(FpGen *f)
@@ -545,32 +518,32 @@ static void fp_gen_env(FpGen *f)
     int kind = ir_fp_kind(f->desc), n, m;
     if (!fp_fast_ok(g, kind, f->shape)) {
         x86_vc_call(g);
-        fp_call_slow(g, f->op, -1, f->tmp, -1);
+        x86_fp_call_slow(g, f->op, -1, f->tmp, -1);
         return;
     }
-    fp_operands(f, kind, false);
-    X86FpStub *st = fp_stub(g, f->op, -1, f->tmp, -1);
+    x86_fp_operands(f, kind, false);
+    X86FpStub *st = x86_fp_stub(g, f->op, -1, f->tmp, -1);
     if (!st)
         return;
-    fp_stub_site(st, fp_guard(g, f->op));
+    x86_fp_stub_site(st, x86_fp_guard(g, f->op));
     if (!x86_reach32(cb->ptr, fp_k) || !x86_reach32(cb->ptr + 512, fp_k)) {
         f->kreg = f->tmp;
         x86_movi_keepflags(cb, true, f->kreg, (uint64_t)(uintptr_t)fp_k);
     }
     fp_sources(f, kind, &n, &m);
     if (kind == IR_FP_MIN || kind == IR_FP_MAX) {
-        fp_stub_site(st, fp_minmax(f, kind, n, m));
+        x86_fp_stub_site(st, fp_minmax(f, kind, n, m));
     } else if (kind == IR_FP_UCVTF) { /* lanes with the top bit set: the helper */
         x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)fp_pp_packed(f) << 10, f->tmp, 0, n);
         x86_test_ri(cb, false, f->tmp, fp_lanes(f));
-        fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
+        x86_fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
         fp_compute(f, kind, n, m);
     } else if (kind == IR_FP_FCVTZS) { /* indefinite lanes: NaN, out of range or the minimum */
         fp_compute(f, kind, n, m);
         fp_vk(f, X86_VEX(1, 1, 0, 0x76), 3, 0, FP_K_SIGN_S, -1); /* vpcmpeqd */
         x86_vex_rr3(cb, X86_V_MOVMSKPS, f->tmp, 0, 3);
         x86_test_ri(cb, false, f->tmp, fp_lanes(f));
-        fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
+        x86_fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
     } else {
         fp_compute(f, kind, n, m);
         bool exact = kind == IR_FP_ABS || kind == IR_FP_NEG || kind == IR_FP_SCVTF ||
@@ -582,143 +555,7 @@ static void fp_gen_env(FpGen *f)
     }
     st->ok = cb->ptr;
     x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
-    fp_stub_end(g, st);
-}
-
-/* Bounds of the conversions to integer (fp_to_int), double then single precision. */
-enum { FP_C_M1, FP_C_0, FP_C_2P32, FP_C_2P32R, FP_C_2P63, FP_C_MI32, FP_C_I32 };
-static const double fp_cd[] = {
-    -1.0, 0.0, 4294967296.0, 4294967295.0, 9223372036854775808.0, -2147483647.0, 2147483647.0};
-static const float fp_cs[] = {
-    -1.0f,          0.0f,         4294967296.0f, 4294967296.0f, 9223372036854775808.0f,
-    -2147483648.0f, 2147483648.0f};
-
-/* Jumps to the slow path when xmm1 <= constant k (< with `strict` false) or unordered, or
- * when xmm1 >= constant hi: vucomis leaves xmm1 and the flags alone but for signalling NaNs. */
-static void fp_range(FpGen *f, X86FpStub *st, int lo, bool strict, int hi)
-{
-    CodeBuf *cb = f->g->cb;
-    unsigned vop = X86_V_UCOMISS | (unsigned)(f->esz == 3) << 10;
-    int k[2] = {lo, hi};
-    for (int i = 0; i < 2; i++) {
-        const void *c = f->esz == 3 ? (const void *)&fp_cd[k[i]] : (const void *)&fp_cs[k[i]];
-        if (x86_reach32(cb->ptr, c) && x86_reach32(cb->ptr + 16, c)) {
-            x86_vex_rip(cb, vop, 1, 0, c, 0);
-        } else {
-            x86_movi_keepflags(cb, true, f->tmp, (uint64_t)(uintptr_t)c);
-            x86_vex_md(cb, vop, 1, 0, f->tmp, 0);
-        }
-        fp_stub_site(st, x86_jcc32(cb, i ? X86_CC_AE : strict ? X86_CC_BE : X86_CC_B));
-    }
-}
-
-/*
- * Conversion to integer, rounded (vround, inexact raised when inexact) unless toward
- * zero, then truncated (vcvtts*2si).  Signed: the host's "integer indefinite" (the
- * minimum) stands for NaN and out of range, where Arm saturates: the helper decides (also
- * for a true minimum); 32-bit results of a rounding mode are range-checked first instead,
- * so that no inexact flag is raised for a value Arm reports as invalid only.  Unsigned:
- * range-checked first (values that round below zero or to 2^32 / 2^63 and more, NaN: the
- * helper), then converted to 64 bits.
- */
-static void fp_to_int(FpGen *f, X86FpStub *st, int out)
-{
-    CodeBuf *cb = f->g->cb;
-    int kind = ir_fp_kind(f->desc), mode = ir_fp_idx(f->desc);
-    bool is64 = kind == IR_FPI_S64 || kind == IR_FPI_U64, u = kind >= IR_FPI_U32;
-    bool round = mode != IR_FP_RND_Z, pre = u || (round && !is64);
-    fp_fetch(f, 1, 1);
-    if (u) {
-        int hi = kind == IR_FPI_U64 ? FP_C_2P63 : round ? FP_C_2P32R : FP_C_2P32;
-        bool low_ok = mode == IR_FP_RND_Z || mode == IR_FP_RND_P; /* (-1, 0) gives 0 */
-        fp_range(f, st, low_ok ? FP_C_M1 : FP_C_0, low_ok, hi);
-    } else if (pre) {
-        fp_range(f, st, FP_C_MI32, true, FP_C_I32);
-    }
-    if (round) {
-        x86_vex_rr3(cb, X86_VEX(3, 1, 0, f->esz == 3 ? 0x0b : 0x0a), 1, 1, 1);
-        x86_u8(cb, (uint8_t)mode);
-    }
-    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, is64 || u, 0x2c), out, 0, 1);
-    if (!pre) {
-        x86_alu_ri(cb, X86_CMP, is64, out, 1); /* overflows only for the minimum */
-        fp_stub_site(st, x86_jcc32(cb, X86_CC_O));
-    }
-}
-
-/* NZCV from the flags of (v)ucomis: unordered ZF=PF=CF=1, less CF=1, equal ZF=1. */
-static void fp_compare(FpGen *f, int out)
-{
-    CodeBuf *cb = f->g->cb;
-    fp_fetch(f, 1, 1);
-    if (ir_fp_by_elem(f->desc))
-        x86_vex_rr3(cb, X86_V_XORPS, 2, 2, 2);
-    else
-        fp_fetch(f, 2, 2);
-    unsigned vop = ir_fp_kind(f->desc) == IR_FPC_SIGNAL ? X86_V_COMISS : X86_V_UCOMISS;
-    x86_vex_rr3(cb, vop | (unsigned)(f->esz == 3) << 10, 1, 0, 2);
-    x86_movi_keepflags(cb, false, out, 0x2);
-    x86_movi_keepflags(cb, false, f->tmp, 0x8);
-    x86_cmov(cb, X86_CC_B, false, out, f->tmp);
-    x86_movi_keepflags(cb, false, f->tmp, 0x6);
-    x86_cmov(cb, X86_CC_E, false, out, f->tmp);
-    x86_movi_keepflags(cb, false, f->tmp, 0x3);
-    x86_cmov(cb, X86_CC_P, false, out, f->tmp);
-}
-
-/* fp_int: compares and conversions. */
-static void fp_gen_int(FpGen *f, int out)
-{
-    X86Gen *g = f->g;
-    int kind = ir_fp_kind(f->desc);
-    if (!g->feat->avx) {
-        x86_vc_call(g);
-        fp_call_slow(g, f->op, out, f->tmp, -1);
-        return;
-    }
-    fp_operands(f, 0, true);
-    X86FpStub *st = fp_stub(g, f->op, out, f->tmp, -1);
-    if (!st)
-        return;
-    fp_stub_site(st, fp_guard(g, f->op));
-    if (kind <= IR_FPC_SIGNAL)
-        fp_compare(f, out);
-    else
-        fp_to_int(f, st, out);
-    fp_stub_end(g, st);
-}
-
-/* fp_from_int: vcvtsi2ss/sd from 64 bits (32-bit sources extended first); an unsigned
- * 64-bit value with the top bit set goes to the helper. */
-static void fp_gen_from_int(FpGen *f, int in)
-{
-    X86Gen *g = f->g;
-    CodeBuf *cb = g->cb;
-    int kind = ir_fp_kind(f->desc);
-    if (!g->feat->avx) {
-        x86_vc_call(g);
-        fp_call_slow(g, f->op, -1, f->tmp, in);
-        return;
-    }
-    f->x[0] = x86_vc_def(g, fp_off(f, 0), true);
-    X86FpStub *st = fp_stub(g, f->op, -1, f->tmp, in);
-    if (!st)
-        return;
-    fp_stub_site(st, fp_guard(g, f->op));
-    if (kind == IR_FPF_S32)
-        x86_op_rr(cb, X86_OPC_MOVSLQ, f->tmp, in);
-    else if (kind == IR_FPF_U32)
-        x86_mov_rr(cb, false, f->tmp, in);
-    else
-        x86_mov_rr(cb, true, f->tmp, in);
-    if (kind == IR_FPF_U64) {
-        x86_test_rr(cb, true, f->tmp, f->tmp);
-        fp_stub_site(st, x86_jcc32(cb, X86_CC_S));
-    }
-    x86_vex_rr3(cb, X86_V_XORPS, 0, 0, 0);
-    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, 1, 0x2a), 0, 0, f->tmp);
-    x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
-    fp_stub_end(g, st);
+    x86_fp_stub_end(g, st);
 }
 
 void x86_gen_fp(X86Gen *g, const IrOp *op)
@@ -738,12 +575,12 @@ void x86_gen_fp(X86Gen *g, const IrOp *op)
     if (op->opc == IR_OP_fp_from_int) {
         int in = x86_ra_in(g, ir_in(op, 0), X86_ALLOCATABLE);
         f.tmp = x86_ra_alloc(g, X86_ALLOCATABLE);
-        fp_gen_from_int(&f, in);
+        x86_fp_gen_from_int(&f, in);
         return;
     }
     IrTemp d = ir_out(op, 0);
     int out = x86_ra_out_fresh(g, op, d, X86_ALLOCATABLE);
     f.tmp = x86_ra_alloc(g, X86_ALLOCATABLE & ~X86_REGMASK(out));
-    fp_gen_int(&f, out);
+    x86_fp_gen_int(&f, out);
     x86_ra_bind(g, d, out);
 }
