@@ -38,6 +38,11 @@ typedef enum IrFpKind {
     IR_FP_NMUL,   /* -(n * m): the product rounded, then negated */
     IR_FP_ABD,    /* |n - m|: the difference rounded, then its sign cleared */
     IR_FP_UCVTF,  /* the unsigned integer lanes of n converted to FP (current rounding) */
+    IR_FP_CVTL,   /* double lanes = the single lanes of n's low (idx 0) or high (1) half */
+    IR_FP_CVTN,   /* the double lanes of n narrowed to single: d's low half, the high half
+                   * zeroed (idx 0, shape VEC64), or d's high half, the low half kept (1) */
+    IR_FP_MAXV,   /* scalar = the maximum of the four single lanes of n (16 bytes) */
+    IR_FP_MINV,   /* scalar = their minimum; NaN lanes: the helper decides */
     IR_FP_KINDS,
 } IrFpKind;
 

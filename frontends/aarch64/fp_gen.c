@@ -225,6 +225,19 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
         [0x79] = {IR_FP_RINT + 1, IR_FP_RND_CUR},                   /* FRINTI */
     };
     int key = d->u << 6 | (d->size >> 1) << 5 | d->opc;
+    if ((key == 0x16 || key == 0x17) && (d->size & 1) && !d->scalar && !fz(s)) {
+        bool l = key == 0x17; /* FCVTL(2) 2S -> 2D, FCVTN(2) 2D -> 2S (idx: the high half) */
+        FpInsn f = {.kind = l ? IR_FP_CVTL : IR_FP_CVTN,
+                    .esz = l ? 3 : 2,
+                    .shape = l || d->q ? IR_FP_VEC128 : IR_FP_VEC64,
+                    .idx = d->q,
+                    .rd = d->rd,
+                    .rn = d->rn,
+                    .rm = d->rn,
+                    .ra = d->rn};
+        gen_fp_env(s, &f, fn, d);
+        return true;
+    }
     if (!ops[key].kind1 || d->scalar || fz(s))
         return false;
     if (key == 0x3b && (d->size & 1)) /* FCVTZS 2D: no host form without AVX-512 */
@@ -234,6 +247,21 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
                 .esz = 2 + (d->size & 1),
                 .shape = d->q ? IR_FP_VEC128 : IR_FP_VEC64,
                 .idx = idx,
+                .rd = d->rd,
+                .rn = d->rn,
+                .rm = d->rn,
+                .ra = d->rn};
+    gen_fp_env(s, &f, fn, d);
+    return true;
+}
+
+bool a64_gen_fp_across(DisasContext *s, void *fn, const A64SimdDesc *d)
+{
+    if (!d->u || !d->q || (d->size & 1) || (d->opc != 0x0c && d->opc != 0x0f) || fz(s))
+        return false;
+    FpInsn f = {.kind = (d->size & 2) ? IR_FP_MINV : IR_FP_MAXV,
+                .esz = 2,
+                .shape = IR_FP_SCALAR,
                 .rd = d->rd,
                 .rn = d->rn,
                 .rm = d->rn,

@@ -314,7 +314,8 @@ static bool trans_SIMD_ACROSS(DisasContext *s, arg_v2 *a)
         return true;
     A64SimdDesc d = {
         .rd = a->rd, .rn = a->rn, .size = a->size, .q = a->q, .u = a->u, .opc = a->opc};
-    gen_helper_desc(s, (void *)helper_simd_across, &d);
+    if (!a64_gen_fp_across(s, (void *)helper_simd_across, &d))
+        gen_helper_desc(s, (void *)helper_simd_across, &d);
     return true;
 }
 

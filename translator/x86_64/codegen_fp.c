@@ -343,14 +343,20 @@ static bool fp_has_m(int kind)
            kind == IR_FP_ADDP || kind == IR_FP_NMUL || kind == IR_FP_ABD;
 }
 
+/* Ops that read all 16 bytes of n whatever their shape. */
+static bool fp_n_whole(int kind)
+{
+    return kind == IR_FP_CVTL || kind == IR_FP_CVTN || kind == IR_FP_MAXV || kind == IR_FP_MINV;
+}
+
 /* Registers of the sources: the cached registers themselves for 16-byte vectors, else
  * zero-extended copies in xmm1 (n) and xmm2 (m). */
 static void fp_sources(FpGen *f, int kind, int *n, int *m)
 {
     bool full = f->shape == IR_FP_VEC128;
-    *n = full ? f->x[1] : 1;
+    *n = full || fp_n_whole(kind) ? f->x[1] : 1;
     *m = full && !ir_fp_by_elem(f->desc) ? f->x[2] : 2;
-    if (!full)
+    if (!full && !fp_n_whole(kind))
         x86_fp_fetch(f, 1, 1);
     if (!fp_has_m(kind))
         return;
@@ -420,6 +426,14 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
         bool abs = kind == IR_FP_ABS;
         fp_vk(f, abs ? X86_V_ANDPS : X86_V_XORPS, 0, n,
               (abs ? FP_K_ABS_S : FP_K_SIGN_S) + (f->esz == 3), -1);
+    } else if (kind == IR_FP_CVTL) { /* vcvtps2pd of the low half, or of the high one */
+        if (ir_fp_idx(f->desc)) {
+            x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x12), 1, n, n); /* vmovhlps */
+            n = 1;
+        }
+        x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x5a), 0, 0, n);
+    } else if (kind == IR_FP_CVTN) { /* vcvtpd2ps: the high half zero */
+        x86_vex_rr3(cb, X86_VEX(1, 1, 0, 0x5a), 0, 0, n);
     } else if (kind == IR_FP_NMUL) { /* negating a scalar also flips the zero lanes: re-zeroed */
         x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_MUL), 0, n, m);
         fp_vk(f, X86_V_XORPS, 0, 0, FP_K_SIGN_S + (f->esz == 3), -1);
@@ -461,6 +475,36 @@ static uint8_t *fp_minmax(FpGen *f, int kind, int n, int m)
     return nan;
 }
 
+/* xmm dst = the lanewise max (min) of xmm a and b, equal lanes (+0, -0) as on Arm. */
+static void fp_pair(CodeBuf *cb, bool max, int dst, int a, int b)
+{
+    x86_vex_rr3(cb, X86_VEX(1, 0, 0, max ? X86_V_MAX : X86_V_MIN), dst, a, b);
+    x86_vex_rr3(cb, X86_VEX(1, 0, 0, X86_V_CMP), 3, a, b);
+    x86_u8(cb, X86_VCMP_EQ_OQ);
+    x86_vex_rr3(cb, max ? X86_V_ANDPS : X86_V_ORPS, 4, a, b);
+    x86_vex_rr3(cb, X86_V_BLENDVPS, dst, dst, 4);
+    x86_u8(cb, 3 << 4);
+}
+
+/* FMAXV / FMINV (FMAXNMV / FMINNMV: the same without NaNs) of the four lanes of n into
+ * lane 0 of xmm0 (other lanes zero); any NaN lane: the slow path (rel32 returned).  The
+ * result is one of the lanes whatever the order: no flags, nothing to check after. */
+static uint8_t *fp_across(FpGen *f, int kind, int n)
+{
+    CodeBuf *cb = f->g->cb;
+    bool max = kind == IR_FP_MAXV;
+    x86_vex_rr3(cb, X86_VEX(1, 0, 0, X86_V_CMP), 3, n, n);
+    x86_u8(cb, X86_VCMP_UNORD_Q);
+    x86_vex_rr3(cb, X86_VEX(2, 1, 0, 0x0e), 3, 0, 3); /* vtestps */
+    uint8_t *nan = x86_jcc32(cb, X86_CC_NE);
+    x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x12), 1, n, n); /* vmovhlps: lanes 2, 3 at 0, 1 */
+    fp_pair(cb, max, 2, n, 1);
+    x86_vex_rr3(cb, X86_VEX(1, 2, 0, 0x16), 1, 0, 2); /* vmovshdup: lane 1 at 0 */
+    fp_pair(cb, max, 0, 2, 1);
+    x86_fp_zext(f, 0, 0);
+    return nan;
+}
+
 /* Jumps (the returned rel32) to the stub's recheck unless every lane of xmm0 is a value
  * the host computes like the guest; the stub lets zeros through (xmm3 = the suspect lanes). */
 static uint8_t *fp_check(FpGen *f)
@@ -499,7 +543,7 @@ void x86_fp_operands(FpGen *f, int kind, bool cmp)
         f->x[i] = -1;
         if ((i == 2 && (!has_m || (cmp && ir_fp_by_elem(f->desc)))) || (i == 3 && !has_a))
             continue;
-        bool whole = full || (i == 2 && ir_fp_by_elem(f->desc));
+        bool whole = full || (i == 2 && ir_fp_by_elem(f->desc)) || (i == 1 && fp_n_whole(kind));
         f->x[i] = whole ? x86_vc_get(g, x86_fp_off(f, i)) : x86_vc_peek(g, x86_fp_off(f, i));
     }
     /* the old value of d matters to 16-byte ops and when d is a source (the slow path
@@ -533,6 +577,8 @@ static void fp_gen_env(FpGen *f)
     fp_sources(f, kind, &n, &m);
     if (kind == IR_FP_MIN || kind == IR_FP_MAX) {
         x86_fp_stub_site(st, fp_minmax(f, kind, n, m));
+    } else if (kind == IR_FP_MAXV || kind == IR_FP_MINV) {
+        x86_fp_stub_site(st, fp_across(f, kind, n));
     } else if (kind == IR_FP_UCVTF) { /* lanes with the top bit set: the helper */
         x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)fp_pp_packed(f) << 10, f->tmp, 0, n);
         x86_test_ri(cb, false, f->tmp, fp_lanes(f));
@@ -549,11 +595,17 @@ static void fp_gen_env(FpGen *f)
         bool exact = kind == IR_FP_ABS || kind == IR_FP_NEG || kind == IR_FP_SCVTF ||
                      kind == IR_FP_CMP || kind == IR_FP_CMPZ; /* results and flags as on Arm */
         if (!exact) {
+            int shape = f->shape;
+            if (kind == IR_FP_CVTN) /* only the two new lanes */
+                f->shape = IR_FP_VEC64;
             st->rare = fp_check(f);
             st->pp = fp_pp_packed(f), st->lanes = fp_lanes(f);
+            f->shape = shape;
         }
     }
     st->ok = cb->ptr;
+    if (kind == IR_FP_CVTN && ir_fp_idx(f->desc)) /* FCVTN2: above d's low half (vmovlhps) */
+        x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x16), 0, f->x[0], 0);
     x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
     x86_fp_stub_end(g, st);
 }
