@@ -31,7 +31,8 @@ typedef enum IrFpKind {
     IR_FP_ABS,    /* |n| (sign bit cleared, NaNs untouched) */
     IR_FP_NEG,    /* -n (sign bit flipped) */
     IR_FP_SCVTF,  /* the signed integer lanes of n converted to FP (current rounding) */
-    IR_FP_FCVTZS, /* n converted to signed integer lanes toward zero, saturating */
+    IR_FP_FCVTZS, /* n converted to signed integer lanes, saturating; idx = IrFpRound mode
+                   * (IR_FP_RND_Z: toward zero) */
     IR_FP_CMP,    /* lanes of all ones where n idx m holds, else zeros (IrFpCond) */
     IR_FP_CMPZ,   /* the same against +0 */
     IR_FP_ADDP,   /* pairwise add: the sums of adjacent lanes of n, then of m */
@@ -43,6 +44,7 @@ typedef enum IrFpKind {
                    * zeroed (idx 0, shape VEC64), or d's high half, the low half kept (1) */
     IR_FP_MAXV,   /* scalar = the maximum of the four single lanes of n (16 bytes) */
     IR_FP_MINV,   /* scalar = their minimum; NaN lanes: the helper decides */
+    IR_FP_FCVTU,  /* n converted to unsigned integer lanes, saturating; idx as FCVTZS */
     IR_FP_KINDS,
 } IrFpKind;
 

@@ -209,14 +209,21 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
         [0x2f] = {IR_FP_ABS + 1, 0},
         [0x6f] = {IR_FP_NEG + 1, 0},
         [0x7f] = {IR_FP_SQRT + 1, 0},
-        [0x2c] = {IR_FP_CMPZ + 1, IR_FP_CMP_GT}, /* FCMGT #0 */
-        [0x2d] = {IR_FP_CMPZ + 1, IR_FP_CMP_EQ}, /* FCMEQ #0 */
-        [0x2e] = {IR_FP_CMPZ + 1, IR_FP_CMP_LT}, /* FCMLT #0 */
-        [0x6c] = {IR_FP_CMPZ + 1, IR_FP_CMP_GE}, /* FCMGE #0 */
-        [0x6d] = {IR_FP_CMPZ + 1, IR_FP_CMP_LE}, /* FCMLE #0 */
-        [0x1d] = {IR_FP_SCVTF + 1, 0},           /* SCVTF (vector) */
-        [0x5d] = {IR_FP_UCVTF + 1, 0},           /* UCVTF (vector) */
-        [0x3b] = {IR_FP_FCVTZS + 1, 0},          /* FCVTZS (vector) */
+        [0x2c] = {IR_FP_CMPZ + 1, IR_FP_CMP_GT},  /* FCMGT #0 */
+        [0x2d] = {IR_FP_CMPZ + 1, IR_FP_CMP_EQ},  /* FCMEQ #0 */
+        [0x2e] = {IR_FP_CMPZ + 1, IR_FP_CMP_LT},  /* FCMLT #0 */
+        [0x6c] = {IR_FP_CMPZ + 1, IR_FP_CMP_GE},  /* FCMGE #0 */
+        [0x6d] = {IR_FP_CMPZ + 1, IR_FP_CMP_LE},  /* FCMLE #0 */
+        [0x1d] = {IR_FP_SCVTF + 1, 0},            /* SCVTF (vector) */
+        [0x5d] = {IR_FP_UCVTF + 1, 0},            /* UCVTF (vector) */
+        [0x1a] = {IR_FP_FCVTZS + 1, IR_FP_RND_N}, /* FCVTNS (vector) */
+        [0x1b] = {IR_FP_FCVTZS + 1, IR_FP_RND_M}, /* FCVTMS */
+        [0x3a] = {IR_FP_FCVTZS + 1, IR_FP_RND_P}, /* FCVTPS */
+        [0x3b] = {IR_FP_FCVTZS + 1, IR_FP_RND_Z}, /* FCVTZS */
+        [0x5a] = {IR_FP_FCVTU + 1, IR_FP_RND_N},  /* FCVTNU */
+        [0x5b] = {IR_FP_FCVTU + 1, IR_FP_RND_M},  /* FCVTMU */
+        [0x7a] = {IR_FP_FCVTU + 1, IR_FP_RND_P},  /* FCVTPU */
+        [0x7b] = {IR_FP_FCVTU + 1, IR_FP_RND_Z},  /* FCVTZU */
         [0x18] = {IR_FP_RINT + 1, IR_FP_RND_N},
         [0x19] = {IR_FP_RINT + 1, IR_FP_RND_M},
         [0x38] = {IR_FP_RINT + 1, IR_FP_RND_P},
@@ -240,9 +247,10 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
     }
     if (!ops[key].kind1 || d->scalar || fz(s))
         return false;
-    if (key == 0x3b && (d->size & 1)) /* FCVTZS 2D: no host form without AVX-512 */
-        return false;
-    int kind = ops[key].kind1 - 1, idx = ops[key].idx;
+    int kind = ops[key].kind1 - 1;
+    if ((kind == IR_FP_FCVTZS || kind == IR_FP_FCVTU) && (d->size & 1))
+        return false; /* 2D: no host form without AVX-512 */
+    int idx = ops[key].idx;
     FpInsn f = {.kind = kind,
                 .esz = 2 + (d->size & 1),
                 .shape = d->q ? IR_FP_VEC128 : IR_FP_VEC64,

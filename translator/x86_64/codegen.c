@@ -422,6 +422,7 @@ static int gen_body(X86Gen *g)
     g->exit_req_jcc = x86_jcc32(cb, X86_CC_NE);
     if (g->loop_pass) {
         x86_vc_loop_enter(g, &g->loop_vc);
+        x86_fp_loop_enter(g);
         g->loop_head = gen_off(g);
     }
     for (uint32_t i = 0; i < g->ctx->nops; i++) {

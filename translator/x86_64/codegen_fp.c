@@ -23,16 +23,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Lane constants: |x| masks and twice the smallest normal, single then double. */
-enum { FP_K_ABS_S, FP_K_ABS_D, FP_K_MIN2_S, FP_K_MIN2_D, FP_K_SIGN_S, FP_K_SIGN_D };
+/* Lane constants: |x| masks and twice the smallest normal, single then double; sign bits;
+ * -1.0f and 2^31 (single) for unsigned conversions. */
+enum {
+    FP_K_ABS_S,
+    FP_K_ABS_D,
+    FP_K_MIN2_S,
+    FP_K_MIN2_D,
+    FP_K_SIGN_S,
+    FP_K_SIGN_D,
+    FP_K_M1_S,
+    FP_K_2P31_S
+};
 /* FP_K_SIGN_S is also the host's "integer indefinite" of 32-bit conversions */
-static const uint32_t fp_k[6][4] __attribute__((aligned(16))) = {
+static const uint32_t fp_k[8][4] __attribute__((aligned(16))) = {
     {0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff},
     {0xffffffff, 0x7fffffff, 0xffffffff, 0x7fffffff},
     {0x01000000, 0x01000000, 0x01000000, 0x01000000},
     {0, 0x00200000, 0, 0x00200000},
     {0x80000000, 0x80000000, 0x80000000, 0x80000000},
     {0, 0x80000000, 0, 0x80000000},
+    {0xbf800000, 0xbf800000, 0xbf800000, 0xbf800000},
+    {0x4f000000, 0x4f000000, 0x4f000000, 0x4f000000},
 };
 
 /*
@@ -89,6 +101,8 @@ static bool fp_keeps_consts(int opc)
 /* Forgets the constants unless every op since the last fp op keeps them. */
 static void fp_consts_check(X86Gen *g)
 {
+    if (g->fpk_pinned)
+        return;
     for (uint32_t i = g->fpk_op; i < g->op_index && g->fpk_esz; i++)
         if (!fp_keeps_consts(g->ctx->ops[i].opc))
             g->fpk_esz = 0;
@@ -396,7 +410,12 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
             x86_vex_rr3(cb, X86_VEX(1, 3, 1, 0x2a), 3 * i, 4, f->tmp);
         }
         x86_vex_rr3(cb, X86_VEX(1, 1, 0, 0x14), 0, 0, 3); /* vunpcklpd */
-    } else if (kind == IR_FP_FCVTZS) {
+    } else if (kind == IR_FP_FCVTZS || kind == IR_FP_FCVTU) {
+        if (ir_fp_idx(f->desc) != IR_FP_RND_Z) { /* vroundps: inexact raised when inexact */
+            x86_vex_rr3(cb, X86_VEX(3, 1, 0, 0x08), 1, 0, n);
+            x86_u8(cb, (uint8_t)ir_fp_idx(f->desc));
+            n = 1;
+        }
         x86_vex_rr3(cb, X86_VEX(1, 2, 0, 0x5b), 0, 0, n); /* vcvttps2dq */
     } else if (kind == IR_FP_CMP || kind == IR_FP_CMPZ) {
         static const uint8_t pred[] = {[IR_FP_CMP_EQ] = 0x00,
@@ -584,6 +603,20 @@ static void fp_gen_env(FpGen *f)
         x86_test_ri(cb, false, f->tmp, fp_lanes(f));
         x86_fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
         fp_compute(f, kind, n, m);
+    } else if (kind == IR_FP_FCVTU) { /* lanes not certainly in [0, 2^31) once rounded */
+        bool low_ok = ir_fp_idx(f->desc) == IR_FP_RND_Z || ir_fp_idx(f->desc) == IR_FP_RND_P;
+        if (low_ok) { /* not > -1 */
+            fp_vk(f, X86_VEX(1, 0, 0, X86_V_CMP), 3, n, FP_K_M1_S, 0x1a);
+        } else { /* not >= 0 */
+            x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
+            x86_vex_rr3(cb, X86_VEX(1, 0, 0, X86_V_CMP), 3, n, 4);
+            x86_u8(cb, X86_VCMP_NGE_UQ);
+        }
+        fp_vk(f, X86_VEX(1, 0, 0, X86_V_CMP), 4, n, FP_K_2P31_S, 0x15); /* not < 2^31 */
+        x86_vex_rr3(cb, X86_V_ORPS, 3, 3, 4);
+        x86_vex_rr3(cb, X86_VEX(2, 1, 0, 0x0e), 3, 0, 3); /* vtestps: zero lanes pass */
+        x86_fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
+        fp_compute(f, kind, n, m);
     } else if (kind == IR_FP_FCVTZS) { /* indefinite lanes: NaN, out of range or the minimum */
         fp_compute(f, kind, n, m);
         fp_vk(f, X86_VEX(1, 1, 0, 0x76), 3, 0, FP_K_SIGN_S, -1); /* vpcmpeqd */
@@ -608,6 +641,44 @@ static void fp_gen_env(FpGen *f)
         x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x16), 0, f->x[0], 0);
     x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
     x86_fp_stub_end(g, st);
+}
+
+/*
+ * A self loop whose ops all keep the constants (branches and exits too: they leave the
+ * TB or go back to the head) and whose fp_env ops all have one element size and a fast
+ * path gets them loaded before its head, once: they then hold in the whole TB (the slow
+ * paths reload them).  Otherwise they are loaded lazily as in any TB.
+ */
+void x86_fp_loop_enter(X86Gen *g)
+{
+    int esz = 0;
+    for (uint32_t i = 0; i < g->ctx->nops; i++) {
+        const IrOp *op = &g->ctx->ops[i];
+        uint64_t desc = ir_cst(op, 0);
+        switch (op->opc) {
+        case IR_OP_set_label:
+        case IR_OP_br:
+        case IR_OP_brcond:
+        case IR_OP_goto_tb:
+        case IR_OP_exit_tb:
+        case IR_OP_lookup_and_goto:
+            continue;
+        case IR_OP_fp_env:
+            if ((esz && ir_fp_esz(desc) != esz) ||
+                !fp_fast_ok(g, ir_fp_kind(desc), ir_fp_shape(desc)))
+                return;
+            esz = ir_fp_esz(desc);
+            continue;
+        }
+        if (!fp_keeps_consts(op->opc) || !g->feat->avx)
+            return;
+    }
+    CodeBuf *cb = g->cb;
+    if (!esz || !x86_reach32(cb->ptr, fp_k) || !x86_reach32(cb->ptr + 32, fp_k))
+        return;
+    fp_consts_load(cb, esz, -1);
+    g->fpk_esz = (int8_t)esz;
+    g->fpk_pinned = true;
 }
 
 void x86_gen_fp(X86Gen *g, const IrOp *op)

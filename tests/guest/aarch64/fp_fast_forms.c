@@ -1,7 +1,7 @@
 /* FP forms with host fast paths and exact fallbacks (conversions to integer in every
- * rounding mode, FNMUL, FABD, FCVTL/FCVTN(2), FMAX(NM)V/FMIN(NM)V, vector UCVTF): results
- * and FPSR for values at the edges (NaN, zeros, denormals, the smallest normal, out of
- * range, overflow), also under the directed rounding modes (FPCR.RMode). */
+ * rounding mode, scalar and vector, FNMUL, FABD, FCVTL/FCVTN(2), FMAX(NM)V/FMIN(NM)V, vector
+ * UCVTF): results and FPSR for values at the edges (NaN, zeros, denormals, the smallest normal, out
+ * of range, overflow), also under the directed rounding modes (FPCR.RMode). */
 #include <arm_neon.h>
 #include <math.h>
 #include <stdint.h>
@@ -60,12 +60,14 @@ static void to_int(void)
         CV(0, "fcvtzu", "w", "d", x)
         CV(1, "fcvtzu", "x", "d", x)
         CV(2, "fcvtns", "w", "d", x)
-        CV(3, "fcvtms", "x", "d", x) CV(4, "fcvtps", "w", "d", x) CV(5, "fcvtnu", "w", "d", x)
-            CV(6, "fcvtmu", "x", "d", x) CV(7, "fcvtpu", "w", "d", x) CV(8, "fcvtzu", "w", "s", xf)
-                CV(9, "fcvtzu", "x", "s", xf) CV(10, "fcvtns", "w", "s", xf)
-                    CV(11, "fcvtms", "x", "s", xf) CV(12, "fcvtpu", "w", "s", xf)
-                        CV(13, "fcvtmu", "w", "s", xf) CV(14, "fcvtzs", "w", "d", x)
-                            CV(15, "fcvtnu", "x", "d", x) printf("%a:", x);
+        CV(3, "fcvtms", "x", "d", x)
+        CV(4, "fcvtps", "w", "d", x)
+        CV(5, "fcvtnu", "w", "d", x) CV(6, "fcvtmu", "x", "d", x) CV(7, "fcvtpu", "w", "d", x)
+            CV(8, "fcvtzu", "w", "s", xf) CV(9, "fcvtzu", "x", "s", xf)
+                CV(10, "fcvtns", "w", "s", xf) CV(11, "fcvtms", "x", "s", xf)
+                    CV(12, "fcvtpu", "w", "s", xf) CV(13, "fcvtmu", "w", "s", xf)
+                        CV(14, "fcvtzs", "w", "d", x) CV(15, "fcvtnu", "x", "d", x)
+                            printf("%a:", x);
         for (int k = 0; k < 16; k++)
             printf(" %llx/%lx", (unsigned long long)r[k], f[k]);
         printf("\n");
@@ -161,16 +163,58 @@ static void vec(int i, int j)
     printf("\n");
 }
 
+#define VC(ins)                                                                                    \
+    {                                                                                              \
+        uint32x4_t r;                                                                              \
+        uint32x2_t rl;                                                                             \
+        uint32_t u[4], ul[2];                                                                      \
+        unsigned long f, fl;                                                                       \
+        clr();                                                                                     \
+        __asm__ volatile(ins " %0.4s, %1.4s" : "=w"(r) : "w"(v));                                  \
+        f = fpsr();                                                                                \
+        clr();                                                                                     \
+        __asm__ volatile(ins " %0.2s, %1.2s" : "=w"(rl) : "w"(vl));                                \
+        fl = fpsr();                                                                               \
+        memcpy(u, &r, 16);                                                                         \
+        memcpy(ul, &rl, 8);                                                                        \
+        printf(" %x %x %x %x/%lx %x %x/%lx", u[0], u[1], u[2], u[3], f, ul[0], ul[1], fl);         \
+    }
+
+/* Vector conversions to integer lanes (FCVT[NMPZ][SU], 4S and 2S). */
+static void vec_cvt(int all)
+{
+    static const float vals[] = {
+        0.0f,          -0.0f,         0.4f,          0.5f,           1.5f,     2.5f,
+        -0.4f,         -0.5f,         -0.6f,         -1.0f,          -1.5f,    2147483520.0f,
+        2147483648.0f, 4294967040.0f, 4294967296.0f, -2147483648.0f, -3e9f,    NAN,
+        INFINITY,      -INFINITY,     1e-40f,        123.75f,        -123.75f, 1e10f};
+    enum { N = sizeof vals / sizeof vals[0] };
+    for (int i = 0; i < N; i++) {
+        float32x4_t v = {vals[i], vals[(i + 3) % N], 1.25f, vals[(i + 7) % N]};
+        float32x2_t vl = {vals[i], vals[(i + 11) % N]};
+        PIN(v);
+        PIN(vl);
+        printf("cvt %d:", i);
+        VC("fcvtns") VC("fcvtzu") VC("fcvtmu");
+        if (all) {
+            VC("fcvtms") VC("fcvtps") VC("fcvtzs") VC("fcvtnu") VC("fcvtpu");
+        }
+        printf("\n");
+    }
+}
+
 int main(void)
 {
     to_int();
     arith();
+    vec_cvt(1);
     for (int i = 0; i < 17; i++)
         vec(i, (i * 7 + 3) % 17);
     for (unsigned long m = 1; m < 4; m++) { /* +inf, -inf, zero */
         set_rmode(m);
         printf("rmode %lu\n", m);
         to_int();
+        vec_cvt(0);
         for (int i = 0; i < 17; i += 2)
             vec(i, (i * 5 + 1) % 17);
     }
