@@ -245,15 +245,20 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
         gen_fp_env(s, &f, fn, d);
         return true;
     }
-    if (!ops[key].kind1 || d->scalar || fz(s))
+    if (!ops[key].kind1 || fz(s))
         return false;
     int kind = ops[key].kind1 - 1;
-    if ((kind == IR_FP_FCVTZS || kind == IR_FP_FCVTU) && (d->size & 1))
-        return false; /* 2D: no host form without AVX-512 */
+    bool cvt_int = kind == IR_FP_FCVTZS || kind == IR_FP_FCVTU;
+    if (cvt_int && (d->size & 1))
+        return false; /* 2D and D: no host form without AVX-512 */
+    if (d->scalar && !cvt_int && kind != IR_FP_SCVTF && kind != IR_FP_UCVTF)
+        return false; /* scalar forms: the conversions only (one lane, the rest zero) */
     int idx = ops[key].idx;
     FpInsn f = {.kind = kind,
                 .esz = 2 + (d->size & 1),
-                .shape = d->q ? IR_FP_VEC128 : IR_FP_VEC64,
+                .shape = d->scalar ? IR_FP_SCALAR
+                         : d->q    ? IR_FP_VEC128
+                                   : IR_FP_VEC64,
                 .idx = idx,
                 .rd = d->rd,
                 .rn = d->rn,

@@ -62,12 +62,12 @@ static void to_int(void)
         CV(2, "fcvtns", "w", "d", x)
         CV(3, "fcvtms", "x", "d", x)
         CV(4, "fcvtps", "w", "d", x)
-        CV(5, "fcvtnu", "w", "d", x) CV(6, "fcvtmu", "x", "d", x) CV(7, "fcvtpu", "w", "d", x)
-            CV(8, "fcvtzu", "w", "s", xf) CV(9, "fcvtzu", "x", "s", xf)
-                CV(10, "fcvtns", "w", "s", xf) CV(11, "fcvtms", "x", "s", xf)
-                    CV(12, "fcvtpu", "w", "s", xf) CV(13, "fcvtmu", "w", "s", xf)
-                        CV(14, "fcvtzs", "w", "d", x) CV(15, "fcvtnu", "x", "d", x)
-                            printf("%a:", x);
+        CV(5, "fcvtnu", "w", "d", x)
+        CV(6, "fcvtmu", "x", "d", x) CV(7, "fcvtpu", "w", "d", x) CV(8, "fcvtzu", "w", "s", xf)
+            CV(9, "fcvtzu", "x", "s", xf) CV(10, "fcvtns", "w", "s", xf)
+                CV(11, "fcvtms", "x", "s", xf) CV(12, "fcvtpu", "w", "s", xf)
+                    CV(13, "fcvtmu", "w", "s", xf) CV(14, "fcvtzs", "w", "d", x)
+                        CV(15, "fcvtnu", "x", "d", x) printf("%a:", x);
         for (int k = 0; k < 16; k++)
             printf(" %llx/%lx", (unsigned long long)r[k], f[k]);
         printf("\n");
@@ -203,11 +203,56 @@ static void vec_cvt(int all)
     }
 }
 
+#define SC(ins, T, in)                                                                             \
+    {                                                                                              \
+        T r;                                                                                       \
+        uint64_t u = 0;                                                                            \
+        unsigned long f;                                                                           \
+        clr();                                                                                     \
+        __asm__ volatile(ins : "=w"(r) : "w"(in));                                                 \
+        f = fpsr();                                                                                \
+        memcpy(&u, &r, sizeof r);                                                                  \
+        printf(" %llx/%lx", (unsigned long long)u, f);                                             \
+    }
+
+/* Scalar forms of the AdvSIMD conversions (SIMD&FP register to SIMD&FP register). */
+static void scalar_cvt(void)
+{
+    static const float fv[] = {0.0f,          -0.0f, 0.5f, 1.5f,     -0.5f,  -1.5f,  2147483648.0f,
+                               4294967296.0f, -3e9f, NAN,  INFINITY, 1e-40f, 123.75f};
+    static const int64_t iv[] = {0,         1,         -1,       123456789, 9007199254740993LL,
+                                 INT64_MIN, INT64_MAX, 16777217, -16777217};
+    for (unsigned i = 0; i < sizeof fv / sizeof fv[0]; i++) {
+        float x = fv[i];
+        PIN(x);
+        printf("scvt f%u:", i);
+        SC("fcvtzs %s0, %s1", float, x) SC("fcvtzu %s0, %s1", float, x);
+        SC("fcvtns %s0, %s1", float, x) SC("fcvtmu %s0, %s1", float, x);
+        SC("fcvtpu %s0, %s1", float, x) SC("fcvtps %s0, %s1", float, x);
+        printf("\n");
+    }
+    for (unsigned i = 0; i < sizeof iv / sizeof iv[0]; i++) {
+        int64_t v = iv[i];
+        int32_t v32 = (int32_t)v;
+        double dv;
+        float f32;
+        memcpy(&dv, &v, 8);
+        memcpy(&f32, &v32, 4);
+        PIN(dv);
+        PIN(f32);
+        printf("scvt i%u:", i);
+        SC("scvtf %d0, %d1", double, dv) SC("ucvtf %d0, %d1", double, dv);
+        SC("scvtf %s0, %s1", float, f32) SC("ucvtf %s0, %s1", float, f32);
+        printf("\n");
+    }
+}
+
 int main(void)
 {
     to_int();
     arith();
     vec_cvt(1);
+    scalar_cvt();
     for (int i = 0; i < 17; i++)
         vec(i, (i * 7 + 3) % 17);
     for (unsigned long m = 1; m < 4; m++) { /* +inf, -inf, zero */
@@ -215,6 +260,7 @@ int main(void)
         printf("rmode %lu\n", m);
         to_int();
         vec_cvt(0);
+        scalar_cvt();
         for (int i = 0; i < 17; i += 2)
             vec(i, (i * 5 + 1) % 17);
     }
