@@ -31,10 +31,20 @@ typedef enum IrFpKind {
     IR_FP_ABS,    /* |n| (sign bit cleared, NaNs untouched) */
     IR_FP_NEG,    /* -n (sign bit flipped) */
     IR_FP_SCVTF,  /* the signed integer lanes of n converted to FP (current rounding) */
-    IR_FP_FCVTZS, /* n converted to signed integer lanes toward zero, saturating */
+    IR_FP_FCVTZS, /* n converted to signed integer lanes, saturating; idx = IrFpRound mode
+                   * (IR_FP_RND_Z: toward zero) */
     IR_FP_CMP,    /* lanes of all ones where n idx m holds, else zeros (IrFpCond) */
     IR_FP_CMPZ,   /* the same against +0 */
     IR_FP_ADDP,   /* pairwise add: the sums of adjacent lanes of n, then of m */
+    IR_FP_NMUL,   /* -(n * m): the product rounded, then negated */
+    IR_FP_ABD,    /* |n - m|: the difference rounded, then its sign cleared */
+    IR_FP_UCVTF,  /* the unsigned integer lanes of n converted to FP (current rounding) */
+    IR_FP_CVTL,   /* double lanes = the single lanes of n's low (idx 0) or high (1) half */
+    IR_FP_CVTN,   /* the double lanes of n narrowed to single: d's low half, the high half
+                   * zeroed (idx 0, shape VEC64), or d's high half, the low half kept (1) */
+    IR_FP_MAXV,   /* scalar = the maximum of the four single lanes of n (16 bytes) */
+    IR_FP_MINV,   /* scalar = their minimum; NaN lanes: the helper decides */
+    IR_FP_FCVTU,  /* n converted to unsigned integer lanes, saturating; idx as FCVTZS */
     IR_FP_KINDS,
 } IrFpKind;
 
@@ -61,8 +71,9 @@ enum {
 };
 
 /* fp_int operations: d = NZCV of n <=> m (Arm encoding: 0110 equal, 1000 less,
- * 0010 greater, 0011 unordered), or n converted to an integer rounding toward zero,
- * saturating (NaN gives 0), invalid when out of range or NaN, inexact when not exact. */
+ * 0010 greater, 0011 unordered), or n converted to an integer rounding toward zero (idx
+ * IR_FP_RND_Z) or rounding to nearest even, down or up (IR_FP_RND_N, _M, _P), saturating
+ * (NaN gives 0), invalid when out of range or NaN, else inexact when not exact. */
 typedef enum IrFpIntKind {
     IR_FPC_QUIET,  /* only signalling NaNs raise invalid */
     IR_FPC_SIGNAL, /* any NaN raises invalid */

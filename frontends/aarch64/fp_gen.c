@@ -72,12 +72,15 @@ bool a64_gen_fp_1src(DisasContext *s, int type, int opc, void *fn, const A64Simd
 
 IrTemp a64_gen_fp_to_int(DisasContext *s, int type, int sf, void *fn, const A64SimdDesc *d)
 {
+    static const int kinds[2][2] = {{IR_FPI_S32, IR_FPI_U32}, {IR_FPI_S64, IR_FPI_U64}};
+    static const int modes[4] = {IR_FP_RND_N, IR_FP_RND_P, IR_FP_RND_M, IR_FP_RND_Z}; /* rmode */
     int esz = fp_esz(type);
-    if (esz < 0 || fz(s))
+    if (esz < 0 || fz(s) || (d->opc & 7) > 1)
         return IR_TEMP_NONE;
     IrTemp r = ir_new_temp(s->ir, IR_I64);
-    ir_gen_fp_int(s->ir, r, ir_fp_desc(sf ? IR_FPI_S64 : IR_FPI_S32, esz, IR_FP_SCALAR, 0, 0),
-                  ir_fp_offs(0, vreg(d->rn), vreg(d->rn), 0), fn, a64_simd_desc(d), 0);
+    uint64_t desc = ir_fp_desc(kinds[sf][d->u], esz, IR_FP_SCALAR, 0, modes[(d->opc >> 3) & 3]);
+    ir_gen_fp_int(s->ir, r, desc, ir_fp_offs(0, vreg(d->rn), vreg(d->rn), 0), fn, a64_simd_desc(d),
+                  0);
     return r;
 }
 
@@ -95,13 +98,19 @@ bool a64_gen_fp_from_int(DisasContext *s, int type, int sf, bool u, IrTemp v, vo
 
 bool a64_gen_fp_2src(DisasContext *s, int type, int opc, void *fn, const A64SimdDesc *d)
 {
-    /* FMUL FDIV FADD FSUB FMAX FMIN FMAXNM FMINNM (NM: equal to FMAX/FMIN without NaNs) */
+    /* FMUL FDIV FADD FSUB FMAX FMIN FMAXNM FMINNM (NM: equal to FMAX/FMIN without NaNs),
+     * FNMUL */
     static const int kinds[8] = {IR_FP_MUL, IR_FP_DIV, IR_FP_ADD, IR_FP_SUB,
                                  IR_FP_MAX, IR_FP_MIN, IR_FP_MAX, IR_FP_MIN};
     int esz = fp_esz(type);
-    if (esz < 0 || opc > 7 || fz(s))
+    if (esz < 0 || opc > 8 || fz(s))
         return false;
-    FpInsn f = {.kind = kinds[opc], .esz = esz, .rd = d->rd, .rn = d->rn, .rm = d->rm, .ra = d->rn};
+    FpInsn f = {.kind = opc == 8 ? IR_FP_NMUL : kinds[opc],
+                .esz = esz,
+                .rd = d->rd,
+                .rn = d->rn,
+                .rm = d->rm,
+                .ra = d->rn};
     gen_fp_env(s, &f, fn, d);
     return true;
 }
@@ -148,6 +157,8 @@ static int fp_3same_kind(int key, int *idx)
     switch (key) {
     case 0x12: /* FADDP */
         return IR_FP_ADDP;
+    case 0x1a: /* FABD */
+        return IR_FP_ABD;
     case 0x00: /* FMAXNM */
     case 0x06: /* FMAX */
         return IR_FP_MAX;
@@ -173,12 +184,14 @@ static int fp_3same_kind(int key, int *idx)
 bool a64_gen_fp_3same(DisasContext *s, void *fn, const A64SimdDesc *d)
 {
     int idx = 0, kind = fp_3same_kind(d->u << 4 | (d->size >> 1) << 3 | (d->opc & 7), &idx);
-    if (d->scalar || d->opc < 0x18 || kind < 0 || fz(s))
+    if ((d->scalar && kind != IR_FP_ABD) || d->opc < 0x18 || kind < 0 || fz(s))
         return false;
     FpInsn f = {.kind = kind,
                 .idx = idx,
                 .esz = 2 + (d->size & 1),
-                .shape = d->q ? IR_FP_VEC128 : IR_FP_VEC64,
+                .shape = d->scalar ? IR_FP_SCALAR
+                         : d->q    ? IR_FP_VEC128
+                                   : IR_FP_VEC64,
                 .rd = d->rd,
                 .rn = d->rn,
                 .rm = d->rm,
@@ -196,13 +209,21 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
         [0x2f] = {IR_FP_ABS + 1, 0},
         [0x6f] = {IR_FP_NEG + 1, 0},
         [0x7f] = {IR_FP_SQRT + 1, 0},
-        [0x2c] = {IR_FP_CMPZ + 1, IR_FP_CMP_GT}, /* FCMGT #0 */
-        [0x2d] = {IR_FP_CMPZ + 1, IR_FP_CMP_EQ}, /* FCMEQ #0 */
-        [0x2e] = {IR_FP_CMPZ + 1, IR_FP_CMP_LT}, /* FCMLT #0 */
-        [0x6c] = {IR_FP_CMPZ + 1, IR_FP_CMP_GE}, /* FCMGE #0 */
-        [0x6d] = {IR_FP_CMPZ + 1, IR_FP_CMP_LE}, /* FCMLE #0 */
-        [0x1d] = {IR_FP_SCVTF + 1, 0},           /* SCVTF (vector) */
-        [0x3b] = {IR_FP_FCVTZS + 1, 0},          /* FCVTZS (vector) */
+        [0x2c] = {IR_FP_CMPZ + 1, IR_FP_CMP_GT},  /* FCMGT #0 */
+        [0x2d] = {IR_FP_CMPZ + 1, IR_FP_CMP_EQ},  /* FCMEQ #0 */
+        [0x2e] = {IR_FP_CMPZ + 1, IR_FP_CMP_LT},  /* FCMLT #0 */
+        [0x6c] = {IR_FP_CMPZ + 1, IR_FP_CMP_GE},  /* FCMGE #0 */
+        [0x6d] = {IR_FP_CMPZ + 1, IR_FP_CMP_LE},  /* FCMLE #0 */
+        [0x1d] = {IR_FP_SCVTF + 1, 0},            /* SCVTF (vector) */
+        [0x5d] = {IR_FP_UCVTF + 1, 0},            /* UCVTF (vector) */
+        [0x1a] = {IR_FP_FCVTZS + 1, IR_FP_RND_N}, /* FCVTNS (vector) */
+        [0x1b] = {IR_FP_FCVTZS + 1, IR_FP_RND_M}, /* FCVTMS */
+        [0x3a] = {IR_FP_FCVTZS + 1, IR_FP_RND_P}, /* FCVTPS */
+        [0x3b] = {IR_FP_FCVTZS + 1, IR_FP_RND_Z}, /* FCVTZS */
+        [0x5a] = {IR_FP_FCVTU + 1, IR_FP_RND_N},  /* FCVTNU */
+        [0x5b] = {IR_FP_FCVTU + 1, IR_FP_RND_M},  /* FCVTMU */
+        [0x7a] = {IR_FP_FCVTU + 1, IR_FP_RND_P},  /* FCVTPU */
+        [0x7b] = {IR_FP_FCVTU + 1, IR_FP_RND_Z},  /* FCVTZU */
         [0x18] = {IR_FP_RINT + 1, IR_FP_RND_N},
         [0x19] = {IR_FP_RINT + 1, IR_FP_RND_M},
         [0x38] = {IR_FP_RINT + 1, IR_FP_RND_P},
@@ -211,15 +232,49 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
         [0x79] = {IR_FP_RINT + 1, IR_FP_RND_CUR},                   /* FRINTI */
     };
     int key = d->u << 6 | (d->size >> 1) << 5 | d->opc;
-    if (!ops[key].kind1 || d->scalar || fz(s))
+    if ((key == 0x16 || key == 0x17) && (d->size & 1) && !d->scalar && !fz(s)) {
+        bool l = key == 0x17; /* FCVTL(2) 2S -> 2D, FCVTN(2) 2D -> 2S (idx: the high half) */
+        FpInsn f = {.kind = l ? IR_FP_CVTL : IR_FP_CVTN,
+                    .esz = l ? 3 : 2,
+                    .shape = l || d->q ? IR_FP_VEC128 : IR_FP_VEC64,
+                    .idx = d->q,
+                    .rd = d->rd,
+                    .rn = d->rn,
+                    .rm = d->rn,
+                    .ra = d->rn};
+        gen_fp_env(s, &f, fn, d);
+        return true;
+    }
+    if (!ops[key].kind1 || fz(s))
         return false;
-    if (key == 0x3b && (d->size & 1)) /* FCVTZS 2D: no host form without AVX-512 */
-        return false;
-    int kind = ops[key].kind1 - 1, idx = ops[key].idx;
+    int kind = ops[key].kind1 - 1;
+    bool cvt_int = kind == IR_FP_FCVTZS || kind == IR_FP_FCVTU;
+    if (cvt_int && (d->size & 1))
+        return false; /* 2D and D: no host form without AVX-512 */
+    if (d->scalar && !cvt_int && kind != IR_FP_SCVTF && kind != IR_FP_UCVTF)
+        return false; /* scalar forms: the conversions only (one lane, the rest zero) */
+    int idx = ops[key].idx;
     FpInsn f = {.kind = kind,
                 .esz = 2 + (d->size & 1),
-                .shape = d->q ? IR_FP_VEC128 : IR_FP_VEC64,
+                .shape = d->scalar ? IR_FP_SCALAR
+                         : d->q    ? IR_FP_VEC128
+                                   : IR_FP_VEC64,
                 .idx = idx,
+                .rd = d->rd,
+                .rn = d->rn,
+                .rm = d->rn,
+                .ra = d->rn};
+    gen_fp_env(s, &f, fn, d);
+    return true;
+}
+
+bool a64_gen_fp_across(DisasContext *s, void *fn, const A64SimdDesc *d)
+{
+    if (!d->u || !d->q || (d->size & 1) || (d->opc != 0x0c && d->opc != 0x0f) || fz(s))
+        return false;
+    FpInsn f = {.kind = (d->size & 2) ? IR_FP_MINV : IR_FP_MAXV,
+                .esz = 2,
+                .shape = IR_FP_SCALAR,
                 .rd = d->rd,
                 .rn = d->rn,
                 .rm = d->rn,

@@ -23,10 +23,13 @@ IrTemp a64_gen_fp_to_int(DisasContext *s, int type, int sf, void *fn, const A64S
 /* SCVTF / UCVTF (u) of register value v (fbits 0). */
 bool a64_gen_fp_from_int(DisasContext *s, int type, int sf, bool u, IrTemp v, void *fn,
                          const A64SimdDesc *d);
-/* AdvSIMD FP two-register misc: FABS FNEG FSQRT FRINT* on vectors. */
+/* AdvSIMD FP two-register misc: FABS FNEG FSQRT FRINT*, compares and conversions on vectors;
+ * the conversions on scalars too. */
 bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d);
 /* AdvSIMD FP three-same (vector) and vector-by-element (also scalar-by-element). */
 bool a64_gen_fp_3same(DisasContext *s, void *fn, const A64SimdDesc *d);
 bool a64_gen_fp_indexed(DisasContext *s, void *fn, const A64SimdDesc *d);
+/* FMAXV FMINV FMAXNMV FMINNMV (4S). */
+bool a64_gen_fp_across(DisasContext *s, void *fn, const A64SimdDesc *d);
 
 #endif

@@ -314,7 +314,8 @@ static bool trans_SIMD_ACROSS(DisasContext *s, arg_v2 *a)
         return true;
     A64SimdDesc d = {
         .rd = a->rd, .rn = a->rn, .size = a->size, .q = a->q, .u = a->u, .opc = a->opc};
-    gen_helper_desc(s, (void *)helper_simd_across, &d);
+    if (!a64_gen_fp_across(s, (void *)helper_simd_across, &d))
+        gen_helper_desc(s, (void *)helper_simd_across, &d);
     return true;
 }
 
@@ -727,7 +728,7 @@ static bool gen_fp_int_conv(DisasContext *s, int sf, int type, int rmode, int op
         return true;
     }
     IrTemp r = IR_TEMP_NONE;
-    if (rmode == 3 && opc == 0 && !fbits) /* FCVTZS */
+    if (opc <= 1 && !fbits) /* FCVT[NPMZ][SU] */
         r = a64_gen_fp_to_int(s, type, sf, (void *)helper_fp_to_int, &d);
     if (r == IR_TEMP_NONE)
         r = gen_helper_ret(s, (void *)helper_fp_to_int, &d, IR_TEMP_NONE);

@@ -420,6 +420,7 @@ static int gen_body(X86Gen *g)
     if (g->loop_pass) {
         x86_vc_loop_enter(g, &g->loop.vc);
         x86_ra_gpr_loop_enter(g, &g->loop.gpr);
+        x86_fp_loop_enter(g);
         g->loop_head = gen_off(g);
     }
     for (uint32_t i = 0; i < g->ctx->nops; i++) {

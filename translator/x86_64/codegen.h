@@ -137,6 +137,11 @@ typedef struct X86Gen {
 
     struct X86FpStub *fp_stubs; /* out-of-line slow paths of fp ops (codegen_fp.c) */
     uint32_t nfp_stubs, fp_stubs_cap;
+    /* codegen_fp.c: the fp guard constants of element size fpk_esz (0: none) are in their
+     * xmm registers as long as only ops it knows leave them alone follow op fpk_op - 1. */
+    uint32_t fpk_op;
+    int8_t fpk_esz;
+    bool fpk_pinned;                /* loaded before a self loop's head, valid in the whole TB */
     struct X86WildStub *wild_stubs; /* out-of-line window-check failures (codegen_mem.c) */
     uint32_t nwild_stubs, wild_stubs_cap;
     /* codegen_mem.c, with a guarded window only: addr_ok holds addresses checked in this block
@@ -286,6 +291,8 @@ bool x86_fault_publish(X86Gen *g, TB *tb);
 
 /* codegen_fp.c: fp_env / fp_int (host SSE/AVX fast path, exact helper otherwise) */
 void x86_gen_fp(X86Gen *g, const IrOp *op);
+/* Before a self loop's head (second pass): may load the fp guard constants for the loop. */
+void x86_fp_loop_enter(X86Gen *g);
 /* Emits the fp ops' out-of-line slow paths after the TB's code; 0, -ENOSPC or -ENOMEM. */
 int x86_fp_emit_stubs(X86Gen *g);
 /* codegen_mem.c: the window-check failure paths, after the TB's code; 0 or -ENOSPC. */

@@ -12,41 +12,128 @@
  * are a subset of those the helper raises (invalid only for signalling NaNs or invalid
  * operations, underflow only for results tiny after rounding).  vmin/vmax raise invalid
  * for quiet NaNs too, so min/max check their inputs for NaNs first; their results are
- * exact.  Without AVX (or FMA3, for the fused ops) the helper always runs.
+ * exact.  Without AVX (or FMA3, for the fused ops) the helper always runs.  This file
+ * has the guard, the slow paths and fp_env; fp_int and fp_from_int are in
+ * codegen_fp_int.c (codegen_fp.h).
  */
-#include "translator/x86_64/codegen.h"
+#include "translator/x86_64/codegen_fp.h"
 
-#include "translator/ir_fp.h"
-
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Lane constants: |x| masks and twice the smallest normal, single then double. */
-enum { FP_K_ABS_S, FP_K_ABS_D, FP_K_MIN2_S, FP_K_MIN2_D, FP_K_SIGN_S, FP_K_SIGN_D };
+/* Lane constants: |x| masks and twice the smallest normal, single then double; sign bits;
+ * -1.0f and 2^31 (single) for unsigned conversions. */
+enum {
+    FP_K_ABS_S,
+    FP_K_ABS_D,
+    FP_K_MIN2_S,
+    FP_K_MIN2_D,
+    FP_K_SIGN_S,
+    FP_K_SIGN_D,
+    FP_K_M1_S,
+    FP_K_2P31_S
+};
 /* FP_K_SIGN_S is also the host's "integer indefinite" of 32-bit conversions */
-static const uint32_t fp_k[6][4] __attribute__((aligned(16))) = {
+static const uint32_t fp_k[8][4] __attribute__((aligned(16))) = {
     {0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff},
     {0xffffffff, 0x7fffffff, 0xffffffff, 0x7fffffff},
     {0x01000000, 0x01000000, 0x01000000, 0x01000000},
     {0, 0x00200000, 0, 0x00200000},
     {0x80000000, 0x80000000, 0x80000000, 0x80000000},
     {0, 0x80000000, 0, 0x80000000},
+    {0xbf800000, 0xbf800000, 0xbf800000, 0xbf800000},
+    {0x4f000000, 0x4f000000, 0x4f000000, 0x4f000000},
 };
 
-/* One fp op being compiled. */
-typedef struct FpGen {
-    X86Gen *g;
-    const IrOp *op;
-    uint64_t desc;
-    int esz, shape;
-    int src_esz; /* element size of the sources (differs for conversions) */
-    int tmp;     /* scratch general register */
-    int kreg;    /* register holding fp_k when it is out of rip-relative reach, else -1 */
-    int x[4];    /* vector-cache registers of d, n, m, a; -1: read from memory (partial shapes) */
-} FpGen;
+/*
+ * The guard constants (|x| mask and twice the smallest normal of one element size) are
+ * loaded into FP_XABS and FP_XMIN2 by the first guarded op that needs them and reused by
+ * the next ones while only ops that leave those registers alone come between (no calls,
+ * no labels, no other xmm users: fp_keeps_consts); the slow paths reload them after
+ * their helper call.
+ */
+enum { FP_XABS = 5, FP_XMIN2 = 6 };
 
-static int32_t fp_off(const FpGen *f, int i)
+static bool fp_keeps_consts(int opc)
+{
+    switch (opc) {
+    case IR_OP_nop:
+    case IR_OP_discard:
+    case IR_OP_insn_start:
+    case IR_OP_mov:
+    case IR_OP_add:
+    case IR_OP_sub:
+    case IR_OP_mul:
+    case IR_OP_and:
+    case IR_OP_or:
+    case IR_OP_xor:
+    case IR_OP_andc:
+    case IR_OP_shl:
+    case IR_OP_shr:
+    case IR_OP_sar:
+    case IR_OP_extract:
+    case IR_OP_sextract:
+    case IR_OP_deposit:
+    case IR_OP_ext32s:
+    case IR_OP_ext32u:
+    case IR_OP_extu_i32:
+    case IR_OP_exts_i32:
+    case IR_OP_trunc_i64:
+    case IR_OP_setcond:
+    case IR_OP_movcond:
+    case IR_OP_ld_env:
+    case IR_OP_st_env:
+    case IR_OP_mov_env128:
+    case IR_OP_ld:
+    case IR_OP_st:
+    case IR_OP_ld_v128:
+    case IR_OP_st_v128:
+    case IR_OP_fp_env: /* these keep g->fpk_esz current themselves */
+    case IR_OP_fp_int:
+    case IR_OP_fp_from_int:
+        return true;
+    }
+    return false;
+}
+
+/* Forgets the constants unless every op since the last fp op keeps them. */
+static void fp_consts_check(X86Gen *g)
+{
+    if (g->fpk_pinned)
+        return;
+    for (uint32_t i = g->fpk_op; i < g->op_index && g->fpk_esz; i++)
+        if (!fp_keeps_consts(g->ctx->ops[i].opc))
+            g->fpk_esz = 0;
+}
+
+/* Loads the constants of element size esz (through general register tmp when fp_k is out
+ * of rip-relative reach). */
+static void fp_consts_load(CodeBuf *cb, int esz, int tmp)
+{
+    int k[2] = {esz == 3 ? FP_K_ABS_D : FP_K_ABS_S, esz == 3 ? FP_K_MIN2_D : FP_K_MIN2_S};
+    bool far = !x86_reach32(cb->ptr, fp_k) || !x86_reach32(cb->ptr + 32, fp_k);
+    if (far)
+        x86_movi_keepflags(cb, true, tmp, (uint64_t)(uintptr_t)fp_k);
+    for (int i = 0; i < 2; i++) {
+        if (far)
+            x86_vex_md(cb, X86_V_MOVAPS, FP_XABS + i, 0, tmp, k[i] * 16);
+        else
+            x86_vex_rip(cb, X86_V_MOVAPS, FP_XABS + i, 0, fp_k[k[i]], 0);
+    }
+}
+
+/* The guard constants of the op's element size, in FP_XABS and FP_XMIN2. */
+static void fp_consts_need(FpGen *f)
+{
+    if (f->g->fpk_esz != f->esz) {
+        fp_consts_load(f->g->cb, f->esz, f->tmp);
+        f->g->fpk_esz = (int8_t)f->esz;
+    }
+}
+
+int32_t x86_fp_off(const FpGen *f, int i)
 {
     return ir_fp_off(ir_cst(f->op, 1), i);
 }
@@ -85,7 +172,7 @@ static void fp_vk(FpGen *f, unsigned vop, int r, int v, int k, int imm)
 }
 
 /* xmm dst = the element(s) of xmm src the op uses, other lanes zero (no flags from them). */
-static void fp_zext(FpGen *f, int dst, int src)
+void x86_fp_zext(FpGen *f, int dst, int src)
 {
     CodeBuf *cb = f->g->cb;
     if (f->shape == IR_FP_VEC128) {
@@ -100,16 +187,16 @@ static void fp_zext(FpGen *f, int dst, int src)
     }
 }
 
-/* xmm dst = operand i (1 n, 2 m, 3 a) as fp_zext makes it, from the cache or memory (an
+/* xmm dst = operand i (1 n, 2 m, 3 a) as x86_fp_zext makes it, from the cache or memory (an
  * 8- or 4-byte load: it forwards from the 8-byte stores of scalar guest loads). */
-static void fp_fetch(FpGen *f, int dst, int i)
+void x86_fp_fetch(FpGen *f, int dst, int i)
 {
     if (f->x[i] >= 0) {
-        fp_zext(f, dst, f->x[i]);
+        x86_fp_zext(f, dst, f->x[i]);
         return;
     }
     unsigned vop = f->shape == IR_FP_VEC64 || f->src_esz == 3 ? X86_V_MOVQ_LOAD : X86_V_MOVSS_LOAD;
-    x86_vex_md(f->g->cb, vop, dst, 0, X86_REG_CPU, fp_off(f, i));
+    x86_vex_md(f->g->cb, vop, dst, 0, X86_REG_CPU, x86_fp_off(f, i));
 }
 
 /* xmm2 = element idx of m in every lane the op uses. */
@@ -123,7 +210,7 @@ static void fp_elem(FpGen *f)
     } else {
         x86_vex_rr3(cb, idx ? X86_V_UNPCKHPD : X86_V_MOVDDUP, 2, idx ? f->x[2] : 0, f->x[2]);
     }
-    fp_zext(f, 2, 2);
+    x86_fp_zext(f, 2, 2);
 }
 
 /*
@@ -132,7 +219,7 @@ static void fp_elem(FpGen *f)
  * registers that hold values are preserved (except `out`, which receives the result,
  * and the scratch register).
  */
-static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
+void x86_fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
 {
     CodeBuf *cb = g->cb;
     int saved[16], n = 0;
@@ -158,27 +245,11 @@ static void fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
     for (int i = n - 1; i >= 0; i--)
         x86_pop(cb, saved[i]);
     x86_vc_reload(g);
+    g->fpk_esz = 0;
 }
 
-/*
- * An out-of-line slow path, emitted after the TB's code (x86_fp_emit_stubs) so that the
- * fast path falls through: the state it needs is recorded when the op is compiled.
- */
-typedef struct X86FpStub {
-    const IrOp *op;
-    uint8_t *sites[3]; /* rel32 of jumps to the slow path */
-    int nsites;
-    uint8_t *rare;       /* rel32 of the jump to the zero-lane recheck, or NULL */
-    uint8_t *ok, *done;  /* back to the fast path: store the result / after it */
-    int out, tmp, value; /* as for fp_call_slow */
-    int pp, lanes;       /* of the recheck */
-    uint16_t saved;      /* caller-saved registers holding values */
-    uint8_t vc_valid, vc_dirty;
-    int32_t vc_off[X86_VC_SIZE];
-} X86FpStub;
-
 /* A stub for op with the current register and cache state; NULL on out of memory. */
-static X86FpStub *fp_stub(X86Gen *g, const IrOp *op, int out, int tmp, int value)
+X86FpStub *x86_fp_stub(X86Gen *g, const IrOp *op, int out, int tmp, int value)
 {
     X86FpStub *st = x86_gen_push(g, &g->fp_stubs, &g->nfp_stubs, &g->fp_stubs_cap, sizeof(*st));
     if (!st)
@@ -194,10 +265,21 @@ static X86FpStub *fp_stub(X86Gen *g, const IrOp *op, int out, int tmp, int value
     return st;
 }
 
-static void fp_stub_site(X86FpStub *st, uint8_t *rel)
+/* The op's code ends here: the stub returns here. */
+void x86_fp_stub_end(X86Gen *g, X86FpStub *st)
 {
-    if (st && rel)
+    st->done = g->cb->ptr;
+    st->fpk_esz = g->fpk_esz;
+    if (!st->nsites && !st->rare)
+        g->nfp_stubs--; /* nothing jumps to it */
+}
+
+void x86_fp_stub_site(X86FpStub *st, uint8_t *rel)
+{
+    if (st && rel) {
+        assert(st->nsites < (int)(sizeof(st->sites) / sizeof(st->sites[0])));
         st->sites[st->nsites++] = rel;
+    }
 }
 
 static void fp_emit_stub(X86Gen *g, const X86FpStub *st)
@@ -241,6 +323,8 @@ static void fp_emit_stub(X86Gen *g, const X86FpStub *st)
     for (int i = 0; i < X86_VC_SIZE; i++)
         if ((st->vc_valid >> i) & 1)
             x86_vex_md(cb, X86_V_MOVUPS_LOAD, 8 + i, 0, X86_REG_CPU, st->vc_off[i]);
+    if (st->fpk_esz)
+        fp_consts_load(cb, st->fpk_esz, st->tmp);
     x86_jmp_to(cb, st->done);
 }
 
@@ -256,7 +340,7 @@ int x86_fp_emit_stubs(X86Gen *g)
 
 /* jnz to the slow path when the guard word has a masked bit set; returns the rel32, or
  * NULL without a guard (mask 0). */
-static uint8_t *fp_guard(X86Gen *g, const IrOp *op)
+uint8_t *x86_fp_guard(X86Gen *g, const IrOp *op)
 {
     uint64_t guard = ir_cst(op, 4);
     if (!(guard >> 32))
@@ -270,7 +354,13 @@ static uint8_t *fp_guard(X86Gen *g, const IrOp *op)
 static bool fp_has_m(int kind)
 {
     return kind < IR_FP_SQRT || (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB) || kind == IR_FP_CMP ||
-           kind == IR_FP_ADDP;
+           kind == IR_FP_ADDP || kind == IR_FP_NMUL || kind == IR_FP_ABD;
+}
+
+/* Ops that read all 16 bytes of n whatever their shape. */
+static bool fp_n_whole(int kind)
+{
+    return kind == IR_FP_CVTL || kind == IR_FP_CVTN || kind == IR_FP_MAXV || kind == IR_FP_MINV;
 }
 
 /* Registers of the sources: the cached registers themselves for 16-byte vectors, else
@@ -278,16 +368,16 @@ static bool fp_has_m(int kind)
 static void fp_sources(FpGen *f, int kind, int *n, int *m)
 {
     bool full = f->shape == IR_FP_VEC128;
-    *n = full ? f->x[1] : 1;
+    *n = full || fp_n_whole(kind) ? f->x[1] : 1;
     *m = full && !ir_fp_by_elem(f->desc) ? f->x[2] : 2;
-    if (!full)
-        fp_fetch(f, 1, 1);
+    if (!full && !fp_n_whole(kind))
+        x86_fp_fetch(f, 1, 1);
     if (!fp_has_m(kind))
         return;
     if (ir_fp_by_elem(f->desc))
         fp_elem(f);
     else if (!full)
-        fp_fetch(f, 2, 2);
+        x86_fp_fetch(f, 2, 2);
 }
 
 /* xmm0 = the op on sources n, m and, for fused ops, the addend. */
@@ -310,9 +400,9 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
         x86_vex_rr3(cb, X86_VEX(3, 1, 0, (scalar ? 0x0a : 0x08) + (f->esz == 3)), 0, scalar ? n : 0,
                     n);
         x86_u8(cb, (uint8_t)((mode & 7) | ((mode & IR_FP_RND_EXACT) ? 0 : 8)));
-    } else if (kind == IR_FP_SCVTF && f->esz == 2) {
-        x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x5b), 0, 0, n); /* vcvtdq2ps */
-    } else if (kind == IR_FP_SCVTF) {                     /* two lanes through vcvtsi2sd */
+    } else if ((kind == IR_FP_SCVTF || kind == IR_FP_UCVTF) && f->esz == 2) {
+        x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x5b), 0, 0, n);    /* vcvtdq2ps */
+    } else if (kind == IR_FP_SCVTF || kind == IR_FP_UCVTF) { /* two lanes through vcvtsi2sd */
         x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
         for (int i = 0; i < 2; i++) {
             x86_vex_rr3(cb, X86_V_PEXTR | 1u << 12, n, 0, f->tmp);
@@ -320,7 +410,12 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
             x86_vex_rr3(cb, X86_VEX(1, 3, 1, 0x2a), 3 * i, 4, f->tmp);
         }
         x86_vex_rr3(cb, X86_VEX(1, 1, 0, 0x14), 0, 0, 3); /* vunpcklpd */
-    } else if (kind == IR_FP_FCVTZS) {
+    } else if (kind == IR_FP_FCVTZS || kind == IR_FP_FCVTU) {
+        if (ir_fp_idx(f->desc) != IR_FP_RND_Z) { /* vroundps: inexact raised when inexact */
+            x86_vex_rr3(cb, X86_VEX(3, 1, 0, 0x08), 1, 0, n);
+            x86_u8(cb, (uint8_t)ir_fp_idx(f->desc));
+            n = 1;
+        }
         x86_vex_rr3(cb, X86_VEX(1, 2, 0, 0x5b), 0, 0, n); /* vcvttps2dq */
     } else if (kind == IR_FP_CMP || kind == IR_FP_CMPZ) {
         static const uint8_t pred[] = {[IR_FP_CMP_EQ] = 0x00,
@@ -350,10 +445,27 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
         bool abs = kind == IR_FP_ABS;
         fp_vk(f, abs ? X86_V_ANDPS : X86_V_XORPS, 0, n,
               (abs ? FP_K_ABS_S : FP_K_SIGN_S) + (f->esz == 3), -1);
+    } else if (kind == IR_FP_CVTL) { /* vcvtps2pd of the low half, or of the high one */
+        if (ir_fp_idx(f->desc)) {
+            x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x12), 1, n, n); /* vmovhlps */
+            n = 1;
+        }
+        x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x5a), 0, 0, n);
+    } else if (kind == IR_FP_CVTN) { /* vcvtpd2ps: the high half zero */
+        x86_vex_rr3(cb, X86_VEX(1, 1, 0, 0x5a), 0, 0, n);
+    } else if (kind == IR_FP_NMUL) { /* negating a scalar also flips the zero lanes: re-zeroed */
+        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_MUL), 0, n, m);
+        fp_vk(f, X86_V_XORPS, 0, 0, FP_K_SIGN_S + (f->esz == 3), -1);
+        if (scalar)
+            x86_fp_zext(f, 0, 0);
+    } else if (kind == IR_FP_ABD) {
+        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_SUB), 0, n, m);
+        fp_consts_need(f);
+        x86_vex_rr3(cb, X86_V_ANDPS, 0, 0, FP_XABS);
     } else if (kind == IR_FP_SQRT) {
         x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_SQRT), 0, scalar ? n : 0, n);
     } else if (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB) {
-        fp_fetch(f, 0, 3);
+        x86_fp_fetch(f, 0, 3);
         x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fused[kind] + scalar), 0, n, m);
     } else {
         x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, arith[kind]), 0, n, m);
@@ -382,17 +494,52 @@ static uint8_t *fp_minmax(FpGen *f, int kind, int n, int m)
     return nan;
 }
 
+/* xmm dst = the lanewise max (min) of xmm a and b, equal lanes (+0, -0) as on Arm. */
+static void fp_pair(CodeBuf *cb, bool max, int dst, int a, int b)
+{
+    x86_vex_rr3(cb, X86_VEX(1, 0, 0, max ? X86_V_MAX : X86_V_MIN), dst, a, b);
+    x86_vex_rr3(cb, X86_VEX(1, 0, 0, X86_V_CMP), 3, a, b);
+    x86_u8(cb, X86_VCMP_EQ_OQ);
+    x86_vex_rr3(cb, max ? X86_V_ANDPS : X86_V_ORPS, 4, a, b);
+    x86_vex_rr3(cb, X86_V_BLENDVPS, dst, dst, 4);
+    x86_u8(cb, 3 << 4);
+}
+
+/* FMAXV / FMINV (FMAXNMV / FMINNMV: the same without NaNs) of the four lanes of n into
+ * lane 0 of xmm0 (other lanes zero); any NaN lane: the slow path (rel32 returned).  The
+ * result is one of the lanes whatever the order: no flags, nothing to check after. */
+static uint8_t *fp_across(FpGen *f, int kind, int n)
+{
+    CodeBuf *cb = f->g->cb;
+    bool max = kind == IR_FP_MAXV;
+    x86_vex_rr3(cb, X86_VEX(1, 0, 0, X86_V_CMP), 3, n, n);
+    x86_u8(cb, X86_VCMP_UNORD_Q);
+    x86_vex_rr3(cb, X86_VEX(2, 1, 0, 0x0e), 3, 0, 3); /* vtestps */
+    uint8_t *nan = x86_jcc32(cb, X86_CC_NE);
+    x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x12), 1, n, n); /* vmovhlps: lanes 2, 3 at 0, 1 */
+    fp_pair(cb, max, 2, n, 1);
+    x86_vex_rr3(cb, X86_VEX(1, 2, 0, 0x16), 1, 0, 2); /* vmovshdup: lane 1 at 0 */
+    fp_pair(cb, max, 0, 2, 1);
+    x86_fp_zext(f, 0, 0);
+    return nan;
+}
+
 /* Jumps (the returned rel32) to the stub's recheck unless every lane of xmm0 is a value
  * the host computes like the guest; the stub lets zeros through (xmm3 = the suspect lanes). */
 static uint8_t *fp_check(FpGen *f)
 {
     CodeBuf *cb = f->g->cb;
     int pp = fp_pp_packed(f);
-    fp_vk(f, X86_V_ANDPS, 3, 0, f->esz == 3 ? FP_K_ABS_D : FP_K_ABS_S, -1);
-    fp_vk(f, X86_VEX(1, pp, 0, X86_V_CMP), 3, 3, f->esz == 3 ? FP_K_MIN2_D : FP_K_MIN2_S,
-          X86_VCMP_NGE_UQ);
-    x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 3);
-    x86_test_ri(cb, false, f->tmp, fp_lanes(f));
+    fp_consts_need(f);
+    x86_vex_rr3(cb, X86_V_ANDPS, 3, 0, FP_XABS);
+    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 3, 3, FP_XMIN2);
+    x86_u8(cb, X86_VCMP_NGE_UQ);
+    if (f->shape == IR_FP_VEC128) { /* vtestps / vtestpd: every lane is the op's */
+        x86_vex_rr3(cb, X86_VEX(2, 1, 0, 0x0e + pp), 3, 0, 3);
+    } else {
+        x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 3);
+        x86_test_ri(cb, false, f->tmp, fp_lanes(f));
+    }
     return x86_jcc32(cb, X86_CC_NE);
 }
 
@@ -405,7 +552,7 @@ static bool fp_fast_ok(const X86Gen *g, int kind, int shape)
 
 /* Vector-cache registers of the operands; all taken before the code splits into fast
  * and slow paths, so that both leave the same cache state. */
-static void fp_operands(FpGen *f, int kind, bool cmp)
+void x86_fp_operands(FpGen *f, int kind, bool cmp)
 {
     X86Gen *g = f->g;
     bool full = f->shape == IR_FP_VEC128;
@@ -415,16 +562,16 @@ static void fp_operands(FpGen *f, int kind, bool cmp)
         f->x[i] = -1;
         if ((i == 2 && (!has_m || (cmp && ir_fp_by_elem(f->desc)))) || (i == 3 && !has_a))
             continue;
-        bool whole = full || (i == 2 && ir_fp_by_elem(f->desc));
-        f->x[i] = whole ? x86_vc_get(g, fp_off(f, i)) : x86_vc_peek(g, fp_off(f, i));
+        bool whole = full || (i == 2 && ir_fp_by_elem(f->desc)) || (i == 1 && fp_n_whole(kind));
+        f->x[i] = whole ? x86_vc_get(g, x86_fp_off(f, i)) : x86_vc_peek(g, x86_fp_off(f, i));
     }
     /* the old value of d matters to 16-byte ops and when d is a source (the slow path
      * writes dirty entries back before the helper); helpers rewrite all of a partial d */
     bool d_read = full;
     for (int i = 1; i < 4; i++)
-        d_read |= (i != 2 || has_m) && (i != 3 || has_a) && fp_off(f, i) == fp_off(f, 0);
+        d_read |= (i != 2 || has_m) && (i != 3 || has_a) && x86_fp_off(f, i) == x86_fp_off(f, 0);
     if (!cmp)
-        f->x[0] = x86_vc_def(g, fp_off(f, 0), d_read);
+        f->x[0] = x86_vc_def(g, x86_fp_off(f, 0), d_read);
 }
 
 static void fp_gen_env(FpGen *f)
@@ -434,139 +581,111 @@ static void fp_gen_env(FpGen *f)
     int kind = ir_fp_kind(f->desc), n, m;
     if (!fp_fast_ok(g, kind, f->shape)) {
         x86_vc_call(g);
-        fp_call_slow(g, f->op, -1, f->tmp, -1);
+        x86_fp_call_slow(g, f->op, -1, f->tmp, -1);
         return;
     }
-    fp_operands(f, kind, false);
-    X86FpStub *st = fp_stub(g, f->op, -1, f->tmp, -1);
+    x86_fp_operands(f, kind, false);
+    X86FpStub *st = x86_fp_stub(g, f->op, -1, f->tmp, -1);
     if (!st)
         return;
-    fp_stub_site(st, fp_guard(g, f->op));
+    x86_fp_stub_site(st, x86_fp_guard(g, f->op));
     if (!x86_reach32(cb->ptr, fp_k) || !x86_reach32(cb->ptr + 512, fp_k)) {
         f->kreg = f->tmp;
         x86_movi_keepflags(cb, true, f->kreg, (uint64_t)(uintptr_t)fp_k);
     }
     fp_sources(f, kind, &n, &m);
     if (kind == IR_FP_MIN || kind == IR_FP_MAX) {
-        fp_stub_site(st, fp_minmax(f, kind, n, m));
+        x86_fp_stub_site(st, fp_minmax(f, kind, n, m));
+    } else if (kind == IR_FP_MAXV || kind == IR_FP_MINV) {
+        x86_fp_stub_site(st, fp_across(f, kind, n));
+    } else if (kind == IR_FP_UCVTF) { /* lanes with the top bit set: the helper */
+        x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)fp_pp_packed(f) << 10, f->tmp, 0, n);
+        x86_test_ri(cb, false, f->tmp, fp_lanes(f));
+        x86_fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
+        fp_compute(f, kind, n, m);
+    } else if (kind == IR_FP_FCVTU) { /* lanes not certainly in [0, 2^31) once rounded */
+        bool low_ok = ir_fp_idx(f->desc) == IR_FP_RND_Z || ir_fp_idx(f->desc) == IR_FP_RND_P;
+        if (low_ok) { /* not > -1 */
+            fp_vk(f, X86_VEX(1, 0, 0, X86_V_CMP), 3, n, FP_K_M1_S, 0x1a);
+        } else { /* not >= 0 */
+            x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
+            x86_vex_rr3(cb, X86_VEX(1, 0, 0, X86_V_CMP), 3, n, 4);
+            x86_u8(cb, X86_VCMP_NGE_UQ);
+        }
+        fp_vk(f, X86_VEX(1, 0, 0, X86_V_CMP), 4, n, FP_K_2P31_S, 0x15); /* not < 2^31 */
+        x86_vex_rr3(cb, X86_V_ORPS, 3, 3, 4);
+        x86_vex_rr3(cb, X86_VEX(2, 1, 0, 0x0e), 3, 0, 3); /* vtestps: zero lanes pass */
+        x86_fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
+        fp_compute(f, kind, n, m);
     } else if (kind == IR_FP_FCVTZS) { /* indefinite lanes: NaN, out of range or the minimum */
         fp_compute(f, kind, n, m);
         fp_vk(f, X86_VEX(1, 1, 0, 0x76), 3, 0, FP_K_SIGN_S, -1); /* vpcmpeqd */
         x86_vex_rr3(cb, X86_V_MOVMSKPS, f->tmp, 0, 3);
         x86_test_ri(cb, false, f->tmp, fp_lanes(f));
-        fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
+        x86_fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
     } else {
         fp_compute(f, kind, n, m);
         bool exact = kind == IR_FP_ABS || kind == IR_FP_NEG || kind == IR_FP_SCVTF ||
                      kind == IR_FP_CMP || kind == IR_FP_CMPZ; /* results and flags as on Arm */
         if (!exact) {
+            int shape = f->shape;
+            if (kind == IR_FP_CVTN) /* only the two new lanes */
+                f->shape = IR_FP_VEC64;
             st->rare = fp_check(f);
             st->pp = fp_pp_packed(f), st->lanes = fp_lanes(f);
+            f->shape = shape;
         }
     }
     st->ok = cb->ptr;
+    if (kind == IR_FP_CVTN && ir_fp_idx(f->desc)) /* FCVTN2: above d's low half (vmovlhps) */
+        x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x16), 0, f->x[0], 0);
     x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
-    st->done = cb->ptr;
-    if (!st->nsites && !st->rare)
-        g->nfp_stubs--; /* nothing jumps to it */
+    x86_fp_stub_end(g, st);
 }
 
-/* Signed conversion toward zero (vcvtts*2si): the host's "integer indefinite" (the
- * minimum) stands for NaN and out of range, where Arm saturates: the helper decides
- * (also for a true minimum).  Returns the rel32 to the slow path. */
-static uint8_t *fp_to_int(FpGen *f, int out)
+/*
+ * A self loop whose ops all keep the constants (branches and exits too: they leave the
+ * TB or go back to the head) and whose fp_env ops all have one element size and a fast
+ * path gets them loaded before its head, once: they then hold in the whole TB (the slow
+ * paths reload them).  Otherwise they are loaded lazily as in any TB.
+ */
+void x86_fp_loop_enter(X86Gen *g)
 {
-    CodeBuf *cb = f->g->cb;
-    bool is64 = ir_fp_kind(f->desc) == IR_FPI_S64;
-    fp_fetch(f, 1, 1);
-    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, is64, 0x2c), out, 0, 1);
-    x86_alu_ri(cb, X86_CMP, is64, out, 1); /* overflows only for the minimum */
-    return x86_jcc32(cb, X86_CC_O);
-}
-
-/* NZCV from the flags of (v)ucomis: unordered ZF=PF=CF=1, less CF=1, equal ZF=1. */
-static void fp_compare(FpGen *f, int out)
-{
-    CodeBuf *cb = f->g->cb;
-    fp_fetch(f, 1, 1);
-    if (ir_fp_by_elem(f->desc))
-        x86_vex_rr3(cb, X86_V_XORPS, 2, 2, 2);
-    else
-        fp_fetch(f, 2, 2);
-    unsigned vop = ir_fp_kind(f->desc) == IR_FPC_SIGNAL ? X86_V_COMISS : X86_V_UCOMISS;
-    x86_vex_rr3(cb, vop | (unsigned)(f->esz == 3) << 10, 1, 0, 2);
-    x86_movi_keepflags(cb, false, out, 0x2);
-    x86_movi_keepflags(cb, false, f->tmp, 0x8);
-    x86_cmov(cb, X86_CC_B, false, out, f->tmp);
-    x86_movi_keepflags(cb, false, f->tmp, 0x6);
-    x86_cmov(cb, X86_CC_E, false, out, f->tmp);
-    x86_movi_keepflags(cb, false, f->tmp, 0x3);
-    x86_cmov(cb, X86_CC_P, false, out, f->tmp);
-}
-
-/* fp_int: compares, and signed conversions (unsigned ones: the helper). */
-static void fp_gen_int(FpGen *f, int out)
-{
-    X86Gen *g = f->g;
+    int esz = 0;
+    for (uint32_t i = 0; i < g->ctx->nops; i++) {
+        const IrOp *op = &g->ctx->ops[i];
+        uint64_t desc = ir_cst(op, 0);
+        switch (op->opc) {
+        case IR_OP_set_label:
+        case IR_OP_br:
+        case IR_OP_brcond:
+        case IR_OP_goto_tb:
+        case IR_OP_exit_tb:
+        case IR_OP_lookup_and_goto:
+            continue;
+        case IR_OP_fp_env:
+            if ((esz && ir_fp_esz(desc) != esz) ||
+                !fp_fast_ok(g, ir_fp_kind(desc), ir_fp_shape(desc)))
+                return;
+            esz = ir_fp_esz(desc);
+            continue;
+        }
+        if (!fp_keeps_consts(op->opc) || !g->feat->avx)
+            return;
+    }
     CodeBuf *cb = g->cb;
-    int kind = ir_fp_kind(f->desc);
-    if (!g->feat->avx || kind == IR_FPI_U32 || kind == IR_FPI_U64) {
-        x86_vc_call(g);
-        fp_call_slow(g, f->op, out, f->tmp, -1);
+    if (!esz || !x86_reach32(cb->ptr, fp_k) || !x86_reach32(cb->ptr + 32, fp_k))
         return;
-    }
-    fp_operands(f, 0, true);
-    X86FpStub *st = fp_stub(g, f->op, out, f->tmp, -1);
-    if (!st)
-        return;
-    fp_stub_site(st, fp_guard(g, f->op));
-    if (kind <= IR_FPC_SIGNAL)
-        fp_compare(f, out);
-    else
-        fp_stub_site(st, fp_to_int(f, out));
-    st->done = cb->ptr;
-    if (!st->nsites)
-        g->nfp_stubs--;
-}
-
-/* fp_from_int: vcvtsi2ss/sd from 64 bits (32-bit sources extended first); an unsigned
- * 64-bit value with the top bit set goes to the helper. */
-static void fp_gen_from_int(FpGen *f, int in)
-{
-    X86Gen *g = f->g;
-    CodeBuf *cb = g->cb;
-    int kind = ir_fp_kind(f->desc);
-    if (!g->feat->avx) {
-        x86_vc_call(g);
-        fp_call_slow(g, f->op, -1, f->tmp, in);
-        return;
-    }
-    f->x[0] = x86_vc_def(g, fp_off(f, 0), true);
-    X86FpStub *st = fp_stub(g, f->op, -1, f->tmp, in);
-    if (!st)
-        return;
-    fp_stub_site(st, fp_guard(g, f->op));
-    if (kind == IR_FPF_S32)
-        x86_op_rr(cb, X86_OPC_MOVSLQ, f->tmp, in);
-    else if (kind == IR_FPF_U32)
-        x86_mov_rr(cb, false, f->tmp, in);
-    else
-        x86_mov_rr(cb, true, f->tmp, in);
-    if (kind == IR_FPF_U64) {
-        x86_test_rr(cb, true, f->tmp, f->tmp);
-        fp_stub_site(st, x86_jcc32(cb, X86_CC_S));
-    }
-    x86_vex_rr3(cb, X86_V_XORPS, 0, 0, 0);
-    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, 1, 0x2a), 0, 0, f->tmp);
-    x86_vex_rr3(cb, X86_V_MOVAPS, f->x[0], 0, 0);
-    st->done = cb->ptr;
-    if (!st->nsites)
-        g->nfp_stubs--;
+    fp_consts_load(cb, esz, -1);
+    g->fpk_esz = (int8_t)esz;
+    g->fpk_pinned = true;
 }
 
 void x86_gen_fp(X86Gen *g, const IrOp *op)
 {
     FpGen f = {.g = g, .op = op, .desc = ir_cst(op, 0), .kreg = -1};
+    fp_consts_check(g);
+    g->fpk_op = g->op_index + 1;
     f.esz = f.src_esz = ir_fp_esz(f.desc);
     f.shape = ir_fp_shape(f.desc);
     if (op->opc == IR_OP_fp_env) {
@@ -579,12 +698,12 @@ void x86_gen_fp(X86Gen *g, const IrOp *op)
     if (op->opc == IR_OP_fp_from_int) {
         int in = x86_ra_in(g, ir_in(op, 0), X86_ALLOCATABLE);
         f.tmp = x86_ra_alloc(g, X86_ALLOCATABLE);
-        fp_gen_from_int(&f, in);
+        x86_fp_gen_from_int(&f, in);
         return;
     }
     IrTemp d = ir_out(op, 0);
     int out = x86_ra_out_fresh(g, op, d, X86_ALLOCATABLE);
     f.tmp = x86_ra_alloc(g, X86_ALLOCATABLE & ~X86_REGMASK(out));
-    fp_gen_int(&f, out);
+    x86_fp_gen_int(&f, out);
     x86_ra_bind(g, d, out);
 }

@@ -1,0 +1,269 @@
+/* FP forms with host fast paths and exact fallbacks (conversions to integer in every
+ * rounding mode, scalar and vector, FNMUL, FABD, FCVTL/FCVTN(2), FMAX(NM)V/FMIN(NM)V, vector
+ * UCVTF): results and FPSR for values at the edges (NaN, zeros, denormals, the smallest normal, out
+ * of range, overflow), also under the directed rounding modes (FPCR.RMode). */
+#include <arm_neon.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+static unsigned long fpsr(void)
+{
+    unsigned long r;
+    __asm__ volatile("mrs %0, fpsr" : "=r"(r));
+    return r;
+}
+/* Pins v's computation (and its flags) before the next asm statement. */
+#define PIN(v) __asm__ volatile("" : "+w"(v))
+
+static void clr(void)
+{
+    __asm__ volatile("msr fpsr, xzr");
+}
+static void set_rmode(unsigned long m)
+{
+    __asm__ volatile("msr fpcr, %0" ::"r"(m << 22));
+}
+static void pr4(const char *s, float32x4_t v, unsigned long f)
+{
+    uint32_t u[4];
+    memcpy(u, &v, 16);
+    printf(" %s %08x %08x %08x %08x/%lx", s, u[0], u[1], u[2], u[3], f);
+}
+static void pr2(const char *s, float64x2_t v, unsigned long f)
+{
+    uint64_t u[2];
+    memcpy(u, &v, 16);
+    printf(" %s %016llx %016llx/%lx", s, (unsigned long long)u[0], (unsigned long long)u[1], f);
+}
+
+#define CV(k, ins, reg, src, x)                                                                    \
+    clr();                                                                                         \
+    __asm__ volatile(ins " %" reg "0, %" src "1" : "=r"(r[k]) : "w"(x));                           \
+    f[k] = fpsr();
+
+static void to_int(void)
+{
+    static const double dv[] = {0.0,          -0.0,         1.5,           -0.5,         -0.6,
+                                -1.0,         -1.5,         2.5,           3.5,          -3.5,
+                                4294967295.0, 4294967295.5, 4294967296.0,  9.3e18,       1.8e19,
+                                2e19,         NAN,          INFINITY,      -INFINITY,    1e-310,
+                                -1e-310,      2147483647.5, -2147483648.5, -2147483647.5};
+    for (unsigned i = 0; i < sizeof dv / sizeof dv[0]; i++) {
+        double x = dv[i];
+        float xf = (float)x;
+        PIN(x);
+        PIN(xf);
+        uint64_t r[16];
+        unsigned long f[16];
+        CV(0, "fcvtzu", "w", "d", x)
+        CV(1, "fcvtzu", "x", "d", x)
+        CV(2, "fcvtns", "w", "d", x)
+        CV(3, "fcvtms", "x", "d", x)
+        CV(4, "fcvtps", "w", "d", x)
+        CV(5, "fcvtnu", "w", "d", x)
+        CV(6, "fcvtmu", "x", "d", x) CV(7, "fcvtpu", "w", "d", x) CV(8, "fcvtzu", "w", "s", xf)
+            CV(9, "fcvtzu", "x", "s", xf) CV(10, "fcvtns", "w", "s", xf)
+                CV(11, "fcvtms", "x", "s", xf) CV(12, "fcvtpu", "w", "s", xf)
+                    CV(13, "fcvtmu", "w", "s", xf) CV(14, "fcvtzs", "w", "d", x)
+                        CV(15, "fcvtnu", "x", "d", x) printf("%a:", x);
+        for (int k = 0; k < 16; k++)
+            printf(" %llx/%lx", (unsigned long long)r[k], f[k]);
+        printf("\n");
+    }
+}
+
+static void arith(void)
+{
+    static const float a[] = {1.5f, -2.0f, 1e-38f, 3e38f, NAN, 0.0f, -0.0f, 1.1754944e-38f};
+    for (int i = 0; i < 8; i++)
+        for (int j = 0; j < 8; j++) {
+            float r1, r2;
+            double d1, d2, x = (double)a[i] * 1e-280, y = (double)a[j] * 1e-300;
+            unsigned long f1, f2, f3, f4;
+            float ai = a[i], aj = a[j];
+            double di = (double)a[i], dj = (double)a[j];
+            PIN(x);
+            PIN(y);
+            PIN(ai);
+            PIN(aj);
+            PIN(di);
+            PIN(dj);
+            clr();
+            __asm__ volatile("fnmul %s0, %s1, %s2" : "=w"(r1) : "w"(ai), "w"(aj));
+            f1 = fpsr();
+            clr();
+            __asm__ volatile("fabd %s0, %s1, %s2" : "=w"(r2) : "w"(ai), "w"(aj));
+            f2 = fpsr();
+            clr();
+            __asm__ volatile("fnmul %d0, %d1, %d2" : "=w"(d1) : "w"(x), "w"(dj));
+            f3 = fpsr();
+            clr();
+            __asm__ volatile("fabd %d0, %d1, %d2" : "=w"(d2) : "w"(di), "w"(y));
+            f4 = fpsr();
+            printf("%d %d %a/%lx %a/%lx %a/%lx %a/%lx\n", i, j, r1, f1, r2, f2, d1, f3, d2, f4);
+        }
+}
+
+#define AX(ins)                                                                                    \
+    clr();                                                                                         \
+    __asm__ volatile(ins " %s0, %1.4s" : "=w"(s) : "w"(b));                                        \
+    f = fpsr();                                                                                    \
+    memcpy(&su, &s, 4);                                                                            \
+    printf(" " ins " %08x/%lx", su, f);
+
+static void vec(int i, int j)
+{
+    static const double dv[] = {
+        1.0,    -0.0, 0.0,   1e-300, -1e-310,   1.17549435e-38, 1.1754942e-38, 1.4e-45, 7e-46,
+        3.5e38, 1e39, -1e39, NAN,    -INFINITY, 1.0000001,      123456789.123, 1.5e-39};
+    enum { N = sizeof dv / sizeof dv[0] };
+    float64x2_t a = {dv[i], dv[j]}, d;
+    float32x4_t old = {1.0f, 2.0f, 3.0f, 4.0f}, r;
+    float32x4_t b = {(float)dv[i], (float)dv[j], (float)dv[(i + 1) % N], (float)dv[(j + 5) % N]};
+    float64x2_t a2 = {dv[j], dv[i]};
+    unsigned long f;
+    float s;
+    uint32_t su;
+    PIN(a);
+    PIN(a2);
+    PIN(b);
+    PIN(old);
+    clr();
+    __asm__ volatile("fcvtn %0.2s, %1.2d" : "=w"(r) : "w"(a));
+    pr4("fcvtn", r, fpsr());
+    r = old;
+    clr();
+    __asm__ volatile("fcvtn2 %0.4s, %1.2d" : "+w"(r) : "w"(a));
+    pr4("fcvtn2", r, fpsr());
+    clr();
+    __asm__ volatile("fcvtl %0.2d, %1.2s" : "=w"(d) : "w"(b));
+    pr2("fcvtl", d, fpsr());
+    clr();
+    __asm__ volatile("fcvtl2 %0.2d, %1.4s" : "=w"(d) : "w"(b));
+    pr2("fcvtl2", d, fpsr());
+    AX("fmaxnmv") AX("fminnmv") AX("fmaxv") AX("fminv");
+    uint32x4_t ui = {(uint32_t)(i * 123456789u), (uint32_t)j, 0x7fffffffu + i, 16777217u + j};
+    PIN(ui);
+    clr();
+    __asm__ volatile("ucvtf %0.4s, %1.4s" : "=w"(r) : "w"(ui));
+    pr4("ucvtf", r, fpsr());
+    uint64x2_t ul = {(uint64_t)i * 0x123456789abcdefull, (uint64_t)j << 40 | 1};
+    PIN(ul);
+    clr();
+    __asm__ volatile("ucvtf %0.2d, %1.2d" : "=w"(d) : "w"(ul));
+    pr2("ucvtf", d, fpsr());
+    clr();
+    __asm__ volatile("fabd %0.2d, %1.2d, %2.2d" : "=w"(d) : "w"(a), "w"(a2));
+    pr2("fabd", d, fpsr());
+    clr();
+    __asm__ volatile("fabd %0.4s, %1.4s, %2.4s" : "=w"(r) : "w"(b), "w"(old));
+    pr4("fabd", r, fpsr());
+    printf("\n");
+}
+
+#define VC(ins)                                                                                    \
+    {                                                                                              \
+        uint32x4_t r;                                                                              \
+        uint32x2_t rl;                                                                             \
+        uint32_t u[4], ul[2];                                                                      \
+        unsigned long f, fl;                                                                       \
+        clr();                                                                                     \
+        __asm__ volatile(ins " %0.4s, %1.4s" : "=w"(r) : "w"(v));                                  \
+        f = fpsr();                                                                                \
+        clr();                                                                                     \
+        __asm__ volatile(ins " %0.2s, %1.2s" : "=w"(rl) : "w"(vl));                                \
+        fl = fpsr();                                                                               \
+        memcpy(u, &r, 16);                                                                         \
+        memcpy(ul, &rl, 8);                                                                        \
+        printf(" %x %x %x %x/%lx %x %x/%lx", u[0], u[1], u[2], u[3], f, ul[0], ul[1], fl);         \
+    }
+
+/* Vector conversions to integer lanes (FCVT[NMPZ][SU], 4S and 2S). */
+static void vec_cvt(int all)
+{
+    static const float vals[] = {
+        0.0f,          -0.0f,         0.4f,          0.5f,           1.5f,     2.5f,
+        -0.4f,         -0.5f,         -0.6f,         -1.0f,          -1.5f,    2147483520.0f,
+        2147483648.0f, 4294967040.0f, 4294967296.0f, -2147483648.0f, -3e9f,    NAN,
+        INFINITY,      -INFINITY,     1e-40f,        123.75f,        -123.75f, 1e10f};
+    enum { N = sizeof vals / sizeof vals[0] };
+    for (int i = 0; i < N; i++) {
+        float32x4_t v = {vals[i], vals[(i + 3) % N], 1.25f, vals[(i + 7) % N]};
+        float32x2_t vl = {vals[i], vals[(i + 11) % N]};
+        PIN(v);
+        PIN(vl);
+        printf("cvt %d:", i);
+        VC("fcvtns") VC("fcvtzu") VC("fcvtmu");
+        if (all) {
+            VC("fcvtms") VC("fcvtps") VC("fcvtzs") VC("fcvtnu") VC("fcvtpu");
+        }
+        printf("\n");
+    }
+}
+
+#define SC(ins, T, in)                                                                             \
+    {                                                                                              \
+        T r;                                                                                       \
+        uint64_t u = 0;                                                                            \
+        unsigned long f;                                                                           \
+        clr();                                                                                     \
+        __asm__ volatile(ins : "=w"(r) : "w"(in));                                                 \
+        f = fpsr();                                                                                \
+        memcpy(&u, &r, sizeof r);                                                                  \
+        printf(" %llx/%lx", (unsigned long long)u, f);                                             \
+    }
+
+/* Scalar forms of the AdvSIMD conversions (SIMD&FP register to SIMD&FP register). */
+static void scalar_cvt(void)
+{
+    static const float fv[] = {0.0f,          -0.0f, 0.5f, 1.5f,     -0.5f,  -1.5f,  2147483648.0f,
+                               4294967296.0f, -3e9f, NAN,  INFINITY, 1e-40f, 123.75f};
+    static const int64_t iv[] = {0,         1,         -1,       123456789, 9007199254740993LL,
+                                 INT64_MIN, INT64_MAX, 16777217, -16777217};
+    for (unsigned i = 0; i < sizeof fv / sizeof fv[0]; i++) {
+        float x = fv[i];
+        PIN(x);
+        printf("scvt f%u:", i);
+        SC("fcvtzs %s0, %s1", float, x) SC("fcvtzu %s0, %s1", float, x);
+        SC("fcvtns %s0, %s1", float, x) SC("fcvtmu %s0, %s1", float, x);
+        SC("fcvtpu %s0, %s1", float, x) SC("fcvtps %s0, %s1", float, x);
+        printf("\n");
+    }
+    for (unsigned i = 0; i < sizeof iv / sizeof iv[0]; i++) {
+        int64_t v = iv[i];
+        int32_t v32 = (int32_t)v;
+        double dv;
+        float f32;
+        memcpy(&dv, &v, 8);
+        memcpy(&f32, &v32, 4);
+        PIN(dv);
+        PIN(f32);
+        printf("scvt i%u:", i);
+        SC("scvtf %d0, %d1", double, dv) SC("ucvtf %d0, %d1", double, dv);
+        SC("scvtf %s0, %s1", float, f32) SC("ucvtf %s0, %s1", float, f32);
+        printf("\n");
+    }
+}
+
+int main(void)
+{
+    to_int();
+    arith();
+    vec_cvt(1);
+    scalar_cvt();
+    for (int i = 0; i < 17; i++)
+        vec(i, (i * 7 + 3) % 17);
+    for (unsigned long m = 1; m < 4; m++) { /* +inf, -inf, zero */
+        set_rmode(m);
+        printf("rmode %lu\n", m);
+        to_int();
+        vec_cvt(0);
+        scalar_cvt();
+        for (int i = 0; i < 17; i += 2)
+            vec(i, (i * 5 + 1) % 17);
+    }
+    set_rmode(0);
+    return 0;
+}
