@@ -260,7 +260,7 @@ static void sign_mask(VecGen *v, int x, int esz)
  * the operands' signs make it possible and r's sign differs; the bound is MAX or MIN by
  * a's sign.  QC when any lane saturated.
  */
-static int saturating_wide(VecGen *v, bool add, bool s)
+int x86_vg_saturating_wide(VecGen *v, bool add, bool s)
 {
     CodeBuf *cb = v->cb;
     int esz = v->esz, res = X6;
@@ -305,7 +305,7 @@ int x86_vg_saturating(VecGen *v)
     bool add = v->op == IR_VEC_SQADD || v->op == IR_VEC_UQADD;
     bool s = v->op == IR_VEC_SQADD || v->op == IR_VEC_SQSUB;
     if (esz >= 2)
-        return saturating_wide(v, add, s);
+        return x86_vg_saturating_wide(v, add, s);
     x86_vg_mov(v, X3, XA);
     x86_vop(cb, (add ? x86_vec_padd : x86_vec_psub)[esz], X3, XB);
     x86_vop(
@@ -317,15 +317,40 @@ int x86_vg_saturating(VecGen *v)
     return XA;
 }
 
+/* XA = the low dwords of (p + round) >> 31 for the signed 64-bit products p of the even and of
+ * the odd dword lanes of XA and XB (SSE4.1), round = 1 << 30 or 0. */
+static void qdmulh32(VecGen *v, bool round)
+{
+    CodeBuf *cb = v->cb;
+    x86_vg_mov(v, X3, XA);
+    x86_vop(cb, X86_OPC_PMULDQ, X3, XB); /* even lanes */
+    x86_vop_i(cb, X86_OPC_PSHUFD, XA, XA, 0xf5);
+    x86_vop_i(cb, X86_OPC_PSHUFD, XB, XB, 0xf5);
+    x86_vop(cb, X86_OPC_PMULDQ, XA, XB); /* odd lanes */
+    if (round) {
+        x86_vg_opc_splat(v, x86_vec_padd[3], X3, 1u << 30, 3);
+        x86_vg_opc_splat(v, x86_vec_padd[3], XA, 1u << 30, 3);
+    }
+    x86_vshift(cb, x86_vec_shgrp[3], X86_VSH_SRL, X3, 31);
+    x86_vshift(cb, x86_vec_shgrp[3], X86_VSH_SRL, XA, 31);
+    x86_vshift(cb, x86_vec_shgrp[3], X86_VSH_SLL, XA, 32);
+    x86_vg_opc_splat(v, X86_OPC_PAND, X3, 0xffffffffu, 3);
+    x86_vop(cb, X86_OPC_POR, XA, X3);
+}
+
 /*
  * SQDMULH / SQRDMULH of 16-bit lanes: (a * b) >> 15 from the high and low product halves,
- * or pmulhrsw's rounded form.  Only -32768 * -32768 overflows, giving 0x8000 where no other
- * product can: those lanes become 0x7fff and set QC.
+ * or pmulhrsw's rounded form; of 32-bit lanes: 64-bit products (qdmulh32).  Only
+ * MIN * MIN overflows, giving MIN where no other product can: those lanes become MAX and
+ * set QC.
  */
 int x86_vg_qdmulh(VecGen *v)
 {
     CodeBuf *cb = v->cb;
-    if (v->op == IR_VEC_SQRDMULH) {
+    int esz = v->esz;
+    if (esz == 2) {
+        qdmulh32(v, v->op == IR_VEC_SQRDMULH);
+    } else if (v->op == IR_VEC_SQRDMULH) {
         x86_vop(cb, X86_OPC_PMULHRSW, XA, XB);
     } else {
         x86_vg_mov(v, X3, XA);
@@ -336,7 +361,7 @@ int x86_vg_qdmulh(VecGen *v)
         x86_vop(cb, X86_OPC_POR, XA, X3);
     }
     x86_vg_mov(v, X4, XA);
-    x86_vg_opc_splat(v, x86_vec_pcmpeq[1], X4, 0x8000, 1);
+    x86_vg_opc_splat(v, x86_vec_pcmpeq[esz], X4, 1ull << ((8 << esz) - 1), esz);
     x86_vop(cb, X86_OPC_PXOR, XA, X4);
     set_qc_unless_zero(v, X4);
     return XA;
@@ -428,17 +453,25 @@ int x86_vg_shift(VecGen *v)
     return XA;
 }
 
-/* A call on a rarely taken path that keeps every general register: the caller-saved ones
- * are pushed around it (9 pushes + 8 bytes keep rsp 16-byte aligned). */
+/* A call on a rarely taken path that keeps every general register and xmm8..xmm15 (the
+ * vector-register cache): the caller-saved ones are pushed around it (9 pushes + 8 + 128
+ * bytes keep rsp 16-byte aligned).  The sources a and b, in XA and XB (possibly from the
+ * cache, newer than the CPU state), are stored first for the helper to read. */
 static void call_helper_preserving(CodeBuf *cb, const uint64_t *c)
 {
     static const int8_t saved[9] = {X86_RAX, X86_RCX, X86_RDX, X86_RSI, X86_RDI,
                                     X86_R8,  X86_R9,  X86_R10, X86_R11};
+    x86_vstore(cb, XA, X86_REG_CPU, (int32_t)c[1]);
+    x86_vstore(cb, XB, X86_REG_CPU, (int32_t)c[2]);
     for (int i = 0; i < 9; i++)
         x86_push(cb, saved[i]);
-    x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8);
+    x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8 + 128);
+    for (int i = 0; i < 8; i++)
+        x86_vstore(cb, 8 + i, X86_RSP, 16 * i);
     x86_vg_call_helper(cb, c);
-    x86_alu_ri(cb, X86_ADD, true, X86_RSP, 8);
+    for (int i = 0; i < 8; i++)
+        x86_vload(cb, 8 + i, X86_RSP, 16 * i);
+    x86_alu_ri(cb, X86_ADD, true, X86_RSP, 8 + 128);
     for (int i = 9; i-- > 0;)
         x86_pop(cb, saved[i]);
 }
