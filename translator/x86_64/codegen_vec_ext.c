@@ -2,6 +2,8 @@
  * Instruction selection for the integer vector ops after ADALP (see
  * codegen_vec.h): shift-and-insert, leading zero / sign counts and bit
  * reversal (pshufb nibble tables), saturating abs / neg, halving subtracts,
+ * rounding shifts by register (with USHL's code), saturating shifts left,
+ * polynomial multiply of bytes,
  * the rounding and saturating narrowing shifts and the high-half narrowing
  * add / sub (shift in the wide lanes, then the SHRN pick or a saturating
  * pack), and the saturating doubling long multiplies.  What has no
@@ -29,6 +31,14 @@ bool x86_vg_ext_supported(const VecGen *v)
     case IR_VEC_UHSUB:
     case IR_VEC_SHSUB:
         return esz < 3;
+    case IR_VEC_URSHL:
+    case IR_VEC_SRSHL:
+    case IR_VEC_PMUL:
+        return f->ssse3;
+    case IR_VEC_SQSHL:
+    case IR_VEC_UQSHL:
+    case IR_VEC_SQSHLU:
+        return esz < 3 || f->sse42;
     case IR_VEC_RSHRN:
     case IR_VEC_ADDHN:
     case IR_VEC_RADDHN:
@@ -234,6 +244,73 @@ static int gen_hsub(VecGen *v)
     return X5;
 }
 
+/* ---- saturating shifts left by imm n ---- */
+
+/*
+ * Lanes above the largest value that survives the shift (MAX >> n, compared signed, or
+ * unsigned through a bias) saturate to the maximum, lanes below the smallest (MIN >> n, or
+ * 0 for SQSHLU) to the minimum; the others are a << n.  QC when any lane saturated.
+ */
+static int gen_qshl(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    int esz = v->esz, bits = 8 << esz;
+    unsigned n = v->imm;
+    uint64_t m = lane_mask(esz), top = 1ull << (bits - 1);
+    bool sg = v->op != IR_VEC_UQSHL;
+    /* X3 = too large, X4 = too small */
+    uint64_t hi = v->op == IR_VEC_SQSHL ? (top - 1) >> n : m >> n;
+    x86_vg_mov(v, X3, XA);
+    if (!sg) /* unsigned compare: both sides biased */
+        x86_vg_opc_splat(v, X86_OPC_PXOR, X3, top, esz);
+    if (v->op == IR_VEC_SQSHLU && n == 0) /* every non-negative lane fits */
+        x86_vop(cb, X86_OPC_PXOR, X3, X3);
+    else
+        x86_vg_opc_splat(v, x86_vec_pcmpgt[esz], X3, sg ? hi : hi ^ top, esz);
+    x86_vop(cb, X86_OPC_PXOR, X4, X4);
+    if (v->op == IR_VEC_SQSHL) {
+        x86_vg_const(v, X4, x86_vg_rep64(~((top - 1) >> n) & m, esz),
+                     x86_vg_rep64(~((top - 1) >> n) & m, esz));
+        x86_vop(cb, x86_vec_pcmpgt[esz], X4, XA);
+    } else if (sg) {
+        x86_vop(cb, x86_vec_pcmpgt[esz], X4, XA); /* negative */
+    }
+    shift_lanes(v, XA, esz, n, true);
+    x86_vg_mov(v, X5, X3);
+    x86_vop(cb, X86_OPC_POR, X5, X4);
+    x86_vop(cb, X86_OPC_PANDN, X5, XA); /* a << n where nothing saturated */
+    if (v->op == IR_VEC_SQSHL) {
+        x86_vg_opc_splat(v, X86_OPC_PAND, X3, top - 1, esz);
+        x86_vg_opc_splat(v, X86_OPC_PAND, X4, top, esz);
+        x86_vop(cb, X86_OPC_POR, X5, X4);
+    }
+    x86_vop(cb, X86_OPC_POR, X5, X3);
+    x86_vop(cb, X86_OPC_POR, X4, X3);
+    x86_vg_mov(v, XA, X5);
+    qc_unless_zero(v, X4, v->q);
+    return XA;
+}
+
+/* ---- polynomial multiply of bytes: the XOR of a << i over the bits i of b ---- */
+
+static int gen_pmul(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    x86_vop(cb, X86_OPC_PXOR, X6, X6);
+    for (int i = 0; i < 8; i++) {
+        x86_vg_mov(v, X3, XB);
+        if (i < 7) /* bit i of each byte to its sign bit */
+            x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SLL, X3, (uint8_t)(7 - i));
+        x86_vop(cb, X86_OPC_PXOR, X4, X4);
+        x86_vop(cb, x86_vec_pcmpgt[0], X4, X3);
+        x86_vop(cb, X86_OPC_PAND, X4, XA);
+        x86_vop(cb, X86_OPC_PXOR, X6, X4);
+        if (i < 7)
+            x86_vop(cb, x86_vec_padd[0], XA, XA); /* a << 1 in each byte */
+    }
+    return X6;
+}
+
 /* ---- narrowing ---- */
 
 /* XA = the wide lanes of XA shifted right by imm (arithmetic when is_signed), rounded when
@@ -344,6 +421,15 @@ int x86_vg_ext(VecGen *v)
     case IR_VEC_UHSUB:
     case IR_VEC_SHSUB:
         return gen_hsub(v);
+    case IR_VEC_URSHL:
+    case IR_VEC_SRSHL:
+        return x86_vg_shl_reg(v);
+    case IR_VEC_PMUL:
+        return gen_pmul(v);
+    case IR_VEC_SQSHL:
+    case IR_VEC_UQSHL:
+    case IR_VEC_SQSHLU:
+        return gen_qshl(v);
     case IR_VEC_ADDHN:
     case IR_VEC_RADDHN:
     case IR_VEC_SUBHN:

@@ -503,21 +503,28 @@ static void shift_by_x5(VecGen *v, bool left, bool arith)
     }
 }
 
+static bool shl_reg_arith(IrVecOp op)
+{
+    return op == IR_VEC_SSHL || op == IR_VEC_SRSHL;
+}
+
+/* The rounding forms URSHL / SRSHL: a right shift by n adds bit n - 1 of a,
+ * (a >> n) + ((a >> (n - 1)) & 1), also right for n >= the lane width (where SSE's shifts
+ * give 0 or the sign). */
+static bool shl_reg_round(IrVecOp op)
+{
+    return op == IR_VEC_URSHL || op == IR_VEC_SRSHL;
+}
+
 /*
- * USHL/SSHL by register.  Compiled code shifts every lane by the same count
- * (a DUP'd variable); when the count bytes of all lanes are equal, one SSE
- * shift by that count does it.  Otherwise the helper runs, on an
- * out-of-line path that preserves every register.  Stores the result itself.
- */
-/*
- * USHL/SSHL of 32-bit lanes, and USHL of 64-bit lanes, with AVX2's per-lane shifts: the
+ * [SU][R]SHL of 32-bit lanes, and U[R]SHL of 64-bit lanes, with AVX2's per-lane shifts: the
  * signed count byte of each lane, the left shift where it is >= 0 and the right shift by
  * its negation elsewhere (out-of-range counts give 0, or the sign for arithmetic shifts).
  */
 static int shl_reg_avx2(VecGen *v)
 {
     CodeBuf *cb = v->cb;
-    bool q64 = v->esz == 3, arith = v->op == IR_VEC_SSHL;
+    bool q64 = v->esz == 3, arith = shl_reg_arith(v->op);
     unsigned grp = x86_vec_shgrp[v->esz];
     int bits = 8 << v->esz;
     x86_vshift(cb, grp, X86_VSH_SLL, XB, (uint8_t)(bits - 8)); /* count byte on top */
@@ -534,17 +541,42 @@ static int shl_reg_avx2(VecGen *v)
     x86_vop(cb, x86_vec_pcmpgt[v->esz], X4, XB);                           /* count < 0 */
     x86_vex38(cb, X86_VEX_PSLLV, q64, X5, XA, XB);                         /* left */
     x86_vex38(cb, arith ? X86_VEX_PSRAV : X86_VEX_PSRLV, q64, X6, XA, X3); /* right */
+    if (shl_reg_round(v->op)) { /* XD is free: these ops do not read d */
+        x86_vg_mov(v, XD, X3);
+        x86_vg_opc_splat(v, x86_vec_psub[v->esz], XD, 1, v->esz);
+        x86_vex38(cb, arith ? X86_VEX_PSRAV : X86_VEX_PSRLV, q64, X9, XA, XD);
+        x86_vg_opc_splat(v, X86_OPC_PAND, X9, 1, v->esz);
+        x86_vop(cb, x86_vec_padd[v->esz], X6, X9);
+    }
     x86_vop(cb, X86_OPC_PAND, X6, X4);
     x86_vop(cb, X86_OPC_PANDN, X4, X5);
     x86_vop(cb, X86_OPC_POR, X4, X6);
     return X4;
 }
 
+/* r = min(r, 63) when 64-bit lanes shift arithmetically (shift_by_x5's limit). */
+static void clamp_count(VecGen *v, int r, bool arith)
+{
+    if (!arith || v->esz != 3)
+        return;
+    x86_alu_ri(v->cb, X86_CMP, true, r, 63);
+    uint8_t *ok = x86_jcc8(v->cb, X86_CC_BE);
+    x86_movi(v->cb, false, r, 63);
+    x86_patch8(ok, v->cb->ptr);
+}
+
+/*
+ * [SU][R]SHL by register.  Compiled code shifts every lane by the same count
+ * (a DUP'd variable); when the count bytes of all lanes are equal, one SSE
+ * shift by that count does it (two for a rounded right shift).  Otherwise the
+ * helper runs, on an out-of-line path that preserves every register.  Stores
+ * the result itself.
+ */
 int x86_vg_shl_reg(VecGen *v)
 {
     CodeBuf *cb = v->cb;
     int esz = v->esz;
-    bool arith = v->op == IR_VEC_SSHL;
+    bool arith = shl_reg_arith(v->op), round = shl_reg_round(v->op);
     if (v->f->avx2 && v->f->sse42 && (esz == 2 || (esz == 3 && !arith)))
         return shl_reg_avx2(v);
     uint64_t low = x86_vg_rep64(0xff, esz); /* the count byte of each lane */
@@ -569,14 +601,27 @@ int x86_vg_shl_reg(VecGen *v)
     uint8_t *store = x86_jmp32(cb);
     x86_patch32(right, cb->ptr);
     x86_op_rr(cb, X86_OPC_GRP3 | X86_P_W, 3, r); /* neg: 1..128 */
-    if (arith && esz == 3) {
-        x86_alu_ri(cb, X86_CMP, true, r, 63);
-        uint8_t *ok = x86_jcc8(cb, X86_CC_BE);
-        x86_movi(cb, false, r, 63);
-        x86_patch8(ok, cb->ptr);
+    if (round) { /* X3 = bit n - 1 of each lane (XD is free: these ops do not read d) */
+        /* both counts first: building constants may reuse r */
+        x86_alu_ri(cb, X86_SUB, true, r, 1);
+        clamp_count(v, r, arith);
+        x86_movq_x_r(cb, X5, r);
+        x86_alu_ri(cb, X86_ADD, true, r, 1);
+        clamp_count(v, r, arith);
+        x86_movq_x_r(cb, X9, r);
+        x86_vg_mov(v, XD, XA);
+        shift_by_x5(v, false, arith);
+        x86_vg_opc_splat(v, X86_OPC_PAND, XA, 1, esz);
+        x86_vg_mov(v, X3, XA);
+        x86_vg_mov(v, XA, XD);
+        x86_vg_mov(v, X5, X9);
+    } else {
+        clamp_count(v, r, arith);
+        x86_movq_x_r(cb, X5, r);
     }
-    x86_movq_x_r(cb, X5, r);
     shift_by_x5(v, false, arith);
+    if (round)
+        x86_vop(cb, x86_vec_padd[esz], XA, X3);
     x86_patch32(store, cb->ptr);
     if (!v->q)
         x86_vop(cb, X86_OPC_MOVQ_XX, XA, XA);
