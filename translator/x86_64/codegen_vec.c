@@ -178,10 +178,10 @@ static bool supported(const VecGen *v)
     case IR_VEC_UQSUB:
         return esz < 3 || f->sse42;
     case IR_VEC_SQXTN:
-        return esz < 2;
+        return esz < 2 || f->sse42;
     case IR_VEC_UQXTN:
     case IR_VEC_SQXTUN:
-        return esz == 0 || (esz == 1 && f->sse41);
+        return esz == 0 || (esz == 1 && f->sse41) || (esz == 2 && f->sse42);
     case IR_VEC_ABDL:
     case IR_VEC_ABAL:
         return f->sse41 || esz == ((v->c[3] & IR_VEC_SIGNED) ? 1 : 0);

@@ -91,6 +91,8 @@ int x86_vg_place_narrow(VecGen *v);
 int x86_vg_pack_sat(VecGen *v, bool is_signed, bool s_to_s);
 
 /* codegen_vec_ext.c: the ops after ADALP (IR_VEC_SLI ..) */
+/* x86_vg_pack_sat for quadwords to dwords (SSE4.2); clobbers XB, X3 .. X6. */
+int x86_vg_pack_sat64(VecGen *v, bool is_signed, bool s_to_s);
 bool x86_vg_ext_supported(const VecGen *v);
 int x86_vg_ext(VecGen *v);
 

@@ -47,12 +47,12 @@ bool x86_vg_ext_supported(const VecGen *v)
         return f->ssse3;
     case IR_VEC_SQSHRN:
     case IR_VEC_SQRSHRN:
-        return esz < 2;
+        return esz < 2 || f->sse42;
     case IR_VEC_UQSHRN:
     case IR_VEC_UQRSHRN:
     case IR_VEC_SQSHRUN:
     case IR_VEC_SQRSHRUN:
-        return esz == 0 || (esz == 1 && f->sse41);
+        return esz == 0 || (esz == 1 && f->sse41) || (esz == 2 && f->sse42);
     case IR_VEC_SQDMULL:
     case IR_VEC_SQDMLAL:
     case IR_VEC_SQDMLSL:
@@ -314,19 +314,57 @@ static int gen_pmul(VecGen *v)
 /* ---- narrowing ---- */
 
 /* XA = the wide lanes of XA shifted right by imm (arithmetic when is_signed), rounded when
- * `round`: (x >> n) + ((x >> (n - 1)) & 1), which cannot overflow. */
+ * `round`: (x >> n) + ((x >> (n - 1)) & 1), which cannot overflow.  Quadwords shift
+ * logically, then sign-extend from bit 63 - n: (x ^ m) - m. */
 static void wide_shift(VecGen *v, bool is_signed, bool round)
 {
     CodeBuf *cb = v->cb;
-    int w = v->esz + 1, digit = is_signed ? X86_VSH_SRA : X86_VSH_SRL;
-    if (round) {
+    int w = v->esz + 1, digit = is_signed && w < 3 ? X86_VSH_SRA : X86_VSH_SRL;
+    if (round) { /* bit n - 1 is the same through a logical shift */
         x86_vg_mov(v, X3, XA);
-        x86_vshift(cb, x86_vec_shgrp[w], digit, X3, (uint8_t)(v->imm - 1));
+        x86_vshift(cb, x86_vec_shgrp[w], X86_VSH_SRL, X3, (uint8_t)(v->imm - 1));
         x86_vg_opc_splat(v, X86_OPC_PAND, X3, 1, w);
     }
     x86_vshift(cb, x86_vec_shgrp[w], digit, XA, (uint8_t)v->imm);
+    if (is_signed && w == 3) {
+        x86_vg_opc_splat(v, X86_OPC_PXOR, XA, 1ull << (63 - v->imm), 3);
+        x86_vg_opc_splat(v, x86_vec_psub[3], XA, 1ull << (63 - v->imm), 3);
+    }
     if (round)
         x86_vop(cb, x86_vec_padd[w], XA, X3);
+}
+
+/*
+ * Saturating narrowing of the quadwords of XA to dwords (SSE4.2 compares): lanes above the
+ * narrow maximum (X3) get it, lanes below the minimum (X4) get that; the low dwords then go
+ * to the low half of XA.  QC when any lane saturated.
+ */
+int x86_vg_pack_sat64(VecGen *v, bool is_signed, bool s_to_s)
+{
+    CodeBuf *cb = v->cb;
+    uint64_t hi = s_to_s ? 0x7fffffffull : 0xffffffffull, top = 1ull << 63;
+    x86_vg_mov(v, X3, XA);
+    if (!is_signed)
+        x86_vg_opc_splat(v, X86_OPC_PXOR, X3, top, 3);
+    x86_vg_opc_splat(v, x86_vec_pcmpgt[3], X3, is_signed ? hi : hi ^ top, 3);
+    x86_vop(cb, X86_OPC_PXOR, X4, X4);
+    if (s_to_s) {
+        x86_vg_const(v, X4, 0xffffffff80000000ull, 0xffffffff80000000ull);
+        x86_vop(cb, x86_vec_pcmpgt[3], X4, XA);
+    } else if (is_signed) {
+        x86_vop(cb, x86_vec_pcmpgt[3], X4, XA);
+    }
+    x86_vg_mov(v, XB, X3); /* b is not a source of these ops */
+    x86_vop(cb, X86_OPC_POR, XB, X4);
+    x86_vg_mov(v, X5, XB);
+    x86_vop(cb, X86_OPC_PANDN, X5, XA);
+    x86_vg_opc_splat(v, X86_OPC_PAND, X3, hi, 3);
+    x86_vg_opc_splat(v, X86_OPC_PAND, X4, s_to_s ? 0x80000000u : 0, 3);
+    x86_vop(cb, X86_OPC_POR, X5, X3);
+    x86_vop(cb, X86_OPC_POR, X5, X4);
+    x86_vop_i(cb, X86_OPC_PSHUFD, XA, X5, 0x08);
+    qc_unless_zero(v, XB, true);
+    return XA;
 }
 
 static int gen_narrow_shift(VecGen *v)
@@ -339,7 +377,10 @@ static int gen_narrow_shift(VecGen *v)
     wide_shift(v, sg, round);
     if (op == IR_VEC_RSHRN)
         return x86_vg_narrow_pick(v);
-    x86_vg_pack_sat(v, sg, op == IR_VEC_SQSHRN || op == IR_VEC_SQRSHRN);
+    if (v->esz == 2)
+        x86_vg_pack_sat64(v, sg, op == IR_VEC_SQSHRN || op == IR_VEC_SQRSHRN);
+    else
+        x86_vg_pack_sat(v, sg, op == IR_VEC_SQSHRN || op == IR_VEC_SQRSHRN);
     return x86_vg_place_narrow(v);
 }
 

@@ -231,7 +231,10 @@ int x86_vg_pack_sat(VecGen *v, bool is_signed, bool s_to_s)
 /* SQXTN, UQXTN, SQXTUN. */
 int x86_vg_qxtn(VecGen *v)
 {
-    x86_vg_pack_sat(v, v->op != IR_VEC_UQXTN, v->op == IR_VEC_SQXTN);
+    if (v->esz == 2)
+        x86_vg_pack_sat64(v, v->op != IR_VEC_UQXTN, v->op == IR_VEC_SQXTN);
+    else
+        x86_vg_pack_sat(v, v->op != IR_VEC_UQXTN, v->op == IR_VEC_SQXTN);
     return x86_vg_place_narrow(v);
 }
 
