@@ -36,6 +36,7 @@ typedef uint64_t (*Helper)(CPUCommon *cpu, uint64_t desc);
 typedef struct Fixture {
     A64Jit j;
     X86Features host, sse2;
+    X86Features mid[3]; /* the host's features cut at SSSE3, at SSE4.1, and without AVX2 */
     uint64_t seed;
     int checked; /* cases compared (allocated encodings) */
     int ninsns;  /* words at A64_CODE_PC */
@@ -51,6 +52,10 @@ static int setup(void **state)
         return -1;
     x86_detect_features(&f->host);
     f->sse2 = (X86Features){0};
+    f->mid[0] = (X86Features){.ssse3 = f->host.ssse3};
+    f->mid[1] = (X86Features){.ssse3 = f->host.ssse3, .sse41 = f->host.sse41};
+    f->mid[2] = f->host;
+    f->mid[2].avx2 = false;
     f->seed = 0x2545f4914f6cdd1dull;
     *state = f;
     return 0;
@@ -167,6 +172,18 @@ static void expect_same(const A64CPU *want, const A64CPU *got, uint32_t word, co
     }
 }
 
+/* The JIT with the host's features cut at SSSE3, at SSE4.1 and without AVX2, from start,
+ * against want. */
+static void run_mid(Fixture *f, const A64CPU *start, const A64CPU *want, uint32_t word)
+{
+    static const char *const who[3] = {"the SSSE3 JIT", "the SSE4.1 JIT", "the JIT without AVX2"};
+    for (int i = 0; i < 3; i++) {
+        memcpy(f->j.cpu, start, sizeof(A64CPU));
+        run_jit(f, &f->mid[i]);
+        expect_same(want, f->j.cpu, word, who[i]);
+    }
+}
+
 /* Every element of v[r] (8 << esz bits) equal, with a low byte that is a small signed
  * number: a shift count in and around the element size, as compilers DUP it. */
 static void uniform_lanes(Fixture *f, A64CPU *cpu, int r, int esz)
@@ -205,6 +222,7 @@ static void check(Fixture *f, uint32_t word, Helper fn, const A64SimdDesc *d)
         memcpy(f->j.cpu, start, sizeof(A64CPU));
         run_jit(f, &f->sse2);
         expect_same(want, f->j.cpu, word, "the SSE2-only JIT");
+        run_mid(f, start, want, word);
         memcpy(f->j.cpu, start, sizeof(A64CPU));
         run_interp(f);
         expect_same(want, f->j.cpu, word, "the interpreter");
@@ -515,6 +533,7 @@ static void test_sequences(void **state)
         memcpy(f->j.cpu, start, sizeof(A64CPU));
         run_jit(f, &f->sse2);
         expect_same(want, f->j.cpu, w[0], "the SSE2-only JIT (sequence)");
+        run_mid(f, start, want, w[0]);
     }
     free(start);
     free(want);
@@ -553,6 +572,7 @@ static void test_shift_by_register_cached(void **state)
             run_jit(f, who ? &f->sse2 : &f->host);
             expect_same(want, f->j.cpu, w[2], who ? "the SSE2-only JIT" : "the JIT");
         }
+        run_mid(f, start, want, w[2]);
         f->checked++;
     }
     assert_int_equal(f->checked, 56);
