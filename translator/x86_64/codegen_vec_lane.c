@@ -516,10 +516,39 @@ static bool shl_reg_round(IrVecOp op)
     return op == IR_VEC_URSHL || op == IR_VEC_SRSHL;
 }
 
+/* X4 = XA shifted by the signed counts in the lanes of XB (32 or 64 bits: q64), with AVX2's
+ * per-lane shifts: left where the count is >= 0, right by its negation elsewhere (rounded
+ * for [SU]RSHL); out-of-range counts give 0, or the sign for arithmetic shifts.  Clobbers
+ * X3, X5, X6. */
+static int shl_lanes_avx2(VecGen *v, bool q64)
+{
+    CodeBuf *cb = v->cb;
+    int esz = q64 ? 3 : 2;
+    bool arith = shl_reg_arith(v->op);
+    unsigned right = arith ? X86_VEX_PSRAV : X86_VEX_PSRLV;
+    x86_vop(cb, X86_OPC_PXOR, X3, X3);
+    x86_vop(cb, x86_vec_psub[esz], X3, XB); /* X3 = -count */
+    x86_vop(cb, X86_OPC_PXOR, X4, X4);
+    x86_vop(cb, x86_vec_pcmpgt[esz], X4, XB);      /* count < 0 */
+    x86_vex38(cb, X86_VEX_PSLLV, q64, X5, XA, XB); /* left */
+    x86_vex38(cb, right, q64, X6, XA, X3);         /* right */
+    if (shl_reg_round(v->op)) {
+        x86_vg_opc_splat(v, x86_vec_psub[esz], X3, 1, esz);
+        x86_vex38(cb, right, q64, X3, XA, X3);
+        x86_vg_opc_splat(v, X86_OPC_PAND, X3, 1, esz);
+        x86_vop(cb, x86_vec_padd[esz], X6, X3);
+    }
+    x86_vop(cb, X86_OPC_PAND, X6, X4);
+    x86_vop(cb, X86_OPC_PANDN, X4, X5);
+    x86_vop(cb, X86_OPC_POR, X4, X6);
+    return X4;
+}
+
 /*
- * [SU][R]SHL of 32-bit lanes, and U[R]SHL of 64-bit lanes, with AVX2's per-lane shifts: the
- * signed count byte of each lane, the left shift where it is >= 0 and the right shift by
- * its negation elsewhere (out-of-range counts give 0, or the sign for arithmetic shifts).
+ * [SU][R]SHL of 16- and 32-bit lanes, and U[R]SHL of 64-bit lanes, with AVX2's per-lane
+ * shifts: the signed count byte of each lane extended over it; 16-bit lanes go through
+ * dwords, each half of the register in turn (XD and X9 are free: these ops do not read d,
+ * and the vector-register cache has given up xmm9).
  */
 static int shl_reg_avx2(VecGen *v)
 {
@@ -533,25 +562,26 @@ static int shl_reg_avx2(VecGen *v)
         x86_vg_opc_splat(v, X86_OPC_PXOR, XB, 0x80, 3);
         x86_vg_opc_splat(v, x86_vec_psub[3], XB, 0x80, 3);
     } else {
-        x86_vshift(cb, grp, X86_VSH_SRA, XB, 24);
+        x86_vshift(cb, grp, X86_VSH_SRA, XB, (uint8_t)(bits - 8));
     }
-    x86_vop(cb, X86_OPC_PXOR, X3, X3);
-    x86_vop(cb, x86_vec_psub[v->esz], X3, XB); /* X3 = -count */
-    x86_vop(cb, X86_OPC_PXOR, X4, X4);
-    x86_vop(cb, x86_vec_pcmpgt[v->esz], X4, XB);                           /* count < 0 */
-    x86_vex38(cb, X86_VEX_PSLLV, q64, X5, XA, XB);                         /* left */
-    x86_vex38(cb, arith ? X86_VEX_PSRAV : X86_VEX_PSRLV, q64, X6, XA, X3); /* right */
-    if (shl_reg_round(v->op)) { /* XD is free: these ops do not read d */
-        x86_vg_mov(v, XD, X3);
-        x86_vg_opc_splat(v, x86_vec_psub[v->esz], XD, 1, v->esz);
-        x86_vex38(cb, arith ? X86_VEX_PSRAV : X86_VEX_PSRLV, q64, X9, XA, XD);
-        x86_vg_opc_splat(v, X86_OPC_PAND, X9, 1, v->esz);
-        x86_vop(cb, x86_vec_padd[v->esz], X6, X9);
+    if (v->esz != 1)
+        return shl_lanes_avx2(v, q64);
+    x86_vg_mov(v, XD, XA);
+    x86_vg_mov(v, X9, XB);
+    for (int hi = 0; hi < 2; hi++) {
+        if (hi) {
+            x86_vg_mov(v, XA, XD);
+            x86_vg_mov(v, XD, X4); /* the low half's dwords */
+            x86_vg_mov(v, XB, X9);
+        }
+        x86_vg_extend(v, XA, 1, hi, arith);
+        x86_vg_extend(v, XB, 1, hi, true);
+        shl_lanes_avx2(v, false);
     }
-    x86_vop(cb, X86_OPC_PAND, X6, X4);
-    x86_vop(cb, X86_OPC_PANDN, X4, X5);
-    x86_vop(cb, X86_OPC_POR, X4, X6);
-    return X4;
+    x86_vg_opc_splat(v, X86_OPC_PAND, XD, 0xffff, 2);
+    x86_vg_opc_splat(v, X86_OPC_PAND, X4, 0xffff, 2);
+    x86_vop(cb, X86_OPC_PACKUSDW, XD, X4);
+    return XD;
 }
 
 /* r = min(r, 63) when 64-bit lanes shift arithmetically (shift_by_x5's limit). */
@@ -577,7 +607,7 @@ int x86_vg_shl_reg(VecGen *v)
     CodeBuf *cb = v->cb;
     int esz = v->esz;
     bool arith = shl_reg_arith(v->op), round = shl_reg_round(v->op);
-    if (v->f->avx2 && v->f->sse42 && (esz == 2 || (esz == 3 && !arith)))
+    if (v->f->avx2 && v->f->sse41 && v->f->sse42 && (esz == 1 || esz == 2 || (esz == 3 && !arith)))
         return shl_reg_avx2(v);
     uint64_t low = x86_vg_rep64(0xff, esz); /* the count byte of each lane */
     if (v->gpr < 0)
