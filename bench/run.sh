@@ -32,7 +32,7 @@ starts() {
 
 printf "%-8s %9s %9s %9s %10s %10s %12s\n" kernel native ferry qemu ferry/nat qemu/nat qemu/ferry
 for fk in int_kernels:sieve int_kernels:hash int_kernels:sort int_kernels:matmul \
-    simd_kernels:string simd_kernels:reduce simd_kernels:checksum fp_kernels:dmatmul \
+    simd_kernels:string simd_kernels:reduce simd_kernels:checksum simd_kernels:codec fp_kernels:dmatmul \
     fp_kernels:smatmul fp_kernels:fft fp_kernels:sdot fp_kernels:ddot fp_kernels:ssum \
     fp_kernels:smax startup:startup; do
     f=${fk%%:*}; k=${fk#*:}

@@ -81,7 +81,81 @@ static uint64_t shift_right(uint64_t x, int esz, unsigned sh, bool is_signed)
     return sh >= (unsigned)bits ? 0 : x >> sh;
 }
 
-/* One element of a lanewise op (IR_VEC_ADD .. IR_VEC_SRSRA). */
+static int clz_lane(uint64_t x, int esz)
+{
+    int bits = 8 << esz;
+    return x ? __builtin_clzll(x) - (64 - bits) : bits;
+}
+
+/* USHL / SSHL / URSHL / SRSHL: a shifted by the signed low byte of b, right shifts rounded
+ * when `round` (adding 1 << (n - 1) first, in infinite precision). */
+static uint64_t shift_reg(uint64_t a, int esz, uint64_t b, bool is_signed, bool round)
+{
+    int sh = (int8_t)b, bits = 8 << esz;
+    if (sh >= 0)
+        return sh >= bits ? 0 : a << sh;
+    unsigned n = (unsigned)-sh;
+    if (!round)
+        return shift_right(a, esz, n, is_signed);
+    if (n > (unsigned)bits)
+        return 0;
+    __int128 x = is_signed ? (__int128)sx(a, esz) : (__int128)a;
+    return (uint64_t)((x + ((__int128)1 << (n - 1))) >> n);
+}
+
+/* One element of the lanewise ops after ADALP (IR_VEC_SLI .. IR_VEC_SQSHLU). */
+static uint64_t lane_ext(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t b, uint64_t d,
+                         bool *sat)
+{
+    int bits = 8 << esz;
+    int64_t sa = sx(a, esz), sb = sx(b, esz);
+    switch (op) {
+    case IR_VEC_SLI:
+        return (a << imm) | (d & ((1ull << imm) - 1));
+    case IR_VEC_SRI: {
+        uint64_t keep = imm >= (unsigned)bits ? emask(esz) : ~(emask(esz) >> imm);
+        return shift_right(a, esz, imm, false) | (d & keep);
+    }
+    case IR_VEC_CLZ:
+        return (uint64_t)clz_lane(a, esz);
+    case IR_VEC_CLS:
+        return (uint64_t)clz_lane((a ^ (uint64_t)(sa >> 63)) & emask(esz), esz) - 1;
+    case IR_VEC_RBIT: {
+        uint64_t r = 0;
+        for (int i = 0; i < 8; i++)
+            r |= ((a >> i) & 1) << (7 - i);
+        return r;
+    }
+    case IR_VEC_SQABS:
+        return saturate(sa < 0 ? -(__int128)sa : sa, esz, true, sat);
+    case IR_VEC_SQNEG:
+        return saturate(-(__int128)sa, esz, true, sat);
+    case IR_VEC_UHSUB:
+        return (uint64_t)(((__int128)a - b) >> 1);
+    case IR_VEC_SHSUB:
+        return (uint64_t)(((__int128)sa - sb) >> 1);
+    case IR_VEC_URSHL:
+    case IR_VEC_SRSHL:
+        return shift_reg(a, esz, b, op == IR_VEC_SRSHL, true);
+    case IR_VEC_PMUL: {
+        uint64_t r = 0;
+        for (int i = 0; i < 8; i++)
+            if ((b >> i) & 1)
+                r ^= a << i;
+        return r;
+    }
+    case IR_VEC_SQSHL:
+        return saturate((__int128)sa << imm, esz, true, sat);
+    case IR_VEC_UQSHL:
+        return saturate((__int128)a << imm, esz, false, sat);
+    case IR_VEC_SQSHLU:
+        return saturate((__int128)sa << imm, esz, false, sat);
+    default:
+        return 0;
+    }
+}
+
+/* One element of a lanewise op (IR_VEC_ADD .. IR_VEC_SRSRA, then lane_ext). */
 static uint64_t lane(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t b, uint64_t d,
                      bool *sat)
 {
@@ -140,12 +214,8 @@ static uint64_t lane(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t b, 
     case IR_VEC_URHADD:
         return (uint64_t)(((unsigned __int128)a + b + 1) >> 1);
     case IR_VEC_USHL:
-    case IR_VEC_SSHL: {
-        int sh = (int8_t)b, bits = 8 << esz;
-        if (sh >= 0)
-            return sh >= bits ? 0 : a << sh;
-        return shift_right(a, esz, (unsigned)-sh, op == IR_VEC_SSHL);
-    }
+    case IR_VEC_SSHL:
+        return shift_reg(a, esz, b, op == IR_VEC_SSHL, false);
     case IR_VEC_UHADD:
         return (a + b) >> 1;
     case IR_VEC_SHADD:
@@ -201,7 +271,7 @@ static uint64_t lane(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t b, 
         return (op == IR_VEC_SRSRA ? d : 0) + r;
     }
     default:
-        return 0;
+        return lane_ext(op, esz, imm, a, b, d, sat);
     }
 }
 
@@ -228,10 +298,10 @@ static uint64_t extend(uint64_t x, int esz, bool is_signed)
 }
 
 static void eval_widening(IrVecOp op, uint64_t desc, const Vec *a, const Vec *b, const Vec *d,
-                          Vec *r)
+                          Vec *r, bool *sat)
 {
     int esz = ir_vec_esz(desc), half = ir_vec_q(desc) ? 8 >> esz : 0;
-    bool sg = desc & IR_VEC_SIGNED;
+    bool sg = (desc & IR_VEC_SIGNED) || op >= IR_VEC_SQDMULL;
     for (int i = 0; i < 8 >> esz; i++) {
         uint64_t na = extend(get(a, esz, half + i), esz, sg);
         uint64_t nb = extend(get(b, esz, half + i), esz, sg);
@@ -264,17 +334,59 @@ static void eval_widening(IrVecOp op, uint64_t desc, const Vec *a, const Vec *b,
         case IR_VEC_MLAL:
             v = wd + na * nb;
             break;
-        default:
+        case IR_VEC_MLSL:
             v = wd - na * nb;
             break;
+        default: { /* SQDMULL, SQDMLAL, SQDMLSL: signed */
+            __int128 p = saturate(2 * (__int128)(int64_t)na * (int64_t)nb, esz + 1, true, sat);
+            p = sx((uint64_t)p, esz + 1);
+            if (op != IR_VEC_SQDMULL)
+                p = saturate((__int128)sx(wd, esz + 1) + (op == IR_VEC_SQDMLAL ? p : -p), esz + 1,
+                             true, sat);
+            v = (uint64_t)p;
+            break;
+        }
         }
         set(r, esz + 1, i, v);
     }
 }
 
+/* One narrow element of RSHRN .. RSUBHN from the wide elements w (of a) and wb (of b). */
+static uint64_t narrow_ext(IrVecOp op, uint64_t desc, uint64_t w, uint64_t wb, bool *sat)
+{
+    int esz = ir_vec_esz(desc), bits = 8 << esz;
+    unsigned n = ir_vec_imm(desc);
+    bool sg = op == IR_VEC_SQSHRN || op == IR_VEC_SQRSHRN || op == IR_VEC_SQSHRUN ||
+              op == IR_VEC_SQRSHRUN;
+    bool round =
+        op == IR_VEC_RSHRN || op == IR_VEC_SQRSHRN || op == IR_VEC_UQRSHRN || op == IR_VEC_SQRSHRUN;
+    __int128 x = sg ? (__int128)sx(w, esz + 1) : (__int128)w;
+    switch (op) {
+    case IR_VEC_ADDHN:
+    case IR_VEC_RADDHN:
+    case IR_VEC_SUBHN:
+    case IR_VEC_RSUBHN: {
+        uint64_t s = op <= IR_VEC_RADDHN ? w + wb : w - wb;
+        __int128 y = (__int128)(s & emask(esz + 1));
+        if (op == IR_VEC_RADDHN || op == IR_VEC_RSUBHN)
+            y += (__int128)1 << (bits - 1);
+        return (uint64_t)(y >> bits);
+    }
+    default:
+        break;
+    }
+    if (round)
+        x += (__int128)1 << (n - 1);
+    x >>= n;
+    if (op == IR_VEC_RSHRN)
+        return (uint64_t)x;
+    return saturate(x, esz, op == IR_VEC_SQSHRN || op == IR_VEC_SQRSHRN, sat);
+}
+
 /* SHRN and the saturating narrowings: the narrow results go to the low half (q = 0, the
  * upper half zero) or to the upper half with d's low half kept (q = 1). */
-static void eval_narrowing(IrVecOp op, uint64_t desc, const Vec *a, const Vec *d, Vec *r, bool *sat)
+static void eval_narrowing(IrVecOp op, uint64_t desc, const Vec *a, const Vec *b, const Vec *d,
+                           Vec *r, bool *sat)
 {
     int esz = ir_vec_esz(desc), half = ir_vec_q(desc) ? 8 >> esz : 0;
     if (half)
@@ -293,8 +405,11 @@ static void eval_narrowing(IrVecOp op, uint64_t desc, const Vec *a, const Vec *d
         case IR_VEC_UQXTN:
             x = saturate(w, esz, false, sat);
             break;
-        default:
+        case IR_VEC_SQXTUN:
             x = saturate(sw, esz, false, sat);
+            break;
+        default:
+            x = narrow_ext(op, desc, w, get(b, esz + 1, i), sat);
             break;
         }
         set(r, esz, half + i, x);
@@ -362,20 +477,22 @@ void ir_vec_eval(void *env, const uint64_t *c)
         for (int i = 0; i < 16 >> esz; i++)
             set(&b, esz, i, x);
     }
-    if (op <= IR_VEC_SQRDMULH || (op >= IR_VEC_NOT && op <= IR_VEC_SRSRA)) {
+    if (op <= IR_VEC_SQRDMULH || (op >= IR_VEC_NOT && op <= IR_VEC_SRSRA) ||
+        ir_vec_lanewise_ext(op)) {
         for (int i = 0; i < (8 << q) >> esz; i++)
             set(&r, esz, i,
                 lane(op, esz, ir_vec_imm(desc), get(&a, esz, i), get(&b, esz, i), get(&d, esz, i),
                      &sat));
     } else if (op <= IR_VEC_UMINP) {
         eval_pairwise(op, esz, q, &a, &b, &r);
-    } else if (op <= IR_VEC_MLSL) {
-        eval_widening(op, desc, &a, &b, &d, &r);
+    } else if (op <= IR_VEC_MLSL || op >= IR_VEC_SQDMULL) {
+        eval_widening(op, desc, &a, &b, &d, &r, &sat);
         full = true;
     } else if (op <= IR_VEC_ADDLV) {
         eval_across(op, desc, &a, &r);
-    } else if (op >= IR_VEC_SHRN && op <= IR_VEC_SQXTUN) {
-        eval_narrowing(op, desc, &a, &d, &r, &sat);
+    } else if ((op >= IR_VEC_SHRN && op <= IR_VEC_SQXTUN) ||
+               (op >= IR_VEC_RSHRN && op <= IR_VEC_RSUBHN)) {
+        eval_narrowing(op, desc, &a, &b, &d, &r, &sat);
         full = true;
     } else if (op == IR_VEC_ADDLP || op == IR_VEC_ADALP) {
         bool sg = desc & IR_VEC_SIGNED;
@@ -400,16 +517,19 @@ void ir_vec_eval(void *env, const uint64_t *c)
 }
 
 static const char *const vec_names[] = {
-    "add",   "sub",     "mul",      "mla",    "mls",   "and",   "orr",   "eor",    "bic",
-    "orn",   "bsl",     "bit",      "bif",    "cmeq",  "cmgt",  "cmge",  "cmhi",   "cmhs",
-    "cmtst", "smin",    "smax",     "umin",   "umax",  "sabd",  "uabd",  "urhadd", "ushl",
-    "sshl",  "uhadd",   "shadd",    "srhadd", "uaba",  "saba",  "sqadd", "uqadd",  "sqsub",
-    "uqsub", "sqdmulh", "sqrdmulh", "addp",   "smaxp", "umaxp", "sminp", "uminp",  "not",
-    "neg",   "abs",     "cnt",      "shl",    "ushr",  "sshr",  "usra",  "ssra",   "urshr",
-    "srshr", "ursra",   "srsra",    "xtl",    "addl",  "addw",  "subl",  "subw",   "abdl",
-    "abal",  "mull",    "mlal",     "mlsl",   "addv",  "smaxv", "sminv", "umaxv",  "uminv",
-    "addlv", "perm",    "tbl",      "tbx",    "shrn",  "sqxtn", "uqxtn", "sqxtun", "addlp",
-    "adalp",
+    "add",     "sub",     "mul",      "mla",     "mls",      "and",   "orr",    "eor",    "bic",
+    "orn",     "bsl",     "bit",      "bif",     "cmeq",     "cmgt",  "cmge",   "cmhi",   "cmhs",
+    "cmtst",   "smin",    "smax",     "umin",    "umax",     "sabd",  "uabd",   "urhadd", "ushl",
+    "sshl",    "uhadd",   "shadd",    "srhadd",  "uaba",     "saba",  "sqadd",  "uqadd",  "sqsub",
+    "uqsub",   "sqdmulh", "sqrdmulh", "addp",    "smaxp",    "umaxp", "sminp",  "uminp",  "not",
+    "neg",     "abs",     "cnt",      "shl",     "ushr",     "sshr",  "usra",   "ssra",   "urshr",
+    "srshr",   "ursra",   "srsra",    "xtl",     "addl",     "addw",  "subl",   "subw",   "abdl",
+    "abal",    "mull",    "mlal",     "mlsl",    "addv",     "smaxv", "sminv",  "umaxv",  "uminv",
+    "addlv",   "perm",    "tbl",      "tbx",     "shrn",     "sqxtn", "uqxtn",  "sqxtun", "addlp",
+    "adalp",   "sli",     "sri",      "clz",     "cls",      "rbit",  "sqabs",  "sqneg",  "uhsub",
+    "shsub",   "urshl",   "srshl",    "pmul",    "sqshl",    "uqshl", "sqshlu", "rshrn",  "sqshrn",
+    "sqrshrn", "uqshrn",  "uqrshrn",  "sqshrun", "sqrshrun", "addhn", "raddhn", "subhn",  "rsubhn",
+    "sqdmull", "sqdmlal", "sqdmlsl",
 };
 _Static_assert(sizeof(vec_names) / sizeof(vec_names[0]) == IR_VEC_COUNT, "a name per IrVecOp");
 

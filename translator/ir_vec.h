@@ -126,6 +126,49 @@ typedef enum IrVecOp {
     /* pairwise long add: wide element i = extend(a[2i]) + extend(a[2i + 1]) (+ d for ADALP) */
     IR_VEC_ADDLP,
     IR_VEC_ADALP,
+    /* shift and insert by imm: SLI keeps the low imm bits of d, SRI its high imm bits (imm
+     * may be the element width: d unchanged) */
+    IR_VEC_SLI,
+    IR_VEC_SRI,
+    /* lanewise, one source a: leading zero / sign bits, bit reversal (esz 0), and the
+     * saturating absolute value and negation (QC as the Q* ops) */
+    IR_VEC_CLZ,
+    IR_VEC_CLS,
+    IR_VEC_RBIT,
+    IR_VEC_SQABS,
+    IR_VEC_SQNEG,
+    /* lanewise, two sources: halving subtracts (a - b) >> 1; rounding shifts by register
+     * (as USHL / SSHL, right shifts rounded); polynomial multiply (esz 0) */
+    IR_VEC_UHSUB,
+    IR_VEC_SHSUB,
+    IR_VEC_URSHL,
+    IR_VEC_SRSHL,
+    IR_VEC_PMUL,
+    /* saturating left shifts by imm (QC): signed, unsigned, signed -> unsigned */
+    IR_VEC_SQSHL,
+    IR_VEC_UQSHL,
+    IR_VEC_SQSHLU,
+    /* narrowing shifts by imm (1 .. narrow bits) of the wide elements of a, placed as SHRN:
+     * RSHRN rounds and truncates; the others saturate (QC) as SQXTN, UQXTN, SQXTUN, the R
+     * forms after rounding (adding 1 << (imm - 1) first) */
+    IR_VEC_RSHRN,
+    IR_VEC_SQSHRN,
+    IR_VEC_SQRSHRN,
+    IR_VEC_UQSHRN,
+    IR_VEC_UQRSHRN,
+    IR_VEC_SQSHRUN,
+    IR_VEC_SQRSHRUN,
+    /* high halves of the wide a + b, a - b (rounded: + 1 << (narrow bits - 1)), placed as
+     * SHRN */
+    IR_VEC_ADDHN,
+    IR_VEC_RADDHN,
+    IR_VEC_SUBHN,
+    IR_VEC_RSUBHN,
+    /* saturating doubling long multiplies (QC), widening as MULL: 2 * a * b, and d plus or
+     * minus that, each step saturated to the wide element */
+    IR_VEC_SQDMULL,
+    IR_VEC_SQDMLAL,
+    IR_VEC_SQDMLSL,
     IR_VEC_COUNT
 } IrVecOp;
 
@@ -164,14 +207,25 @@ static inline bool ir_vec_reads_d(IrVecOp op)
            op == IR_VEC_BIF || op == IR_VEC_USRA || op == IR_VEC_SSRA || op == IR_VEC_URSRA ||
            op == IR_VEC_SRSRA || op == IR_VEC_MLAL || op == IR_VEC_MLSL || op == IR_VEC_TBX ||
            op == IR_VEC_SHRN || op == IR_VEC_UABA || op == IR_VEC_SABA || op == IR_VEC_ABAL ||
-           op == IR_VEC_ADALP || (op >= IR_VEC_SQXTN && op <= IR_VEC_SQXTUN);
+           op == IR_VEC_ADALP || (op >= IR_VEC_SQXTN && op <= IR_VEC_SQXTUN) || op == IR_VEC_SLI ||
+           op == IR_VEC_SRI || (op >= IR_VEC_RSHRN && op <= IR_VEC_RSUBHN) ||
+           op == IR_VEC_SQDMLAL || op == IR_VEC_SQDMLSL;
 }
 
 /* True for the ops that saturate and set the flag named by c4, c5. */
 static inline bool ir_vec_saturates(IrVecOp op)
 {
     return (op >= IR_VEC_SQADD && op <= IR_VEC_SQRDMULH) ||
-           (op >= IR_VEC_SQXTN && op <= IR_VEC_SQXTUN);
+           (op >= IR_VEC_SQXTN && op <= IR_VEC_SQXTUN) || op == IR_VEC_SQABS ||
+           op == IR_VEC_SQNEG ||
+           (op >= IR_VEC_SQSHL && op <= IR_VEC_SQRSHRUN && op != IR_VEC_RSHRN) ||
+           (op >= IR_VEC_SQDMULL && op <= IR_VEC_SQDMLSL);
+}
+
+/* True for the lanewise ops added after ADALP (SLI .. SQSHLU). */
+static inline bool ir_vec_lanewise_ext(IrVecOp op)
+{
+    return op >= IR_VEC_SLI && op <= IR_VEC_SQSHLU;
 }
 
 /* Emits `vec`: offsets in the CPU state, desc from ir_vec_desc, x0/x1 as the op says. */

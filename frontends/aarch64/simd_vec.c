@@ -42,24 +42,16 @@ static void gen_perm(DisasContext *s, const uint8_t *tbl, int rd, int rn, int rm
 /* Integer three-same opcodes (index opc, [u]) as IrVecOp + 1; 0: no vec form. */
 #define V(op) (IR_VEC_##op + 1)
 static const uint8_t ops_3same[32][2] = {
-    [0x00] = {V(SHADD), V(UHADD)},
-    [0x01] = {V(SQADD), V(UQADD)},
-    [0x02] = {V(SRHADD), V(URHADD)},
-    [0x05] = {V(SQSUB), V(UQSUB)},
-    [0x06] = {V(CMGT), V(CMHI)},
-    [0x07] = {V(CMGE), V(CMHS)},
-    [0x08] = {V(SSHL), V(USHL)},
-    [0x0c] = {V(SMAX), V(UMAX)},
-    [0x0d] = {V(SMIN), V(UMIN)},
-    [0x0e] = {V(SABD), V(UABD)},
-    [0x0f] = {V(SABA), V(UABA)},
-    [0x10] = {V(ADD), V(SUB)},
-    [0x11] = {V(CMTST), V(CMEQ)},
-    [0x12] = {V(MLA), V(MLS)},
-    [0x13] = {V(MUL), 0},
-    [0x14] = {V(SMAXP), V(UMAXP)},
-    [0x15] = {V(SMINP), V(UMINP)},
-    [0x16] = {V(SQDMULH), V(SQRDMULH)},
+    [0x00] = {V(SHADD), V(UHADD)},   [0x01] = {V(SQADD), V(UQADD)},
+    [0x02] = {V(SRHADD), V(URHADD)}, [0x04] = {V(SHSUB), V(UHSUB)},
+    [0x05] = {V(SQSUB), V(UQSUB)},   [0x06] = {V(CMGT), V(CMHI)},
+    [0x07] = {V(CMGE), V(CMHS)},     [0x08] = {V(SSHL), V(USHL)},
+    [0x0a] = {V(SRSHL), V(URSHL)},   [0x0c] = {V(SMAX), V(UMAX)},
+    [0x0d] = {V(SMIN), V(UMIN)},     [0x0e] = {V(SABD), V(UABD)},
+    [0x0f] = {V(SABA), V(UABA)},     [0x10] = {V(ADD), V(SUB)},
+    [0x11] = {V(CMTST), V(CMEQ)},    [0x12] = {V(MLA), V(MLS)},
+    [0x13] = {V(MUL), V(PMUL)},      [0x14] = {V(SMAXP), V(UMAXP)},
+    [0x15] = {V(SMINP), V(UMINP)},   [0x16] = {V(SQDMULH), V(SQRDMULH)},
     [0x17] = {V(ADDP), 0},
 };
 #undef V
@@ -97,8 +89,14 @@ bool a64_vec_3diff(DisasContext *s, int u, int size, int opc, int q, int rd, int
     case 0x3:
         op = IR_VEC_SUBW;
         break;
+    case 0x4:
+        op = u ? IR_VEC_RADDHN : IR_VEC_ADDHN;
+        break;
     case 0x5:
         op = IR_VEC_ABAL;
+        break;
+    case 0x6:
+        op = u ? IR_VEC_RSUBHN : IR_VEC_SUBHN;
         break;
     case 0x7:
         op = IR_VEC_ABDL;
@@ -109,11 +107,24 @@ bool a64_vec_3diff(DisasContext *s, int u, int size, int opc, int q, int rd, int
     case 0xa:
         op = IR_VEC_MLSL;
         break;
+    case 0x9:
+        op = IR_VEC_SQDMLAL;
+        break;
+    case 0xb:
+        op = IR_VEC_SQDMLSL;
+        break;
     case 0xc:
         op = IR_VEC_MULL;
         break;
+    case 0xd:
+        op = IR_VEC_SQDMULL;
+        break;
     default:
         return false;
+    }
+    if (op >= IR_VEC_ADDHN && op <= IR_VEC_RSUBHN) { /* narrow result placed as SHRN */
+        gen_vec(s, op, size, q, 0, 0, rd, rn, rm);
+        return true;
     }
     gen_vec(s, op, size, q, u ? 0 : IR_VEC_SIGNED, 0, rd, rn, rm);
     return true;
@@ -150,6 +161,15 @@ bool a64_vec_indexed(DisasContext *s, int u, int size, int opc, int q, int rd, i
     case 0x0a:
     case 0x1a:
         op = IR_VEC_MULL;
+        break;
+    case 0x03:
+        op = IR_VEC_SQDMLAL;
+        break;
+    case 0x07:
+        op = IR_VEC_SQDMLSL;
+        break;
+    case 0x0b:
+        op = IR_VEC_SQDMULL;
         break;
     default:
         return false;
@@ -198,9 +218,18 @@ bool a64_vec_2misc(DisasContext *s, int u, int size, int opc, int q, int rd, int
         gen_vec(s, IR_VEC_CNT, 0, q, 0, 0, rd, rn, rn);
         return true;
     case 0x25:
-        if (size != 0)
-            return false; /* RBIT */
-        gen_vec(s, IR_VEC_NOT, 0, q, 0, 0, rd, rn, rn);
+        gen_vec(s, size ? IR_VEC_RBIT : IR_VEC_NOT, 0, q, 0, 0, rd, rn, rn);
+        return true;
+    case 0x04:
+    case 0x24:
+        gen_vec(s, u ? IR_VEC_CLZ : IR_VEC_CLS, size, q, 0, 0, rd, rn, rn);
+        return true;
+    case 0x07:
+    case 0x27:
+        gen_vec(s, u ? IR_VEC_SQNEG : IR_VEC_SQABS, size, q, 0, 0, rd, rn, rn);
+        return true;
+    case 0x33: /* SHLL: the narrow elements widened and shifted by their width */
+        gen_vec(s, IR_VEC_XTL, size, q, 0, 8 << size, rd, rn, rn);
         return true;
     case 0x08: /* CMGT #0 */
     case 0x28: /* CMGE #0 */
@@ -294,6 +323,39 @@ bool a64_vec_shift_imm(DisasContext *s, int u, int opc, int q, int imm, int rd, 
     case 0x10:
         gen_vec(s, IR_VEC_SHRN, esz, q, 0, right, rd, rn, rd);
         return true;
+    case 0x28:
+        gen_vec(s, IR_VEC_SRI, esz, q, 0, right, rd, rn, rn);
+        return true;
+    case 0x2a:
+        gen_vec(s, IR_VEC_SLI, esz, q, 0, left, rd, rn, rn);
+        return true;
+    case 0x0e:
+    case 0x2e:
+    case 0x2c:
+        gen_vec(s,
+                opc == 0x0c ? IR_VEC_SQSHLU
+                : u         ? IR_VEC_UQSHL
+                            : IR_VEC_SQSHL,
+                esz, q, 0, left, rd, rn, rn);
+        return true;
+    case 0x11:
+    case 0x12:
+    case 0x13:
+    case 0x30:
+    case 0x31:
+    case 0x32:
+    case 0x33: {
+        static const IrVecOp narrow[8] = {0,
+                                          IR_VEC_RSHRN,
+                                          IR_VEC_SQSHRN,
+                                          IR_VEC_SQRSHRN,
+                                          IR_VEC_SQSHRUN,
+                                          IR_VEC_SQRSHRUN,
+                                          IR_VEC_UQSHRN,
+                                          IR_VEC_UQRSHRN};
+        gen_vec(s, narrow[u << 2 | (opc & 3)], esz, q, 0, right, rd, rn, rd);
+        return true;
+    }
     case 0x14:
     case 0x34:
         gen_vec(s, IR_VEC_XTL, esz, q, u ? 0 : IR_VEC_SIGNED, left, rd, rn, rn);

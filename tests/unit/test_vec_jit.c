@@ -36,6 +36,7 @@ typedef uint64_t (*Helper)(CPUCommon *cpu, uint64_t desc);
 typedef struct Fixture {
     A64Jit j;
     X86Features host, sse2;
+    X86Features mid[3]; /* the host's features cut at SSSE3, at SSE4.1, and without AVX2 */
     uint64_t seed;
     int checked; /* cases compared (allocated encodings) */
     int ninsns;  /* words at A64_CODE_PC */
@@ -51,6 +52,10 @@ static int setup(void **state)
         return -1;
     x86_detect_features(&f->host);
     f->sse2 = (X86Features){0};
+    f->mid[0] = (X86Features){.ssse3 = f->host.ssse3};
+    f->mid[1] = (X86Features){.ssse3 = f->host.ssse3, .sse41 = f->host.sse41};
+    f->mid[2] = f->host;
+    f->mid[2].avx2 = false;
     f->seed = 0x2545f4914f6cdd1dull;
     *state = f;
     return 0;
@@ -167,6 +172,18 @@ static void expect_same(const A64CPU *want, const A64CPU *got, uint32_t word, co
     }
 }
 
+/* The JIT with the host's features cut at SSSE3, at SSE4.1 and without AVX2, from start,
+ * against want. */
+static void run_mid(Fixture *f, const A64CPU *start, const A64CPU *want, uint32_t word)
+{
+    static const char *const who[3] = {"the SSSE3 JIT", "the SSE4.1 JIT", "the JIT without AVX2"};
+    for (int i = 0; i < 3; i++) {
+        memcpy(f->j.cpu, start, sizeof(A64CPU));
+        run_jit(f, &f->mid[i]);
+        expect_same(want, f->j.cpu, word, who[i]);
+    }
+}
+
 /* Every element of v[r] (8 << esz bits) equal, with a low byte that is a small signed
  * number: a shift count in and around the element size, as compilers DUP it. */
 static void uniform_lanes(Fixture *f, A64CPU *cpu, int r, int esz)
@@ -205,6 +222,7 @@ static void check(Fixture *f, uint32_t word, Helper fn, const A64SimdDesc *d)
         memcpy(f->j.cpu, start, sizeof(A64CPU));
         run_jit(f, &f->sse2);
         expect_same(want, f->j.cpu, word, "the SSE2-only JIT");
+        run_mid(f, start, want, word);
         memcpy(f->j.cpu, start, sizeof(A64CPU));
         run_interp(f);
         expect_same(want, f->j.cpu, word, "the interpreter");
@@ -263,8 +281,8 @@ static int reg(Fixture *f)
 static void test_three_same(void **state)
 {
     Fixture *f = *state;
-    static const int opcs[] = {0x00, 0x01, 0x02, 0x03, 0x05, 0x06, 0x07, 0x08, 0x0c, 0x0d,
-                               0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17};
+    static const int opcs[] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0a, 0x0c,
+                               0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17};
     for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
         for (int u = 0; u < 2; u++)
             for (int size = 0; size < 4; size++)
@@ -290,7 +308,8 @@ static void test_three_same(void **state)
 static void test_three_different(void **state)
 {
     Fixture *f = *state;
-    static const int opcs[] = {0x0, 0x1, 0x2, 0x3, 0x5, 0x7, 0x8, 0xa, 0xc};
+    static const int opcs[] = {0x0, 0x1, 0x2, 0x3, 0x4, 0x5, 0x6,
+                               0x7, 0x8, 0x9, 0xa, 0xb, 0xc, 0xd};
     for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
         for (int u = 0; u < 2; u++)
             for (int size = 0; size < 3; size++)
@@ -307,13 +326,15 @@ static void test_three_different(void **state)
                                  (uint32_t)d.opc << 12 | (uint32_t)d.rn << 5 | d.rd;
                     check(f, w, helper_simd_3diff, &d);
                 }
-    assert_int_equal(f->checked, 9 * 2 * 3 * 2);
+    /* SQDMLAL, SQDMLSL, SQDMULL: U = 0 and 16- or 32-bit elements only */
+    assert_int_equal(f->checked, 11 * 2 * 3 * 2 + 3 * 2 * 2);
 }
 
 static void test_by_element(void **state)
 {
     Fixture *f = *state;
-    static const int keys[] = {0x08, 0x10, 0x14, 0x02, 0x12, 0x06, 0x16, 0x0a, 0x1a, 0x0c, 0x0d};
+    static const int keys[] = {0x08, 0x10, 0x14, 0x02, 0x12, 0x06, 0x16,
+                               0x0a, 0x1a, 0x0c, 0x0d, 0x03, 0x07, 0x0b};
     for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
         for (int size = 1; size < 3; size++)
             for (int q = 0; q < 2; q++)
@@ -333,14 +354,15 @@ static void test_by_element(void **state)
                                  (uint32_t)d.rn << 5 | d.rd;
                     check(f, w, helper_simd_indexed, &d);
                 }
-    assert_int_equal(f->checked, 11 * 2 * 2 * 8);
+    assert_int_equal(f->checked, 14 * 2 * 2 * 8);
 }
 
 static void test_two_reg_misc(void **state)
 {
     Fixture *f = *state;
-    static const int keys[] = {0x00, 0x20, 0x01, 0x05, 0x25, 0x08, 0x28, 0x09, 0x29, 0x0a,
-                               0x0b, 0x2b, 0x12, 0x14, 0x34, 0x32, 0x02, 0x22, 0x06, 0x26};
+    static const int keys[] = {0x00, 0x20, 0x01, 0x05, 0x25, 0x08, 0x28, 0x09, 0x29,
+                               0x0a, 0x0b, 0x2b, 0x12, 0x14, 0x34, 0x32, 0x02, 0x22,
+                               0x06, 0x26, 0x04, 0x24, 0x07, 0x27, 0x33};
     for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
         for (int size = 0; size < 4; size++)
             for (int form = 0; form < 3; form++) { /* 64-bit, 128-bit, scalar */
@@ -395,7 +417,8 @@ static void test_across_lanes(void **state)
 static void test_shift_immediate(void **state)
 {
     Fixture *f = *state;
-    static const int opcs[] = {0x00, 0x02, 0x04, 0x06, 0x0a, 0x10, 0x14};
+    static const int opcs[] = {0x00, 0x02, 0x04, 0x06, 0x08, 0x0a, 0x0c,
+                               0x0e, 0x10, 0x11, 0x12, 0x13, 0x14};
     for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
         for (int u = 0; u < 2; u++)
             for (int imm = 8; imm < 128; imm++)
@@ -454,27 +477,29 @@ static void test_permutes_and_tables(void **state)
  * v0..v3, so that results feed the next instruction. */
 static uint32_t random_vec_word(Fixture *f)
 {
-    static const int opcs[] = {0x00, 0x01, 0x02, 0x03, 0x05, 0x06, 0x07, 0x08, 0x0c, 0x0d,
-                               0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17};
-    static const int keys[] = {0x00, 0x20, 0x01, 0x05, 0x25, 0x08, 0x28, 0x09, 0x29, 0x0a,
-                               0x0b, 0x2b, 0x12, 0x14, 0x34, 0x32, 0x02, 0x22, 0x06, 0x26};
+    static const int opcs[] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0a, 0x0c,
+                               0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17};
+    static const int keys[] = {0x00, 0x20, 0x01, 0x05, 0x25, 0x08, 0x28, 0x09, 0x29,
+                               0x0a, 0x0b, 0x2b, 0x12, 0x14, 0x34, 0x32, 0x02, 0x22,
+                               0x06, 0x26, 0x04, 0x24, 0x07, 0x27, 0x33};
     uint64_t r = rnd(f);
     uint32_t regs = (uint32_t)(r & 3) | (uint32_t)((r >> 2) & 3) << 5;
     uint32_t q = (r >> 6) & 1, u = (r >> 7) & 1, size = (r >> 8) & 3;
     switch ((r >> 10) % 4) {
     case 0:
         return q << 30 | u << 29 | 0x0eu << 24 | size << 22 | 1u << 21 |
-               (uint32_t)((r >> 4) & 3) << 16 | (uint32_t)opcs[(r >> 12) % 20] << 11 | 1u << 10 |
+               (uint32_t)((r >> 4) & 3) << 16 | (uint32_t)opcs[(r >> 12) % 22] << 11 | 1u << 10 |
                regs;
     case 1: {
-        int key = keys[(r >> 12) % 20];
+        int key = keys[(r >> 12) % 25];
         return q << 30 | (uint32_t)(key >> 5) << 29 | 0x0eu << 24 | size << 22 | 0x10u << 17 |
                (uint32_t)(key & 31) << 12 | 2u << 10 | regs;
     }
     case 2: {
-        static const int sh[] = {0x00, 0x02, 0x04, 0x06, 0x0a, 0x10, 0x14};
+        static const int sh[] = {0x00, 0x02, 0x04, 0x06, 0x08, 0x0a, 0x0c,
+                                 0x0e, 0x10, 0x11, 0x12, 0x13, 0x14};
         return q << 30 | u << 29 | 0x1eu << 23 | (uint32_t)(8 + (r >> 20) % 120) << 16 |
-               (uint32_t)sh[(r >> 12) % 7] << 11 | 1u << 10 | regs;
+               (uint32_t)sh[(r >> 12) % 13] << 11 | 1u << 10 | regs;
     }
     default:
         return q << 30 | 0x0eu << 24 | size << 22 | (uint32_t)((r >> 4) & 3) << 16 |
@@ -508,7 +533,49 @@ static void test_sequences(void **state)
         memcpy(f->j.cpu, start, sizeof(A64CPU));
         run_jit(f, &f->sse2);
         expect_same(want, f->j.cpu, w[0], "the SSE2-only JIT (sequence)");
+        run_mid(f, start, want, w[0]);
     }
+    free(start);
+    free(want);
+}
+
+/* USHL / SSHL by lanes of different counts run the C definition on an out-of-line path:
+ * here with both sources loaded from memory into the JIT's vector-register cache (newer
+ * than the CPU state) and read again after it, against the interpreter. */
+static void test_shift_by_register_cached(void **state)
+{
+    Fixture *f = *state;
+    A64CPU *start = malloc(sizeof(A64CPU)), *want = malloc(sizeof(A64CPU));
+    uint8_t *mem = g2h(&f->j.p.mem, DATA_PC);
+    assert_non_null(start);
+    assert_non_null(want);
+    for (int n = 0; n < 64; n++) {
+        uint32_t u = (uint32_t)(n & 1), size = (uint32_t)(n >> 1) & 3, q = (uint32_t)(n >> 3) & 1;
+        uint32_t w[4] = {
+            0xad400000u | 21u << 10 | 9u << 5 | 20u,          /* ldp q20, q21, [x9] */
+            0xad400000u | 2u << 15 | 5u << 10 | 9u << 5 | 1u, /* ldp q1, q5, [x9, #32] */
+            q << 30 | u << 29 | 0x0e204400u | size << 22 | 5u << 16 | 1u << 5 | 4u, /* v4 */
+            0x4e208400u | 5u << 16 | 1u << 5 | 6u, /* add v6.16b, v1.16b, v5.16b */
+        };
+        put_code(f, w, 4);
+        if (!translate(f))
+            continue; /* 64-bit lanes need Q */
+        random_state(f, f->j.cpu);
+        f->j.cpu->x[9] = DATA_PC;
+        for (int b = 0; b < 64; b++)
+            mem[b] = (uint8_t)rnd(f);
+        memcpy(start, f->j.cpu, sizeof(A64CPU));
+        run_interp(f);
+        memcpy(want, f->j.cpu, sizeof(A64CPU));
+        for (int who = 0; who < 2; who++) {
+            memcpy(f->j.cpu, start, sizeof(A64CPU));
+            run_jit(f, who ? &f->sse2 : &f->host);
+            expect_same(want, f->j.cpu, w[2], who ? "the SSE2-only JIT" : "the JIT");
+        }
+        run_mid(f, start, want, w[2]);
+        f->checked++;
+    }
+    assert_int_equal(f->checked, 56);
     free(start);
     free(want);
 }
@@ -659,6 +726,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_permutes_and_tables, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ext_and_dup, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sequences, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_shift_by_register_cached, setup, teardown),
         cmocka_unit_test_setup_teardown(test_structure_loads_stores, setup, teardown),
         cmocka_unit_test_setup_teardown(test_far_code_buffer, setup, teardown),
     };

@@ -171,17 +171,17 @@ static bool supported(const VecGen *v)
     case IR_VEC_SQSUB:
         return true;
     case IR_VEC_SQDMULH:
-        return esz == 1;
+        return esz == 1 || (esz == 2 && f->sse41);
     case IR_VEC_SQRDMULH:
-        return esz == 1 && f->ssse3;
+        return (esz == 1 && f->ssse3) || (esz == 2 && f->sse41);
     case IR_VEC_UQADD:
     case IR_VEC_UQSUB:
         return esz < 3 || f->sse42;
     case IR_VEC_SQXTN:
-        return esz < 2;
+        return esz < 2 || f->sse42;
     case IR_VEC_UQXTN:
     case IR_VEC_SQXTUN:
-        return esz == 0 || (esz == 1 && f->sse41);
+        return esz == 0 || (esz == 1 && f->sse41) || (esz == 2 && f->sse42);
     case IR_VEC_ABDL:
     case IR_VEC_ABAL:
         return f->sse41 || esz == ((v->c[3] & IR_VEC_SIGNED) ? 1 : 0);
@@ -216,13 +216,15 @@ static bool supported(const VecGen *v)
     case IR_VEC_ADDLV:
         return esz < 3;
     default:
-        return v->op < IR_VEC_COUNT;
+        return v->op < IR_VEC_SLI || x86_vg_ext_supported(v);
     }
 }
 
 static int gen_select(VecGen *v)
 {
     IrVecOp op = v->op;
+    if (op >= IR_VEC_SLI)
+        return x86_vg_ext(v);
     if (op == IR_VEC_USHL || op == IR_VEC_SSHL)
         return x86_vg_shl_reg(v);
     if (op == IR_VEC_SHRN)
@@ -264,11 +266,14 @@ static int gen_select(VecGen *v)
 static bool zero_upper(IrVecOp op, int q)
 {
     return !q && (op <= IR_VEC_SRSRA || op == IR_VEC_PERM || op == IR_VEC_TBL || op == IR_VEC_TBX ||
-                  op == IR_VEC_ADDLP || op == IR_VEC_ADALP);
+                  op == IR_VEC_ADDLP || op == IR_VEC_ADALP || ir_vec_lanewise_ext(op));
 }
 
 static bool reads_b(IrVecOp op)
 {
+    if (op >= IR_VEC_SLI)
+        return (op >= IR_VEC_UHSUB && op <= IR_VEC_PMUL) ||
+               (op >= IR_VEC_ADDHN && op <= IR_VEC_SQDMLSL);
     return !(op >= IR_VEC_NOT && op <= IR_VEC_SRSRA) && op != IR_VEC_XTL && op < IR_VEC_SHRN &&
            !(op >= IR_VEC_ADDV && op <= IR_VEC_ADDLV);
 }

@@ -63,6 +63,9 @@ int x86_vg_compare(VecGen *v);
 int x86_vg_hadd(VecGen *v);
 int x86_vg_minmax(VecGen *v);
 int x86_vg_saturating(VecGen *v);
+/* XA + XB or XA - XB saturated in the 32- or 64-bit lanes of v->esz (signed or unsigned), QC
+ * from the lanes v->q selects; returns the result register; clobbers X3 .. X6. */
+int x86_vg_saturating_wide(VecGen *v, bool add, bool s);
 int x86_vg_qdmulh(VecGen *v);
 int x86_vg_unary(VecGen *v);
 int x86_vg_shift(VecGen *v);
@@ -79,5 +82,18 @@ int x86_vg_permute(VecGen *v);
 int x86_vg_qxtn(VecGen *v);
 int x86_vg_addlp(VecGen *v);
 int x86_vg_shrn(VecGen *v);
+/* The low halves of the wide lanes of XA placed as SHRN places its result (ssse3). */
+int x86_vg_narrow_pick(VecGen *v);
+/* The narrowed low half in XA placed as SHRN places it (q: above d's low half). */
+int x86_vg_place_narrow(VecGen *v);
+/* Saturating narrowing of the wide lanes of XA as SQXTN (s_to_s), UQXTN (!is_signed) or
+ * SQXTUN, with the QC check; returns XA (the narrow lanes in its low half). */
+int x86_vg_pack_sat(VecGen *v, bool is_signed, bool s_to_s);
+
+/* codegen_vec_ext.c: the ops after ADALP (IR_VEC_SLI ..) */
+/* x86_vg_pack_sat for quadwords to dwords (SSE4.2); clobbers XB, X3 .. X6. */
+int x86_vg_pack_sat64(VecGen *v, bool is_signed, bool s_to_s);
+bool x86_vg_ext_supported(const VecGen *v);
+int x86_vg_ext(VecGen *v);
 
 #endif

@@ -260,7 +260,7 @@ static void sign_mask(VecGen *v, int x, int esz)
  * the operands' signs make it possible and r's sign differs; the bound is MAX or MIN by
  * a's sign.  QC when any lane saturated.
  */
-static int saturating_wide(VecGen *v, bool add, bool s)
+int x86_vg_saturating_wide(VecGen *v, bool add, bool s)
 {
     CodeBuf *cb = v->cb;
     int esz = v->esz, res = X6;
@@ -305,7 +305,7 @@ int x86_vg_saturating(VecGen *v)
     bool add = v->op == IR_VEC_SQADD || v->op == IR_VEC_UQADD;
     bool s = v->op == IR_VEC_SQADD || v->op == IR_VEC_SQSUB;
     if (esz >= 2)
-        return saturating_wide(v, add, s);
+        return x86_vg_saturating_wide(v, add, s);
     x86_vg_mov(v, X3, XA);
     x86_vop(cb, (add ? x86_vec_padd : x86_vec_psub)[esz], X3, XB);
     x86_vop(
@@ -317,15 +317,40 @@ int x86_vg_saturating(VecGen *v)
     return XA;
 }
 
+/* XA = the low dwords of (p + round) >> 31 for the signed 64-bit products p of the even and of
+ * the odd dword lanes of XA and XB (SSE4.1), round = 1 << 30 or 0. */
+static void qdmulh32(VecGen *v, bool round)
+{
+    CodeBuf *cb = v->cb;
+    x86_vg_mov(v, X3, XA);
+    x86_vop(cb, X86_OPC_PMULDQ, X3, XB); /* even lanes */
+    x86_vop_i(cb, X86_OPC_PSHUFD, XA, XA, 0xf5);
+    x86_vop_i(cb, X86_OPC_PSHUFD, XB, XB, 0xf5);
+    x86_vop(cb, X86_OPC_PMULDQ, XA, XB); /* odd lanes */
+    if (round) {
+        x86_vg_opc_splat(v, x86_vec_padd[3], X3, 1u << 30, 3);
+        x86_vg_opc_splat(v, x86_vec_padd[3], XA, 1u << 30, 3);
+    }
+    x86_vshift(cb, x86_vec_shgrp[3], X86_VSH_SRL, X3, 31);
+    x86_vshift(cb, x86_vec_shgrp[3], X86_VSH_SRL, XA, 31);
+    x86_vshift(cb, x86_vec_shgrp[3], X86_VSH_SLL, XA, 32);
+    x86_vg_opc_splat(v, X86_OPC_PAND, X3, 0xffffffffu, 3);
+    x86_vop(cb, X86_OPC_POR, XA, X3);
+}
+
 /*
  * SQDMULH / SQRDMULH of 16-bit lanes: (a * b) >> 15 from the high and low product halves,
- * or pmulhrsw's rounded form.  Only -32768 * -32768 overflows, giving 0x8000 where no other
- * product can: those lanes become 0x7fff and set QC.
+ * or pmulhrsw's rounded form; of 32-bit lanes: 64-bit products (qdmulh32).  Only
+ * MIN * MIN overflows, giving MIN where no other product can: those lanes become MAX and
+ * set QC.
  */
 int x86_vg_qdmulh(VecGen *v)
 {
     CodeBuf *cb = v->cb;
-    if (v->op == IR_VEC_SQRDMULH) {
+    int esz = v->esz;
+    if (esz == 2) {
+        qdmulh32(v, v->op == IR_VEC_SQRDMULH);
+    } else if (v->op == IR_VEC_SQRDMULH) {
         x86_vop(cb, X86_OPC_PMULHRSW, XA, XB);
     } else {
         x86_vg_mov(v, X3, XA);
@@ -336,7 +361,7 @@ int x86_vg_qdmulh(VecGen *v)
         x86_vop(cb, X86_OPC_POR, XA, X3);
     }
     x86_vg_mov(v, X4, XA);
-    x86_vg_opc_splat(v, x86_vec_pcmpeq[1], X4, 0x8000, 1);
+    x86_vg_opc_splat(v, x86_vec_pcmpeq[esz], X4, 1ull << ((8 << esz) - 1), esz);
     x86_vop(cb, X86_OPC_PXOR, XA, X4);
     set_qc_unless_zero(v, X4);
     return XA;
@@ -428,17 +453,25 @@ int x86_vg_shift(VecGen *v)
     return XA;
 }
 
-/* A call on a rarely taken path that keeps every general register: the caller-saved ones
- * are pushed around it (9 pushes + 8 bytes keep rsp 16-byte aligned). */
+/* A call on a rarely taken path that keeps every general register and xmm8..xmm15 (the
+ * vector-register cache): the caller-saved ones are pushed around it (9 pushes + 8 + 128
+ * bytes keep rsp 16-byte aligned).  The sources a and b, in XA and XB (possibly from the
+ * cache, newer than the CPU state), are stored first for the helper to read. */
 static void call_helper_preserving(CodeBuf *cb, const uint64_t *c)
 {
     static const int8_t saved[9] = {X86_RAX, X86_RCX, X86_RDX, X86_RSI, X86_RDI,
                                     X86_R8,  X86_R9,  X86_R10, X86_R11};
+    x86_vstore(cb, XA, X86_REG_CPU, (int32_t)c[1]);
+    x86_vstore(cb, XB, X86_REG_CPU, (int32_t)c[2]);
     for (int i = 0; i < 9; i++)
         x86_push(cb, saved[i]);
-    x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8);
+    x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8 + 128);
+    for (int i = 0; i < 8; i++)
+        x86_vstore(cb, 8 + i, X86_RSP, 16 * i);
     x86_vg_call_helper(cb, c);
-    x86_alu_ri(cb, X86_ADD, true, X86_RSP, 8);
+    for (int i = 0; i < 8; i++)
+        x86_vload(cb, 8 + i, X86_RSP, 16 * i);
+    x86_alu_ri(cb, X86_ADD, true, X86_RSP, 8 + 128);
     for (int i = 9; i-- > 0;)
         x86_pop(cb, saved[i]);
 }
@@ -470,21 +503,57 @@ static void shift_by_x5(VecGen *v, bool left, bool arith)
     }
 }
 
+static bool shl_reg_arith(IrVecOp op)
+{
+    return op == IR_VEC_SSHL || op == IR_VEC_SRSHL;
+}
+
+/* The rounding forms URSHL / SRSHL: a right shift by n adds bit n - 1 of a,
+ * (a >> n) + ((a >> (n - 1)) & 1), also right for n >= the lane width (where SSE's shifts
+ * give 0 or the sign). */
+static bool shl_reg_round(IrVecOp op)
+{
+    return op == IR_VEC_URSHL || op == IR_VEC_SRSHL;
+}
+
+/* X4 = XA shifted by the signed counts in the lanes of XB (32 or 64 bits: q64), with AVX2's
+ * per-lane shifts: left where the count is >= 0, right by its negation elsewhere (rounded
+ * for [SU]RSHL); out-of-range counts give 0, or the sign for arithmetic shifts.  Clobbers
+ * X3, X5, X6. */
+static int shl_lanes_avx2(VecGen *v, bool q64)
+{
+    CodeBuf *cb = v->cb;
+    int esz = q64 ? 3 : 2;
+    bool arith = shl_reg_arith(v->op);
+    unsigned right = arith ? X86_VEX_PSRAV : X86_VEX_PSRLV;
+    x86_vop(cb, X86_OPC_PXOR, X3, X3);
+    x86_vop(cb, x86_vec_psub[esz], X3, XB); /* X3 = -count */
+    x86_vop(cb, X86_OPC_PXOR, X4, X4);
+    x86_vop(cb, x86_vec_pcmpgt[esz], X4, XB);      /* count < 0 */
+    x86_vex38(cb, X86_VEX_PSLLV, q64, X5, XA, XB); /* left */
+    x86_vex38(cb, right, q64, X6, XA, X3);         /* right */
+    if (shl_reg_round(v->op)) {
+        x86_vg_opc_splat(v, x86_vec_psub[esz], X3, 1, esz);
+        x86_vex38(cb, right, q64, X3, XA, X3);
+        x86_vg_opc_splat(v, X86_OPC_PAND, X3, 1, esz);
+        x86_vop(cb, x86_vec_padd[esz], X6, X3);
+    }
+    x86_vop(cb, X86_OPC_PAND, X6, X4);
+    x86_vop(cb, X86_OPC_PANDN, X4, X5);
+    x86_vop(cb, X86_OPC_POR, X4, X6);
+    return X4;
+}
+
 /*
- * USHL/SSHL by register.  Compiled code shifts every lane by the same count
- * (a DUP'd variable); when the count bytes of all lanes are equal, one SSE
- * shift by that count does it.  Otherwise the helper runs, on an
- * out-of-line path that preserves every register.  Stores the result itself.
- */
-/*
- * USHL/SSHL of 32-bit lanes, and USHL of 64-bit lanes, with AVX2's per-lane shifts: the
- * signed count byte of each lane, the left shift where it is >= 0 and the right shift by
- * its negation elsewhere (out-of-range counts give 0, or the sign for arithmetic shifts).
+ * [SU][R]SHL of 16- and 32-bit lanes, and U[R]SHL of 64-bit lanes, with AVX2's per-lane
+ * shifts: the signed count byte of each lane extended over it; 16-bit lanes go through
+ * dwords, each half of the register in turn (XD and X9 are free: these ops do not read d,
+ * and the vector-register cache has given up xmm9).
  */
 static int shl_reg_avx2(VecGen *v)
 {
     CodeBuf *cb = v->cb;
-    bool q64 = v->esz == 3, arith = v->op == IR_VEC_SSHL;
+    bool q64 = v->esz == 3, arith = shl_reg_arith(v->op);
     unsigned grp = x86_vec_shgrp[v->esz];
     int bits = 8 << v->esz;
     x86_vshift(cb, grp, X86_VSH_SLL, XB, (uint8_t)(bits - 8)); /* count byte on top */
@@ -493,26 +562,52 @@ static int shl_reg_avx2(VecGen *v)
         x86_vg_opc_splat(v, X86_OPC_PXOR, XB, 0x80, 3);
         x86_vg_opc_splat(v, x86_vec_psub[3], XB, 0x80, 3);
     } else {
-        x86_vshift(cb, grp, X86_VSH_SRA, XB, 24);
+        x86_vshift(cb, grp, X86_VSH_SRA, XB, (uint8_t)(bits - 8));
     }
-    x86_vop(cb, X86_OPC_PXOR, X3, X3);
-    x86_vop(cb, x86_vec_psub[v->esz], X3, XB); /* X3 = -count */
-    x86_vop(cb, X86_OPC_PXOR, X4, X4);
-    x86_vop(cb, x86_vec_pcmpgt[v->esz], X4, XB);                           /* count < 0 */
-    x86_vex38(cb, X86_VEX_PSLLV, q64, X5, XA, XB);                         /* left */
-    x86_vex38(cb, arith ? X86_VEX_PSRAV : X86_VEX_PSRLV, q64, X6, XA, X3); /* right */
-    x86_vop(cb, X86_OPC_PAND, X6, X4);
-    x86_vop(cb, X86_OPC_PANDN, X4, X5);
-    x86_vop(cb, X86_OPC_POR, X4, X6);
-    return X4;
+    if (v->esz != 1)
+        return shl_lanes_avx2(v, q64);
+    x86_vg_mov(v, XD, XA);
+    x86_vg_mov(v, X9, XB);
+    for (int hi = 0; hi < 2; hi++) {
+        if (hi) {
+            x86_vg_mov(v, XA, XD);
+            x86_vg_mov(v, XD, X4); /* the low half's dwords */
+            x86_vg_mov(v, XB, X9);
+        }
+        x86_vg_extend(v, XA, 1, hi, arith);
+        x86_vg_extend(v, XB, 1, hi, true);
+        shl_lanes_avx2(v, false);
+    }
+    x86_vg_opc_splat(v, X86_OPC_PAND, XD, 0xffff, 2);
+    x86_vg_opc_splat(v, X86_OPC_PAND, X4, 0xffff, 2);
+    x86_vop(cb, X86_OPC_PACKUSDW, XD, X4);
+    return XD;
 }
 
+/* r = min(r, 63) when 64-bit lanes shift arithmetically (shift_by_x5's limit). */
+static void clamp_count(VecGen *v, int r, bool arith)
+{
+    if (!arith || v->esz != 3)
+        return;
+    x86_alu_ri(v->cb, X86_CMP, true, r, 63);
+    uint8_t *ok = x86_jcc8(v->cb, X86_CC_BE);
+    x86_movi(v->cb, false, r, 63);
+    x86_patch8(ok, v->cb->ptr);
+}
+
+/*
+ * [SU][R]SHL by register.  Compiled code shifts every lane by the same count
+ * (a DUP'd variable); when the count bytes of all lanes are equal, one SSE
+ * shift by that count does it (two for a rounded right shift).  Otherwise the
+ * helper runs, on an out-of-line path that preserves every register.  Stores
+ * the result itself.
+ */
 int x86_vg_shl_reg(VecGen *v)
 {
     CodeBuf *cb = v->cb;
     int esz = v->esz;
-    bool arith = v->op == IR_VEC_SSHL;
-    if (v->f->avx2 && v->f->sse42 && (esz == 2 || (esz == 3 && !arith)))
+    bool arith = shl_reg_arith(v->op), round = shl_reg_round(v->op);
+    if (v->f->avx2 && v->f->sse41 && v->f->sse42 && (esz == 1 || esz == 2 || (esz == 3 && !arith)))
         return shl_reg_avx2(v);
     uint64_t low = x86_vg_rep64(0xff, esz); /* the count byte of each lane */
     if (v->gpr < 0)
@@ -536,14 +631,27 @@ int x86_vg_shl_reg(VecGen *v)
     uint8_t *store = x86_jmp32(cb);
     x86_patch32(right, cb->ptr);
     x86_op_rr(cb, X86_OPC_GRP3 | X86_P_W, 3, r); /* neg: 1..128 */
-    if (arith && esz == 3) {
-        x86_alu_ri(cb, X86_CMP, true, r, 63);
-        uint8_t *ok = x86_jcc8(cb, X86_CC_BE);
-        x86_movi(cb, false, r, 63);
-        x86_patch8(ok, cb->ptr);
+    if (round) { /* X3 = bit n - 1 of each lane (XD is free: these ops do not read d) */
+        /* both counts first: building constants may reuse r */
+        x86_alu_ri(cb, X86_SUB, true, r, 1);
+        clamp_count(v, r, arith);
+        x86_movq_x_r(cb, X5, r);
+        x86_alu_ri(cb, X86_ADD, true, r, 1);
+        clamp_count(v, r, arith);
+        x86_movq_x_r(cb, X9, r);
+        x86_vg_mov(v, XD, XA);
+        shift_by_x5(v, false, arith);
+        x86_vg_opc_splat(v, X86_OPC_PAND, XA, 1, esz);
+        x86_vg_mov(v, X3, XA);
+        x86_vg_mov(v, XA, XD);
+        x86_vg_mov(v, X5, X9);
+    } else {
+        clamp_count(v, r, arith);
+        x86_movq_x_r(cb, X5, r);
     }
-    x86_movq_x_r(cb, X5, r);
     shift_by_x5(v, false, arith);
+    if (round)
+        x86_vop(cb, x86_vec_padd[esz], XA, X3);
     x86_patch32(store, cb->ptr);
     if (!v->q)
         x86_vop(cb, X86_OPC_MOVQ_XX, XA, XA);

@@ -190,8 +190,7 @@ int x86_vg_permute(VecGen *v)
     return XA;
 }
 
-/* The narrowed low half in XA placed as SHRN places it (q: above d's low half). */
-static int place_narrow(VecGen *v)
+int x86_vg_place_narrow(VecGen *v)
 {
     if (v->q) {
         x86_vop(v->cb, X86_OPC_PUNPCKLQDQ, XD, XA);
@@ -201,20 +200,17 @@ static int place_narrow(VecGen *v)
     return XA;
 }
 
-/* SQXTN, UQXTN, SQXTUN: packs; QC when extending the result back changes a lane. */
-int x86_vg_qxtn(VecGen *v)
+/* Saturating packs; QC when extending the result back changes a lane.  Clobbers X3 .. X6. */
+int x86_vg_pack_sat(VecGen *v, bool is_signed, bool s_to_s)
 {
     CodeBuf *cb = v->cb;
     int esz = v->esz;
     x86_vg_mov(v, X5, XA);
-    switch (v->op) {
-    case IR_VEC_SQXTN:
+    if (s_to_s) {
         x86_vop(cb, esz ? X86_OPC_PACKSSDW : X86_OPC_PACKSSWB, XA, XA);
-        break;
-    case IR_VEC_SQXTUN:
+    } else if (is_signed) {
         x86_vop(cb, esz ? X86_OPC_PACKUSDW : X86_OPC_PACKUSWB, XA, XA);
-        break;
-    default: /* UQXTN: unsigned min with the narrow maximum, then an exact pack */
+    } else { /* unsigned: min with the narrow maximum, then an exact pack */
         if (esz) {
             x86_vg_opc_splat(v, x86_vec_pminu[2], XA, 0xffff, 2);
             x86_vop(cb, X86_OPC_PACKUSDW, XA, XA);
@@ -224,13 +220,22 @@ int x86_vg_qxtn(VecGen *v)
             x86_vop(cb, x86_vec_psub[1], XA, X3);
             x86_vop(cb, X86_OPC_PACKUSWB, XA, XA);
         }
-        break;
     }
     x86_vg_mov(v, X4, XA);
-    x86_vg_extend(v, X4, esz, false, v->op == IR_VEC_SQXTN);
+    x86_vg_extend(v, X4, esz, false, s_to_s);
     x86_vop(cb, x86_vec_pcmpeq[esz + 1], X4, X5);
     x86_vg_set_qc(v, X4, true);
-    return place_narrow(v);
+    return XA;
+}
+
+/* SQXTN, UQXTN, SQXTUN. */
+int x86_vg_qxtn(VecGen *v)
+{
+    if (v->esz == 2)
+        x86_vg_pack_sat64(v, v->op != IR_VEC_UQXTN, v->op == IR_VEC_SQXTN);
+    else
+        x86_vg_pack_sat(v, v->op != IR_VEC_UQXTN, v->op == IR_VEC_SQXTN);
+    return x86_vg_place_narrow(v);
 }
 
 /* SADDLP, UADDLP, SADALP, UADALP: even and odd elements extended in the wide lanes. */
@@ -268,10 +273,15 @@ int x86_vg_addlp(VecGen *v)
 /* SHRN: shift the wide lanes, pick their low halves into the low (or high) 8 bytes. */
 int x86_vg_shrn(VecGen *v)
 {
+    x86_vshift(v->cb, x86_vec_shgrp[v->esz + 1], X86_VSH_SRL, XA, (uint8_t)v->imm);
+    return x86_vg_narrow_pick(v);
+}
+
+int x86_vg_narrow_pick(VecGen *v)
+{
     CodeBuf *cb = v->cb;
     int esz = v->esz, e = 1 << esz;
     uint64_t t[2] = {~0ull, ~0ull}; /* 0xff: pshufb gives zero */
-    x86_vshift(cb, x86_vec_shgrp[esz + 1], X86_VSH_SRL, XA, (uint8_t)v->imm);
     for (int j = 0; j < 8; j++) {
         uint64_t src = (uint64_t)((j / e) * 2 * e + j % e);
         int at = v->q ? 8 + j : j;
