@@ -391,6 +391,7 @@ static bool gen_setup(X86Gen *g)
     g->label_carry = ir_scratch_zero(ctx, ctx->nlabels + 1);
     g->label_vc = ir_scratch_zero(ctx, (ctx->nlabels + 1) * sizeof(*g->label_vc));
     g->label_gpr = ir_scratch_zero(ctx, (ctx->nlabels + 1) * sizeof(*g->label_gpr));
+    g->slot_owner = ir_scratch(ctx, sizeof(*g->slot_owner) * X86_FRAME_SLOTS);
     TB *tb = g->tb;
     free(tb->insn_host_off);
     free(tb->insn_guest_pc);

@@ -104,8 +104,8 @@ typedef struct X86Gen {
     uint32_t *label_off; /* code offset of each label, UINT32_MAX until placed */
     X86Fixup *fixups;
     uint32_t nfixups, fixups_cap;
-    IrTemp slot_owner[X86_FRAME_SLOTS];
-    uint32_t slots_used;
+    IrTemp *slot_owner; /* X86_FRAME_SLOTS entries, valid below slots_hwm (free above) */
+    uint32_t slots_used, slots_hwm;
     uint32_t ninsn;
     uint8_t *exit_req_jcc; /* rel32 of the TB-entry exit_request check */
     int err;               /* -errno once code generation has failed */

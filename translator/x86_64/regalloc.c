@@ -59,9 +59,8 @@ void x86_ra_init(X86Gen *g)
         g->reg_temp[r] = IR_TEMP_NONE;
         g->reg_use[r] = 0;
     }
-    for (int s = 0; s < X86_FRAME_SLOTS; s++)
-        g->slot_owner[s] = IR_TEMP_NONE;
     g->slots_used = 0;
+    g->slots_hwm = 0;
     g->locked = 0;
     g->clock = 0;
 }
@@ -120,12 +119,15 @@ static void x86_ra_unbind_reg(X86Gen *g, int r)
 
 static int x86_ra_slot_alloc(X86Gen *g, IrTemp t)
 {
-    for (int s = 0; s < X86_FRAME_SLOTS; s++) {
-        if (g->slot_owner[s] == IR_TEMP_NONE) {
-            g->slot_owner[s] = t;
-            g->slots_used++;
-            return s;
-        }
+    uint32_t s = 0;
+    while (s < g->slots_hwm && g->slot_owner[s] != IR_TEMP_NONE)
+        s++;
+    if (s < X86_FRAME_SLOTS) {
+        if (s == g->slots_hwm)
+            g->slots_hwm++;
+        g->slot_owner[s] = t;
+        g->slots_used++;
+        return (int)s;
     }
     g->err = -E2BIG; /* XXX: a TB with more live spilled temps than frame slots */
     return 0;
@@ -384,7 +386,7 @@ void x86_ra_end_bb(X86Gen *g)
 {
     x86_vc_drop(g);
     x86_ra_drop(g, X86_RA_EBB);
-    for (int s = 0; s < X86_FRAME_SLOTS && g->slots_used; s++) {
+    for (uint32_t s = 0; s < g->slots_hwm && g->slots_used; s++) {
         IrTemp t = g->slot_owner[s];
         if (t != IR_TEMP_NONE && x86_ra_kind(g, t) == IR_TEMP_EBB)
             x86_ra_slot_free(g, t);
