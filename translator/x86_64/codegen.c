@@ -105,9 +105,9 @@ static bool gen_is_loop_pc(const X86Gen *g, uint32_t i)
  * head with the vector cache and the general-register globals brought to the head's state;
  * otherwise sets the pc (the op before, not generated in its place: gen_op) and falls through
  * to the chained exit (which writes them back), whose TB entry check then leaves generated
- * code.  The TB flags cannot change inside a TB, so the TB looked up
- * for its own pc would be this one.  XXX: the TB being invalidated by another thread's write
- * to its code is seen at its next exit only (a write fault in this thread sets exit_request).
+ * code.  The TB flags cannot change inside a TB, so the TB looked up for its own pc would be
+ * this one.  XXX: the TB being invalidated by another thread's write to its code is seen at
+ * its next exit only (a write fault in this thread sets exit_request).
  */
 static void gen_loop_back(X86Gen *g)
 {

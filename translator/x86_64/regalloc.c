@@ -467,7 +467,7 @@ void x86_ra_gpr_restore(X86Gen *g, const X86GprState *s)
         IrTemp t = s->temp[r];
         if (t == IR_TEMP_NONE)
             continue;
-        assert(g->reg_temp[r] == IR_TEMP_NONE && g->ts[t].reg < 0);
+        assert(g->reg_temp[r] == IR_TEMP_NONE && g->ts[t].reg < 0 && "x86 backend: bound twice");
         g->reg_temp[r] = t;
         g->reg_use[r] = ++g->clock;
         g->ts[t].reg = (int8_t)r;
