@@ -103,7 +103,7 @@ static uint64_t shift_reg(uint64_t a, int esz, uint64_t b, bool is_signed, bool 
     return (uint64_t)((x + ((__int128)1 << (n - 1))) >> n);
 }
 
-/* One element of the lanewise ops after ADALP (IR_VEC_SLI .. IR_VEC_SQSHLU). */
+/* One element of the lanewise ops after ADALP (ir_vec_lanewise_ext). */
 static uint64_t lane_ext(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t b, uint64_t d,
                          bool *sat)
 {
@@ -150,6 +150,21 @@ static uint64_t lane_ext(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t
         return saturate((__int128)a << imm, esz, false, sat);
     case IR_VEC_SQSHLU:
         return saturate((__int128)sa << imm, esz, false, sat);
+    case IR_VEC_SQSHLR:
+    case IR_VEC_UQSHLR:
+    case IR_VEC_SQRSHLR:
+    case IR_VEC_UQRSHLR: {
+        bool sg = op == IR_VEC_SQSHLR || op == IR_VEC_SQRSHLR;
+        int sh = (int8_t)b;
+        if (sh < 0) /* right shifts cannot saturate */
+            return shift_reg(a, esz, b, sg, op >= IR_VEC_SQRSHLR);
+        __int128 x = sg ? (__int128)sa : (__int128)a;
+        if (sh >= bits && x)
+            x = x < 0 ? -((__int128)1 << 100) : (__int128)1 << 100;
+        else
+            x <<= sh;
+        return saturate(x, esz, sg, sat);
+    }
     default:
         return 0;
     }
@@ -485,7 +500,7 @@ void ir_vec_eval(void *env, const uint64_t *c)
                      &sat));
     } else if (op <= IR_VEC_UMINP) {
         eval_pairwise(op, esz, q, &a, &b, &r);
-    } else if (op <= IR_VEC_MLSL || op >= IR_VEC_SQDMULL) {
+    } else if (op <= IR_VEC_MLSL || (op >= IR_VEC_SQDMULL && op <= IR_VEC_SQDMLSL)) {
         eval_widening(op, desc, &a, &b, &d, &r, &sat);
         full = true;
     } else if (op <= IR_VEC_ADDLV) {
@@ -517,19 +532,19 @@ void ir_vec_eval(void *env, const uint64_t *c)
 }
 
 static const char *const vec_names[] = {
-    "add",     "sub",     "mul",      "mla",     "mls",      "and",   "orr",    "eor",    "bic",
-    "orn",     "bsl",     "bit",      "bif",     "cmeq",     "cmgt",  "cmge",   "cmhi",   "cmhs",
-    "cmtst",   "smin",    "smax",     "umin",    "umax",     "sabd",  "uabd",   "urhadd", "ushl",
-    "sshl",    "uhadd",   "shadd",    "srhadd",  "uaba",     "saba",  "sqadd",  "uqadd",  "sqsub",
-    "uqsub",   "sqdmulh", "sqrdmulh", "addp",    "smaxp",    "umaxp", "sminp",  "uminp",  "not",
-    "neg",     "abs",     "cnt",      "shl",     "ushr",     "sshr",  "usra",   "ssra",   "urshr",
-    "srshr",   "ursra",   "srsra",    "xtl",     "addl",     "addw",  "subl",   "subw",   "abdl",
-    "abal",    "mull",    "mlal",     "mlsl",    "addv",     "smaxv", "sminv",  "umaxv",  "uminv",
-    "addlv",   "perm",    "tbl",      "tbx",     "shrn",     "sqxtn", "uqxtn",  "sqxtun", "addlp",
-    "adalp",   "sli",     "sri",      "clz",     "cls",      "rbit",  "sqabs",  "sqneg",  "uhsub",
-    "shsub",   "urshl",   "srshl",    "pmul",    "sqshl",    "uqshl", "sqshlu", "rshrn",  "sqshrn",
-    "sqrshrn", "uqshrn",  "uqrshrn",  "sqshrun", "sqrshrun", "addhn", "raddhn", "subhn",  "rsubhn",
-    "sqdmull", "sqdmlal", "sqdmlsl",
+    "add",     "sub",     "mul",      "mla",     "mls",      "and",    "orr",    "eor",    "bic",
+    "orn",     "bsl",     "bit",      "bif",     "cmeq",     "cmgt",   "cmge",   "cmhi",   "cmhs",
+    "cmtst",   "smin",    "smax",     "umin",    "umax",     "sabd",   "uabd",   "urhadd", "ushl",
+    "sshl",    "uhadd",   "shadd",    "srhadd",  "uaba",     "saba",   "sqadd",  "uqadd",  "sqsub",
+    "uqsub",   "sqdmulh", "sqrdmulh", "addp",    "smaxp",    "umaxp",  "sminp",  "uminp",  "not",
+    "neg",     "abs",     "cnt",      "shl",     "ushr",     "sshr",   "usra",   "ssra",   "urshr",
+    "srshr",   "ursra",   "srsra",    "xtl",     "addl",     "addw",   "subl",   "subw",   "abdl",
+    "abal",    "mull",    "mlal",     "mlsl",    "addv",     "smaxv",  "sminv",  "umaxv",  "uminv",
+    "addlv",   "perm",    "tbl",      "tbx",     "shrn",     "sqxtn",  "uqxtn",  "sqxtun", "addlp",
+    "adalp",   "sli",     "sri",      "clz",     "cls",      "rbit",   "sqabs",  "sqneg",  "uhsub",
+    "shsub",   "urshl",   "srshl",    "pmul",    "sqshl",    "uqshl",  "sqshlu", "rshrn",  "sqshrn",
+    "sqrshrn", "uqshrn",  "uqrshrn",  "sqshrun", "sqrshrun", "addhn",  "raddhn", "subhn",  "rsubhn",
+    "sqdmull", "sqdmlal", "sqdmlsl",  "sqshl",   "uqshl",    "sqrshl", "uqrshl",
 };
 _Static_assert(sizeof(vec_names) / sizeof(vec_names[0]) == IR_VEC_COUNT, "a name per IrVecOp");
 

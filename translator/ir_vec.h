@@ -169,6 +169,12 @@ typedef enum IrVecOp {
     IR_VEC_SQDMULL,
     IR_VEC_SQDMLAL,
     IR_VEC_SQDMLSL,
+    /* saturating shifts by register (QC): as USHL / SSHL (URSHL / SRSHL for the R forms), left
+     * shifts saturated to the element (signed or unsigned) */
+    IR_VEC_SQSHLR,
+    IR_VEC_UQSHLR,
+    IR_VEC_SQRSHLR,
+    IR_VEC_UQRSHLR,
     IR_VEC_COUNT
 } IrVecOp;
 
@@ -219,13 +225,14 @@ static inline bool ir_vec_saturates(IrVecOp op)
            (op >= IR_VEC_SQXTN && op <= IR_VEC_SQXTUN) || op == IR_VEC_SQABS ||
            op == IR_VEC_SQNEG ||
            (op >= IR_VEC_SQSHL && op <= IR_VEC_SQRSHRUN && op != IR_VEC_RSHRN) ||
-           (op >= IR_VEC_SQDMULL && op <= IR_VEC_SQDMLSL);
+           (op >= IR_VEC_SQDMULL && op <= IR_VEC_UQRSHLR);
 }
 
-/* True for the lanewise ops added after ADALP (SLI .. SQSHLU). */
+/* True for the lanewise ops added after ADALP (SLI .. SQSHLU, SQSHLR .. UQRSHLR). */
 static inline bool ir_vec_lanewise_ext(IrVecOp op)
 {
-    return op >= IR_VEC_SLI && op <= IR_VEC_SQSHLU;
+    return (op >= IR_VEC_SLI && op <= IR_VEC_SQSHLU) ||
+           (op >= IR_VEC_SQSHLR && op <= IR_VEC_UQRSHLR);
 }
 
 /* Emits `vec`: offsets in the CPU state, desc from ir_vec_desc, x0/x1 as the op says. */

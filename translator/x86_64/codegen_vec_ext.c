@@ -34,6 +34,10 @@ bool x86_vg_ext_supported(const VecGen *v)
     case IR_VEC_URSHL:
     case IR_VEC_SRSHL:
     case IR_VEC_PMUL:
+    case IR_VEC_SQSHLR:
+    case IR_VEC_UQSHLR:
+    case IR_VEC_SQRSHLR:
+    case IR_VEC_UQRSHLR:
         return f->ssse3;
     case IR_VEC_SQSHL:
     case IR_VEC_UQSHL:
@@ -464,6 +468,10 @@ int x86_vg_ext(VecGen *v)
         return gen_hsub(v);
     case IR_VEC_URSHL:
     case IR_VEC_SRSHL:
+    case IR_VEC_SQSHLR:
+    case IR_VEC_UQSHLR:
+    case IR_VEC_SQRSHLR:
+    case IR_VEC_UQRSHLR:
         return x86_vg_shl_reg(v);
     case IR_VEC_PMUL:
         return gen_pmul(v);
