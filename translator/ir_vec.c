@@ -316,7 +316,8 @@ static void eval_widening(IrVecOp op, uint64_t desc, const Vec *a, const Vec *b,
                           Vec *r, bool *sat)
 {
     int esz = ir_vec_esz(desc), half = ir_vec_q(desc) ? 8 >> esz : 0;
-    bool sg = (desc & IR_VEC_SIGNED) || op >= IR_VEC_SQDMULL;
+    bool sg = ((desc & IR_VEC_SIGNED) && op != IR_VEC_PMULL) ||
+              (op >= IR_VEC_SQDMULL && op <= IR_VEC_SQDMLSL);
     for (int i = 0; i < 8 >> esz; i++) {
         uint64_t na = extend(get(a, esz, half + i), esz, sg);
         uint64_t nb = extend(get(b, esz, half + i), esz, sg);
@@ -351,6 +352,11 @@ static void eval_widening(IrVecOp op, uint64_t desc, const Vec *a, const Vec *b,
             break;
         case IR_VEC_MLSL:
             v = wd - na * nb;
+            break;
+        case IR_VEC_PMULL:
+            v = 0;
+            for (int k = 0; k < 8; k++)
+                v ^= ((nb >> k) & 1) ? na << k : 0;
             break;
         default: { /* SQDMULL, SQDMLAL, SQDMLSL: signed */
             __int128 p = saturate(2 * (__int128)(int64_t)na * (int64_t)nb, esz + 1, true, sat);
@@ -500,7 +506,8 @@ void ir_vec_eval(void *env, const uint64_t *c)
                      &sat));
     } else if (op <= IR_VEC_UMINP) {
         eval_pairwise(op, esz, q, &a, &b, &r);
-    } else if (op <= IR_VEC_MLSL || (op >= IR_VEC_SQDMULL && op <= IR_VEC_SQDMLSL)) {
+    } else if (op <= IR_VEC_MLSL || (op >= IR_VEC_SQDMULL && op <= IR_VEC_SQDMLSL) ||
+               op == IR_VEC_PMULL) {
         eval_widening(op, desc, &a, &b, &d, &r, &sat);
         full = true;
     } else if (op <= IR_VEC_ADDLV) {
@@ -544,7 +551,7 @@ static const char *const vec_names[] = {
     "adalp",   "sli",     "sri",      "clz",     "cls",      "rbit",   "sqabs",  "sqneg",  "uhsub",
     "shsub",   "urshl",   "srshl",    "pmul",    "sqshl",    "uqshl",  "sqshlu", "rshrn",  "sqshrn",
     "sqrshrn", "uqshrn",  "uqrshrn",  "sqshrun", "sqrshrun", "addhn",  "raddhn", "subhn",  "rsubhn",
-    "sqdmull", "sqdmlal", "sqdmlsl",  "sqshl",   "uqshl",    "sqrshl", "uqrshl",
+    "sqdmull", "sqdmlal", "sqdmlsl",  "sqshl",   "uqshl",    "sqrshl", "uqrshl", "pmull",
 };
 _Static_assert(sizeof(vec_names) / sizeof(vec_names[0]) == IR_VEC_COUNT, "a name per IrVecOp");
 

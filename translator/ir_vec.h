@@ -175,6 +175,8 @@ typedef enum IrVecOp {
     IR_VEC_UQSHLR,
     IR_VEC_SQRSHLR,
     IR_VEC_UQRSHLR,
+    /* widening as MULL (esz 0): the polynomial products of the bytes of a and b */
+    IR_VEC_PMULL,
     IR_VEC_COUNT
 } IrVecOp;
 

@@ -131,10 +131,13 @@ bool a64_vec_3diff(DisasContext *s, int u, int size, int opc, int q, int rd, int
     case 0xd:
         op = IR_VEC_SQDMULL;
         break;
+    case 0xe: /* 8-bit elements only here */
+        op = IR_VEC_PMULL;
+        break;
     default:
         return false;
     }
-    if (op >= IR_VEC_ADDHN && op <= IR_VEC_RSUBHN) { /* narrow result placed as SHRN */
+    if ((op >= IR_VEC_ADDHN && op <= IR_VEC_RSUBHN) || op == IR_VEC_PMULL) { /* no sign */
         gen_vec(s, op, size, q, 0, 0, rd, rn, rm);
         return true;
     }
