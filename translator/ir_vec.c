@@ -480,6 +480,12 @@ static void eval_tbl(const uint8_t *env, const uint64_t *c, const Vec *idx, cons
     }
 }
 
+/* Zeroes v but for its element 0 of esz. */
+static void keep_element0(Vec *v, int esz)
+{
+    memset(v->b + (1 << esz), 0, 16 - (1 << esz));
+}
+
 void ir_vec_eval(void *env, const uint64_t *c)
 {
     uint8_t *e = env;
@@ -497,6 +503,12 @@ void ir_vec_eval(void *env, const uint64_t *c)
         uint64_t x = get(&b, esz, ir_vec_imm(desc));
         for (int i = 0; i < 16 >> esz; i++)
             set(&b, esz, i, x);
+    }
+    int in_esz, d_esz, out_esz = ir_vec_sizes(op, esz, &in_esz, &d_esz);
+    if (desc & IR_VEC_SCALAR) {
+        keep_element0(&a, in_esz);
+        keep_element0(&b, in_esz);
+        keep_element0(&d, d_esz);
     }
     if (op <= IR_VEC_SQRDMULH || (op >= IR_VEC_NOT && op <= IR_VEC_SRSRA) ||
         ir_vec_lanewise_ext(op)) {
@@ -533,6 +545,8 @@ void ir_vec_eval(void *env, const uint64_t *c)
     }
     if (!full)
         r.d[1] = 0;
+    if (desc & IR_VEC_SCALAR)
+        keep_element0(&r, out_esz);
     memcpy(e + c[0], &r, 16);
     if (sat && ir_vec_saturates(op))
         *(uint32_t *)(e + c[4]) |= (uint32_t)c[5];
@@ -573,6 +587,8 @@ void ir_vec_dump(const uint64_t *c, FILE *out)
         fputs(" signed", out);
     if (desc & IR_VEC_BELEM)
         fputs(" b=elem", out);
+    if (desc & IR_VEC_SCALAR)
+        fputs(" scalar", out);
     if (c[4] || c[5])
         fprintf(out, " [%#" PRIx64 " %#" PRIx64 "]", c[4], c[5]);
 }

@@ -330,6 +330,16 @@ static void test_three_different(void **state)
     /* SQDMLAL, SQDMLSL, SQDMULL: U = 0 and 16- or 32-bit elements only */
     /* ... and PMULL (here) U = 0 and 8-bit elements */
     assert_int_equal(f->checked, 11 * 2 * 3 * 2 + 3 * 2 * 2 + 2);
+    static const int sqd[] = {0x9, 0xb, 0xd}; /* their scalar forms */
+    for (size_t i = 0; i < sizeof(sqd) / sizeof(sqd[0]); i++)
+        for (int size = 1; size < 3; size++) {
+            A64SimdDesc d = {
+                .rd = reg(f), .rn = reg(f), .rm = reg(f), .size = size, .scalar = 1, .opc = sqd[i]};
+            uint32_t w = 0x5e200000u | (uint32_t)size << 22 | (uint32_t)d.rm << 16 |
+                         (uint32_t)d.opc << 12 | (uint32_t)d.rn << 5 | d.rd;
+            check(f, w, helper_simd_3diff, &d);
+        }
+    assert_int_equal(f->checked, 11 * 2 * 3 * 2 + 3 * 2 * 2 + 2 + 6);
 }
 
 static void test_by_element(void **state)
@@ -357,6 +367,21 @@ static void test_by_element(void **state)
                     check(f, w, helper_simd_indexed, &d);
                 }
     assert_int_equal(f->checked, 14 * 2 * 2 * 8);
+    static const int sq[] = {0x0c, 0x0d, 0x03, 0x07, 0x0b}; /* the scalar forms */
+    for (size_t i = 0; i < sizeof(sq) / sizeof(sq[0]); i++)
+        for (int size = 1; size < 3; size++)
+            for (int hlm = 0; hlm < 8; hlm++) {
+                int h = hlm >> 2, l = (hlm >> 1) & 1, m = hlm & 1, rm4 = reg(f) & 15;
+                A64SimdDesc d = {
+                    .rd = reg(f), .rn = reg(f), .size = size, .scalar = 1, .opc = sq[i] & 15};
+                d.rm = size == 1 ? rm4 : rm4 | m << 4;
+                d.imm = size == 1 ? (h << 2 | l << 1 | m) : (h << 1 | l);
+                uint32_t w = 0x5f000000u | (uint32_t)size << 22 | (uint32_t)l << 21 |
+                             (uint32_t)m << 20 | (uint32_t)rm4 << 16 | (uint32_t)d.opc << 12 |
+                             (uint32_t)h << 11 | (uint32_t)d.rn << 5 | d.rd;
+                check(f, w, helper_simd_indexed, &d);
+            }
+    assert_int_equal(f->checked, 14 * 2 * 2 * 8 + 5 * 2 * 8);
 }
 
 static void test_two_reg_misc(void **state)
