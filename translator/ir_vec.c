@@ -103,7 +103,7 @@ static uint64_t shift_reg(uint64_t a, int esz, uint64_t b, bool is_signed, bool 
     return (uint64_t)((x + ((__int128)1 << (n - 1))) >> n);
 }
 
-/* One element of the lanewise ops after ADALP (IR_VEC_SLI .. IR_VEC_SQSHLU). */
+/* One element of the lanewise ops after ADALP (ir_vec_lanewise_ext). */
 static uint64_t lane_ext(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t b, uint64_t d,
                          bool *sat)
 {
@@ -150,6 +150,21 @@ static uint64_t lane_ext(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t
         return saturate((__int128)a << imm, esz, false, sat);
     case IR_VEC_SQSHLU:
         return saturate((__int128)sa << imm, esz, false, sat);
+    case IR_VEC_SQSHLR:
+    case IR_VEC_UQSHLR:
+    case IR_VEC_SQRSHLR:
+    case IR_VEC_UQRSHLR: {
+        bool sg = op == IR_VEC_SQSHLR || op == IR_VEC_SQRSHLR;
+        int sh = (int8_t)b;
+        if (sh < 0) /* right shifts cannot saturate */
+            return shift_reg(a, esz, b, sg, op >= IR_VEC_SQRSHLR);
+        __int128 x = sg ? (__int128)sa : (__int128)a;
+        if (sh >= bits && x)
+            x = x < 0 ? -((__int128)1 << 100) : (__int128)1 << 100;
+        else
+            x <<= sh;
+        return saturate(x, esz, sg, sat);
+    }
     default:
         return 0;
     }
@@ -301,7 +316,8 @@ static void eval_widening(IrVecOp op, uint64_t desc, const Vec *a, const Vec *b,
                           Vec *r, bool *sat)
 {
     int esz = ir_vec_esz(desc), half = ir_vec_q(desc) ? 8 >> esz : 0;
-    bool sg = (desc & IR_VEC_SIGNED) || op >= IR_VEC_SQDMULL;
+    bool sg = ((desc & IR_VEC_SIGNED) && op != IR_VEC_PMULL) ||
+              (op >= IR_VEC_SQDMULL && op <= IR_VEC_SQDMLSL);
     for (int i = 0; i < 8 >> esz; i++) {
         uint64_t na = extend(get(a, esz, half + i), esz, sg);
         uint64_t nb = extend(get(b, esz, half + i), esz, sg);
@@ -336,6 +352,11 @@ static void eval_widening(IrVecOp op, uint64_t desc, const Vec *a, const Vec *b,
             break;
         case IR_VEC_MLSL:
             v = wd - na * nb;
+            break;
+        case IR_VEC_PMULL:
+            v = 0;
+            for (int k = 0; k < 8; k++)
+                v ^= ((nb >> k) & 1) ? na << k : 0;
             break;
         default: { /* SQDMULL, SQDMLAL, SQDMLSL: signed */
             __int128 p = saturate(2 * (__int128)(int64_t)na * (int64_t)nb, esz + 1, true, sat);
@@ -459,6 +480,12 @@ static void eval_tbl(const uint8_t *env, const uint64_t *c, const Vec *idx, cons
     }
 }
 
+/* Zeroes v but for its element 0 of esz. */
+static void keep_element0(Vec *v, int esz)
+{
+    memset(v->b + (1 << esz), 0, 16 - (1 << esz));
+}
+
 void ir_vec_eval(void *env, const uint64_t *c)
 {
     uint8_t *e = env;
@@ -477,6 +504,12 @@ void ir_vec_eval(void *env, const uint64_t *c)
         for (int i = 0; i < 16 >> esz; i++)
             set(&b, esz, i, x);
     }
+    int in_esz, d_esz, out_esz = ir_vec_sizes(op, esz, &in_esz, &d_esz);
+    if (desc & IR_VEC_SCALAR) {
+        keep_element0(&a, in_esz);
+        keep_element0(&b, in_esz);
+        keep_element0(&d, d_esz);
+    }
     if (op <= IR_VEC_SQRDMULH || (op >= IR_VEC_NOT && op <= IR_VEC_SRSRA) ||
         ir_vec_lanewise_ext(op)) {
         for (int i = 0; i < (8 << q) >> esz; i++)
@@ -485,7 +518,8 @@ void ir_vec_eval(void *env, const uint64_t *c)
                      &sat));
     } else if (op <= IR_VEC_UMINP) {
         eval_pairwise(op, esz, q, &a, &b, &r);
-    } else if (op <= IR_VEC_MLSL || op >= IR_VEC_SQDMULL) {
+    } else if (op <= IR_VEC_MLSL || (op >= IR_VEC_SQDMULL && op <= IR_VEC_SQDMLSL) ||
+               op == IR_VEC_PMULL) {
         eval_widening(op, desc, &a, &b, &d, &r, &sat);
         full = true;
     } else if (op <= IR_VEC_ADDLV) {
@@ -511,25 +545,27 @@ void ir_vec_eval(void *env, const uint64_t *c)
     }
     if (!full)
         r.d[1] = 0;
+    if (desc & IR_VEC_SCALAR)
+        keep_element0(&r, out_esz);
     memcpy(e + c[0], &r, 16);
     if (sat && ir_vec_saturates(op))
         *(uint32_t *)(e + c[4]) |= (uint32_t)c[5];
 }
 
 static const char *const vec_names[] = {
-    "add",     "sub",     "mul",      "mla",     "mls",      "and",   "orr",    "eor",    "bic",
-    "orn",     "bsl",     "bit",      "bif",     "cmeq",     "cmgt",  "cmge",   "cmhi",   "cmhs",
-    "cmtst",   "smin",    "smax",     "umin",    "umax",     "sabd",  "uabd",   "urhadd", "ushl",
-    "sshl",    "uhadd",   "shadd",    "srhadd",  "uaba",     "saba",  "sqadd",  "uqadd",  "sqsub",
-    "uqsub",   "sqdmulh", "sqrdmulh", "addp",    "smaxp",    "umaxp", "sminp",  "uminp",  "not",
-    "neg",     "abs",     "cnt",      "shl",     "ushr",     "sshr",  "usra",   "ssra",   "urshr",
-    "srshr",   "ursra",   "srsra",    "xtl",     "addl",     "addw",  "subl",   "subw",   "abdl",
-    "abal",    "mull",    "mlal",     "mlsl",    "addv",     "smaxv", "sminv",  "umaxv",  "uminv",
-    "addlv",   "perm",    "tbl",      "tbx",     "shrn",     "sqxtn", "uqxtn",  "sqxtun", "addlp",
-    "adalp",   "sli",     "sri",      "clz",     "cls",      "rbit",  "sqabs",  "sqneg",  "uhsub",
-    "shsub",   "urshl",   "srshl",    "pmul",    "sqshl",    "uqshl", "sqshlu", "rshrn",  "sqshrn",
-    "sqrshrn", "uqshrn",  "uqrshrn",  "sqshrun", "sqrshrun", "addhn", "raddhn", "subhn",  "rsubhn",
-    "sqdmull", "sqdmlal", "sqdmlsl",
+    "add",     "sub",     "mul",      "mla",     "mls",      "and",    "orr",    "eor",    "bic",
+    "orn",     "bsl",     "bit",      "bif",     "cmeq",     "cmgt",   "cmge",   "cmhi",   "cmhs",
+    "cmtst",   "smin",    "smax",     "umin",    "umax",     "sabd",   "uabd",   "urhadd", "ushl",
+    "sshl",    "uhadd",   "shadd",    "srhadd",  "uaba",     "saba",   "sqadd",  "uqadd",  "sqsub",
+    "uqsub",   "sqdmulh", "sqrdmulh", "addp",    "smaxp",    "umaxp",  "sminp",  "uminp",  "not",
+    "neg",     "abs",     "cnt",      "shl",     "ushr",     "sshr",   "usra",   "ssra",   "urshr",
+    "srshr",   "ursra",   "srsra",    "xtl",     "addl",     "addw",   "subl",   "subw",   "abdl",
+    "abal",    "mull",    "mlal",     "mlsl",    "addv",     "smaxv",  "sminv",  "umaxv",  "uminv",
+    "addlv",   "perm",    "tbl",      "tbx",     "shrn",     "sqxtn",  "uqxtn",  "sqxtun", "addlp",
+    "adalp",   "sli",     "sri",      "clz",     "cls",      "rbit",   "sqabs",  "sqneg",  "uhsub",
+    "shsub",   "urshl",   "srshl",    "pmul",    "sqshl",    "uqshl",  "sqshlu", "rshrn",  "sqshrn",
+    "sqrshrn", "uqshrn",  "uqrshrn",  "sqshrun", "sqrshrun", "addhn",  "raddhn", "subhn",  "rsubhn",
+    "sqdmull", "sqdmlal", "sqdmlsl",  "sqshl",   "uqshl",    "sqrshl", "uqrshl", "pmull",
 };
 _Static_assert(sizeof(vec_names) / sizeof(vec_names[0]) == IR_VEC_COUNT, "a name per IrVecOp");
 
@@ -551,6 +587,8 @@ void ir_vec_dump(const uint64_t *c, FILE *out)
         fputs(" signed", out);
     if (desc & IR_VEC_BELEM)
         fputs(" b=elem", out);
+    if (desc & IR_VEC_SCALAR)
+        fputs(" scalar", out);
     if (c[4] || c[5])
         fprintf(out, " [%#" PRIx64 " %#" PRIx64 "]", c[4], c[5]);
 }

@@ -169,6 +169,14 @@ typedef enum IrVecOp {
     IR_VEC_SQDMULL,
     IR_VEC_SQDMLAL,
     IR_VEC_SQDMLSL,
+    /* saturating shifts by register (QC): as USHL / SSHL (URSHL / SRSHL for the R forms), left
+     * shifts saturated to the element (signed or unsigned) */
+    IR_VEC_SQSHLR,
+    IR_VEC_UQSHLR,
+    IR_VEC_SQRSHLR,
+    IR_VEC_UQRSHLR,
+    /* widening as MULL (esz 0): the polynomial products of the bytes of a and b */
+    IR_VEC_PMULL,
     IR_VEC_COUNT
 } IrVecOp;
 
@@ -176,6 +184,10 @@ typedef enum IrVecOp {
 #define IR_VEC_ZB (1u << 12)     /* source b is zero */
 #define IR_VEC_SIGNED (1u << 13) /* widening ops: sign-extend */
 #define IR_VEC_BELEM (1u << 14)  /* b is its element number imm (of esz) in every lane */
+/* Scalar form (q = 0): only element 0 of the sources counts (the others are taken as 0)
+ * and the result is its element 0, the rest of the register zero.  Element 0 is of the
+ * narrow size for the narrow sources / results of widening and narrowing ops. */
+#define IR_VEC_SCALAR (1u << 15)
 
 /* Descriptor: op in bits 0..7, esz in 8..9, q in bit 10, flags, imm in 16..31. */
 static inline uint64_t ir_vec_desc(IrVecOp op, int esz, int q, unsigned flags, unsigned imm)
@@ -212,6 +224,18 @@ static inline bool ir_vec_reads_d(IrVecOp op)
            op == IR_VEC_SQDMLAL || op == IR_VEC_SQDMLSL;
 }
 
+/* The element sizes of an op of esz: of a and b (*in), of d (*dsz); returns the result's. */
+static inline int ir_vec_sizes(IrVecOp op, int esz, int *in, int *dsz)
+{
+    bool narrowing =
+        (op >= IR_VEC_SHRN && op <= IR_VEC_SQXTUN) || (op >= IR_VEC_RSHRN && op <= IR_VEC_RSUBHN);
+    bool widening = (op >= IR_VEC_XTL && op <= IR_VEC_MLSL) ||
+                    (op >= IR_VEC_SQDMULL && op <= IR_VEC_SQDMLSL) || op == IR_VEC_PMULL;
+    *in = narrowing ? esz + 1 : esz;
+    *dsz = widening ? esz + 1 : esz;
+    return widening ? esz + 1 : esz;
+}
+
 /* True for the ops that saturate and set the flag named by c4, c5. */
 static inline bool ir_vec_saturates(IrVecOp op)
 {
@@ -219,13 +243,14 @@ static inline bool ir_vec_saturates(IrVecOp op)
            (op >= IR_VEC_SQXTN && op <= IR_VEC_SQXTUN) || op == IR_VEC_SQABS ||
            op == IR_VEC_SQNEG ||
            (op >= IR_VEC_SQSHL && op <= IR_VEC_SQRSHRUN && op != IR_VEC_RSHRN) ||
-           (op >= IR_VEC_SQDMULL && op <= IR_VEC_SQDMLSL);
+           (op >= IR_VEC_SQDMULL && op <= IR_VEC_UQRSHLR);
 }
 
-/* True for the lanewise ops added after ADALP (SLI .. SQSHLU). */
+/* True for the lanewise ops added after ADALP (SLI .. SQSHLU, SQSHLR .. UQRSHLR). */
 static inline bool ir_vec_lanewise_ext(IrVecOp op)
 {
-    return op >= IR_VEC_SLI && op <= IR_VEC_SQSHLU;
+    return (op >= IR_VEC_SLI && op <= IR_VEC_SQSHLU) ||
+           (op >= IR_VEC_SQSHLR && op <= IR_VEC_UQRSHLR);
 }
 
 /* Emits `vec`: offsets in the CPU state, desc from ir_vec_desc, x0/x1 as the op says. */

@@ -42,24 +42,39 @@ static void gen_perm(DisasContext *s, const uint8_t *tbl, int rd, int rn, int rm
 /* Integer three-same opcodes (index opc, [u]) as IrVecOp + 1; 0: no vec form. */
 #define V(op) (IR_VEC_##op + 1)
 static const uint8_t ops_3same[32][2] = {
-    [0x00] = {V(SHADD), V(UHADD)},   [0x01] = {V(SQADD), V(UQADD)},
-    [0x02] = {V(SRHADD), V(URHADD)}, [0x04] = {V(SHSUB), V(UHSUB)},
-    [0x05] = {V(SQSUB), V(UQSUB)},   [0x06] = {V(CMGT), V(CMHI)},
-    [0x07] = {V(CMGE), V(CMHS)},     [0x08] = {V(SSHL), V(USHL)},
-    [0x0a] = {V(SRSHL), V(URSHL)},   [0x0c] = {V(SMAX), V(UMAX)},
-    [0x0d] = {V(SMIN), V(UMIN)},     [0x0e] = {V(SABD), V(UABD)},
-    [0x0f] = {V(SABA), V(UABA)},     [0x10] = {V(ADD), V(SUB)},
-    [0x11] = {V(CMTST), V(CMEQ)},    [0x12] = {V(MLA), V(MLS)},
-    [0x13] = {V(MUL), V(PMUL)},      [0x14] = {V(SMAXP), V(UMAXP)},
-    [0x15] = {V(SMINP), V(UMINP)},   [0x16] = {V(SQDMULH), V(SQRDMULH)},
+    [0x00] = {V(SHADD), V(UHADD)},
+    [0x01] = {V(SQADD), V(UQADD)},
+    [0x02] = {V(SRHADD), V(URHADD)},
+    [0x04] = {V(SHSUB), V(UHSUB)},
+    [0x05] = {V(SQSUB), V(UQSUB)},
+    [0x06] = {V(CMGT), V(CMHI)},
+    [0x07] = {V(CMGE), V(CMHS)},
+    [0x08] = {V(SSHL), V(USHL)},
+    [0x09] = {V(SQSHLR), V(UQSHLR)},
+    [0x0a] = {V(SRSHL), V(URSHL)},
+    [0x0b] = {V(SQRSHLR), V(UQRSHLR)},
+    [0x0c] = {V(SMAX), V(UMAX)},
+    [0x0d] = {V(SMIN), V(UMIN)},
+    [0x0e] = {V(SABD), V(UABD)},
+    [0x0f] = {V(SABA), V(UABA)},
+    [0x10] = {V(ADD), V(SUB)},
+    [0x11] = {V(CMTST), V(CMEQ)},
+    [0x12] = {V(MLA), V(MLS)},
+    [0x13] = {V(MUL), V(PMUL)},
+    [0x14] = {V(SMAXP), V(UMAXP)},
+    [0x15] = {V(SMINP), V(UMINP)},
+    [0x16] = {V(SQDMULH), V(SQRDMULH)},
     [0x17] = {V(ADDP), 0},
 };
 #undef V
 
 _Static_assert(sizeof(A64CPU) < 0x10000, "vec ops pack CPU-state offsets in 16 bits");
 
-bool a64_vec_3same(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, int rm)
+bool a64_vec_3same(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, int rm,
+                   bool scalar)
 {
+    if (scalar && opc != 0x01 && opc != 0x05 && opc != 0x16) /* SQADD UQADD SQSUB UQSUB SQDMULH */
+        return false;
     static const IrVecOp logic[8] = {IR_VEC_AND, IR_VEC_BIC, IR_VEC_ORR, IR_VEC_ORN,
                                      IR_VEC_EOR, IR_VEC_BSL, IR_VEC_BIT, IR_VEC_BIF};
     if (opc == 0x03) {
@@ -69,13 +84,16 @@ bool a64_vec_3same(DisasContext *s, int u, int size, int opc, int q, int rd, int
     int op = ops_3same[opc & 31][u & 1];
     if (!op)
         return false;
-    gen_vec(s, (IrVecOp)(op - 1), size, q, 0, 0, rd, rn, rm);
+    gen_vec(s, (IrVecOp)(op - 1), size, q, scalar ? IR_VEC_SCALAR : 0, 0, rd, rn, rm);
     return true;
 }
 
-bool a64_vec_3diff(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, int rm)
+bool a64_vec_3diff(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, int rm,
+                   bool scalar)
 {
     IrVecOp op;
+    if (scalar && opc != 0x9 && opc != 0xb && opc != 0xd) /* SQDMLAL SQDMLSL SQDMULL */
+        return false;
     switch (opc) {
     case 0x0:
         op = IR_VEC_ADDL;
@@ -119,21 +137,27 @@ bool a64_vec_3diff(DisasContext *s, int u, int size, int opc, int q, int rd, int
     case 0xd:
         op = IR_VEC_SQDMULL;
         break;
+    case 0xe: /* 8-bit elements only here */
+        op = IR_VEC_PMULL;
+        break;
     default:
         return false;
     }
-    if (op >= IR_VEC_ADDHN && op <= IR_VEC_RSUBHN) { /* narrow result placed as SHRN */
+    if ((op >= IR_VEC_ADDHN && op <= IR_VEC_RSUBHN) || op == IR_VEC_PMULL) { /* no sign */
         gen_vec(s, op, size, q, 0, 0, rd, rn, rm);
         return true;
     }
-    gen_vec(s, op, size, q, u ? 0 : IR_VEC_SIGNED, 0, rd, rn, rm);
+    gen_vec(s, op, size, q, (u ? 0 : IR_VEC_SIGNED) | (scalar ? IR_VEC_SCALAR : 0), 0, rd, rn, rm);
     return true;
 }
 
 bool a64_vec_indexed(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, int rm,
-                     int idx)
+                     int idx, bool scalar)
 {
     IrVecOp op;
+    int key = u << 4 | opc;
+    if (scalar && key != 0x0c && key != 0x0d && key != 0x03 && key != 0x07 && key != 0x0b)
+        return false; /* SQDMULH SQRDMULH SQDMLAL SQDMLSL SQDMULL */
     switch (u << 4 | opc) {
     case 0x08:
         op = IR_VEC_MUL;
@@ -175,7 +199,7 @@ bool a64_vec_indexed(DisasContext *s, int u, int size, int opc, int q, int rd, i
         return false;
     }
     unsigned sign = (opc & 3) == 2 && !u ? IR_VEC_SIGNED : 0;
-    gen_vec(s, op, size, q, IR_VEC_BELEM | sign, idx, rd, rn, rm);
+    gen_vec(s, op, size, q, IR_VEC_BELEM | sign | (scalar ? IR_VEC_SCALAR : 0), idx, rd, rn, rm);
     return true;
 }
 
@@ -202,9 +226,13 @@ static void gen_xtn(DisasContext *s, int esz, int q, int rd, int rn)
     gen_perm(s, tbl, rd, q ? rd : rn, rn);
 }
 
-bool a64_vec_2misc(DisasContext *s, int u, int size, int opc, int q, int rd, int rn)
+bool a64_vec_2misc(DisasContext *s, int u, int size, int opc, int q, int rd, int rn, bool scalar)
 {
-    switch (u << 5 | opc) {
+    unsigned sf = scalar ? IR_VEC_SCALAR : 0;
+    int key = u << 5 | opc;
+    if (scalar && key != 0x07 && key != 0x27 && key != 0x14 && key != 0x34 && key != 0x32)
+        return false; /* SQABS SQNEG SQXTN UQXTN SQXTUN */
+    switch (key) {
     case 0x00:
         gen_rev(s, size, 8, q, rd, rn);
         return true;
@@ -226,7 +254,7 @@ bool a64_vec_2misc(DisasContext *s, int u, int size, int opc, int q, int rd, int
         return true;
     case 0x07:
     case 0x27:
-        gen_vec(s, u ? IR_VEC_SQNEG : IR_VEC_SQABS, size, q, 0, 0, rd, rn, rn);
+        gen_vec(s, u ? IR_VEC_SQNEG : IR_VEC_SQABS, size, q, sf, 0, rd, rn, rn);
         return true;
     case 0x33: /* SHLL: the narrow elements widened and shifted by their width */
         gen_vec(s, IR_VEC_XTL, size, q, 0, 8 << size, rd, rn, rn);
@@ -258,7 +286,7 @@ bool a64_vec_2misc(DisasContext *s, int u, int size, int opc, int q, int rd, int
                 opc == 0x12 ? IR_VEC_SQXTUN
                 : u         ? IR_VEC_UQXTN
                             : IR_VEC_SQXTN,
-                size, q, 0, 0, rd, rn, rn);
+                size, q, sf, 0, rd, rn, rn);
         return true;
     case 0x02:
     case 0x22:
@@ -296,11 +324,15 @@ bool a64_vec_across(DisasContext *s, int u, int size, int opc, int q, int rd, in
     return true;
 }
 
-bool a64_vec_shift_imm(DisasContext *s, int u, int opc, int q, int imm, int rd, int rn)
+bool a64_vec_shift_imm(DisasContext *s, int u, int opc, int q, int imm, int rd, int rn, bool scalar)
 {
     int esz = 31 - __builtin_clz(imm >> 3);
     int right = (16 << esz) - imm, left = imm - (8 << esz);
-    switch (u << 5 | opc) {
+    int key = u << 5 | opc;
+    unsigned sf = scalar ? IR_VEC_SCALAR : 0;
+    if (scalar && key != 0x0e && key != 0x2e && key != 0x2c && !(opc >= 0x10 && opc <= 0x13))
+        return false; /* SQSHL UQSHL SQSHLU (immediate), the saturating narrowing shifts */
+    switch (key) {
     case 0x00:
     case 0x20:
         gen_vec(s, u ? IR_VEC_USHR : IR_VEC_SSHR, esz, q, 0, right, rd, rn, rn);
@@ -336,7 +368,7 @@ bool a64_vec_shift_imm(DisasContext *s, int u, int opc, int q, int imm, int rd, 
                 opc == 0x0c ? IR_VEC_SQSHLU
                 : u         ? IR_VEC_UQSHL
                             : IR_VEC_SQSHL,
-                esz, q, 0, left, rd, rn, rn);
+                esz, q, sf, left, rd, rn, rn);
         return true;
     case 0x11:
     case 0x12:
@@ -353,7 +385,7 @@ bool a64_vec_shift_imm(DisasContext *s, int u, int opc, int q, int imm, int rd, 
                                           IR_VEC_SQRSHRUN,
                                           IR_VEC_UQSHRN,
                                           IR_VEC_UQRSHRN};
-        gen_vec(s, narrow[u << 2 | (opc & 3)], esz, q, 0, right, rd, rn, rd);
+        gen_vec(s, narrow[u << 2 | (opc & 3)], esz, q, sf, right, rd, rn, rd);
         return true;
     }
     case 0x14:

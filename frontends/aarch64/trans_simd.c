@@ -114,13 +114,15 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
     if (a->opc == 0x03) {
         if (a->scalar)
             return false;
-        return a64_vec_3same(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, a->rm);
+        return a64_vec_3same(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, a->rm, false);
     }
     if (a->scalar && !scalar_3same_ok(a, key))
         return false;
     if (a->scalar && a->size == 3 &&
         (a->opc == 0x06 || a->opc == 0x07 || a->opc == 0x08 || a->opc == 0x10 || a->opc == 0x11))
-        return a64_vec_3same(s, a->u, 3, a->opc, 0, a->rd, a->rn, a->rm); /* one 64-bit lane */
+        return a64_vec_3same(s, a->u, 3, a->opc, 0, a->rd, a->rn, a->rm, false); /* one lane */
+    if (a->scalar && !fp && a64_vec_3same(s, a->u, a->size, a->opc, 0, a->rd, a->rn, a->rm, true))
+        return true;
     if (fp && (!fp_3same_ok(key) || ((a->size & 1) && !a->q && !a->scalar)))
         return false;
     if (!fp && !a->scalar) {
@@ -135,7 +137,7 @@ static bool trans_SIMD_3SAME(DisasContext *s, arg_v3 *a)
         if ((a->opc == 0x16 && (a->size == 0 || a->size == 3)) ||
             (a->u && a->opc == 0x13 && a->size != 0))
             return false;
-        if (a64_vec_3same(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, a->rm))
+        if (a64_vec_3same(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, a->rm, false))
             return true;
     }
     A64SimdDesc d = v3_desc(a);
@@ -153,7 +155,7 @@ static bool trans_SIMD_3DIFF(DisasContext *s, arg_v3 *a)
         return false;
     if (a->scalar && !sqd)
         return false;
-    if (!a->scalar && a64_vec_3diff(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, a->rm))
+    if (a64_vec_3diff(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, a->rm, a->scalar))
         return true;
     gen_helper_v3(s, (void *)helper_simd_3diff, a);
     return true;
@@ -281,10 +283,10 @@ static bool trans_SIMD_2MISC(DisasContext *s, arg_v2 *a)
         return false;
     if (!fp && !int_2misc_ok(a, key))
         return false;
-    if (!fp && !a->scalar && a64_vec_2misc(s, a->u, a->size, a->opc, a->q, a->rd, a->rn))
+    if (!fp && a64_vec_2misc(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, a->scalar))
         return true;
     if (!fp && a->scalar && a->size == 3 && ((a->opc >= 0x08 && a->opc <= 0x0b) || key == 0x2b) &&
-        a64_vec_2misc(s, a->u, 3, a->opc, 0, a->rd, a->rn)) /* compares, ABS, NEG of one lane */
+        a64_vec_2misc(s, a->u, 3, a->opc, 0, a->rd, a->rn, false)) /* compares, ABS, NEG */
         return true;
     A64SimdDesc d = {.rd = a->rd,
                      .rn = a->rn,
@@ -412,7 +414,9 @@ static bool trans_SIMD_SHIFT_IMM(DisasContext *s, arg_vsh *a)
     if (!shift_imm_ok(a, esz))
         return false;
     if ((!a->scalar || (esz == 3 && a->opc <= 0x0a)) &&
-        a64_vec_shift_imm(s, a->u, a->opc, a->q, a->imm, a->rd, a->rn))
+        a64_vec_shift_imm(s, a->u, a->opc, a->q, a->imm, a->rd, a->rn, false))
+        return true;
+    if (a->scalar && a64_vec_shift_imm(s, a->u, a->opc, 0, a->imm, a->rd, a->rn, true))
         return true;
     A64SimdDesc d = {.rd = a->rd,
                      .rn = a->rn,
@@ -467,7 +471,7 @@ static bool trans_SIMD_INDEXED(DisasContext *s, arg_vidx *a)
         rm |= a->m << 4;
         idx = a->size == 2 ? (a->h << 1 | a->l) : a->h;
     }
-    if (!fp && !a->scalar && a64_vec_indexed(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, rm, idx))
+    if (!fp && a64_vec_indexed(s, a->u, a->size, a->opc, a->q, a->rd, a->rn, rm, idx, a->scalar))
         return true;
     A64SimdDesc d = {.rd = a->rd,
                      .rn = a->rn,

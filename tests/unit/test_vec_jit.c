@@ -281,8 +281,9 @@ static int reg(Fixture *f)
 static void test_three_same(void **state)
 {
     Fixture *f = *state;
-    static const int opcs[] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0a, 0x0c,
-                               0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17};
+    static const int opcs[] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
+                               0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f,
+                               0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17};
     for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
         for (int u = 0; u < 2; u++)
             for (int size = 0; size < 4; size++)
@@ -308,8 +309,8 @@ static void test_three_same(void **state)
 static void test_three_different(void **state)
 {
     Fixture *f = *state;
-    static const int opcs[] = {0x0, 0x1, 0x2, 0x3, 0x4, 0x5, 0x6,
-                               0x7, 0x8, 0x9, 0xa, 0xb, 0xc, 0xd};
+    static const int opcs[] = {0x0, 0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7,
+                               0x8, 0x9, 0xa, 0xb, 0xc, 0xd, 0xe};
     for (size_t i = 0; i < sizeof(opcs) / sizeof(opcs[0]); i++)
         for (int u = 0; u < 2; u++)
             for (int size = 0; size < 3; size++)
@@ -327,7 +328,18 @@ static void test_three_different(void **state)
                     check(f, w, helper_simd_3diff, &d);
                 }
     /* SQDMLAL, SQDMLSL, SQDMULL: U = 0 and 16- or 32-bit elements only */
-    assert_int_equal(f->checked, 11 * 2 * 3 * 2 + 3 * 2 * 2);
+    /* ... and PMULL (here) U = 0 and 8-bit elements */
+    assert_int_equal(f->checked, 11 * 2 * 3 * 2 + 3 * 2 * 2 + 2);
+    static const int sqd[] = {0x9, 0xb, 0xd}; /* their scalar forms */
+    for (size_t i = 0; i < sizeof(sqd) / sizeof(sqd[0]); i++)
+        for (int size = 1; size < 3; size++) {
+            A64SimdDesc d = {
+                .rd = reg(f), .rn = reg(f), .rm = reg(f), .size = size, .scalar = 1, .opc = sqd[i]};
+            uint32_t w = 0x5e200000u | (uint32_t)size << 22 | (uint32_t)d.rm << 16 |
+                         (uint32_t)d.opc << 12 | (uint32_t)d.rn << 5 | d.rd;
+            check(f, w, helper_simd_3diff, &d);
+        }
+    assert_int_equal(f->checked, 11 * 2 * 3 * 2 + 3 * 2 * 2 + 2 + 6);
 }
 
 static void test_by_element(void **state)
@@ -355,6 +367,21 @@ static void test_by_element(void **state)
                     check(f, w, helper_simd_indexed, &d);
                 }
     assert_int_equal(f->checked, 14 * 2 * 2 * 8);
+    static const int sq[] = {0x0c, 0x0d, 0x03, 0x07, 0x0b}; /* the scalar forms */
+    for (size_t i = 0; i < sizeof(sq) / sizeof(sq[0]); i++)
+        for (int size = 1; size < 3; size++)
+            for (int hlm = 0; hlm < 8; hlm++) {
+                int h = hlm >> 2, l = (hlm >> 1) & 1, m = hlm & 1, rm4 = reg(f) & 15;
+                A64SimdDesc d = {
+                    .rd = reg(f), .rn = reg(f), .size = size, .scalar = 1, .opc = sq[i] & 15};
+                d.rm = size == 1 ? rm4 : rm4 | m << 4;
+                d.imm = size == 1 ? (h << 2 | l << 1 | m) : (h << 1 | l);
+                uint32_t w = 0x5f000000u | (uint32_t)size << 22 | (uint32_t)l << 21 |
+                             (uint32_t)m << 20 | (uint32_t)rm4 << 16 | (uint32_t)d.opc << 12 |
+                             (uint32_t)h << 11 | (uint32_t)d.rn << 5 | d.rd;
+                check(f, w, helper_simd_indexed, &d);
+            }
+    assert_int_equal(f->checked, 14 * 2 * 2 * 8 + 5 * 2 * 8);
 }
 
 static void test_two_reg_misc(void **state)
@@ -477,8 +504,9 @@ static void test_permutes_and_tables(void **state)
  * v0..v3, so that results feed the next instruction. */
 static uint32_t random_vec_word(Fixture *f)
 {
-    static const int opcs[] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0a, 0x0c,
-                               0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17};
+    static const int opcs[] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
+                               0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f,
+                               0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17};
     static const int keys[] = {0x00, 0x20, 0x01, 0x05, 0x25, 0x08, 0x28, 0x09, 0x29,
                                0x0a, 0x0b, 0x2b, 0x12, 0x14, 0x34, 0x32, 0x02, 0x22,
                                0x06, 0x26, 0x04, 0x24, 0x07, 0x27, 0x33};
@@ -488,7 +516,7 @@ static uint32_t random_vec_word(Fixture *f)
     switch ((r >> 10) % 4) {
     case 0:
         return q << 30 | u << 29 | 0x0eu << 24 | size << 22 | 1u << 21 |
-               (uint32_t)((r >> 4) & 3) << 16 | (uint32_t)opcs[(r >> 12) % 22] << 11 | 1u << 10 |
+               (uint32_t)((r >> 4) & 3) << 16 | (uint32_t)opcs[(r >> 12) % 24] << 11 | 1u << 10 |
                regs;
     case 1: {
         int key = keys[(r >> 12) % 25];

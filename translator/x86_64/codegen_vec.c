@@ -138,6 +138,11 @@ static bool supported(const VecGen *v)
     int esz = v->esz;
     if ((v->c[3] & IR_VEC_BELEM) && !f->ssse3)
         return false;
+    /* shifts by register store their result themselves, unmasked */
+    if ((v->c[3] & IR_VEC_SCALAR) &&
+        (v->op == IR_VEC_USHL || v->op == IR_VEC_SSHL || v->op == IR_VEC_URSHL ||
+         v->op == IR_VEC_SRSHL || (v->op >= IR_VEC_SQSHLR && v->op <= IR_VEC_UQRSHLR)))
+        return false;
     switch (v->op) {
     case IR_VEC_MUL:
     case IR_VEC_MLA:
@@ -273,9 +278,14 @@ static bool reads_b(IrVecOp op)
 {
     if (op >= IR_VEC_SLI)
         return (op >= IR_VEC_UHSUB && op <= IR_VEC_PMUL) ||
-               (op >= IR_VEC_ADDHN && op <= IR_VEC_SQDMLSL);
+               (op >= IR_VEC_ADDHN && op <= IR_VEC_PMULL);
     return !(op >= IR_VEC_NOT && op <= IR_VEC_SRSRA) && op != IR_VEC_XTL && op < IR_VEC_SHRN &&
            !(op >= IR_VEC_ADDV && op <= IR_VEC_ADDLV);
+}
+
+static uint64_t element0_mask(int esz)
+{
+    return esz >= 3 ? ~0ull : (1ull << (8 << esz)) - 1;
 }
 
 /* Calls ir_vec_helper for the op (the caller has saved what it needs). */
@@ -424,9 +434,16 @@ void x86_gen_vec(X86Gen *g, const IrOp *op)
             t[j / 8] |= (uint64_t)(v.imm * e + j % e) << (8 * (j % 8));
         x86_vg_opc(&v, X86_OPC_PSHUFB, XB, t[0], t[1]);
     }
+    int in_esz, d_esz, out_esz = ir_vec_sizes(v.op, v.esz, &in_esz, &d_esz);
+    if (desc & IR_VEC_SCALAR) /* other elements 0: they cannot saturate */
+        for (int i = 0; i < 3; i++)
+            if (off[i] >= 0)
+                x86_vg_opc(&v, X86_OPC_PAND, i, element0_mask(i == XD ? d_esz : in_esz), 0);
     int r = gen_select(&v);
     if (r < 0) /* stored already */
         return;
+    if (desc & IR_VEC_SCALAR)
+        x86_vg_opc(&v, X86_OPC_PAND, r, element0_mask(out_esz), 0);
     if (zero_upper(v.op, v.q))
         x86_vop(cb, X86_OPC_MOVQ_XX, r, r);
     if (vc) {

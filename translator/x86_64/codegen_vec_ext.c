@@ -34,6 +34,10 @@ bool x86_vg_ext_supported(const VecGen *v)
     case IR_VEC_URSHL:
     case IR_VEC_SRSHL:
     case IR_VEC_PMUL:
+    case IR_VEC_SQSHLR:
+    case IR_VEC_UQSHLR:
+    case IR_VEC_SQRSHLR:
+    case IR_VEC_UQRSHLR:
         return f->ssse3;
     case IR_VEC_SQSHL:
     case IR_VEC_UQSHL:
@@ -57,6 +61,8 @@ bool x86_vg_ext_supported(const VecGen *v)
     case IR_VEC_SQDMLAL:
     case IR_VEC_SQDMLSL:
         return esz == 1 || (esz == 2 && f->sse41);
+    case IR_VEC_PMULL:
+        return true;
     default:
         return false;
     }
@@ -311,6 +317,26 @@ static int gen_pmul(VecGen *v)
     return X6;
 }
 
+/* PMULL (bytes): the same over the zero-extended bytes in words. */
+static int gen_pmull(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    x86_vg_extend(v, XA, 0, v->q, false);
+    x86_vg_extend(v, XB, 0, v->q, false);
+    x86_vop(cb, X86_OPC_PXOR, X5, X5);
+    for (int i = 0; i < 8; i++) {
+        x86_vg_mov(v, X3, XB); /* bit i of b in every bit of its word */
+        x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SLL, X3, (uint8_t)(15 - i));
+        x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SRA, X3, 15);
+        x86_vg_mov(v, X4, XA);
+        if (i)
+            x86_vshift(cb, x86_vec_shgrp[1], X86_VSH_SLL, X4, (uint8_t)i);
+        x86_vop(cb, X86_OPC_PAND, X3, X4);
+        x86_vop(cb, X86_OPC_PXOR, X5, X3);
+    }
+    return X5;
+}
+
 /* ---- narrowing ---- */
 
 /* XA = the wide lanes of XA shifted right by imm (arithmetic when is_signed), rounded when
@@ -464,9 +490,15 @@ int x86_vg_ext(VecGen *v)
         return gen_hsub(v);
     case IR_VEC_URSHL:
     case IR_VEC_SRSHL:
+    case IR_VEC_SQSHLR:
+    case IR_VEC_UQSHLR:
+    case IR_VEC_SQRSHLR:
+    case IR_VEC_UQRSHLR:
         return x86_vg_shl_reg(v);
     case IR_VEC_PMUL:
         return gen_pmul(v);
+    case IR_VEC_PMULL:
+        return gen_pmull(v);
     case IR_VEC_SQSHL:
     case IR_VEC_UQSHL:
     case IR_VEC_SQSHLU:

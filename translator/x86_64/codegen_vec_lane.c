@@ -505,7 +505,13 @@ static void shift_by_x5(VecGen *v, bool left, bool arith)
 
 static bool shl_reg_arith(IrVecOp op)
 {
-    return op == IR_VEC_SSHL || op == IR_VEC_SRSHL;
+    return op == IR_VEC_SSHL || op == IR_VEC_SRSHL || op == IR_VEC_SQSHLR || op == IR_VEC_SQRSHLR;
+}
+
+/* [SU]Q[R]SHL: left shifts saturate (only their right shifts have inline code). */
+static bool shl_reg_sat(IrVecOp op)
+{
+    return op >= IR_VEC_SQSHLR && op <= IR_VEC_UQRSHLR;
 }
 
 /* The rounding forms URSHL / SRSHL: a right shift by n adds bit n - 1 of a,
@@ -513,7 +519,7 @@ static bool shl_reg_arith(IrVecOp op)
  * give 0 or the sign). */
 static bool shl_reg_round(IrVecOp op)
 {
-    return op == IR_VEC_URSHL || op == IR_VEC_SRSHL;
+    return op == IR_VEC_URSHL || op == IR_VEC_SRSHL || op == IR_VEC_SQRSHLR || op == IR_VEC_UQRSHLR;
 }
 
 /* X4 = XA shifted by the signed counts in the lanes of XB (32 or 64 bits: q64), with AVX2's
@@ -596,18 +602,19 @@ static void clamp_count(VecGen *v, int r, bool arith)
 }
 
 /*
- * [SU][R]SHL by register.  Compiled code shifts every lane by the same count
- * (a DUP'd variable); when the count bytes of all lanes are equal, one SSE
- * shift by that count does it (two for a rounded right shift).  Otherwise the
- * helper runs, on an out-of-line path that preserves every register.  Stores
- * the result itself.
+ * [SU][R]SHL and [SU]Q[R]SHL by register.  Compiled code shifts every lane by
+ * the same count (a DUP'd variable); when the count bytes of all lanes are
+ * equal, one SSE shift by that count does it (two for a rounded right shift;
+ * the saturating left shifts excepted).  Otherwise the helper runs, on an
+ * out-of-line path that preserves every register.  Stores the result itself.
  */
 int x86_vg_shl_reg(VecGen *v)
 {
     CodeBuf *cb = v->cb;
     int esz = v->esz;
     bool arith = shl_reg_arith(v->op), round = shl_reg_round(v->op);
-    if (v->f->avx2 && v->f->sse41 && v->f->sse42 && (esz == 1 || esz == 2 || (esz == 3 && !arith)))
+    if (v->f->avx2 && v->f->sse41 && v->f->sse42 && !shl_reg_sat(v->op) &&
+        (esz == 1 || esz == 2 || (esz == 3 && !arith)))
         return shl_reg_avx2(v);
     uint64_t low = x86_vg_rep64(0xff, esz); /* the count byte of each lane */
     if (v->gpr < 0)
@@ -626,9 +633,14 @@ int x86_vg_shl_reg(VecGen *v)
     x86_op_rr(cb, X86_OPC_MOVSBL | X86_P_W, r, r);
     x86_test_rr(cb, true, r, r);
     uint8_t *right = x86_jcc32(cb, X86_CC_S);
-    x86_movq_x_r(cb, X5, r);
-    shift_by_x5(v, true, false);
-    uint8_t *store = x86_jmp32(cb);
+    uint8_t *slow_left = NULL, *store = NULL;
+    if (shl_reg_sat(v->op)) {
+        slow_left = x86_jmp32(cb);
+    } else {
+        x86_movq_x_r(cb, X5, r);
+        shift_by_x5(v, true, false);
+        store = x86_jmp32(cb);
+    }
     x86_patch32(right, cb->ptr);
     x86_op_rr(cb, X86_OPC_GRP3 | X86_P_W, 3, r); /* neg: 1..128 */
     if (round) { /* X3 = bit n - 1 of each lane (XD is free: these ops do not read d) */
@@ -652,12 +664,15 @@ int x86_vg_shl_reg(VecGen *v)
     shift_by_x5(v, false, arith);
     if (round)
         x86_vop(cb, x86_vec_padd[esz], XA, X3);
-    x86_patch32(store, cb->ptr);
+    if (store)
+        x86_patch32(store, cb->ptr);
     if (!v->q)
         x86_vop(cb, X86_OPC_MOVQ_XX, XA, XA);
     x86_vstore(cb, XA, X86_REG_CPU, (int32_t)v->c[0]);
     uint8_t *done = x86_jmp32(cb);
     x86_patch32(slow, cb->ptr);
+    if (slow_left)
+        x86_patch32(slow_left, cb->ptr);
     call_helper_preserving(cb, v->c);
     x86_patch32(done, cb->ptr);
     return -1;
