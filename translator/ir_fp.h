@@ -35,7 +35,8 @@ typedef enum IrFpKind {
                    * (IR_FP_RND_Z: toward zero) */
     IR_FP_CMP,    /* lanes of all ones where n idx m holds, else zeros (IrFpCond) */
     IR_FP_CMPZ,   /* the same against +0 */
-    IR_FP_ADDP,   /* pairwise add: the sums of adjacent lanes of n, then of m */
+    IR_FP_ADDP,   /* pairwise add: the sums of adjacent lanes of n, then of m (scalar shape:
+                   * the sum of n's two lanes) */
     IR_FP_NMUL,   /* -(n * m): the product rounded, then negated */
     IR_FP_ABD,    /* |n - m|: the difference rounded, then its sign cleared */
     IR_FP_UCVTF,  /* the unsigned integer lanes of n converted to FP (current rounding) */
@@ -45,6 +46,8 @@ typedef enum IrFpKind {
     IR_FP_MAXV,   /* scalar = the maximum of the four single lanes of n (16 bytes) */
     IR_FP_MINV,   /* scalar = their minimum; NaN lanes: the helper decides */
     IR_FP_FCVTU,  /* n converted to unsigned integer lanes, saturating; idx as FCVTZS */
+    IR_FP_MAXP,   /* pairwise maximum, lanes as for ADDP; NaN lanes: the helper decides */
+    IR_FP_MINP,   /* pairwise minimum */
     IR_FP_KINDS,
 } IrFpKind;
 

@@ -159,6 +159,12 @@ static int fp_3same_kind(int key, int *idx)
         return IR_FP_ADDP;
     case 0x1a: /* FABD */
         return IR_FP_ABD;
+    case 0x10: /* FMAXNMP */
+    case 0x16: /* FMAXP */
+        return IR_FP_MAXP;
+    case 0x18: /* FMINNMP */
+    case 0x1e: /* FMINP */
+        return IR_FP_MINP;
     case 0x00: /* FMAXNM */
     case 0x06: /* FMAX */
         return IR_FP_MAX;
@@ -274,6 +280,22 @@ bool a64_gen_fp_across(DisasContext *s, void *fn, const A64SimdDesc *d)
         return false;
     FpInsn f = {.kind = (d->size & 2) ? IR_FP_MINV : IR_FP_MAXV,
                 .esz = 2,
+                .shape = IR_FP_SCALAR,
+                .rd = d->rd,
+                .rn = d->rn,
+                .rm = d->rn,
+                .ra = d->rn};
+    gen_fp_env(s, &f, fn, d);
+    return true;
+}
+
+bool a64_gen_fp_pair(DisasContext *s, void *fn, const A64SimdDesc *d)
+{
+    int kind = d->opc == 0x0d ? IR_FP_ADDP : (d->size & 2) ? IR_FP_MINP : IR_FP_MAXP;
+    if (!d->u || (d->opc != 0x0c && d->opc != 0x0d && d->opc != 0x0f) || fz(s))
+        return false;
+    FpInsn f = {.kind = kind,
+                .esz = 2 + (d->size & 1),
                 .shape = IR_FP_SCALAR,
                 .rd = d->rd,
                 .rn = d->rn,

@@ -29,6 +29,8 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d);
 /* AdvSIMD FP three-same (vector) and vector-by-element (also scalar-by-element). */
 bool a64_gen_fp_3same(DisasContext *s, void *fn, const A64SimdDesc *d);
 bool a64_gen_fp_indexed(DisasContext *s, void *fn, const A64SimdDesc *d);
+/* Scalar pairwise FADDP FMAXP FMINP FMAXNMP FMINNMP (2S, 2D). */
+bool a64_gen_fp_pair(DisasContext *s, void *fn, const A64SimdDesc *d);
 /* FMAXV FMINV FMAXNMV FMINNMV (4S). */
 bool a64_gen_fp_across(DisasContext *s, void *fn, const A64SimdDesc *d);
 

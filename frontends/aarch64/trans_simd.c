@@ -328,7 +328,8 @@ static bool trans_SIMD_PAIR(DisasContext *s, arg_v2 *a)
     if (!a->u) /* ADDP (scalar): the two 64-bit lanes added */
         return a64_vec_across(s, 0, 3, 0x1b, 1, a->rd, a->rn);
     A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .size = a->size, .u = a->u, .opc = a->opc};
-    gen_helper_desc(s, (void *)helper_simd_pair_scalar, &d);
+    if (!a64_gen_fp_pair(s, (void *)helper_simd_pair_scalar, &d))
+        gen_helper_desc(s, (void *)helper_simd_pair_scalar, &d);
     return true;
 }
 

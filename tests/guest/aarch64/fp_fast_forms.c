@@ -1,7 +1,8 @@
 /* FP forms with host fast paths and exact fallbacks (conversions to integer in every
  * rounding mode, scalar and vector, FNMUL, FABD, FCVTL/FCVTN(2), FMAX(NM)V/FMIN(NM)V, vector
- * UCVTF): results and FPSR for values at the edges (NaN, zeros, denormals, the smallest normal, out
- * of range, overflow), also under the directed rounding modes (FPCR.RMode). */
+ * UCVTF, pairwise FMAX(NM)P/FMIN(NM)P, scalar FADDP): results and FPSR for values at the edges
+ * (NaN, zeros, denormals, the smallest normal, out of range, overflow), also under the directed
+ * rounding modes (FPCR.RMode). */
 #include <arm_neon.h>
 #include <math.h>
 #include <stdint.h>
@@ -63,11 +64,11 @@ static void to_int(void)
         CV(3, "fcvtms", "x", "d", x)
         CV(4, "fcvtps", "w", "d", x)
         CV(5, "fcvtnu", "w", "d", x)
-        CV(6, "fcvtmu", "x", "d", x) CV(7, "fcvtpu", "w", "d", x) CV(8, "fcvtzu", "w", "s", xf)
-            CV(9, "fcvtzu", "x", "s", xf) CV(10, "fcvtns", "w", "s", xf)
-                CV(11, "fcvtms", "x", "s", xf) CV(12, "fcvtpu", "w", "s", xf)
-                    CV(13, "fcvtmu", "w", "s", xf) CV(14, "fcvtzs", "w", "d", x)
-                        CV(15, "fcvtnu", "x", "d", x) printf("%a:", x);
+        CV(6, "fcvtmu", "x", "d", x)
+        CV(7, "fcvtpu", "w", "d", x) CV(8, "fcvtzu", "w", "s", xf) CV(9, "fcvtzu", "x", "s", xf)
+            CV(10, "fcvtns", "w", "s", xf) CV(11, "fcvtms", "x", "s", xf)
+                CV(12, "fcvtpu", "w", "s", xf) CV(13, "fcvtmu", "w", "s", xf)
+                    CV(14, "fcvtzs", "w", "d", x) CV(15, "fcvtnu", "x", "d", x) printf("%a:", x);
         for (int k = 0; k < 16; k++)
             printf(" %llx/%lx", (unsigned long long)r[k], f[k]);
         printf("\n");
@@ -247,12 +248,75 @@ static void scalar_cvt(void)
     }
 }
 
+#define PV(ins, T, fmt, a, b)                                                                      \
+    {                                                                                              \
+        T r;                                                                                       \
+        uint32_t u[4] = {0};                                                                       \
+        unsigned long f;                                                                           \
+        clr();                                                                                     \
+        __asm__ volatile(ins fmt : "=w"(r) : "w"(a), "w"(b));                                      \
+        f = fpsr();                                                                                \
+        memcpy(u, &r, sizeof r);                                                                   \
+        printf(" %x %x %x %x/%lx", u[0], u[1], u[2], u[3], f);                                     \
+    }
+#define PS(ins, T, fmt, a)                                                                         \
+    {                                                                                              \
+        T r;                                                                                       \
+        uint64_t u = 0;                                                                            \
+        unsigned long f;                                                                           \
+        clr();                                                                                     \
+        __asm__ volatile(ins fmt : "=w"(r) : "w"(a));                                              \
+        f = fpsr();                                                                                \
+        memcpy(&u, &r, sizeof r);                                                                  \
+        printf(" %llx/%lx", (unsigned long long)u, f);                                             \
+    }
+
+/* Pairwise FMAX(NM)P / FMIN(NM)P (vector and scalar) and scalar FADDP. */
+static void pairwise(void)
+{
+    static const float v[] = {0.0f,           -0.0f,  1.0f, -1.0f,    3e38f,     1e-45f,
+                              1.1754944e-38f, 6e-39f, NAN,  INFINITY, -INFINITY, 2.5f};
+    static const double dv[] = {0.0, -0.0,      1.0,  1.7e308, 5e-324, 2.2250738585072014e-308,
+                                NAN, -INFINITY, 3.25, 1e-300};
+    enum { N = 12, ND = 10 };
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < N; j += 5) {
+            float32x4_t a = {v[i], v[j], v[(i + 1) % N], v[(j + 2) % N]};
+            float32x4_t b = {v[(i + 3) % N], v[(j + 4) % N], v[j], v[i]};
+            float32x2_t al = {v[i], v[j]}, bl = {v[(i + 7) % N], v[(j + 1) % N]};
+            float64x2_t da = {dv[i % ND], dv[j % ND]}, db = {dv[(i + 3) % ND], dv[(j + 1) % ND]};
+            PIN(a);
+            PIN(b);
+            PIN(al);
+            PIN(bl);
+            PIN(da);
+            PIN(db);
+            printf("pair %d %d:", i, j);
+            PV("fmaxp", float32x4_t, " %0.4s, %1.4s, %2.4s", a, b);
+            PV("fminp", float32x4_t, " %0.4s, %1.4s, %2.4s", a, b);
+            PV("fmaxnmp", float32x4_t, " %0.4s, %1.4s, %2.4s", a, b);
+            PV("fminnmp", float32x4_t, " %0.4s, %1.4s, %2.4s", a, b);
+            PV("fmaxp", float32x2_t, " %0.2s, %1.2s, %2.2s", al, bl);
+            PV("fminnmp", float32x2_t, " %0.2s, %1.2s, %2.2s", al, bl);
+            PV("fmaxnmp", float64x2_t, " %0.2d, %1.2d, %2.2d", da, db);
+            PV("fminp", float64x2_t, " %0.2d, %1.2d, %2.2d", da, db);
+            PS("faddp", float, " %s0, %1.2s", al);
+            PS("fmaxp", float, " %s0, %1.2s", al);
+            PS("fminnmp", float, " %s0, %1.2s", al);
+            PS("faddp", double, " %d0, %1.2d", da);
+            PS("fmaxnmp", double, " %d0, %1.2d", da);
+            PS("fminp", double, " %d0, %1.2d", da);
+            printf("\n");
+        }
+}
+
 int main(void)
 {
     to_int();
     arith();
     vec_cvt(1);
     scalar_cvt();
+    pairwise();
     for (int i = 0; i < 17; i++)
         vec(i, (i * 7 + 3) % 17);
     for (unsigned long m = 1; m < 4; m++) { /* +inf, -inf, zero */
