@@ -139,6 +139,20 @@ IrTemp a64_gen_fp_cmp(DisasContext *s, int type, void *fn, const A64SimdDesc *d)
     return nzcv;
 }
 
+IrTemp a64_gen_fp_ccmp(DisasContext *s, int type, int cond, void *fn, const A64SimdDesc *d)
+{
+    if (fp_esz(type) < 0 || fz(s))
+        return IR_TEMP_NONE;
+    IrContext *ir = s->ir;
+    IrTemp nzcv = ir_new_local(ir, IR_I64);
+    uint32_t done = ir_new_label(ir);
+    ir_gen_movi(ir, IR_I64, nzcv, (uint64_t)d->imm);
+    ir_gen_brcond(ir, IR_I64, IR_COND_EQ, a64_gen_cond_value(s, cond), ir_const_i64(ir, 0), done);
+    ir_gen_mov(ir, IR_I64, nzcv, a64_gen_fp_cmp(s, type, fn, d));
+    ir_gen_set_label(ir, done);
+    return nzcv;
+}
+
 /* Vector FP three-same key u:size<1>:opc<2:0> (opc 0x18..0x1f) -> kind (and *idx), or -1. */
 static int fp_3same_kind(int key, int *idx)
 {

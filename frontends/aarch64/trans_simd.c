@@ -665,8 +665,12 @@ static bool trans_FP_CCMP(DisasContext *s, arg_FP_CCMP *a)
     if (fp_type_esz(a->type) < 0)
         return false;
     A64SimdDesc d = {.rn = a->rn, .rm = a->rm, .size = a->type, .opc = a->op, .imm = a->nzcv};
-    IrTemp cond = a64_gen_cond_value(s, a->cond);
-    gen_set_nzcv(s, gen_helper_ret(s, (void *)helper_fp_ccmp, &d, cond));
+    A64SimdDesc cmp = {
+        .rn = a->rn, .rm = a->rm, .size = a->type, .opc = a->op << 4, .imm = a->nzcv};
+    IrTemp nzcv = a64_gen_fp_ccmp(s, a->type, a->cond, (void *)helper_fp_cmp, &cmp);
+    if (nzcv == IR_TEMP_NONE)
+        nzcv = gen_helper_ret(s, (void *)helper_fp_ccmp, &d, a64_gen_cond_value(s, a->cond));
+    gen_set_nzcv(s, nzcv);
     return true;
 }
 

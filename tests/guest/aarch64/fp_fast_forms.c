@@ -1,8 +1,8 @@
 /* FP forms with host fast paths and exact fallbacks (conversions to integer in every
  * rounding mode, scalar and vector, FNMUL, FABD, FCVTL/FCVTN(2), FMAX(NM)V/FMIN(NM)V, vector
- * UCVTF, pairwise FMAX(NM)P/FMIN(NM)P, scalar FADDP): results and FPSR for values at the edges
- * (NaN, zeros, denormals, the smallest normal, out of range, overflow), also under the directed
- * rounding modes (FPCR.RMode). */
+ * UCVTF, pairwise FMAX(NM)P/FMIN(NM)P, scalar FADDP, FCCMP(E)): results and FPSR for values at the
+ * edges (NaN, zeros, denormals, the smallest normal, out of range, overflow), also under the
+ * directed rounding modes (FPCR.RMode). */
 #include <arm_neon.h>
 #include <math.h>
 #include <stdint.h>
@@ -65,10 +65,11 @@ static void to_int(void)
         CV(4, "fcvtps", "w", "d", x)
         CV(5, "fcvtnu", "w", "d", x)
         CV(6, "fcvtmu", "x", "d", x)
-        CV(7, "fcvtpu", "w", "d", x) CV(8, "fcvtzu", "w", "s", xf) CV(9, "fcvtzu", "x", "s", xf)
-            CV(10, "fcvtns", "w", "s", xf) CV(11, "fcvtms", "x", "s", xf)
-                CV(12, "fcvtpu", "w", "s", xf) CV(13, "fcvtmu", "w", "s", xf)
-                    CV(14, "fcvtzs", "w", "d", x) CV(15, "fcvtnu", "x", "d", x) printf("%a:", x);
+        CV(7, "fcvtpu", "w", "d", x)
+        CV(8, "fcvtzu", "w", "s", xf) CV(9, "fcvtzu", "x", "s", xf) CV(10, "fcvtns", "w", "s", xf)
+            CV(11, "fcvtms", "x", "s", xf) CV(12, "fcvtpu", "w", "s", xf)
+                CV(13, "fcvtmu", "w", "s", xf) CV(14, "fcvtzs", "w", "d", x)
+                    CV(15, "fcvtnu", "x", "d", x) printf("%a:", x);
         for (int k = 0; k < 16; k++)
             printf(" %llx/%lx", (unsigned long long)r[k], f[k]);
         printf("\n");
@@ -310,6 +311,51 @@ static void pairwise(void)
         }
 }
 
+#define CC(ins, cond, R)                                                                           \
+    {                                                                                              \
+        unsigned long nz, f;                                                                       \
+        clr();                                                                                     \
+        __asm__ volatile("cmp %x3, #1\n\t" ins " %" R "1, %" R "2, #5, " cond "\n\tmrs %0, nzcv"   \
+                         : "=r"(nz)                                                                \
+                         : "w"(x), "w"(y), "r"(k)                                                  \
+                         : "cc");                                                                  \
+        f = fpsr();                                                                                \
+        printf(" %lx/%lx", nz >> 28, f);                                                           \
+    }
+
+/* FCCMP / FCCMPE: the compare (and its flags) only when the condition holds. */
+static void ccmp(void)
+{
+    static const double dv[] = {0.0, -0.0, 1.0, -2.5, NAN, INFINITY, 1e-310};
+    const uint64_t snan = 0x7ff0000000000001ull;
+    for (int i = 0; i < 8; i++)
+        for (int j = 0; j < 8; j++)
+            for (long k = 0; k < 3; k++) {
+                double x, y;
+                float xf = (float)dv[i % 7], yf = (float)dv[j % 7];
+                if (i == 7)
+                    memcpy(&x, &snan, 8);
+                else
+                    x = dv[i];
+                if (j == 7)
+                    memcpy(&y, &snan, 8);
+                else
+                    y = dv[j];
+                PIN(x);
+                PIN(y);
+                PIN(xf);
+                PIN(yf);
+                printf("ccmp %d %d %ld:", i, j, k);
+                CC("fccmp", "eq", "d") CC("fccmpe", "ne", "d") CC("fccmp", "gt", "d");
+                CC("fccmpe", "lt", "d");
+                {
+                    float x = xf, y = yf;
+                    CC("fccmp", "ge", "s") CC("fccmpe", "eq", "s");
+                }
+                printf("\n");
+            }
+}
+
 int main(void)
 {
     to_int();
@@ -317,6 +363,7 @@ int main(void)
     vec_cvt(1);
     scalar_cvt();
     pairwise();
+    ccmp();
     for (int i = 0; i < 17; i++)
         vec(i, (i * 7 + 3) % 17);
     for (unsigned long m = 1; m < 4; m++) { /* +inf, -inf, zero */
