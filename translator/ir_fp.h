@@ -52,13 +52,15 @@ typedef enum IrFpKind {
 } IrFpKind;
 
 /* IR_FP_RINT modes (x86 ROUND immediates): to nearest even, down, up, toward zero, the
- * current mode; IR_FP_RND_EXACT: raise inexact when the result differs. */
+ * current mode; IR_FP_RND_A (IR_FP_RINT only): to nearest with ties away from zero (no
+ * x86 mode), never inexact; IR_FP_RND_EXACT: raise inexact when the result differs. */
 enum {
     IR_FP_RND_N = 0,
     IR_FP_RND_M = 1,
     IR_FP_RND_P = 2,
     IR_FP_RND_Z = 3,
     IR_FP_RND_CUR = 4,
+    IR_FP_RND_A = 5,
     IR_FP_RND_EXACT = 8,
 };
 

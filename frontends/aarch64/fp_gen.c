@@ -42,12 +42,12 @@ static int fp_esz(int type)
 
 bool a64_gen_fp_1src(DisasContext *s, int type, int opc, void *fn, const A64SimdDesc *d)
 {
-    /* opc 8.. FRINTN P M Z A (helper) - X I */
+    /* opc 8.. FRINTN P M Z A - X I */
     static const int rint[8] = {IR_FP_RND_N,
                                 IR_FP_RND_P,
                                 IR_FP_RND_M,
                                 IR_FP_RND_Z,
-                                -1,
+                                IR_FP_RND_A,
                                 -1,
                                 IR_FP_RND_CUR | IR_FP_RND_EXACT,
                                 IR_FP_RND_CUR};
@@ -248,6 +248,7 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
         [0x19] = {IR_FP_RINT + 1, IR_FP_RND_M},
         [0x38] = {IR_FP_RINT + 1, IR_FP_RND_P},
         [0x39] = {IR_FP_RINT + 1, IR_FP_RND_Z},
+        [0x58] = {IR_FP_RINT + 1, IR_FP_RND_A},                     /* FRINTA */
         [0x59] = {IR_FP_RINT + 1, IR_FP_RND_CUR | IR_FP_RND_EXACT}, /* FRINTX */
         [0x79] = {IR_FP_RINT + 1, IR_FP_RND_CUR},                   /* FRINTI */
     };

@@ -33,10 +33,16 @@ enum {
     FP_K_SIGN_S,
     FP_K_SIGN_D,
     FP_K_M1_S,
-    FP_K_2P31_S
+    FP_K_2P31_S,
+    FP_K_BIG_S, /* 2^23, 2^52: no fraction from there on */
+    FP_K_BIG_D,
+    FP_K_HALF_S,
+    FP_K_HALF_D,
+    FP_K_ONE_S,
+    FP_K_ONE_D,
 };
 /* FP_K_SIGN_S is also the host's "integer indefinite" of 32-bit conversions */
-static const uint32_t fp_k[8][4] __attribute__((aligned(16))) = {
+static const uint32_t fp_k[14][4] __attribute__((aligned(16))) = {
     {0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff},
     {0xffffffff, 0x7fffffff, 0xffffffff, 0x7fffffff},
     {0x01000000, 0x01000000, 0x01000000, 0x01000000},
@@ -45,6 +51,12 @@ static const uint32_t fp_k[8][4] __attribute__((aligned(16))) = {
     {0, 0x80000000, 0, 0x80000000},
     {0xbf800000, 0xbf800000, 0xbf800000, 0xbf800000},
     {0x4f000000, 0x4f000000, 0x4f000000, 0x4f000000},
+    {0x4b000000, 0x4b000000, 0x4b000000, 0x4b000000},
+    {0, 0x43300000, 0, 0x43300000},
+    {0x3f000000, 0x3f000000, 0x3f000000, 0x3f000000},
+    {0, 0x3fe00000, 0, 0x3fe00000},
+    {0x3f800000, 0x3f800000, 0x3f800000, 0x3f800000},
+    {0, 0x3ff00000, 0, 0x3ff00000},
 };
 
 /*
@@ -534,6 +546,33 @@ static void fp_pairs(FpGen *f, int n, int m)
     }
 }
 
+/* FRINTA (ties away from zero) of n into xmm0: t = trunc(n) (no flags), n - t exact,
+ * lanes where |n - t| >= 0.5 get t +- 1 (exact: |t| < 2^52 / 2^23); no flags at all, as
+ * on Arm.  Lanes not below 2^52 / 2^23 in magnitude (large, infinite or NaN) go to the
+ * slow path (rel32 returned). */
+static uint8_t *fp_rint_away(FpGen *f, int n)
+{
+    CodeBuf *cb = f->g->cb;
+    int pp = fp_pp_packed(f), d = f->esz == 3;
+    fp_consts_need(f);
+    x86_vex_rr3(cb, X86_V_ANDPS, 3, n, FP_XABS);
+    fp_vk(f, X86_VEX(1, pp, 0, X86_V_CMP), 4, 3, FP_K_BIG_S + d, 0x15); /* NLT_UQ */
+    x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 4);
+    x86_test_ri(cb, false, f->tmp, fp_lanes(f));
+    uint8_t *slow = x86_jcc32(cb, X86_CC_NE);
+    x86_vex_rr3(cb, X86_VEX(3, 1, 0, 0x08 + d), 0, 0, n); /* vroundp: toward zero, quiet */
+    x86_u8(cb, IR_FP_RND_Z | 8);
+    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_SUB), 2, n, 0);
+    x86_vex_rr3(cb, X86_V_ANDPS, 2, 2, FP_XABS);
+    fp_vk(f, X86_VEX(1, pp, 0, X86_V_CMP), 2, 2, FP_K_HALF_S + d, 0x1d); /* GE_OQ */
+    fp_vk(f, X86_V_ANDPS, 3, n, FP_K_SIGN_S + d, -1);
+    fp_vk(f, X86_V_ORPS, 3, 3, FP_K_ONE_S + d, -1);
+    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_ADD), 3, 0, 3);
+    x86_vex_rr3(cb, X86_V_BLENDVPS + (unsigned)pp, 0, 0, 3);
+    x86_u8(cb, 2 << 4);
+    return slow;
+}
+
 /* xmm dst = the lanewise max (min) of xmm a and b, equal lanes (+0, -0) as on Arm. */
 static void fp_pair(CodeBuf *cb, bool max, int dst, int a, int b)
 {
@@ -632,6 +671,8 @@ static void fp_gen_env(FpGen *f)
     fp_sources(f, kind, &n, &m);
     if (kind == IR_FP_MIN || kind == IR_FP_MAX) {
         x86_fp_stub_site(st, fp_minmax(f, kind, n, m));
+    } else if (kind == IR_FP_RINT && ir_fp_idx(f->desc) == IR_FP_RND_A) {
+        x86_fp_stub_site(st, fp_rint_away(f, n));
     } else if (kind == IR_FP_MAXP || kind == IR_FP_MINP) {
         fp_pairs(f, n, m);
         x86_fp_stub_site(st, fp_minmax(f, kind == IR_FP_MAXP ? IR_FP_MAX : IR_FP_MIN, 1, 2));

@@ -1,7 +1,7 @@
 /* FP forms with host fast paths and exact fallbacks (conversions to integer in every
  * rounding mode, scalar and vector, FNMUL, FABD, FCVTL/FCVTN(2), FMAX(NM)V/FMIN(NM)V, vector
- * UCVTF, pairwise FMAX(NM)P/FMIN(NM)P, scalar FADDP, FCCMP(E)): results and FPSR for values at the
- * edges (NaN, zeros, denormals, the smallest normal, out of range, overflow), also under the
+ * UCVTF, pairwise FMAX(NM)P/FMIN(NM)P, scalar FADDP, FCCMP(E), FRINTA): results and FPSR for values
+ * at the edges (NaN, zeros, denormals, the smallest normal, out of range, overflow), also under the
  * directed rounding modes (FPCR.RMode). */
 #include <arm_neon.h>
 #include <math.h>
@@ -66,10 +66,10 @@ static void to_int(void)
         CV(5, "fcvtnu", "w", "d", x)
         CV(6, "fcvtmu", "x", "d", x)
         CV(7, "fcvtpu", "w", "d", x)
-        CV(8, "fcvtzu", "w", "s", xf) CV(9, "fcvtzu", "x", "s", xf) CV(10, "fcvtns", "w", "s", xf)
-            CV(11, "fcvtms", "x", "s", xf) CV(12, "fcvtpu", "w", "s", xf)
-                CV(13, "fcvtmu", "w", "s", xf) CV(14, "fcvtzs", "w", "d", x)
-                    CV(15, "fcvtnu", "x", "d", x) printf("%a:", x);
+        CV(8, "fcvtzu", "w", "s", xf)
+        CV(9, "fcvtzu", "x", "s", xf) CV(10, "fcvtns", "w", "s", xf) CV(11, "fcvtms", "x", "s", xf)
+            CV(12, "fcvtpu", "w", "s", xf) CV(13, "fcvtmu", "w", "s", xf)
+                CV(14, "fcvtzs", "w", "d", x) CV(15, "fcvtnu", "x", "d", x) printf("%a:", x);
         for (int k = 0; k < 16; k++)
             printf(" %llx/%lx", (unsigned long long)r[k], f[k]);
         printf("\n");
@@ -356,6 +356,72 @@ static void ccmp(void)
             }
 }
 
+/* FRINTA (ties away from zero: no x86 rounding mode), scalar and vector, in every mode. */
+static void rint_away(void)
+{
+    static const double dv[] = {0.0,
+                                -0.0,
+                                0.5,
+                                -0.5,
+                                1.5,
+                                2.5,
+                                -2.5,
+                                0.49999999999999994,
+                                -0.3,
+                                -0.7,
+                                4503599627370495.5,
+                                4503599627370496.0,
+                                9007199254740993.0,
+                                1e300,
+                                NAN,
+                                -INFINITY,
+                                5e-324,
+                                1e-310,
+                                -1e-310,
+                                8388607.5,
+                                8388608.0,
+                                16777215.0};
+    enum { N = sizeof dv / sizeof dv[0] };
+    for (int i = 0; i < N; i++) {
+        double x = dv[i], r;
+        float xf = (float)dv[i], rf;
+        float32x4_t v = {xf, (float)dv[(i + 1) % N], (float)dv[(i + 5) % N], -xf}, rv;
+        float32x2_t vl = {xf, 1.5f}, rl;
+        float64x2_t vd = {x, dv[(i + 3) % N]}, rd;
+        unsigned long f[5];
+        uint64_t a, c[2];
+        uint32_t b, u[4], ul[2];
+        PIN(x);
+        PIN(xf);
+        PIN(v);
+        PIN(vl);
+        PIN(vd);
+        clr();
+        __asm__ volatile("frinta %d0, %d1" : "=w"(r) : "w"(x));
+        f[0] = fpsr();
+        clr();
+        __asm__ volatile("frinta %s0, %s1" : "=w"(rf) : "w"(xf));
+        f[1] = fpsr();
+        clr();
+        __asm__ volatile("frinta %0.4s, %1.4s" : "=w"(rv) : "w"(v));
+        f[2] = fpsr();
+        clr();
+        __asm__ volatile("frinta %0.2d, %1.2d" : "=w"(rd) : "w"(vd));
+        f[3] = fpsr();
+        clr();
+        __asm__ volatile("frinta %0.2s, %1.2s" : "=w"(rl) : "w"(vl));
+        f[4] = fpsr();
+        memcpy(&a, &r, 8);
+        memcpy(&b, &rf, 4);
+        memcpy(u, &rv, 16);
+        memcpy(c, &rd, 16);
+        memcpy(ul, &rl, 8);
+        printf("rinta %d: %llx/%lx %x/%lx %x %x %x %x/%lx %llx %llx/%lx %x %x/%lx\n", i,
+               (unsigned long long)a, f[0], b, f[1], u[0], u[1], u[2], u[3], f[2],
+               (unsigned long long)c[0], (unsigned long long)c[1], f[3], ul[0], ul[1], f[4]);
+    }
+}
+
 int main(void)
 {
     to_int();
@@ -364,6 +430,7 @@ int main(void)
     scalar_cvt();
     pairwise();
     ccmp();
+    rint_away();
     for (int i = 0; i < 17; i++)
         vec(i, (i * 7 + 3) % 17);
     for (unsigned long m = 1; m < 4; m++) { /* +inf, -inf, zero */
@@ -372,6 +439,7 @@ int main(void)
         to_int();
         vec_cvt(0);
         scalar_cvt();
+        rint_away();
         for (int i = 0; i < 17; i += 2)
             vec(i, (i * 5 + 1) % 17);
     }
