@@ -52,8 +52,9 @@ typedef enum IrFpKind {
 } IrFpKind;
 
 /* IR_FP_RINT modes (x86 ROUND immediates): to nearest even, down, up, toward zero, the
- * current mode; IR_FP_RND_A (IR_FP_RINT only): to nearest with ties away from zero (no
- * x86 mode), never inexact; IR_FP_RND_EXACT: raise inexact when the result differs. */
+ * current mode; IR_FP_RND_A (IR_FP_RINT and fp_int only): to nearest with ties away from
+ * zero (no x86 mode), never inexact for IR_FP_RINT; IR_FP_RND_EXACT: raise inexact when the result
+ * differs. */
 enum {
     IR_FP_RND_N = 0,
     IR_FP_RND_M = 1,
@@ -77,8 +78,9 @@ enum {
 
 /* fp_int operations: d = NZCV of n <=> m (Arm encoding: 0110 equal, 1000 less,
  * 0010 greater, 0011 unordered), or n converted to an integer rounding toward zero (idx
- * IR_FP_RND_Z) or rounding to nearest even, down or up (IR_FP_RND_N, _M, _P), saturating
- * (NaN gives 0), invalid when out of range or NaN, else inexact when not exact. */
+ * IR_FP_RND_Z) or to nearest even, down, up or ties away (IR_FP_RND_N, _M, _P, _A),
+ * saturating (NaN gives 0), invalid when out of range or NaN, else inexact when not
+ * exact. */
 typedef enum IrFpIntKind {
     IR_FPC_QUIET,  /* only signalling NaNs raise invalid */
     IR_FPC_SIGNAL, /* any NaN raises invalid */

@@ -74,11 +74,12 @@ IrTemp a64_gen_fp_to_int(DisasContext *s, int type, int sf, void *fn, const A64S
 {
     static const int kinds[2][2] = {{IR_FPI_S32, IR_FPI_U32}, {IR_FPI_S64, IR_FPI_U64}};
     static const int modes[4] = {IR_FP_RND_N, IR_FP_RND_P, IR_FP_RND_M, IR_FP_RND_Z}; /* rmode */
-    int esz = fp_esz(type);
-    if (esz < 0 || fz(s) || (d->opc & 7) > 1)
+    int esz = fp_esz(type), opc = d->opc & 7;
+    if (esz < 0 || fz(s) || (opc > 1 && opc != 4 && opc != 5)) /* opc 4, 5: FCVTAS, FCVTAU */
         return IR_TEMP_NONE;
     IrTemp r = ir_new_temp(s->ir, IR_I64);
-    uint64_t desc = ir_fp_desc(kinds[sf][d->u], esz, IR_FP_SCALAR, 0, modes[(d->opc >> 3) & 3]);
+    int mode = opc >= 4 ? IR_FP_RND_A : modes[(d->opc >> 3) & 3];
+    uint64_t desc = ir_fp_desc(kinds[sf][d->u], esz, IR_FP_SCALAR, 0, mode);
     ir_gen_fp_int(s->ir, r, desc, ir_fp_offs(0, vreg(d->rn), vreg(d->rn), 0), fn, a64_simd_desc(d),
                   0);
     return r;

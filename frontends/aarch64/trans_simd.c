@@ -733,7 +733,7 @@ static bool gen_fp_int_conv(DisasContext *s, int sf, int type, int rmode, int op
         return true;
     }
     IrTemp r = IR_TEMP_NONE;
-    if (opc <= 1 && !fbits) /* FCVT[NPMZ][SU] */
+    if ((opc <= 1 || opc == 4 || opc == 5) && !fbits) /* FCVT[NPMZA][SU] */
         r = a64_gen_fp_to_int(s, type, sf, (void *)helper_fp_to_int, &d);
     if (r == IR_TEMP_NONE)
         r = gen_helper_ret(s, (void *)helper_fp_to_int, &d, IR_TEMP_NONE);

@@ -546,22 +546,22 @@ static void fp_pairs(FpGen *f, int n, int m)
     }
 }
 
-/* FRINTA (ties away from zero) of n into xmm0: t = trunc(n) (no flags), n - t exact,
- * lanes where |n - t| >= 0.5 get t +- 1 (exact: |t| < 2^52 / 2^23); no flags at all, as
- * on Arm.  Lanes not below 2^52 / 2^23 in magnitude (large, infinite or NaN) go to the
- * slow path (rel32 returned). */
-static uint8_t *fp_rint_away(FpGen *f, int n)
+uint8_t *x86_fp_rint_away(FpGen *f, int n, bool inexact)
 {
     CodeBuf *cb = f->g->cb;
     int pp = fp_pp_packed(f), d = f->esz == 3;
+    if (f->kreg < 0 && (!x86_reach32(cb->ptr, fp_k) || !x86_reach32(cb->ptr + 256, fp_k))) {
+        f->kreg = f->tmp;
+        x86_movi_keepflags(cb, true, f->kreg, (uint64_t)(uintptr_t)fp_k);
+    }
     fp_consts_need(f);
     x86_vex_rr3(cb, X86_V_ANDPS, 3, n, FP_XABS);
     fp_vk(f, X86_VEX(1, pp, 0, X86_V_CMP), 4, 3, FP_K_BIG_S + d, 0x15); /* NLT_UQ */
     x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 4);
     x86_test_ri(cb, false, f->tmp, fp_lanes(f));
     uint8_t *slow = x86_jcc32(cb, X86_CC_NE);
-    x86_vex_rr3(cb, X86_VEX(3, 1, 0, 0x08 + d), 0, 0, n); /* vroundp: toward zero, quiet */
-    x86_u8(cb, IR_FP_RND_Z | 8);
+    x86_vex_rr3(cb, X86_VEX(3, 1, 0, 0x08 + d), 0, 0, n); /* vroundp toward zero */
+    x86_u8(cb, IR_FP_RND_Z | (inexact ? 0 : 8));
     x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_SUB), 2, n, 0);
     x86_vex_rr3(cb, X86_V_ANDPS, 2, 2, FP_XABS);
     fp_vk(f, X86_VEX(1, pp, 0, X86_V_CMP), 2, 2, FP_K_HALF_S + d, 0x1d); /* GE_OQ */
@@ -672,7 +672,7 @@ static void fp_gen_env(FpGen *f)
     if (kind == IR_FP_MIN || kind == IR_FP_MAX) {
         x86_fp_stub_site(st, fp_minmax(f, kind, n, m));
     } else if (kind == IR_FP_RINT && ir_fp_idx(f->desc) == IR_FP_RND_A) {
-        x86_fp_stub_site(st, fp_rint_away(f, n));
+        x86_fp_stub_site(st, x86_fp_rint_away(f, n, false));
     } else if (kind == IR_FP_MAXP || kind == IR_FP_MINP) {
         fp_pairs(f, n, m);
         x86_fp_stub_site(st, fp_minmax(f, kind == IR_FP_MAXP ? IR_FP_MAX : IR_FP_MIN, 1, 2));

@@ -1,8 +1,8 @@
 /* FP forms with host fast paths and exact fallbacks (conversions to integer in every
  * rounding mode, scalar and vector, FNMUL, FABD, FCVTL/FCVTN(2), FMAX(NM)V/FMIN(NM)V, vector
- * UCVTF, pairwise FMAX(NM)P/FMIN(NM)P, scalar FADDP, FCCMP(E), FRINTA): results and FPSR for values
- * at the edges (NaN, zeros, denormals, the smallest normal, out of range, overflow), also under the
- * directed rounding modes (FPCR.RMode). */
+ * UCVTF, pairwise FMAX(NM)P/FMIN(NM)P, scalar FADDP, FCCMP(E), FRINTA, FCVTA[SU]): results and FPSR
+ * for values at the edges (NaN, zeros, denormals, the smallest normal, out of range, overflow),
+ * also under the directed rounding modes (FPCR.RMode). */
 #include <arm_neon.h>
 #include <math.h>
 #include <stdint.h>
@@ -67,9 +67,10 @@ static void to_int(void)
         CV(6, "fcvtmu", "x", "d", x)
         CV(7, "fcvtpu", "w", "d", x)
         CV(8, "fcvtzu", "w", "s", xf)
-        CV(9, "fcvtzu", "x", "s", xf) CV(10, "fcvtns", "w", "s", xf) CV(11, "fcvtms", "x", "s", xf)
-            CV(12, "fcvtpu", "w", "s", xf) CV(13, "fcvtmu", "w", "s", xf)
-                CV(14, "fcvtzs", "w", "d", x) CV(15, "fcvtnu", "x", "d", x) printf("%a:", x);
+        CV(9, "fcvtzu", "x", "s", xf)
+        CV(10, "fcvtns", "w", "s", xf) CV(11, "fcvtms", "x", "s", xf) CV(12, "fcvtpu", "w", "s", xf)
+            CV(13, "fcvtmu", "w", "s", xf) CV(14, "fcvtzs", "w", "d", x)
+                CV(15, "fcvtnu", "x", "d", x) printf("%a:", x);
         for (int k = 0; k < 16; k++)
             printf(" %llx/%lx", (unsigned long long)r[k], f[k]);
         printf("\n");
@@ -422,6 +423,54 @@ static void rint_away(void)
     }
 }
 
+/* FCVTAS / FCVTAU (ties away from zero) to general registers. */
+static void to_int_away(void)
+{
+    static const double dv[] = {0.0,
+                                -0.0,
+                                0.5,
+                                -0.5,
+                                1.5,
+                                2.5,
+                                -2.5,
+                                -0.4,
+                                -0.6,
+                                0.49999999999999994,
+                                2147483646.5,
+                                2147483647.4,
+                                2147483647.5,
+                                -2147483648.4,
+                                -2147483648.5,
+                                4294967294.5,
+                                4294967295.4,
+                                4294967295.5,
+                                9.2e18,
+                                9.3e18,
+                                1.8446744073709550e19,
+                                2e19,
+                                NAN,
+                                INFINITY,
+                                -INFINITY,
+                                1e-310,
+                                4503599627370495.5,
+                                123456.5};
+    for (unsigned i = 0; i < sizeof dv / sizeof dv[0]; i++) {
+        double x = dv[i];
+        float xf = (float)x;
+        uint64_t r[8];
+        unsigned long f[8];
+        PIN(x);
+        PIN(xf);
+        CV(0, "fcvtas", "w", "d", x) CV(1, "fcvtas", "x", "d", x) CV(2, "fcvtau", "w", "d", x);
+        CV(3, "fcvtau", "x", "d", x) CV(4, "fcvtas", "w", "s", xf) CV(5, "fcvtas", "x", "s", xf);
+        CV(6, "fcvtau", "w", "s", xf) CV(7, "fcvtau", "x", "s", xf);
+        printf("away %a:", x);
+        for (int k = 0; k < 8; k++)
+            printf(" %llx/%lx", (unsigned long long)r[k], f[k]);
+        printf("\n");
+    }
+}
+
 int main(void)
 {
     to_int();
@@ -431,6 +480,7 @@ int main(void)
     pairwise();
     ccmp();
     rint_away();
+    to_int_away();
     for (int i = 0; i < 17; i++)
         vec(i, (i * 7 + 3) % 17);
     for (unsigned long m = 1; m < 4; m++) { /* +inf, -inf, zero */
@@ -440,6 +490,7 @@ int main(void)
         vec_cvt(0);
         scalar_cvt();
         rint_away();
+        to_int_away();
         for (int i = 0; i < 17; i += 2)
             vec(i, (i * 5 + 1) % 17);
     }
