@@ -35,7 +35,8 @@ typedef enum IrFpKind {
                    * (IR_FP_RND_Z: toward zero) */
     IR_FP_CMP,    /* lanes of all ones where n idx m holds, else zeros (IrFpCond) */
     IR_FP_CMPZ,   /* the same against +0 */
-    IR_FP_ADDP,   /* pairwise add: the sums of adjacent lanes of n, then of m */
+    IR_FP_ADDP,   /* pairwise add: the sums of adjacent lanes of n, then of m (scalar shape:
+                   * the sum of n's two lanes) */
     IR_FP_NMUL,   /* -(n * m): the product rounded, then negated */
     IR_FP_ABD,    /* |n - m|: the difference rounded, then its sign cleared */
     IR_FP_UCVTF,  /* the unsigned integer lanes of n converted to FP (current rounding) */
@@ -45,17 +46,22 @@ typedef enum IrFpKind {
     IR_FP_MAXV,   /* scalar = the maximum of the four single lanes of n (16 bytes) */
     IR_FP_MINV,   /* scalar = their minimum; NaN lanes: the helper decides */
     IR_FP_FCVTU,  /* n converted to unsigned integer lanes, saturating; idx as FCVTZS */
+    IR_FP_MAXP,   /* pairwise maximum, lanes as for ADDP; NaN lanes: the helper decides */
+    IR_FP_MINP,   /* pairwise minimum */
     IR_FP_KINDS,
 } IrFpKind;
 
 /* IR_FP_RINT modes (x86 ROUND immediates): to nearest even, down, up, toward zero, the
- * current mode; IR_FP_RND_EXACT: raise inexact when the result differs. */
+ * current mode; IR_FP_RND_A (IR_FP_RINT and fp_int only): to nearest with ties away from
+ * zero (no x86 mode), never inexact for IR_FP_RINT; IR_FP_RND_EXACT: raise inexact when the result
+ * differs. */
 enum {
     IR_FP_RND_N = 0,
     IR_FP_RND_M = 1,
     IR_FP_RND_P = 2,
     IR_FP_RND_Z = 3,
     IR_FP_RND_CUR = 4,
+    IR_FP_RND_A = 5,
     IR_FP_RND_EXACT = 8,
 };
 
@@ -72,8 +78,9 @@ enum {
 
 /* fp_int operations: d = NZCV of n <=> m (Arm encoding: 0110 equal, 1000 less,
  * 0010 greater, 0011 unordered), or n converted to an integer rounding toward zero (idx
- * IR_FP_RND_Z) or rounding to nearest even, down or up (IR_FP_RND_N, _M, _P), saturating
- * (NaN gives 0), invalid when out of range or NaN, else inexact when not exact. */
+ * IR_FP_RND_Z) or to nearest even, down, up or ties away (IR_FP_RND_N, _M, _P, _A),
+ * saturating (NaN gives 0), invalid when out of range or NaN, else inexact when not
+ * exact. */
 typedef enum IrFpIntKind {
     IR_FPC_QUIET,  /* only signalling NaNs raise invalid */
     IR_FPC_SIGNAL, /* any NaN raises invalid */

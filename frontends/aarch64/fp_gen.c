@@ -42,12 +42,12 @@ static int fp_esz(int type)
 
 bool a64_gen_fp_1src(DisasContext *s, int type, int opc, void *fn, const A64SimdDesc *d)
 {
-    /* opc 8.. FRINTN P M Z A (helper) - X I */
+    /* opc 8.. FRINTN P M Z A - X I */
     static const int rint[8] = {IR_FP_RND_N,
                                 IR_FP_RND_P,
                                 IR_FP_RND_M,
                                 IR_FP_RND_Z,
-                                -1,
+                                IR_FP_RND_A,
                                 -1,
                                 IR_FP_RND_CUR | IR_FP_RND_EXACT,
                                 IR_FP_RND_CUR};
@@ -74,11 +74,12 @@ IrTemp a64_gen_fp_to_int(DisasContext *s, int type, int sf, void *fn, const A64S
 {
     static const int kinds[2][2] = {{IR_FPI_S32, IR_FPI_U32}, {IR_FPI_S64, IR_FPI_U64}};
     static const int modes[4] = {IR_FP_RND_N, IR_FP_RND_P, IR_FP_RND_M, IR_FP_RND_Z}; /* rmode */
-    int esz = fp_esz(type);
-    if (esz < 0 || fz(s) || (d->opc & 7) > 1)
+    int esz = fp_esz(type), opc = d->opc & 7;
+    if (esz < 0 || fz(s) || (opc > 1 && opc != 4 && opc != 5)) /* opc 4, 5: FCVTAS, FCVTAU */
         return IR_TEMP_NONE;
     IrTemp r = ir_new_temp(s->ir, IR_I64);
-    uint64_t desc = ir_fp_desc(kinds[sf][d->u], esz, IR_FP_SCALAR, 0, modes[(d->opc >> 3) & 3]);
+    int mode = opc >= 4 ? IR_FP_RND_A : modes[(d->opc >> 3) & 3];
+    uint64_t desc = ir_fp_desc(kinds[sf][d->u], esz, IR_FP_SCALAR, 0, mode);
     ir_gen_fp_int(s->ir, r, desc, ir_fp_offs(0, vreg(d->rn), vreg(d->rn), 0), fn, a64_simd_desc(d),
                   0);
     return r;
@@ -139,6 +140,20 @@ IrTemp a64_gen_fp_cmp(DisasContext *s, int type, void *fn, const A64SimdDesc *d)
     return nzcv;
 }
 
+IrTemp a64_gen_fp_ccmp(DisasContext *s, int type, int cond, void *fn, const A64SimdDesc *d)
+{
+    if (fp_esz(type) < 0 || fz(s))
+        return IR_TEMP_NONE;
+    IrContext *ir = s->ir;
+    IrTemp nzcv = ir_new_local(ir, IR_I64);
+    uint32_t done = ir_new_label(ir);
+    ir_gen_movi(ir, IR_I64, nzcv, (uint64_t)d->imm);
+    ir_gen_brcond(ir, IR_I64, IR_COND_EQ, a64_gen_cond_value(s, cond), ir_const_i64(ir, 0), done);
+    ir_gen_mov(ir, IR_I64, nzcv, a64_gen_fp_cmp(s, type, fn, d));
+    ir_gen_set_label(ir, done);
+    return nzcv;
+}
+
 /* Vector FP three-same key u:size<1>:opc<2:0> (opc 0x18..0x1f) -> kind (and *idx), or -1. */
 static int fp_3same_kind(int key, int *idx)
 {
@@ -159,6 +174,12 @@ static int fp_3same_kind(int key, int *idx)
         return IR_FP_ADDP;
     case 0x1a: /* FABD */
         return IR_FP_ABD;
+    case 0x10: /* FMAXNMP */
+    case 0x16: /* FMAXP */
+        return IR_FP_MAXP;
+    case 0x18: /* FMINNMP */
+    case 0x1e: /* FMINP */
+        return IR_FP_MINP;
     case 0x00: /* FMAXNM */
     case 0x06: /* FMAX */
         return IR_FP_MAX;
@@ -228,6 +249,7 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
         [0x19] = {IR_FP_RINT + 1, IR_FP_RND_M},
         [0x38] = {IR_FP_RINT + 1, IR_FP_RND_P},
         [0x39] = {IR_FP_RINT + 1, IR_FP_RND_Z},
+        [0x58] = {IR_FP_RINT + 1, IR_FP_RND_A},                     /* FRINTA */
         [0x59] = {IR_FP_RINT + 1, IR_FP_RND_CUR | IR_FP_RND_EXACT}, /* FRINTX */
         [0x79] = {IR_FP_RINT + 1, IR_FP_RND_CUR},                   /* FRINTI */
     };
@@ -274,6 +296,22 @@ bool a64_gen_fp_across(DisasContext *s, void *fn, const A64SimdDesc *d)
         return false;
     FpInsn f = {.kind = (d->size & 2) ? IR_FP_MINV : IR_FP_MAXV,
                 .esz = 2,
+                .shape = IR_FP_SCALAR,
+                .rd = d->rd,
+                .rn = d->rn,
+                .rm = d->rn,
+                .ra = d->rn};
+    gen_fp_env(s, &f, fn, d);
+    return true;
+}
+
+bool a64_gen_fp_pair(DisasContext *s, void *fn, const A64SimdDesc *d)
+{
+    int kind = d->opc == 0x0d ? IR_FP_ADDP : (d->size & 2) ? IR_FP_MINP : IR_FP_MAXP;
+    if (!d->u || (d->opc != 0x0c && d->opc != 0x0d && d->opc != 0x0f) || fz(s))
+        return false;
+    FpInsn f = {.kind = kind,
+                .esz = 2 + (d->size & 1),
                 .shape = IR_FP_SCALAR,
                 .rd = d->rd,
                 .rn = d->rn,

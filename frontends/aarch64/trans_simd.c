@@ -330,7 +330,8 @@ static bool trans_SIMD_PAIR(DisasContext *s, arg_v2 *a)
     if (!a->u) /* ADDP (scalar): the two 64-bit lanes added */
         return a64_vec_across(s, 0, 3, 0x1b, 1, a->rd, a->rn);
     A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .size = a->size, .u = a->u, .opc = a->opc};
-    gen_helper_desc(s, (void *)helper_simd_pair_scalar, &d);
+    if (!a64_gen_fp_pair(s, (void *)helper_simd_pair_scalar, &d))
+        gen_helper_desc(s, (void *)helper_simd_pair_scalar, &d);
     return true;
 }
 
@@ -668,8 +669,12 @@ static bool trans_FP_CCMP(DisasContext *s, arg_FP_CCMP *a)
     if (fp_type_esz(a->type) < 0)
         return false;
     A64SimdDesc d = {.rn = a->rn, .rm = a->rm, .size = a->type, .opc = a->op, .imm = a->nzcv};
-    IrTemp cond = a64_gen_cond_value(s, a->cond);
-    gen_set_nzcv(s, gen_helper_ret(s, (void *)helper_fp_ccmp, &d, cond));
+    A64SimdDesc cmp = {
+        .rn = a->rn, .rm = a->rm, .size = a->type, .opc = a->op << 4, .imm = a->nzcv};
+    IrTemp nzcv = a64_gen_fp_ccmp(s, a->type, a->cond, (void *)helper_fp_cmp, &cmp);
+    if (nzcv == IR_TEMP_NONE)
+        nzcv = gen_helper_ret(s, (void *)helper_fp_ccmp, &d, a64_gen_cond_value(s, a->cond));
+    gen_set_nzcv(s, nzcv);
     return true;
 }
 
@@ -732,7 +737,7 @@ static bool gen_fp_int_conv(DisasContext *s, int sf, int type, int rmode, int op
         return true;
     }
     IrTemp r = IR_TEMP_NONE;
-    if (opc <= 1 && !fbits) /* FCVT[NPMZ][SU] */
+    if ((opc <= 1 || opc == 4 || opc == 5) && !fbits) /* FCVT[NPMZA][SU] */
         r = a64_gen_fp_to_int(s, type, sf, (void *)helper_fp_to_int, &d);
     if (r == IR_TEMP_NONE)
         r = gen_helper_ret(s, (void *)helper_fp_to_int, &d, IR_TEMP_NONE);

@@ -33,10 +33,16 @@ enum {
     FP_K_SIGN_S,
     FP_K_SIGN_D,
     FP_K_M1_S,
-    FP_K_2P31_S
+    FP_K_2P31_S,
+    FP_K_BIG_S, /* 2^23, 2^52: no fraction from there on */
+    FP_K_BIG_D,
+    FP_K_HALF_S,
+    FP_K_HALF_D,
+    FP_K_ONE_S,
+    FP_K_ONE_D,
 };
 /* FP_K_SIGN_S is also the host's "integer indefinite" of 32-bit conversions */
-static const uint32_t fp_k[8][4] __attribute__((aligned(16))) = {
+static const uint32_t fp_k[14][4] __attribute__((aligned(16))) = {
     {0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff},
     {0xffffffff, 0x7fffffff, 0xffffffff, 0x7fffffff},
     {0x01000000, 0x01000000, 0x01000000, 0x01000000},
@@ -45,6 +51,12 @@ static const uint32_t fp_k[8][4] __attribute__((aligned(16))) = {
     {0, 0x80000000, 0, 0x80000000},
     {0xbf800000, 0xbf800000, 0xbf800000, 0xbf800000},
     {0x4f000000, 0x4f000000, 0x4f000000, 0x4f000000},
+    {0x4b000000, 0x4b000000, 0x4b000000, 0x4b000000},
+    {0, 0x43300000, 0, 0x43300000},
+    {0x3f000000, 0x3f000000, 0x3f000000, 0x3f000000},
+    {0, 0x3fe00000, 0, 0x3fe00000},
+    {0x3f800000, 0x3f800000, 0x3f800000, 0x3f800000},
+    {0, 0x3ff00000, 0, 0x3ff00000},
 };
 
 /*
@@ -354,13 +366,16 @@ uint8_t *x86_fp_guard(X86Gen *g, const IrOp *op)
 static bool fp_has_m(int kind)
 {
     return kind < IR_FP_SQRT || (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB) || kind == IR_FP_CMP ||
-           kind == IR_FP_ADDP || kind == IR_FP_NMUL || kind == IR_FP_ABD;
+           kind == IR_FP_ADDP || kind == IR_FP_NMUL || kind == IR_FP_ABD || kind == IR_FP_MAXP ||
+           kind == IR_FP_MINP;
 }
 
-/* Ops that read all 16 bytes of n whatever their shape. */
-static bool fp_n_whole(int kind)
+/* Ops that read all 16 bytes of n whatever their shape (scalar pairwise ops: two lanes). */
+static bool fp_n_whole(const FpGen *f, int kind)
 {
-    return kind == IR_FP_CVTL || kind == IR_FP_CVTN || kind == IR_FP_MAXV || kind == IR_FP_MINV;
+    bool pairwise = kind == IR_FP_ADDP || kind == IR_FP_MAXP || kind == IR_FP_MINP;
+    return kind == IR_FP_CVTL || kind == IR_FP_CVTN || kind == IR_FP_MAXV || kind == IR_FP_MINV ||
+           (pairwise && f->shape == IR_FP_SCALAR);
 }
 
 /* Registers of the sources: the cached registers themselves for 16-byte vectors, else
@@ -368,9 +383,9 @@ static bool fp_n_whole(int kind)
 static void fp_sources(FpGen *f, int kind, int *n, int *m)
 {
     bool full = f->shape == IR_FP_VEC128;
-    *n = full || fp_n_whole(kind) ? f->x[1] : 1;
+    *n = full || fp_n_whole(f, kind) ? f->x[1] : 1;
     *m = full && !ir_fp_by_elem(f->desc) ? f->x[2] : 2;
-    if (!full && !fp_n_whole(kind))
+    if (!full && !fp_n_whole(f, kind))
         x86_fp_fetch(f, 1, 1);
     if (!fp_has_m(kind))
         return;
@@ -436,7 +451,15 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
         x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 0, n, m);
         x86_u8(cb, pred[cond & 7]);
     } else if (kind == IR_FP_ADDP) { /* vhaddps / vhaddpd */
+        if (scalar && f->esz == 2) { /* n's two lanes only: no flags from the others */
+            x86_vex_rr3(cb, X86_V_MOVQ_LOAD, 1, 0, n);
+            n = 1;
+        }
+        if (scalar)
+            m = n;
         x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 1 : 3, 0, 0x7c), 0, n, m);
+        if (scalar)
+            x86_fp_zext(f, 0, 0);
         if (f->shape == IR_FP_VEC64) { /* n0+n1, 0, m0+m1, 0 -> lanes 0, 1 */
             x86_vex_rr3(cb, X86_V_SHUFPS, 0, 0, 0);
             x86_u8(cb, 0x08);
@@ -494,6 +517,62 @@ static uint8_t *fp_minmax(FpGen *f, int kind, int n, int m)
     return nan;
 }
 
+/* xmm1 = the first, xmm2 = the second elements of the pairs of adjacent lanes of n then m
+ * (scalar shape: of n's two lanes); the lanes beyond the op's are zero. */
+static void fp_pairs(FpGen *f, int n, int m)
+{
+    CodeBuf *cb = f->g->cb;
+    bool d = f->esz == 3;
+    if (f->shape == IR_FP_SCALAR) {
+        if (d)
+            x86_vex_rr3(cb, X86_V_UNPCKHPD, 2, n, n);
+        else
+            x86_vex_rr3(cb, X86_VEX(1, 2, 0, 0x16), 2, 0, n); /* vmovshdup */
+        x86_fp_zext(f, 2, 2);
+        x86_fp_zext(f, 1, n);
+    } else if (f->shape == IR_FP_VEC128 && d) {
+        x86_vex_rr3(cb, X86_VEX(1, 1, 0, 0x14), 1, n, m); /* vunpcklpd */
+        x86_vex_rr3(cb, X86_V_UNPCKHPD, 2, n, m);
+    } else if (f->shape == IR_FP_VEC128) {
+        x86_vex_rr3(cb, X86_V_SHUFPS, 1, n, m);
+        x86_u8(cb, 0x88);
+        x86_vex_rr3(cb, X86_V_SHUFPS, 2, n, m);
+        x86_u8(cb, 0xdd);
+    } else { /* 2S: n and m zero-extended in xmm1 and xmm2 */
+        x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x14), 3, n, m); /* vunpcklps: n0 m0 n1 m1 */
+        x86_vex_rr3(cb, X86_V_MOVQ_LOAD, 1, 0, 3);
+        x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
+        x86_vex_rr3(cb, X86_VEX(1, 0, 0, 0x12), 2, 4, 3); /* vmovhlps */
+    }
+}
+
+uint8_t *x86_fp_rint_away(FpGen *f, int n, bool inexact)
+{
+    CodeBuf *cb = f->g->cb;
+    int pp = fp_pp_packed(f), d = f->esz == 3;
+    if (f->kreg < 0 && (!x86_reach32(cb->ptr, fp_k) || !x86_reach32(cb->ptr + 256, fp_k))) {
+        f->kreg = f->tmp;
+        x86_movi_keepflags(cb, true, f->kreg, (uint64_t)(uintptr_t)fp_k);
+    }
+    fp_consts_need(f);
+    x86_vex_rr3(cb, X86_V_ANDPS, 3, n, FP_XABS);
+    fp_vk(f, X86_VEX(1, pp, 0, X86_V_CMP), 4, 3, FP_K_BIG_S + d, 0x15); /* NLT_UQ */
+    x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 4);
+    x86_test_ri(cb, false, f->tmp, fp_lanes(f));
+    uint8_t *slow = x86_jcc32(cb, X86_CC_NE);
+    x86_vex_rr3(cb, X86_VEX(3, 1, 0, 0x08 + d), 0, 0, n); /* vroundp toward zero */
+    x86_u8(cb, IR_FP_RND_Z | (inexact ? 0 : 8));
+    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_SUB), 2, n, 0);
+    x86_vex_rr3(cb, X86_V_ANDPS, 2, 2, FP_XABS);
+    fp_vk(f, X86_VEX(1, pp, 0, X86_V_CMP), 2, 2, FP_K_HALF_S + d, 0x1d); /* GE_OQ */
+    fp_vk(f, X86_V_ANDPS, 3, n, FP_K_SIGN_S + d, -1);
+    fp_vk(f, X86_V_ORPS, 3, 3, FP_K_ONE_S + d, -1);
+    x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_ADD), 3, 0, 3);
+    x86_vex_rr3(cb, X86_V_BLENDVPS + (unsigned)pp, 0, 0, 3);
+    x86_u8(cb, 2 << 4);
+    return slow;
+}
+
 /* xmm dst = the lanewise max (min) of xmm a and b, equal lanes (+0, -0) as on Arm. */
 static void fp_pair(CodeBuf *cb, bool max, int dst, int a, int b)
 {
@@ -534,12 +613,8 @@ static uint8_t *fp_check(FpGen *f)
     x86_vex_rr3(cb, X86_V_ANDPS, 3, 0, FP_XABS);
     x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 3, 3, FP_XMIN2);
     x86_u8(cb, X86_VCMP_NGE_UQ);
-    if (f->shape == IR_FP_VEC128) { /* vtestps / vtestpd: every lane is the op's */
-        x86_vex_rr3(cb, X86_VEX(2, 1, 0, 0x0e + pp), 3, 0, 3);
-    } else {
-        x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 3);
-        x86_test_ri(cb, false, f->tmp, fp_lanes(f));
-    }
+    x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 3);
+    x86_test_ri(cb, false, f->tmp, fp_lanes(f));
     return x86_jcc32(cb, X86_CC_NE);
 }
 
@@ -562,7 +637,7 @@ void x86_fp_operands(FpGen *f, int kind, bool cmp)
         f->x[i] = -1;
         if ((i == 2 && (!has_m || (cmp && ir_fp_by_elem(f->desc)))) || (i == 3 && !has_a))
             continue;
-        bool whole = full || (i == 2 && ir_fp_by_elem(f->desc)) || (i == 1 && fp_n_whole(kind));
+        bool whole = full || (i == 2 && ir_fp_by_elem(f->desc)) || (i == 1 && fp_n_whole(f, kind));
         f->x[i] = whole ? x86_vc_get(g, x86_fp_off(f, i)) : x86_vc_peek(g, x86_fp_off(f, i));
     }
     /* the old value of d matters to 16-byte ops and when d is a source (the slow path
@@ -596,6 +671,11 @@ static void fp_gen_env(FpGen *f)
     fp_sources(f, kind, &n, &m);
     if (kind == IR_FP_MIN || kind == IR_FP_MAX) {
         x86_fp_stub_site(st, fp_minmax(f, kind, n, m));
+    } else if (kind == IR_FP_RINT && ir_fp_idx(f->desc) == IR_FP_RND_A) {
+        x86_fp_stub_site(st, x86_fp_rint_away(f, n, false));
+    } else if (kind == IR_FP_MAXP || kind == IR_FP_MINP) {
+        fp_pairs(f, n, m);
+        x86_fp_stub_site(st, fp_minmax(f, kind == IR_FP_MAXP ? IR_FP_MAX : IR_FP_MIN, 1, 2));
     } else if (kind == IR_FP_MAXV || kind == IR_FP_MINV) {
         x86_fp_stub_site(st, fp_across(f, kind, n));
     } else if (kind == IR_FP_UCVTF) { /* lanes with the top bit set: the helper */

@@ -58,6 +58,11 @@ void x86_fp_stub_end(X86Gen *g, X86FpStub *st);
 /* jnz to the slow path when the op's guard word has a masked bit set (rel32, or NULL). */
 uint8_t *x86_fp_guard(X86Gen *g, const IrOp *op);
 
+/* n rounded to nearest with ties away from zero into xmm0 (FRINTA), inexact raised when
+ * the result differs (`inexact`) or never; lanes of 2^52 / 2^23 and more in magnitude,
+ * infinite or NaN: the returned rel32 jumps to the slow path.  Clobbers xmm0..xmm4. */
+uint8_t *x86_fp_rint_away(FpGen *f, int n, bool inexact);
+
 /* codegen_fp_int.c: fp_int with its result register, fp_from_int with its input. */
 void x86_fp_gen_int(FpGen *f, int out);
 void x86_fp_gen_from_int(FpGen *f, int in);

@@ -34,12 +34,12 @@ static void fp_range(FpGen *f, X86FpStub *st, int lo, bool strict, int hi)
 }
 
 /*
- * Conversion to integer, rounded (vround, inexact raised when inexact) unless toward
- * zero, then truncated (vcvtts*2si).  Signed: the host's "integer indefinite" (the
- * minimum) stands for NaN and out of range, where Arm saturates: the helper decides (also
- * for a true minimum); 32-bit results of a rounding mode are range-checked first instead,
- * so that no inexact flag is raised for a value Arm reports as invalid only.  Unsigned:
- * range-checked first (values that round below zero or to 2^32 / 2^63 and more, NaN: the
+ * Conversion to integer, rounded (vround, or x86_fp_rint_away for ties away; inexact
+ * raised when inexact) unless toward zero, then truncated (vcvtts*2si).  Signed: the host's
+ * "integer indefinite" (the minimum) stands for NaN and out of range, where Arm saturates: the
+ * helper decides (also for a true minimum); 32-bit results of a rounding mode are range-checked
+ * first instead, so that no inexact flag is raised for a value Arm reports as invalid only.
+ * Unsigned: range-checked first (values that round below zero or to 2^32 / 2^63 and more, NaN: the
  * helper), then converted to 64 bits.
  */
 static void fp_to_int(FpGen *f, X86FpStub *st, int out)
@@ -47,7 +47,7 @@ static void fp_to_int(FpGen *f, X86FpStub *st, int out)
     CodeBuf *cb = f->g->cb;
     int kind = ir_fp_kind(f->desc), mode = ir_fp_idx(f->desc);
     bool is64 = kind == IR_FPI_S64 || kind == IR_FPI_U64, u = kind >= IR_FPI_U32;
-    bool round = mode != IR_FP_RND_Z, pre = u || (round && !is64);
+    bool round = mode != IR_FP_RND_Z, pre = u || (round && !is64), away = mode == IR_FP_RND_A;
     x86_fp_fetch(f, 1, 1);
     if (u) {
         int hi = kind == IR_FPI_U64 ? FP_C_2P63 : round ? FP_C_2P32R : FP_C_2P32;
@@ -56,11 +56,13 @@ static void fp_to_int(FpGen *f, X86FpStub *st, int out)
     } else if (pre) {
         fp_range(f, st, FP_C_MI32, true, FP_C_I32);
     }
-    if (round) {
+    if (away) {
+        x86_fp_stub_site(st, x86_fp_rint_away(f, 1, true));
+    } else if (round) {
         x86_vex_rr3(cb, X86_VEX(3, 1, 0, f->esz == 3 ? 0x0b : 0x0a), 1, 1, 1);
         x86_u8(cb, (uint8_t)mode);
     }
-    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, is64 || u, 0x2c), out, 0, 1);
+    x86_vex_rr3(cb, X86_VEX(1, f->esz == 3 ? 3 : 2, is64 || u, 0x2c), out, 0, away ? 0 : 1);
     if (!pre) {
         x86_alu_ri(cb, X86_CMP, is64, out, 1); /* overflows only for the minimum */
         x86_fp_stub_site(st, x86_jcc32(cb, X86_CC_O));
