@@ -538,7 +538,7 @@ int main(int argc, char **argv)
         for (unsigned f = 0; f < sizeof fpcrs / 8; f++) {
             hash = 0;
             rng = 0x2545f4914f6cdd1dull + k * 77;
-            for (int i = 0; i < 64; i++) {
+            for (int i = 0; i < 40; i++) {
                 uint64_t in[6], out[3];
                 for (int j = 0; j < 6; j++)
                     in[j] = lanes();

@@ -309,7 +309,7 @@ int main(int argc, char **argv)
             n = sizeof Xv / 8;
         for (size_t f = 0; f < sizeof fpcrs / 8; f++) {
             hash = 0;
-            size_t nb = o->arity >= 2 ? n : 1, nc = o->arity == 3 ? 7 : 1;
+            size_t nb = o->arity >= 2 ? n : 1, nc = o->arity == 3 ? 4 : 1;
             for (size_t i = 0; i < n; i++)
                 for (size_t j = 0; j < nb; j++)
                     for (size_t c = 0; c < nc; c++) {
