@@ -40,7 +40,7 @@ static uint64_t next(void)
     return rng;
 }
 
-#define N 1000
+#define N 600
 static double din[N], din2[N];
 static float fin[N], fin2[N];
 

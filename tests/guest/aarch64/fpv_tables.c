@@ -62,7 +62,7 @@ H1(h_fabd, "ext v2.16b, v1.16b, v1.16b, #2\n\tfabd v0.8h, v1.8h, v2.8h")
 #define S1(fn, insn, dbl)                                                                          \
     static void fn(uint64_t fpcr)                                                                  \
     {                                                                                              \
-        for (uint32_t i = 0; i < 0x10000; i += 3) {                                                \
+        for (uint32_t i = 0; i < 0x10000; i += 5) {                                                \
             uint64_t lo, hi, st;                                                                   \
             if (dbl) {                                                                             \
                 lo = (uint64_t)(i & 0xfff) << 52 | (uint64_t)(i >> 4) << 40 | i * 0x9e37ull;       \
