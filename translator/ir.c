@@ -140,6 +140,7 @@ void ir_context_free(IrContext *ctx)
     if (!ctx)
         return;
     ir_scratch_free(ctx);
+    free(ctx->fold_info);
     free(ctx->temps);
     free(ctx->ops);
     free(ctx);
@@ -394,7 +395,9 @@ void ir_gen_lookup_and_goto(IrContext *ctx)
 void ir_compact(IrContext *ctx)
 {
     uint32_t j = 0;
-    for (uint32_t i = 0; i < ctx->nops; i++)
+    while (j < ctx->nops && ctx->ops[j].opc != IR_OP_nop)
+        j++;
+    for (uint32_t i = j; i < ctx->nops; i++)
         if (ctx->ops[i].opc != IR_OP_nop)
             ctx->ops[j++] = ctx->ops[i];
     ctx->nops = j;

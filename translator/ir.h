@@ -183,6 +183,11 @@ typedef struct IrContext {
     uint32_t ninsns;           /* guest instructions translated */
     bool mem_guarded;          /* the guest window has 4 GiB PROT_NONE guards on both sides */
     struct IrScratch *scratch; /* ir_scratch memory (ir_scratch.c); owned by this context */
+    /* opt_fold's per-temp table, kept from one translation to the next so that a TB does not
+     * initialise an entry per temp: entries are valid only for the epoch they were stamped with,
+     * and epochs keep increasing across translations (opt_fold.c). */
+    struct FoldInfo *fold_info;
+    uint32_t fold_cap, fold_epoch;
 } IrContext;
 
 /* Allocates a context bound to `globals`; NULL on out of memory. */

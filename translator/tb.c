@@ -107,6 +107,8 @@ static IrContext *ir_clone(const IrContext *src)
     IrContext *c = xmalloc(sizeof(*c));
     *c = *src;
     c->scratch = NULL; /* the translation context's */
+    c->fold_info = NULL;
+    c->fold_cap = c->fold_epoch = 0;
     c->temps = xmalloc(sizeof(IrTempInfo) * (src->ntemps ? src->ntemps : 1));
     memcpy(c->temps, src->temps, sizeof(IrTempInfo) * src->ntemps);
     c->temps_cap = src->ntemps;
