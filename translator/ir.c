@@ -140,6 +140,7 @@ void ir_context_free(IrContext *ctx)
     if (!ctx)
         return;
     ir_scratch_free(ctx);
+    free(ctx->fold_info);
     free(ctx->temps);
     free(ctx->ops);
     free(ctx);
@@ -147,10 +148,14 @@ void ir_context_free(IrContext *ctx)
 
 void ir_reset(IrContext *ctx, uint64_t pc)
 {
-    int n = ctx->globals ? ctx->globals->count : 0;
-    if (n)
+    uint32_t n = ctx->globals ? (uint32_t)ctx->globals->count : 0;
+    /* Nothing writes the globals' entries (they come first and stay put), so they are copied
+     * only when the set changed, not per translation. */
+    if (n != ctx->nglobals_copied) {
         memcpy(ctx->temps, ctx->globals->info, sizeof(IrTempInfo) * n);
-    ctx->ntemps = (uint32_t)n;
+        ctx->nglobals_copied = n;
+    }
+    ctx->ntemps = n;
     ctx->nops = 0;
     ctx->nlabels = 0;
     ir_scratch_reset(ctx);
@@ -210,15 +215,16 @@ static IrOp *emit_n(IrContext *ctx, int opc, IrType type, int nout, int nin, int
     if (ctx->nops == ctx->ops_cap)
         ctx->ops = grow(ctx->ops, &ctx->ops_cap, sizeof(IrOp));
     IrOp *op = &ctx->ops[ctx->nops++];
+    /* A fixed-size clear and a short copy loop (most ops have 1 to 4 arguments) cost less than
+     * the library calls a variable-size memcpy and memset become. */
+    memset(op->args, 0, sizeof(op->args));
     op->opc = (uint16_t)opc;
     op->type = type;
     op->nout = (uint8_t)nout;
     op->nin = (uint8_t)nin;
     op->nconst = (uint8_t)nconst;
-    int n = nout + nin + nconst;
-    memcpy(op->args, args, sizeof(uint64_t) * n);
-    if (n < IR_MAX_ARGS)
-        memset(op->args + n, 0, sizeof(uint64_t) * (IR_MAX_ARGS - n));
+    for (int i = 0, n = nout + nin + nconst; i < n; i++)
+        op->args[i] = args[i];
     return op;
 }
 
@@ -394,7 +400,9 @@ void ir_gen_lookup_and_goto(IrContext *ctx)
 void ir_compact(IrContext *ctx)
 {
     uint32_t j = 0;
-    for (uint32_t i = 0; i < ctx->nops; i++)
+    while (j < ctx->nops && ctx->ops[j].opc != IR_OP_nop)
+        j++;
+    for (uint32_t i = j; i < ctx->nops; i++)
         if (ctx->ops[i].opc != IR_OP_nop)
             ctx->ops[j++] = ctx->ops[i];
     ctx->nops = j;

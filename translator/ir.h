@@ -175,6 +175,7 @@ typedef struct IrContext {
     const IrGlobals *globals;
     IrTempInfo *temps;
     uint32_t ntemps, temps_cap;
+    uint32_t nglobals_copied; /* globals whose IrTempInfo temps[] holds (ir_reset) */
     IrOp *ops;
     uint32_t nops, ops_cap;
     uint32_t nlabels;
@@ -183,6 +184,12 @@ typedef struct IrContext {
     uint32_t ninsns;           /* guest instructions translated */
     bool mem_guarded;          /* the guest window has 4 GiB PROT_NONE guards on both sides */
     struct IrScratch *scratch; /* ir_scratch memory (ir_scratch.c); owned by this context */
+    unsigned char *scratch_ptr, *scratch_end; /* the free part of the newest scratch chunk */
+    /* opt_fold's per-temp table, kept from one translation to the next so that a TB does not
+     * initialise an entry per temp: entries are valid only for the epoch they were stamped with,
+     * and epochs keep increasing across translations (opt_fold.c). */
+    struct FoldInfo *fold_info;
+    uint32_t fold_cap, fold_epoch;
 } IrContext;
 
 /* Allocates a context bound to `globals`; NULL on out of memory. */
@@ -192,9 +199,20 @@ void ir_context_free(IrContext *ctx);
 void ir_reset(IrContext *ctx, uint64_t pc);
 
 /* Scratch memory for one translation (ir_scratch.c): 16-byte aligned, valid until the next
- * ir_reset or ir_context_free, never NULL (ferry exits when memory runs out, as the IR
- * builders do).  ir_scratch's contents are undefined; ir_scratch_zero's are zero. */
-void *ir_scratch(IrContext *ctx, size_t size);
+ * ir_reset or ir_context_free, never NULL for a size above 0 (ferry exits when memory runs
+ * out, as the IR builders do).  ir_scratch's contents are undefined; ir_scratch_zero's are
+ * zero. */
+#define IR_SCRATCH_ALIGN 16u
+void *ir_scratch_grow(IrContext *ctx, size_t size); /* the slow path: a new chunk */
+static inline void *ir_scratch(IrContext *ctx, size_t size)
+{
+    size = (size + IR_SCRATCH_ALIGN - 1) & ~(size_t)(IR_SCRATCH_ALIGN - 1);
+    if ((size_t)(ctx->scratch_end - ctx->scratch_ptr) < size)
+        return ir_scratch_grow(ctx, size);
+    void *p = ctx->scratch_ptr;
+    ctx->scratch_ptr += size;
+    return p;
+}
 void *ir_scratch_zero(IrContext *ctx, size_t size);
 /* Empties the scratch memory (ir_reset does it); ir_scratch_free also releases it. */
 void ir_scratch_reset(IrContext *ctx);

@@ -13,11 +13,10 @@
 #include <string.h>
 
 #define IR_SCRATCH_MIN (64u << 10)
-#define IR_SCRATCH_ALIGN 16u
 
 typedef struct IrScratch {
     struct IrScratch *prev; /* older, smaller chunks, freed at the next reset */
-    size_t used, cap;
+    size_t cap;
     _Alignas(IR_SCRATCH_ALIGN) unsigned char data[];
 } IrScratch;
 
@@ -29,24 +28,21 @@ static IrScratch *scratch_chunk(size_t cap, IrScratch *prev)
         exit(1);
     }
     s->prev = prev;
-    s->used = 0;
     s->cap = cap;
     return s;
 }
 
-void *ir_scratch(IrContext *ctx, size_t size)
+/* ir_scratch (ir.h) found the current chunk too small (or none): size is already rounded. */
+void *ir_scratch_grow(IrContext *ctx, size_t size)
 {
-    size = (size + IR_SCRATCH_ALIGN - 1) & ~(size_t)(IR_SCRATCH_ALIGN - 1);
     IrScratch *s = ctx->scratch;
-    if (!s || s->cap - s->used < size) {
-        size_t cap = s ? 2 * s->cap : IR_SCRATCH_MIN;
-        while (cap < size)
-            cap *= 2;
-        ctx->scratch = s = scratch_chunk(cap, s);
-    }
-    void *p = s->data + s->used;
-    s->used += size;
-    return p;
+    size_t cap = s ? 2 * s->cap : IR_SCRATCH_MIN;
+    while (cap < size)
+        cap *= 2;
+    ctx->scratch = s = scratch_chunk(cap, s);
+    ctx->scratch_ptr = s->data + size;
+    ctx->scratch_end = s->data + cap;
+    return s->data;
 }
 
 void *ir_scratch_zero(IrContext *ctx, size_t size)
@@ -64,7 +60,8 @@ void ir_scratch_reset(IrContext *ctx)
         s->prev = old->prev;
         free(old);
     }
-    s->used = 0;
+    ctx->scratch_ptr = s->data;
+    ctx->scratch_end = s->data + s->cap;
 }
 
 void ir_scratch_free(IrContext *ctx)
@@ -72,4 +69,5 @@ void ir_scratch_free(IrContext *ctx)
     ir_scratch_reset(ctx);
     free(ctx->scratch);
     ctx->scratch = NULL;
+    ctx->scratch_ptr = ctx->scratch_end = NULL;
 }

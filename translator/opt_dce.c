@@ -138,7 +138,7 @@ void opt_dce(IrContext *ctx)
     d.live = ir_scratch_zero(ctx, ctx->ntemps + 1);
     d.locals = ir_scratch(ctx, sizeof(IrTemp) * (ctx->ntemps + 1));
     d.label_live = ir_scratch_zero(ctx, sizeof(uint8_t *) * (ctx->nlabels + 1));
-    for (uint32_t t = 0; t < ctx->ntemps; t++)
+    for (uint32_t t = d.nglobals; t < ctx->ntemps; t++) /* globals come first */
         if (ctx->temps[t].kind == IR_TEMP_LOCAL)
             d.locals[d.nlocals++] = t;
     /* After the last op (always an exit) nothing but globals matters. */

@@ -12,9 +12,10 @@
  */
 #include "translator/ir.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-typedef struct FoldInfo {
+struct FoldInfo {
     uint32_t epoch; /* info valid only when equal to the pass epoch */
     bool is_const;
     bool z32; /* an I64 value whose upper 32 bits are known to be zero */
@@ -23,7 +24,8 @@ typedef struct FoldInfo {
     uint32_t copy_gen;  /* write generation of copy_src when copied */
     uint32_t write_gen; /* bumped on every write */
     IrTemp const_temp;  /* cached const temp for val, or IR_TEMP_NONE */
-} FoldInfo;
+};
+typedef struct FoldInfo FoldInfo;
 
 typedef struct Fold {
     IrContext *ctx;
@@ -33,8 +35,14 @@ typedef struct Fold {
     uint32_t nglobals;
 } Fold;
 
-/* Entries start invalid (epoch 0, the pass's epochs start at 1); only that and the write
- * generation need a value. */
+/*
+ * The table lives in the IrContext across translations (ctx->fold_info): an entry is valid
+ * only when its epoch equals the pass's current one, and epochs keep increasing from one TB
+ * to the next, so a TB touches only the entries of the temps it uses.  write_gen needs no
+ * reset: a copy records its source's generation in the same pass that compares it.
+ */
+#define FOLD_EPOCH_LIMIT (UINT32_MAX - (1u << 24))
+
 static void fold_info_init(FoldInfo *fi, uint32_t n)
 {
     for (uint32_t i = 0; i < n; i++) {
@@ -43,16 +51,31 @@ static void fold_info_init(FoldInfo *fi, uint32_t n)
     }
 }
 
+/* Makes the table hold at least n entries (new ones invalid). */
+static void fold_reserve(Fold *f, uint32_t n)
+{
+    IrContext *ctx = f->ctx;
+    if (n <= ctx->fold_cap)
+        return;
+    uint32_t cap = ctx->fold_cap ? ctx->fold_cap : 256;
+    while (cap < n)
+        cap *= 2;
+    FoldInfo *nf = realloc(ctx->fold_info, cap * sizeof(*nf));
+    if (!nf) {
+        fprintf(stderr, "ferry: out of memory in the translator\n");
+        exit(1);
+    }
+    fold_info_init(nf + ctx->fold_cap, cap - ctx->fold_cap);
+    ctx->fold_info = nf;
+    ctx->fold_cap = cap;
+    f->fi = nf;
+    f->nfi = cap;
+}
+
 static FoldInfo *info(Fold *f, IrTemp t)
 {
-    if (t >= f->nfi) {
-        uint32_t n = f->nfi * 2 > t + 1 ? f->nfi * 2 : t + 64;
-        FoldInfo *nf = ir_scratch(f->ctx, n * sizeof(*nf));
-        memcpy(nf, f->fi, f->nfi * sizeof(*nf));
-        fold_info_init(nf + f->nfi, n - f->nfi);
-        f->fi = nf;
-        f->nfi = n;
-    }
+    if (t >= f->nfi)
+        fold_reserve(f, t + 1);
     FoldInfo *i = &f->fi[t];
     if (i->epoch != f->epoch) {
         i->epoch = f->epoch;
@@ -340,11 +363,14 @@ static void invalidate_globals(Fold *f)
 
 void opt_fold(IrContext *ctx)
 {
-    Fold f = {.ctx = ctx, .epoch = 1};
+    Fold f = {.ctx = ctx, .fi = ctx->fold_info, .nfi = ctx->fold_cap};
     f.nglobals = ctx->globals ? (uint32_t)ctx->globals->count : 0;
-    f.nfi = ctx->ntemps + 64; /* room for the constants folding creates; info() grows it */
-    f.fi = ir_scratch(ctx, f.nfi * sizeof(FoldInfo));
-    fold_info_init(f.fi, f.nfi);
+    fold_reserve(&f, ctx->ntemps + 64); /* room for the constants folding creates */
+    if (ctx->fold_epoch >= FOLD_EPOCH_LIMIT - ctx->nops) {
+        fold_info_init(f.fi, f.nfi);
+        ctx->fold_epoch = 0;
+    }
+    f.epoch = ctx->fold_epoch + 1;
     for (uint32_t n = 0; n < ctx->nops; n++) {
         IrOp *op = &ctx->ops[n];
         const IrOpDef *d = &ir_op_defs[op->opc];
@@ -366,4 +392,5 @@ void opt_fold(IrContext *ctx)
         if (d->flags & IR_OPF_BB_END)
             f.epoch++;
     }
+    ctx->fold_epoch = f.epoch;
 }

@@ -107,6 +107,9 @@ static IrContext *ir_clone(const IrContext *src)
     IrContext *c = xmalloc(sizeof(*c));
     *c = *src;
     c->scratch = NULL; /* the translation context's */
+    c->scratch_ptr = c->scratch_end = NULL;
+    c->fold_info = NULL;
+    c->fold_cap = c->fold_epoch = 0;
     c->temps = xmalloc(sizeof(IrTempInfo) * (src->ntemps ? src->ntemps : 1));
     memcpy(c->temps, src->temps, sizeof(IrTempInfo) * src->ntemps);
     c->temps_cap = src->ntemps;
@@ -127,7 +130,8 @@ static void tb_free(TB *tb)
     free(tb->insn_host_off);
     free(tb->insn_guest_pc);
     free(tb->live);
-    free(tb->jmp_in);
+    if (tb->jmp_in != tb->jmp_in_first)
+        free(tb->jmp_in);
     free(tb);
 }
 
@@ -302,19 +306,38 @@ void tb_invalidate_locked(Translator *tr, TB *tb)
     tb->njmp_in = 0;
 }
 
+/* Makes room in to->jmp_in: the TB's own two entries first, then the heap; false on out of
+ * memory. */
+static bool tb_grow_jmp_in(TB *to)
+{
+    if (!to->jmp_in_cap) {
+        to->jmp_in = to->jmp_in_first;
+        to->jmp_in_cap = 2;
+        return true;
+    }
+    uint32_t cap = to->jmp_in_cap * 2;
+    uintptr_t *n;
+    if (to->jmp_in == to->jmp_in_first) {
+        n = malloc(cap * sizeof(*n));
+        if (n)
+            memcpy(n, to->jmp_in_first, sizeof(to->jmp_in_first));
+    } else {
+        n = realloc(to->jmp_in, cap * sizeof(*n));
+    }
+    if (!n)
+        return false;
+    to->jmp_in = n;
+    to->jmp_in_cap = cap;
+    return true;
+}
+
 void tb_chain(Translator *tr, TB *from, int slot, TB *to)
 {
     pthread_mutex_lock(&tr->lock);
     if (from->flags == TB_FLAGS_INVALID || to->flags == TB_FLAGS_INVALID || from->jmp_dest[slot])
         goto out;
-    if (to->njmp_in == to->jmp_in_cap) {
-        uint32_t cap = to->jmp_in_cap ? to->jmp_in_cap * 2 : 4;
-        uintptr_t *n = realloc(to->jmp_in, cap * sizeof(*n));
-        if (!n)
-            goto out; /* not chained: still correct */
-        to->jmp_in = n;
-        to->jmp_in_cap = cap;
-    }
+    if (to->njmp_in == to->jmp_in_cap && !tb_grow_jmp_in(to))
+        goto out; /* not chained: still correct */
     to->jmp_in[to->njmp_in++] = (uintptr_t)from | (uintptr_t)slot;
     if (to->code)
         x86_patch_jump(from, slot, to->code);

@@ -39,9 +39,11 @@ typedef struct TB {
     /* interpreter */
     IrContext *ir; /* private copy of the optimized IR, NULL under the JIT */
     struct TB *hash_next;
-    /* TBs chained to this one: (TB pointer | slot), for unchaining on invalidation */
+    /* TBs chained to this one: (TB pointer | slot), for unchaining on invalidation; jmp_in
+     * is jmp_in_first (no allocation) until more than two TBs chain here */
     uintptr_t *jmp_in;
     uint32_t njmp_in, jmp_in_cap;
+    uintptr_t jmp_in_first[2];
 } TB;
 
 /*

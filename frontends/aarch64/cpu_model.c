@@ -241,7 +241,21 @@ bool a64_model_allows(const A64CpuModel *m, uint32_t insn)
         {0x7fe00000, 0x1ec00000, A64_FEAT_FP16}, /* fixed-point conversions */
         {0xffc00000, 0x1fc00000, A64_FEAT_FP16}, /* 3-source */
     };
-    for (size_t i = 0; i < sizeof(gates) / sizeof(gates[0]); i++)
+    enum { NGATES = sizeof(gates) / sizeof(gates[0]) };
+    /* A model with every gated feature (the default, max) allows everything: the mask of those
+     * features is found once, so that the common case costs no table walk per instruction. */
+    static uint64_t gated; /* 0: not computed yet; racing threads store the same value */
+    uint64_t need = __atomic_load_n(&gated, __ATOMIC_RELAXED);
+    if (!need) {
+        need = 1ull << 63; /* no A64Feature: marks the mask computed */
+        for (size_t i = 0; i < NGATES; i++)
+            if (gates[i].feat >= 0)
+                need |= 1ull << gates[i].feat;
+        __atomic_store_n(&gated, need, __ATOMIC_RELAXED);
+    }
+    if (((m->features | 1ull << 63) & need) == need)
+        return true;
+    for (size_t i = 0; i < NGATES; i++)
         if ((insn & gates[i].mask) == gates[i].value)
             return gates[i].feat == BASE ||
                    (gates[i].feat >= 0 && (m->features >> gates[i].feat & 1));

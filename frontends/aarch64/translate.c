@@ -96,7 +96,8 @@ static bool fetch(CPUCommon *cpu, uint64_t pc, const uint8_t **page, uint32_t *i
 
 static bool flags_dead_at(DisasContext *s, uint64_t dest)
 {
-    const uint8_t *page = NULL; /* host address of the page of dest + 4 * i, checked once */
+    /* host address of the page of dest + 4 * i, checked once (the TB's page already was) */
+    const uint8_t *page = !((dest ^ s->ir->guest_pc) & GUEST_PAGE_MASK) ? s->page : NULL;
     for (int i = 0; i < 32; i++) {
         uint32_t insn;
         uint64_t pc = dest + 4 * i;
@@ -329,13 +330,12 @@ void a64_translate(IrContext *ctx, CPUCommon *cpu, const ArchTranslateOpts *o)
     DisasContext s = {.ir = ctx, .cpu = cpu};
     uint64_t pc = ctx->guest_pc;
     uint32_t n = 0;
-    const uint8_t *page = NULL;
     for (;;) {
         s.pc = pc;
         s.next_pc = pc + 4;
         s.is_jmp = DISAS_NEXT;
         uint32_t insn;
-        if (!fetch(cpu, pc, &page, &insn)) {
+        if (!fetch(cpu, pc, &s.page, &insn)) {
             if (n == 0) {
                 ir_gen_insn_start(ctx, pc);
                 a64_gen_exception(&s, A64_EXCP_FETCH, pc);

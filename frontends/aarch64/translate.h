@@ -48,6 +48,7 @@ typedef struct DisasContext {
     uint32_t insn;
     DisasJump is_jmp;
     A64LastCc last_cc;
+    const uint8_t *page; /* host address of the TB's first page once fetched, else NULL */
 } DisasContext;
 
 /* Globals registered by a64_init_globals (frontends/aarch64/cpu.c). */

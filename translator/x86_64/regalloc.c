@@ -48,11 +48,12 @@ static bool x86_ra_is64(const X86Gen *g, IrTemp t)
 
 void x86_ra_init(X86Gen *g)
 {
-    for (uint32_t t = 0; t < g->ctx->ntemps; t++) {
-        g->ts[t].reg = -1;
-        g->ts[t].slot = -1;
-        g->ts[t].mem_ok = g->ctx->temps[t].kind == IR_TEMP_GLOBAL;
-    }
+    /* Locals for the table pointers: the stores would otherwise make the compiler reload them
+     * on every iteration. */
+    X86TempState *ts = g->ts;
+    const IrTempInfo *ti = g->ctx->temps;
+    for (uint32_t t = 0, n = g->ctx->ntemps; t < n; t++)
+        ts[t] = (X86TempState){.reg = -1, .slot = -1, .mem_ok = ti[t].kind == IR_TEMP_GLOBAL};
     x86_vc_drop(g);
     g->vc_partial = 0;
     for (int r = 0; r < 16; r++) {
