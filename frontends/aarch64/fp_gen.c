@@ -16,6 +16,24 @@ typedef struct FpInsn {
     int rd, rn, rm, ra;
 } FpInsn;
 
+/* The shape of an AdvSIMD instruction's FP operation: scalar, 64-bit or 128-bit vector. */
+static int fp_vshape(const A64SimdDesc *d)
+{
+    return d->scalar ? IR_FP_SCALAR : d->q ? IR_FP_VEC128 : IR_FP_VEC64;
+}
+
+/* An op whose only source is Vn (the unused source fields name Vn too). */
+static FpInsn fp_unary(int kind, int esz, int shape, const A64SimdDesc *d)
+{
+    return (FpInsn){.kind = kind,
+                    .esz = esz,
+                    .shape = shape,
+                    .rd = d->rd,
+                    .rn = d->rn,
+                    .rm = d->rn,
+                    .ra = d->rn};
+}
+
 static uint32_t vreg(int r)
 {
     return (uint32_t)a64_vreg_offset(r);
@@ -210,9 +228,7 @@ bool a64_gen_fp_3same(DisasContext *s, void *fn, const A64SimdDesc *d)
     FpInsn f = {.kind = kind,
                 .idx = idx,
                 .esz = 2 + (d->size & 1),
-                .shape = d->scalar ? IR_FP_SCALAR
-                         : d->q    ? IR_FP_VEC128
-                                   : IR_FP_VEC64,
+                .shape = fp_vshape(d),
                 .rd = d->rd,
                 .rn = d->rn,
                 .rm = d->rm,
@@ -256,14 +272,9 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
     int key = d->u << 6 | (d->size >> 1) << 5 | d->opc;
     if ((key == 0x16 || key == 0x17) && (d->size & 1) && !d->scalar && !fz(s)) {
         bool l = key == 0x17; /* FCVTL(2) 2S -> 2D, FCVTN(2) 2D -> 2S (idx: the high half) */
-        FpInsn f = {.kind = l ? IR_FP_CVTL : IR_FP_CVTN,
-                    .esz = l ? 3 : 2,
-                    .shape = l || d->q ? IR_FP_VEC128 : IR_FP_VEC64,
-                    .idx = d->q,
-                    .rd = d->rd,
-                    .rn = d->rn,
-                    .rm = d->rn,
-                    .ra = d->rn};
+        FpInsn f = fp_unary(l ? IR_FP_CVTL : IR_FP_CVTN, l ? 3 : 2,
+                            l || d->q ? IR_FP_VEC128 : IR_FP_VEC64, d);
+        f.idx = d->q;
         gen_fp_env(s, &f, fn, d);
         return true;
     }
@@ -276,16 +287,8 @@ bool a64_gen_fp_2misc(DisasContext *s, void *fn, const A64SimdDesc *d)
     if (d->scalar && !cvt_int && kind != IR_FP_SCVTF && kind != IR_FP_UCVTF)
         return false; /* scalar forms: the conversions only (one lane, the rest zero) */
     int idx = ops[key].idx;
-    FpInsn f = {.kind = kind,
-                .esz = 2 + (d->size & 1),
-                .shape = d->scalar ? IR_FP_SCALAR
-                         : d->q    ? IR_FP_VEC128
-                                   : IR_FP_VEC64,
-                .idx = idx,
-                .rd = d->rd,
-                .rn = d->rn,
-                .rm = d->rn,
-                .ra = d->rn};
+    FpInsn f = fp_unary(kind, 2 + (d->size & 1), fp_vshape(d), d);
+    f.idx = idx;
     gen_fp_env(s, &f, fn, d);
     return true;
 }
@@ -294,13 +297,7 @@ bool a64_gen_fp_across(DisasContext *s, void *fn, const A64SimdDesc *d)
 {
     if (!d->u || !d->q || (d->size & 1) || (d->opc != 0x0c && d->opc != 0x0f) || fz(s))
         return false;
-    FpInsn f = {.kind = (d->size & 2) ? IR_FP_MINV : IR_FP_MAXV,
-                .esz = 2,
-                .shape = IR_FP_SCALAR,
-                .rd = d->rd,
-                .rn = d->rn,
-                .rm = d->rn,
-                .ra = d->rn};
+    FpInsn f = fp_unary((d->size & 2) ? IR_FP_MINV : IR_FP_MAXV, 2, IR_FP_SCALAR, d);
     gen_fp_env(s, &f, fn, d);
     return true;
 }
@@ -310,13 +307,7 @@ bool a64_gen_fp_pair(DisasContext *s, void *fn, const A64SimdDesc *d)
     int kind = d->opc == 0x0d ? IR_FP_ADDP : (d->size & 2) ? IR_FP_MINP : IR_FP_MAXP;
     if (!d->u || (d->opc != 0x0c && d->opc != 0x0d && d->opc != 0x0f) || fz(s))
         return false;
-    FpInsn f = {.kind = kind,
-                .esz = 2 + (d->size & 1),
-                .shape = IR_FP_SCALAR,
-                .rd = d->rd,
-                .rn = d->rn,
-                .rm = d->rn,
-                .ra = d->rn};
+    FpInsn f = fp_unary(kind, 2 + (d->size & 1), IR_FP_SCALAR, d);
     gen_fp_env(s, &f, fn, d);
     return true;
 }
@@ -332,9 +323,7 @@ bool a64_gen_fp_indexed(DisasContext *s, void *fn, const A64SimdDesc *d)
         return false;
     FpInsn f = {.kind = kind,
                 .esz = d->size,
-                .shape = d->scalar ? IR_FP_SCALAR
-                         : d->q    ? IR_FP_VEC128
-                                   : IR_FP_VEC64,
+                .shape = fp_vshape(d),
                 .by_elem = 1,
                 .idx = d->imm,
                 .rd = d->rd,
