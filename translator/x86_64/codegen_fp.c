@@ -122,7 +122,7 @@ static void fp_consts_check(X86Gen *g)
 
 /* Loads the constants of element size esz (through general register tmp when fp_k is out
  * of rip-relative reach). */
-static void fp_consts_load(CodeBuf *cb, int esz, int tmp)
+void x86_fp_consts_load(CodeBuf *cb, int esz, int tmp)
 {
     int k[2] = {esz == 3 ? FP_K_ABS_D : FP_K_ABS_S, esz == 3 ? FP_K_MIN2_D : FP_K_MIN2_S};
     bool far = !x86_reach32(cb->ptr, fp_k) || !x86_reach32(cb->ptr + 32, fp_k);
@@ -140,7 +140,7 @@ static void fp_consts_load(CodeBuf *cb, int esz, int tmp)
 static void fp_consts_need(FpGen *f)
 {
     if (f->g->fpk_esz != f->esz) {
-        fp_consts_load(f->g->cb, f->esz, f->tmp);
+        x86_fp_consts_load(f->g->cb, f->esz, f->tmp);
         f->g->fpk_esz = (int8_t)f->esz;
     }
 }
@@ -225,131 +225,6 @@ static void fp_elem(FpGen *f)
     x86_fp_zext(f, 2, 2);
 }
 
-/*
- * The exact helper fn(cpu, arg), out of line: cached vector registers are written back
- * first and reloaded after (the cache state is the fast path's), the caller-saved
- * registers that hold values are preserved (except `out`, which receives the result,
- * and the scratch register).
- */
-void x86_fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
-{
-    CodeBuf *cb = g->cb;
-    int saved[16], n = 0;
-    for (int i = 0; i < X86_VC_SIZE; i++)
-        if ((g->vc_dirty >> i) & 1)
-            x86_vex_md(cb, X86_V_MOVUPS_STORE, 8 + i, 0, X86_REG_CPU, g->vc_off[i]);
-    for (int r = 0; r < 16; r++)
-        if (((X86_CALLER_SAVED >> r) & 1) && r != out && r != tmp && g->reg_temp[r] != IR_TEMP_NONE)
-            saved[n++] = r;
-    for (int i = 0; i < n; i++)
-        x86_push(cb, saved[i]);
-    if (n & 1)
-        x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8);
-    if (value >= 0 && value != X86_RDX) /* fn(cpu, arg, value) */
-        x86_mov_rr(cb, true, X86_RDX, value);
-    x86_mov_rr(cb, true, X86_RDI, X86_REG_CPU);
-    x86_movi_keepflags(cb, true, X86_RSI, ir_cst(op, 3));
-    x86_call_abs(cb, (const void *)(uintptr_t)ir_cst(op, 2), X86_RAX);
-    if (n & 1)
-        x86_alu_ri(cb, X86_ADD, true, X86_RSP, 8);
-    if (out >= 0 && out != X86_RAX)
-        x86_mov_rr(cb, true, out, X86_RAX);
-    for (int i = n - 1; i >= 0; i--)
-        x86_pop(cb, saved[i]);
-    x86_vc_reload(g);
-    g->fpk_esz = 0;
-}
-
-/* A stub for op with the current register and cache state; NULL on out of memory. */
-X86FpStub *x86_fp_stub(X86Gen *g, const IrOp *op, int out, int tmp, int value)
-{
-    X86FpStub *st = x86_gen_push(g, &g->fp_stubs, &g->nfp_stubs, &g->fp_stubs_cap, sizeof(*st));
-    if (!st)
-        return NULL;
-    memset(st, 0, sizeof(*st));
-    st->op = op;
-    st->out = out, st->tmp = tmp, st->value = value;
-    for (int r = 0; r < 16; r++)
-        if (((X86_CALLER_SAVED >> r) & 1) && r != out && r != tmp && g->reg_temp[r] != IR_TEMP_NONE)
-            st->saved |= (uint16_t)(1u << r);
-    st->vc_valid = g->vc_valid, st->vc_dirty = g->vc_dirty;
-    memcpy(st->vc_off, g->vc_off, sizeof(st->vc_off));
-    return st;
-}
-
-/* The op's code ends here: the stub returns here. */
-void x86_fp_stub_end(X86Gen *g, X86FpStub *st)
-{
-    st->done = g->cb->ptr;
-    st->fpk_esz = g->fpk_esz;
-    if (!st->nsites && !st->rare)
-        g->nfp_stubs--; /* nothing jumps to it */
-}
-
-void x86_fp_stub_site(X86FpStub *st, uint8_t *rel)
-{
-    if (st && rel) {
-        assert(st->nsites < (int)(sizeof(st->sites) / sizeof(st->sites[0])));
-        st->sites[st->nsites++] = rel;
-    }
-}
-
-static void fp_emit_stub(X86Gen *g, const X86FpStub *st)
-{
-    CodeBuf *cb = g->cb;
-    if (st->rare) { /* lanes below 2 * min normal that are zeros are fine */
-        unsigned movmsk = X86_V_MOVMSKPS | (unsigned)st->pp << 10;
-        x86_patch32(st->rare, cb->ptr);
-        x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
-        x86_vex_rr3(cb, X86_VEX(1, st->pp, 0, X86_V_CMP), 4, 0, 4);
-        x86_u8(cb, X86_VCMP_NEQ_UQ);
-        x86_vex_rr3(cb, X86_V_ANDPS, 3, 3, 4);
-        x86_vex_rr3(cb, movmsk, st->tmp, 0, 3);
-        x86_test_ri(cb, false, st->tmp, st->lanes);
-        x86_patch32(x86_jcc32(cb, X86_CC_E), st->ok);
-    }
-    for (int i = 0; i < st->nsites; i++)
-        x86_patch32(st->sites[i], cb->ptr);
-    int saved[16], n = 0;
-    for (int i = 0; i < X86_VC_SIZE; i++)
-        if ((st->vc_dirty >> i) & 1)
-            x86_vex_md(cb, X86_V_MOVUPS_STORE, 8 + i, 0, X86_REG_CPU, st->vc_off[i]);
-    for (int r = 0; r < 16; r++)
-        if ((st->saved >> r) & 1)
-            saved[n++] = r;
-    for (int i = 0; i < n; i++)
-        x86_push(cb, saved[i]);
-    if (n & 1)
-        x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8);
-    if (st->value >= 0 && st->value != X86_RDX) /* fn(cpu, arg, value) */
-        x86_mov_rr(cb, true, X86_RDX, st->value);
-    x86_mov_rr(cb, true, X86_RDI, X86_REG_CPU);
-    x86_movi_keepflags(cb, true, X86_RSI, ir_cst(st->op, 3));
-    x86_call_abs(cb, (const void *)(uintptr_t)ir_cst(st->op, 2), X86_RAX);
-    if (n & 1)
-        x86_alu_ri(cb, X86_ADD, true, X86_RSP, 8);
-    if (st->out >= 0 && st->out != X86_RAX)
-        x86_mov_rr(cb, true, st->out, X86_RAX);
-    for (int i = n - 1; i >= 0; i--)
-        x86_pop(cb, saved[i]);
-    for (int i = 0; i < X86_VC_SIZE; i++)
-        if ((st->vc_valid >> i) & 1)
-            x86_vex_md(cb, X86_V_MOVUPS_LOAD, 8 + i, 0, X86_REG_CPU, st->vc_off[i]);
-    if (st->fpk_esz)
-        fp_consts_load(cb, st->fpk_esz, st->tmp);
-    x86_jmp_to(cb, st->done);
-}
-
-int x86_fp_emit_stubs(X86Gen *g)
-{
-    for (uint32_t i = 0; i < g->nfp_stubs; i++) {
-        if (codebuf_room(g->cb) < 1024)
-            return -ENOSPC;
-        fp_emit_stub(g, &g->fp_stubs[i]);
-    }
-    return 0;
-}
-
 /* jnz to the slow path when the guard word has a masked bit set; returns the rel32, or
  * NULL without a guard (mask 0). */
 uint8_t *x86_fp_guard(X86Gen *g, const IrOp *op)
@@ -395,16 +270,31 @@ static void fp_sources(FpGen *f, int kind, int *n, int *m)
         x86_fp_fetch(f, 2, 2);
 }
 
+/* The VEX opcode (0f38 map, packed form; + 1 for scalar) of a fused op: a + n * m and its
+ * negations, as the 231 forms (destination = addend). */
+static uint8_t fp_fused_op(int kind)
+{
+    static const uint8_t fused[] = {[IR_FP_MADD] = X86_V_FMADD231,
+                                    [IR_FP_MSUB] = X86_V_FNMADD231,
+                                    [IR_FP_NMADD] = X86_V_FNMSUB231,
+                                    [IR_FP_NMSUB] = X86_V_FMSUB231};
+    return fused[kind];
+}
+
+/* True for a fused op on 16 bytes whose addend is its destination, in one cache register:
+ * computed in place. */
+static bool fp_in_place(const FpGen *f, int kind)
+{
+    return kind >= IR_FP_MADD && kind <= IR_FP_NMSUB && f->shape == IR_FP_VEC128 && f->x[0] >= 0 &&
+           f->x[3] == f->x[0];
+}
+
 /* xmm0 = the op on sources n, m and, for fused ops, the addend. */
 static void fp_compute(FpGen *f, int kind, int n, int m)
 {
     static const uint8_t arith[] = {
         [IR_FP_ADD] = X86_V_ADD, [IR_FP_SUB] = X86_V_SUB, [IR_FP_MUL] = X86_V_MUL,
         [IR_FP_DIV] = X86_V_DIV, [IR_FP_MIN] = X86_V_MIN, [IR_FP_MAX] = X86_V_MAX};
-    static const uint8_t fused[] = {[IR_FP_MADD] = X86_V_FMADD231,
-                                    [IR_FP_MSUB] = X86_V_FNMADD231,
-                                    [IR_FP_NMADD] = X86_V_FNMSUB231,
-                                    [IR_FP_NMSUB] = X86_V_FMSUB231};
     CodeBuf *cb = f->g->cb;
     bool scalar = f->shape == IR_FP_SCALAR;
     if (kind == IR_FP_CVT) { /* vcvtss2sd / vcvtsd2ss; the other lanes from a zero */
@@ -489,7 +379,7 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
         x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, X86_V_SQRT), 0, scalar ? n : 0, n);
     } else if (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB) {
         x86_fp_fetch(f, 0, 3);
-        x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fused[kind] + scalar), 0, n, m);
+        x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fp_fused_op(kind) + scalar), 0, n, m);
     } else {
         x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, arith[kind]), 0, n, m);
     }
@@ -603,14 +493,14 @@ static uint8_t *fp_across(FpGen *f, int kind, int n)
     return nan;
 }
 
-/* Jumps (the returned rel32) to the stub's recheck unless every lane of xmm0 is a value
+/* Jumps (the returned rel32) to the stub's recheck unless every lane of xmm res is a value
  * the host computes like the guest; the stub lets zeros through (xmm3 = the suspect lanes). */
-static uint8_t *fp_check(FpGen *f)
+static uint8_t *fp_check(FpGen *f, int res)
 {
     CodeBuf *cb = f->g->cb;
     int pp = fp_pp_packed(f);
     fp_consts_need(f);
-    x86_vex_rr3(cb, X86_V_ANDPS, 3, 0, FP_XABS);
+    x86_vex_rr3(cb, X86_V_ANDPS, 3, res, FP_XABS);
     x86_vex_rr3(cb, X86_VEX(1, pp, 0, X86_V_CMP), 3, 3, FP_XMIN2);
     x86_u8(cb, X86_VCMP_NGE_UQ);
     x86_vex_rr3(cb, X86_V_MOVMSKPS | (unsigned)pp << 10, f->tmp, 0, 3);
@@ -703,6 +593,17 @@ static void fp_gen_env(FpGen *f)
         x86_vex_rr3(cb, X86_V_MOVMSKPS, f->tmp, 0, 3);
         x86_test_ri(cb, false, f->tmp, fp_lanes(f));
         x86_fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
+    } else if (fp_in_place(f, kind)) {
+        /* fused accumulate of 16 bytes into its addend's register: xmm0 keeps the old value
+         * for the slow path, and no move of the result is needed */
+        x86_vex_rr3(cb, X86_V_MOVAPS, 0, 0, f->x[0]);
+        x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fp_fused_op(kind)), f->x[0], n, m);
+        st->res = st->restore = f->x[0];
+        st->rare = fp_check(f, f->x[0]);
+        st->pp = fp_pp_packed(f), st->lanes = fp_lanes(f);
+        st->ok = cb->ptr;
+        x86_fp_stub_end(g, st);
+        return;
     } else {
         fp_compute(f, kind, n, m);
         bool exact = kind == IR_FP_ABS || kind == IR_FP_NEG || kind == IR_FP_SCVTF ||
@@ -711,7 +612,7 @@ static void fp_gen_env(FpGen *f)
             int shape = f->shape;
             if (kind == IR_FP_CVTN) /* only the two new lanes */
                 f->shape = IR_FP_VEC64;
-            st->rare = fp_check(f);
+            st->rare = fp_check(f, 0);
             st->pp = fp_pp_packed(f), st->lanes = fp_lanes(f);
             f->shape = shape;
         }
@@ -756,7 +657,7 @@ void x86_fp_loop_enter(X86Gen *g)
     CodeBuf *cb = g->cb;
     if (!esz || !x86_reach32(cb->ptr, fp_k) || !x86_reach32(cb->ptr + 32, fp_k))
         return;
-    fp_consts_load(cb, esz, -1);
+    x86_fp_consts_load(cb, esz, -1);
     g->fpk_esz = (int8_t)esz;
     g->fpk_pinned = true;
 }

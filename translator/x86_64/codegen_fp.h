@@ -33,6 +33,8 @@ typedef struct X86FpStub {
     uint8_t *ok, *done;  /* back to the fast path: store the result / after it */
     int out, tmp, value; /* as for x86_fp_call_slow */
     int pp, lanes;       /* of the recheck */
+    int res;             /* xmm register holding the fast path's result (0 unless in place) */
+    int restore;         /* xmm register to restore from xmm0 before the slow path, or -1 */
     int fpk_esz;         /* guard constants to reload (g->fpk_esz at done) */
     uint16_t saved;      /* caller-saved registers holding values */
     uint8_t vc_valid, vc_dirty;
@@ -47,7 +49,8 @@ void x86_fp_zext(FpGen *f, int dst, int src);
 void x86_fp_fetch(FpGen *f, int dst, int i);
 /* Vector-cache registers of the operands (f->x); cmp: no destination register. */
 void x86_fp_operands(FpGen *f, int kind, bool cmp);
-/* The exact helper, inline (hosts without the instructions): result in out (or -1). */
+/* codegen_fp_stub.c: the exact helper, inline (hosts without the instructions): result in
+ * out (or -1). */
 void x86_fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value);
 /* A stub for op with the current register and cache state; NULL on out of memory.
  * x86_fp_stub_site adds a jump to it (at most 4, NULL ignored); x86_fp_stub_end marks
@@ -55,6 +58,9 @@ void x86_fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value);
 X86FpStub *x86_fp_stub(X86Gen *g, const IrOp *op, int out, int tmp, int value);
 void x86_fp_stub_site(X86FpStub *st, uint8_t *rel);
 void x86_fp_stub_end(X86Gen *g, X86FpStub *st);
+/* Loads the guard constants of element size esz (through general register tmp when they are
+ * out of rip-relative reach). */
+void x86_fp_consts_load(CodeBuf *cb, int esz, int tmp);
 /* jnz to the slow path when the op's guard word has a masked bit set (rel32, or NULL). */
 uint8_t *x86_fp_guard(X86Gen *g, const IrOp *op);
 
