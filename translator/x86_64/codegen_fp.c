@@ -281,20 +281,41 @@ static uint8_t fp_fused_op(int kind)
     return fused[kind];
 }
 
-/* True for a fused op on 16 bytes whose addend is its destination, in one cache register:
- * computed in place. */
+static const uint8_t fp_arith[] = {
+    [IR_FP_ADD] = X86_V_ADD, [IR_FP_SUB] = X86_V_SUB, [IR_FP_MUL] = X86_V_MUL,
+    [IR_FP_DIV] = X86_V_DIV, [IR_FP_MIN] = X86_V_MIN, [IR_FP_MAX] = X86_V_MAX};
+
+/* True for an op on 16 bytes computed in its destination's cache register: add, sub, mul,
+ * div, and fused ops whose addend is the destination. */
 static bool fp_in_place(const FpGen *f, int kind)
 {
-    return kind >= IR_FP_MADD && kind <= IR_FP_NMSUB && f->shape == IR_FP_VEC128 && f->x[0] >= 0 &&
-           f->x[3] == f->x[0];
+    if (f->shape != IR_FP_VEC128 || f->x[0] < 0)
+        return false;
+    if (kind >= IR_FP_MADD && kind <= IR_FP_NMSUB)
+        return f->x[3] == f->x[0];
+    return kind == IR_FP_ADD || kind == IR_FP_SUB || kind == IR_FP_MUL || kind == IR_FP_DIV;
+}
+
+/* The in-place form of fp_in_place's ops into register d (16-byte sources n, m): xmm0 keeps
+ * d's old value where the slow path needs it (d is a source register, also one that n or m
+ * was copied from, e.g. the element of a by-element op); returns that register or -1. */
+static int fp_compute_in_place(FpGen *f, int kind, int d, int n, int m)
+{
+    CodeBuf *cb = f->g->cb;
+    bool fused = kind >= IR_FP_MADD && kind <= IR_FP_NMSUB;
+    bool keep = fused || d == n || d == m || d == f->x[1] || d == f->x[2];
+    if (keep)
+        x86_vex_rr3(cb, X86_V_MOVAPS, 0, 0, d);
+    if (fused)
+        x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fp_fused_op(kind)), d, n, m);
+    else
+        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, fp_arith[kind]), d, n, m);
+    return keep ? d : -1;
 }
 
 /* xmm0 = the op on sources n, m and, for fused ops, the addend. */
 static void fp_compute(FpGen *f, int kind, int n, int m)
 {
-    static const uint8_t arith[] = {
-        [IR_FP_ADD] = X86_V_ADD, [IR_FP_SUB] = X86_V_SUB, [IR_FP_MUL] = X86_V_MUL,
-        [IR_FP_DIV] = X86_V_DIV, [IR_FP_MIN] = X86_V_MIN, [IR_FP_MAX] = X86_V_MAX};
     CodeBuf *cb = f->g->cb;
     bool scalar = f->shape == IR_FP_SCALAR;
     if (kind == IR_FP_CVT) { /* vcvtss2sd / vcvtsd2ss; the other lanes from a zero */
@@ -381,7 +402,7 @@ static void fp_compute(FpGen *f, int kind, int n, int m)
         x86_fp_fetch(f, 0, 3);
         x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fp_fused_op(kind) + scalar), 0, n, m);
     } else {
-        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, arith[kind]), 0, n, m);
+        x86_vex_rr3(cb, X86_VEX(1, fp_pp_arith(f), 0, fp_arith[kind]), 0, n, m);
     }
     if (f->shape == IR_FP_VEC64) /* the unused lanes of the result are zero */
         x86_vex_rr3(cb, X86_V_MOVQ_LOAD, 0, 0, 0);
@@ -594,11 +615,8 @@ static void fp_gen_env(FpGen *f)
         x86_test_ri(cb, false, f->tmp, fp_lanes(f));
         x86_fp_stub_site(st, x86_jcc32(cb, X86_CC_NE));
     } else if (fp_in_place(f, kind)) {
-        /* fused accumulate of 16 bytes into its addend's register: xmm0 keeps the old value
-         * for the slow path, and no move of the result is needed */
-        x86_vex_rr3(cb, X86_V_MOVAPS, 0, 0, f->x[0]);
-        x86_vex_rr3(cb, X86_VEX(2, 1, f->esz == 3, fp_fused_op(kind)), f->x[0], n, m);
-        st->res = st->restore = f->x[0];
+        st->restore = fp_compute_in_place(f, kind, f->x[0], n, m);
+        st->res = f->x[0];
         st->rare = fp_check(f, f->x[0]);
         st->pp = fp_pp_packed(f), st->lanes = fp_lanes(f);
         st->ok = cb->ptr;

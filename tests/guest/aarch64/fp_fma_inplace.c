@@ -1,7 +1,8 @@
 // cflags: -O3
 /* Vector fused multiply-accumulate into its own accumulator (FMLA/FMLS .2d/.4s, also by
- * element) in a loop, over operands whose results are NaN, infinite, zero, subnormal,
- * around the smallest normal, or ordinary: results and FPSR after every step. */
+ * element) and FADD/FSUB/FMUL/FDIV whose destination is the first, the second or neither
+ * source (or the by-element source), in a loop, over operands whose results are NaN, infinite,
+ * zero, subnormal, around the smallest normal, or ordinary: results and FPSR after every step. */
 #include <arm_neon.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -27,9 +28,8 @@ static const uint64_t dbits[] = {
     0x3ca0000000000000, 0x2000000000000000, 0x1ff0000000000000, 0x7fefffffffffffff,
 };
 static const uint32_t sbits[] = {
-    0x00000000, 0x80000000, 0x3f800000, 0xbfc00000, 0x00800000, 0x80800001, 0x007fffff,
-    0x00000001, 0x7f800000, 0xff800000, 0x7fc00001, 0x7fa00000, 0x33800000, 0x20000000,
-    0x1f800000, 0x7f7fffff,
+    0x00000000, 0x80000000, 0x3f800000, 0xbfc00000, 0x00800000, 0x80800001, 0x007fffff, 0x00000001,
+    0x7f800000, 0xff800000, 0x7fc00001, 0x7fa00000, 0x33800000, 0x20000000, 0x1f800000, 0x7f7fffff,
 };
 
 static double d_of(uint64_t b)
@@ -69,9 +69,22 @@ int main(void)
                 sacc = vfmaq_f32(sacc, sa, sb);
                 sacc = vfmsq_f32(sacc, sb, sa);
                 sacc = vfmaq_laneq_f32(sacc, sa, sb, 2);
-                uint64_t r[2], sr[2];
+                float64x2_t t = vmulq_f64(a, b);     /* d neither source */
+                t = vaddq_f64(t, acc);               /* d the first source */
+                t = vsubq_f64(a, t);                 /* d the second source */
+                t = vdivq_f64(t, vaddq_f64(b, acc)); /* d the first source, again */
+                __asm__("fmul %0.2d, %1.2d, %0.d[1]" : "+w"(t) : "w"(b)); /* d the element */
+                float32x4_t st = vmulq_f32(sa, sb);
+                st = vaddq_f32(st, sacc);
+                st = vsubq_f32(sa, st);
+                st = vdivq_f32(st, vaddq_f32(sb, sacc));
+                __asm__("fmul %0.4s, %1.4s, %0.s[3]" : "+w"(st) : "w"(sb));
+                uint64_t r[2], sr[2], tr[2], str[2];
                 memcpy(r, &acc, 16);
                 memcpy(sr, &sacc, 16);
+                memcpy(tr, &t, 16);
+                memcpy(str, &st, 16);
+                h = h * 1000003 ^ tr[0] ^ tr[1] * 13 ^ str[0] * 17 ^ str[1] * 19;
                 uint64_t fpsr = fpsr_take();
                 h = h * 1000003 ^ r[0] ^ r[1] * 31 ^ sr[0] * 7 ^ sr[1] * 11 ^ fpsr;
                 if ((i * 16 + j) % 37 == 0)
