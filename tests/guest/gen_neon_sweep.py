@@ -370,6 +370,58 @@ def fparith():
     add(f, 'vcvts_s32_f32', 'int32_t', [('float32_t', 'f32')])
 
 
+def scalar():
+    f = 'scalar'
+    L = {8: 'b', 16: 'h', 32: 's', 64: 'd'}
+    for k, b in INT:
+        st = (stype(k, b), pool(k, b))
+        c = (stype('s', b), 'c%d' % b)
+        for nm in ('vqshl', 'vqrshl'):
+            add(f, '%s%s_%s' % (nm, L[b], sfx(k, b)), stype(k, b), [st, c])
+        for n in (0, 1, b - 1):
+            add(f, 'vqshl%s_n_%s' % (L[b], sfx(k, b)), stype(k, b), [st, IMM(n)])
+        if b == 64:
+            for n in (0, 1, 63):
+                add(f, 'vslid_n_%s64' % k, stype(k, b), [st, st, IMM(n)])
+                add(f, 'vsrid_n_%s64' % k, stype(k, b), [st, st, IMM(n + 1)])
+            for nm in ('vceqd', 'vcged', 'vcgtd', 'vtstd'):
+                add(f, '%s_%s64' % (nm, k), 'uint64_t', [st, st])
+            add(f, 'vpaddd_%s64' % k, stype(k, b), [V(k, 64, True)])
+        if k == 's' and b >= 16:
+            add(f, 'vqmovun%s_%s' % (L[b], sfx(k, b)), stype('u', b // 2), [st])
+        if k == 's':
+            add(f, 'vuqadd%s_%s' % (L[b], sfx(k, b)), stype(k, b), [st, (stype('u', b), pool('u', b))])
+        else:
+            add(f, 'vsqadd%s_%s' % (L[b], sfx(k, b)), stype(k, b), [st, (stype('s', b), pool('s', b))])
+    for b in (16, 32):
+        st = (stype('s', b), 'i%d' % b)
+        w = (stype('s', 2 * b), 'i%d' % (2 * b))
+        add(f, 'vqdmlal%s_s%d' % (L[b], b), stype('s', 2 * b), [w, st, st])
+        add(f, 'vqdmlsl%s_s%d' % (L[b], b), stype('s', 2 * b), [w, st, st])
+        add(f, 'vqrdmulh%s_lane_s%d' % (L[b], b), stype('s', b), [st, V('s', b, False), IMM(1)])
+        add(f, 'vqdmulh%s_laneq_s%d' % (L[b], b), stype('s', b), [st, V('s', b, True), IMM(2)])
+    for k, b in FL:
+        st = (stype(k, b), pool(k, b))
+        Lf = L[b]
+        for nm in ('vabd', 'vmulx', 'vrecps', 'vrsqrts'):
+            add(f, '%s%s_%s' % (nm, Lf, sfx(k, b)), stype(k, b), [st, st])
+        for nm in ('vceq', 'vcge', 'vcagt'):
+            add(f, '%s%s_%s' % (nm, Lf, sfx(k, b)), stype('u', b), [st, st])
+        add(f, 'vceqz%s_%s' % (Lf, sfx(k, b)), stype('u', b), [st])
+        for nm in ('vpadd', 'vpmaxnm', 'vpminnm', 'vpmax', 'vpmin'):
+            sz = 's' if b == 32 else 'd' if nm == 'vpadd' else 'qd'
+            add(f, '%s%s_%s' % (nm, sz, sfx(k, b)), stype(k, b), [V(k, b, b == 64)])
+        add(f, 'vfma%s_lane_%s' % (Lf, sfx(k, b)), stype(k, b), [st, st, V(k, b, False), IMM(0)])
+        add(f, 'vmulx%s_laneq_%s' % (Lf, sfx(k, b)), stype(k, b), [st, V(k, b, True), IMM(1)])
+        for sgn in ('s', 'u'):
+            for nm in ('vcvta', 'vcvtm', 'vcvtp'):
+                add(f, '%s%s_%s%d_%s' % (nm, Lf, sgn, b, sfx(k, b)), stype(sgn, b), [st])
+            for n in (1, b):
+                add(f, 'vcvt%s_n_%s%d_%s' % (Lf, sgn, b, sfx(k, b)), stype(sgn, b), [st, IMM(n)])
+                add(f, 'vcvt%s_n_%s_%s%d' % (Lf, sfx(k, b), sgn, b), stype(k, b), [(stype(sgn, b), 'i%d' % b), IMM(n)])
+    add(f, 'vcvtxd_f32_f64', 'float32_t', [('float64_t', 'f64')])
+
+
 def crypto():
     f = 'crypto'
     u8 = V('u', 8, True)
@@ -458,6 +510,23 @@ def crypto82():
 
 
 def i8mm():
+    f = 'v83'
+    for q in (False, True):
+        for k, b in (('f', 32), ('f', 64)) if q else (('f', 32),):
+            t = V(k, b, q)
+            for nm in ('vcmla', 'vcmla_rot90', 'vcmla_rot180', 'vcmla_rot270'):
+                add(f, '%s%s_%s' % (nm[:5] + Q(q) + nm[5:], '', sfx(k, b)), t[0], [t, t, t])
+            for nm in ('vcadd_rot90', 'vcadd_rot270'):
+                add(f, '%s_%s' % (nm[:5] + Q(q) + nm[5:], sfx(k, b)), t[0], [t, t])
+        h = (('float16x8_t' if q else 'float16x4_t'), 'f16')
+        add(f, 'vcmla%s_rot90_f16' % Q(q), h[0], [h, h, h])
+        add(f, 'vfma%s_lane_f16' % Q(q), h[0], [h, h, ('float16x4_t', 'f16'), IMM(3)])
+        add(f, 'vmul%s_laneq_f16' % Q(q), h[0], [h, ('float16x8_t', 'f16'), IMM(7)])
+        add(f, 'vcvt%s_n_f16_s16' % Q(q), h[0], [V('s', 16, q), IMM(3)])
+        add(f, 'vcvt%s_n_u16_f16' % Q(q), ctype('u', 16, q), [h, IMM(16)])
+        f32 = V('f', 32, q)
+        add(f, 'vfmlal%s_lane_high_f16' % Q(q), f32[0], [f32, h, ('float16x4_t', 'f16'), IMM(2)])
+    add(f, '__jcvt', 'int32_t', [('double', 'f64')])
     f = 'i8mm'
     s32, u32 = V('s', 32, True), V('u', 32, True)
     add(f, 'vmmlaq_s32', s32[0], [s32, V('s', 8, True), V('s', 8, True)])
@@ -488,7 +557,7 @@ def i8mm():
 GCC_ONLY = {'vrnd32xq_f64', 'vrnd64zq_f64'}
 
 GROUPS = {
-    'BASE': [arith, compare, shifts, perm, across, mulx, fparith],
+    'BASE': [arith, compare, shifts, perm, across, mulx, fparith, scalar],
     'CRYPTO': [crypto],
     'V82': [crypto82],
     'V86': [i8mm],

@@ -2903,6 +2903,150 @@ static void sweep_fp(void)
     R(int64_t,vcvtd_s64_f64(a0),A(float64_t,0,f64));
     R(int32_t,vcvts_s32_f32(a0),A(float32_t,0,f32));
 }
+static void sweep_scalar(void)
+{
+    sweep_group("scalar");
+    R(int8_t,vqshlb_s8(a0,a1),A(int8_t,0,i8)A(int8_t,1,c8));
+    R(int8_t,vqrshlb_s8(a0,a1),A(int8_t,0,i8)A(int8_t,1,c8));
+    R(int8_t,vqshlb_n_s8(a0,0),A(int8_t,0,i8));
+    R(int8_t,vqshlb_n_s8(a0,1),A(int8_t,0,i8));
+    R(int8_t,vqshlb_n_s8(a0,7),A(int8_t,0,i8));
+    R(int8_t,vuqaddb_s8(a0,a1),A(int8_t,0,i8)A(uint8_t,1,i8));
+    R(int16_t,vqshlh_s16(a0,a1),A(int16_t,0,i16)A(int16_t,1,c16));
+    R(int16_t,vqrshlh_s16(a0,a1),A(int16_t,0,i16)A(int16_t,1,c16));
+    R(int16_t,vqshlh_n_s16(a0,0),A(int16_t,0,i16));
+    R(int16_t,vqshlh_n_s16(a0,1),A(int16_t,0,i16));
+    R(int16_t,vqshlh_n_s16(a0,15),A(int16_t,0,i16));
+    R(uint8_t,vqmovunh_s16(a0),A(int16_t,0,i16));
+    R(int16_t,vuqaddh_s16(a0,a1),A(int16_t,0,i16)A(uint16_t,1,i16));
+    R(int32_t,vqshls_s32(a0,a1),A(int32_t,0,i32)A(int32_t,1,c32));
+    R(int32_t,vqrshls_s32(a0,a1),A(int32_t,0,i32)A(int32_t,1,c32));
+    R(int32_t,vqshls_n_s32(a0,0),A(int32_t,0,i32));
+    R(int32_t,vqshls_n_s32(a0,1),A(int32_t,0,i32));
+    R(int32_t,vqshls_n_s32(a0,31),A(int32_t,0,i32));
+    R(uint16_t,vqmovuns_s32(a0),A(int32_t,0,i32));
+    R(int32_t,vuqadds_s32(a0,a1),A(int32_t,0,i32)A(uint32_t,1,i32));
+    R(int64_t,vqshld_s64(a0,a1),A(int64_t,0,i64)A(int64_t,1,c64));
+    R(int64_t,vqrshld_s64(a0,a1),A(int64_t,0,i64)A(int64_t,1,c64));
+    R(int64_t,vqshld_n_s64(a0,0),A(int64_t,0,i64));
+    R(int64_t,vqshld_n_s64(a0,1),A(int64_t,0,i64));
+    R(int64_t,vqshld_n_s64(a0,63),A(int64_t,0,i64));
+    R(int64_t,vslid_n_s64(a0,a1,0),A(int64_t,0,i64)A(int64_t,1,i64));
+    R(int64_t,vsrid_n_s64(a0,a1,1),A(int64_t,0,i64)A(int64_t,1,i64));
+    R(int64_t,vslid_n_s64(a0,a1,1),A(int64_t,0,i64)A(int64_t,1,i64));
+    R(int64_t,vsrid_n_s64(a0,a1,2),A(int64_t,0,i64)A(int64_t,1,i64));
+    R(int64_t,vslid_n_s64(a0,a1,63),A(int64_t,0,i64)A(int64_t,1,i64));
+    R(int64_t,vsrid_n_s64(a0,a1,64),A(int64_t,0,i64)A(int64_t,1,i64));
+    R(uint64_t,vceqd_s64(a0,a1),A(int64_t,0,i64)A(int64_t,1,i64));
+    R(uint64_t,vcged_s64(a0,a1),A(int64_t,0,i64)A(int64_t,1,i64));
+    R(uint64_t,vcgtd_s64(a0,a1),A(int64_t,0,i64)A(int64_t,1,i64));
+    R(uint64_t,vtstd_s64(a0,a1),A(int64_t,0,i64)A(int64_t,1,i64));
+    R(int64_t,vpaddd_s64(a0),A(int64x2_t,0,i64));
+    R(uint32_t,vqmovund_s64(a0),A(int64_t,0,i64));
+    R(int64_t,vuqaddd_s64(a0,a1),A(int64_t,0,i64)A(uint64_t,1,i64));
+    R(uint8_t,vqshlb_u8(a0,a1),A(uint8_t,0,i8)A(int8_t,1,c8));
+    R(uint8_t,vqrshlb_u8(a0,a1),A(uint8_t,0,i8)A(int8_t,1,c8));
+    R(uint8_t,vqshlb_n_u8(a0,0),A(uint8_t,0,i8));
+    R(uint8_t,vqshlb_n_u8(a0,1),A(uint8_t,0,i8));
+    R(uint8_t,vqshlb_n_u8(a0,7),A(uint8_t,0,i8));
+    R(uint8_t,vsqaddb_u8(a0,a1),A(uint8_t,0,i8)A(int8_t,1,i8));
+    R(uint16_t,vqshlh_u16(a0,a1),A(uint16_t,0,i16)A(int16_t,1,c16));
+    R(uint16_t,vqrshlh_u16(a0,a1),A(uint16_t,0,i16)A(int16_t,1,c16));
+    R(uint16_t,vqshlh_n_u16(a0,0),A(uint16_t,0,i16));
+    R(uint16_t,vqshlh_n_u16(a0,1),A(uint16_t,0,i16));
+    R(uint16_t,vqshlh_n_u16(a0,15),A(uint16_t,0,i16));
+    R(uint16_t,vsqaddh_u16(a0,a1),A(uint16_t,0,i16)A(int16_t,1,i16));
+    R(uint32_t,vqshls_u32(a0,a1),A(uint32_t,0,i32)A(int32_t,1,c32));
+    R(uint32_t,vqrshls_u32(a0,a1),A(uint32_t,0,i32)A(int32_t,1,c32));
+    R(uint32_t,vqshls_n_u32(a0,0),A(uint32_t,0,i32));
+    R(uint32_t,vqshls_n_u32(a0,1),A(uint32_t,0,i32));
+    R(uint32_t,vqshls_n_u32(a0,31),A(uint32_t,0,i32));
+    R(uint32_t,vsqadds_u32(a0,a1),A(uint32_t,0,i32)A(int32_t,1,i32));
+    R(uint64_t,vqshld_u64(a0,a1),A(uint64_t,0,i64)A(int64_t,1,c64));
+    R(uint64_t,vqrshld_u64(a0,a1),A(uint64_t,0,i64)A(int64_t,1,c64));
+    R(uint64_t,vqshld_n_u64(a0,0),A(uint64_t,0,i64));
+    R(uint64_t,vqshld_n_u64(a0,1),A(uint64_t,0,i64));
+    R(uint64_t,vqshld_n_u64(a0,63),A(uint64_t,0,i64));
+    R(uint64_t,vslid_n_u64(a0,a1,0),A(uint64_t,0,i64)A(uint64_t,1,i64));
+    R(uint64_t,vsrid_n_u64(a0,a1,1),A(uint64_t,0,i64)A(uint64_t,1,i64));
+    R(uint64_t,vslid_n_u64(a0,a1,1),A(uint64_t,0,i64)A(uint64_t,1,i64));
+    R(uint64_t,vsrid_n_u64(a0,a1,2),A(uint64_t,0,i64)A(uint64_t,1,i64));
+    R(uint64_t,vslid_n_u64(a0,a1,63),A(uint64_t,0,i64)A(uint64_t,1,i64));
+    R(uint64_t,vsrid_n_u64(a0,a1,64),A(uint64_t,0,i64)A(uint64_t,1,i64));
+    R(uint64_t,vceqd_u64(a0,a1),A(uint64_t,0,i64)A(uint64_t,1,i64));
+    R(uint64_t,vcged_u64(a0,a1),A(uint64_t,0,i64)A(uint64_t,1,i64));
+    R(uint64_t,vcgtd_u64(a0,a1),A(uint64_t,0,i64)A(uint64_t,1,i64));
+    R(uint64_t,vtstd_u64(a0,a1),A(uint64_t,0,i64)A(uint64_t,1,i64));
+    R(uint64_t,vpaddd_u64(a0),A(uint64x2_t,0,i64));
+    R(uint64_t,vsqaddd_u64(a0,a1),A(uint64_t,0,i64)A(int64_t,1,i64));
+    R(int32_t,vqdmlalh_s16(a0,a1,a2),A(int32_t,0,i32)A(int16_t,1,i16)A(int16_t,2,i16));
+    R(int32_t,vqdmlslh_s16(a0,a1,a2),A(int32_t,0,i32)A(int16_t,1,i16)A(int16_t,2,i16));
+    R(int16_t,vqrdmulhh_lane_s16(a0,a1,1),A(int16_t,0,i16)A(int16x4_t,1,i16));
+    R(int16_t,vqdmulhh_laneq_s16(a0,a1,2),A(int16_t,0,i16)A(int16x8_t,1,i16));
+    R(int64_t,vqdmlals_s32(a0,a1,a2),A(int64_t,0,i64)A(int32_t,1,i32)A(int32_t,2,i32));
+    R(int64_t,vqdmlsls_s32(a0,a1,a2),A(int64_t,0,i64)A(int32_t,1,i32)A(int32_t,2,i32));
+    R(int32_t,vqrdmulhs_lane_s32(a0,a1,1),A(int32_t,0,i32)A(int32x2_t,1,i32));
+    R(int32_t,vqdmulhs_laneq_s32(a0,a1,2),A(int32_t,0,i32)A(int32x4_t,1,i32));
+    R(float32_t,vabds_f32(a0,a1),A(float32_t,0,f32)A(float32_t,1,f32));
+    R(float32_t,vmulxs_f32(a0,a1),A(float32_t,0,f32)A(float32_t,1,f32));
+    R(float32_t,vrecpss_f32(a0,a1),A(float32_t,0,f32)A(float32_t,1,f32));
+    R(float32_t,vrsqrtss_f32(a0,a1),A(float32_t,0,f32)A(float32_t,1,f32));
+    R(uint32_t,vceqs_f32(a0,a1),A(float32_t,0,f32)A(float32_t,1,f32));
+    R(uint32_t,vcges_f32(a0,a1),A(float32_t,0,f32)A(float32_t,1,f32));
+    R(uint32_t,vcagts_f32(a0,a1),A(float32_t,0,f32)A(float32_t,1,f32));
+    R(uint32_t,vceqzs_f32(a0),A(float32_t,0,f32));
+    R(float32_t,vpadds_f32(a0),A(float32x2_t,0,f32));
+    R(float32_t,vpmaxnms_f32(a0),A(float32x2_t,0,f32));
+    R(float32_t,vpminnms_f32(a0),A(float32x2_t,0,f32));
+    R(float32_t,vpmaxs_f32(a0),A(float32x2_t,0,f32));
+    R(float32_t,vpmins_f32(a0),A(float32x2_t,0,f32));
+    R(float32_t,vfmas_lane_f32(a0,a1,a2,0),A(float32_t,0,f32)A(float32_t,1,f32)A(float32x2_t,2,f32));
+    R(float32_t,vmulxs_laneq_f32(a0,a1,1),A(float32_t,0,f32)A(float32x4_t,1,f32));
+    R(int32_t,vcvtas_s32_f32(a0),A(float32_t,0,f32));
+    R(int32_t,vcvtms_s32_f32(a0),A(float32_t,0,f32));
+    R(int32_t,vcvtps_s32_f32(a0),A(float32_t,0,f32));
+    R(int32_t,vcvts_n_s32_f32(a0,1),A(float32_t,0,f32));
+    R(float32_t,vcvts_n_f32_s32(a0,1),A(int32_t,0,i32));
+    R(int32_t,vcvts_n_s32_f32(a0,32),A(float32_t,0,f32));
+    R(float32_t,vcvts_n_f32_s32(a0,32),A(int32_t,0,i32));
+    R(uint32_t,vcvtas_u32_f32(a0),A(float32_t,0,f32));
+    R(uint32_t,vcvtms_u32_f32(a0),A(float32_t,0,f32));
+    R(uint32_t,vcvtps_u32_f32(a0),A(float32_t,0,f32));
+    R(uint32_t,vcvts_n_u32_f32(a0,1),A(float32_t,0,f32));
+    R(float32_t,vcvts_n_f32_u32(a0,1),A(uint32_t,0,i32));
+    R(uint32_t,vcvts_n_u32_f32(a0,32),A(float32_t,0,f32));
+    R(float32_t,vcvts_n_f32_u32(a0,32),A(uint32_t,0,i32));
+    R(float64_t,vabdd_f64(a0,a1),A(float64_t,0,f64)A(float64_t,1,f64));
+    R(float64_t,vmulxd_f64(a0,a1),A(float64_t,0,f64)A(float64_t,1,f64));
+    R(float64_t,vrecpsd_f64(a0,a1),A(float64_t,0,f64)A(float64_t,1,f64));
+    R(float64_t,vrsqrtsd_f64(a0,a1),A(float64_t,0,f64)A(float64_t,1,f64));
+    R(uint64_t,vceqd_f64(a0,a1),A(float64_t,0,f64)A(float64_t,1,f64));
+    R(uint64_t,vcged_f64(a0,a1),A(float64_t,0,f64)A(float64_t,1,f64));
+    R(uint64_t,vcagtd_f64(a0,a1),A(float64_t,0,f64)A(float64_t,1,f64));
+    R(uint64_t,vceqzd_f64(a0),A(float64_t,0,f64));
+    R(float64_t,vpaddd_f64(a0),A(float64x2_t,0,f64));
+    R(float64_t,vpmaxnmqd_f64(a0),A(float64x2_t,0,f64));
+    R(float64_t,vpminnmqd_f64(a0),A(float64x2_t,0,f64));
+    R(float64_t,vpmaxqd_f64(a0),A(float64x2_t,0,f64));
+    R(float64_t,vpminqd_f64(a0),A(float64x2_t,0,f64));
+    R(float64_t,vfmad_lane_f64(a0,a1,a2,0),A(float64_t,0,f64)A(float64_t,1,f64)A(float64x1_t,2,f64));
+    R(float64_t,vmulxd_laneq_f64(a0,a1,1),A(float64_t,0,f64)A(float64x2_t,1,f64));
+    R(int64_t,vcvtad_s64_f64(a0),A(float64_t,0,f64));
+    R(int64_t,vcvtmd_s64_f64(a0),A(float64_t,0,f64));
+    R(int64_t,vcvtpd_s64_f64(a0),A(float64_t,0,f64));
+    R(int64_t,vcvtd_n_s64_f64(a0,1),A(float64_t,0,f64));
+    R(float64_t,vcvtd_n_f64_s64(a0,1),A(int64_t,0,i64));
+    R(int64_t,vcvtd_n_s64_f64(a0,64),A(float64_t,0,f64));
+    R(float64_t,vcvtd_n_f64_s64(a0,64),A(int64_t,0,i64));
+    R(uint64_t,vcvtad_u64_f64(a0),A(float64_t,0,f64));
+    R(uint64_t,vcvtmd_u64_f64(a0),A(float64_t,0,f64));
+    R(uint64_t,vcvtpd_u64_f64(a0),A(float64_t,0,f64));
+    R(uint64_t,vcvtd_n_u64_f64(a0,1),A(float64_t,0,f64));
+    R(float64_t,vcvtd_n_f64_u64(a0,1),A(uint64_t,0,i64));
+    R(uint64_t,vcvtd_n_u64_f64(a0,64),A(float64_t,0,f64));
+    R(float64_t,vcvtd_n_f64_u64(a0,64),A(uint64_t,0,i64));
+    R(float32_t,vcvtxd_f32_f64(a0),A(float64_t,0,f64));
+}
 static void sweep_all_BASE(void)
 {
     sweep_arith();
@@ -2912,6 +3056,7 @@ static void sweep_all_BASE(void)
     sweep_across();
     sweep_mul();
     sweep_fp();
+    sweep_scalar();
 }
 #ifdef SWEEP_CRYPTO
 static void sweep_crypto(void)
@@ -3099,6 +3244,41 @@ static void sweep_all_V82(void)
 }
 #endif
 #ifdef SWEEP_V86
+static void sweep_v83(void)
+{
+    sweep_group("v83");
+    R(float32x2_t,vcmla_f32(a0,a1,a2),A(float32x2_t,0,f32)A(float32x2_t,1,f32)A(float32x2_t,2,f32));
+    R(float32x2_t,vcmla_rot90_f32(a0,a1,a2),A(float32x2_t,0,f32)A(float32x2_t,1,f32)A(float32x2_t,2,f32));
+    R(float32x2_t,vcmla_rot180_f32(a0,a1,a2),A(float32x2_t,0,f32)A(float32x2_t,1,f32)A(float32x2_t,2,f32));
+    R(float32x2_t,vcmla_rot270_f32(a0,a1,a2),A(float32x2_t,0,f32)A(float32x2_t,1,f32)A(float32x2_t,2,f32));
+    R(float32x2_t,vcadd_rot90_f32(a0,a1),A(float32x2_t,0,f32)A(float32x2_t,1,f32));
+    R(float32x2_t,vcadd_rot270_f32(a0,a1),A(float32x2_t,0,f32)A(float32x2_t,1,f32));
+    R(float16x4_t,vcmla_rot90_f16(a0,a1,a2),A(float16x4_t,0,f16)A(float16x4_t,1,f16)A(float16x4_t,2,f16));
+    R(float16x4_t,vfma_lane_f16(a0,a1,a2,3),A(float16x4_t,0,f16)A(float16x4_t,1,f16)A(float16x4_t,2,f16));
+    R(float16x4_t,vmul_laneq_f16(a0,a1,7),A(float16x4_t,0,f16)A(float16x8_t,1,f16));
+    R(float16x4_t,vcvt_n_f16_s16(a0,3),A(int16x4_t,0,i16));
+    R(uint16x4_t,vcvt_n_u16_f16(a0,16),A(float16x4_t,0,f16));
+    R(float32x2_t,vfmlal_lane_high_f16(a0,a1,a2,2),A(float32x2_t,0,f32)A(float16x4_t,1,f16)A(float16x4_t,2,f16));
+    R(float32x4_t,vcmlaq_f32(a0,a1,a2),A(float32x4_t,0,f32)A(float32x4_t,1,f32)A(float32x4_t,2,f32));
+    R(float32x4_t,vcmlaq_rot90_f32(a0,a1,a2),A(float32x4_t,0,f32)A(float32x4_t,1,f32)A(float32x4_t,2,f32));
+    R(float32x4_t,vcmlaq_rot180_f32(a0,a1,a2),A(float32x4_t,0,f32)A(float32x4_t,1,f32)A(float32x4_t,2,f32));
+    R(float32x4_t,vcmlaq_rot270_f32(a0,a1,a2),A(float32x4_t,0,f32)A(float32x4_t,1,f32)A(float32x4_t,2,f32));
+    R(float32x4_t,vcaddq_rot90_f32(a0,a1),A(float32x4_t,0,f32)A(float32x4_t,1,f32));
+    R(float32x4_t,vcaddq_rot270_f32(a0,a1),A(float32x4_t,0,f32)A(float32x4_t,1,f32));
+    R(float64x2_t,vcmlaq_f64(a0,a1,a2),A(float64x2_t,0,f64)A(float64x2_t,1,f64)A(float64x2_t,2,f64));
+    R(float64x2_t,vcmlaq_rot90_f64(a0,a1,a2),A(float64x2_t,0,f64)A(float64x2_t,1,f64)A(float64x2_t,2,f64));
+    R(float64x2_t,vcmlaq_rot180_f64(a0,a1,a2),A(float64x2_t,0,f64)A(float64x2_t,1,f64)A(float64x2_t,2,f64));
+    R(float64x2_t,vcmlaq_rot270_f64(a0,a1,a2),A(float64x2_t,0,f64)A(float64x2_t,1,f64)A(float64x2_t,2,f64));
+    R(float64x2_t,vcaddq_rot90_f64(a0,a1),A(float64x2_t,0,f64)A(float64x2_t,1,f64));
+    R(float64x2_t,vcaddq_rot270_f64(a0,a1),A(float64x2_t,0,f64)A(float64x2_t,1,f64));
+    R(float16x8_t,vcmlaq_rot90_f16(a0,a1,a2),A(float16x8_t,0,f16)A(float16x8_t,1,f16)A(float16x8_t,2,f16));
+    R(float16x8_t,vfmaq_lane_f16(a0,a1,a2,3),A(float16x8_t,0,f16)A(float16x8_t,1,f16)A(float16x4_t,2,f16));
+    R(float16x8_t,vmulq_laneq_f16(a0,a1,7),A(float16x8_t,0,f16)A(float16x8_t,1,f16));
+    R(float16x8_t,vcvtq_n_f16_s16(a0,3),A(int16x8_t,0,i16));
+    R(uint16x8_t,vcvtq_n_u16_f16(a0,16),A(float16x8_t,0,f16));
+    R(float32x4_t,vfmlalq_lane_high_f16(a0,a1,a2,2),A(float32x4_t,0,f32)A(float16x8_t,1,f16)A(float16x4_t,2,f16));
+    R(int32_t,__jcvt(a0),A(double,0,f64));
+}
 static void sweep_i8mm(void)
 {
     sweep_group("i8mm");
@@ -3134,6 +3314,7 @@ static void sweep_i8mm(void)
 }
 static void sweep_all_V86(void)
 {
+    sweep_v83();
     sweep_i8mm();
 }
 #endif
