@@ -25,7 +25,8 @@ for src in tests/guest/aarch64/*.c tests/guest/aarch64/*.S tests/guest/aarch64/*
     mkdir -p "$OUT/aarch64"
     cflags=$(sed -n '1s,^// cflags: *,,p' "$src")
     args=$(sed -n '1,3s,^// args: *,,p' "$src")
-    if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ]; then
+    # Rebuilt when the source or a header beside it (tests include them) changed.
+    if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ] || [ -n "$(find "$dir" -name '*.h' -newer "$bin")" ]; then
         link=-static
         case "$cflags" in *-static-pie*) link= ;; esac
         sed -n '1,3p' "$src" | grep -q '^// link: *dynamic' && link=
