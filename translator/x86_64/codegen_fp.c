@@ -4,8 +4,10 @@
  * Fast path: the op is computed in xmm0..xmm4 straight from the CPU-state fields and
  * its result is stored only when the host's answer is certainly the guest's: the op's
  * guard word is clear (AArch64: FPCR.FZ), no lane is a NaN (NaN propagation and the
- * default NaN differ between Arm and x86) and no lane is a nonzero value below twice
- * the smallest normal (Arm detects tininess before rounding, x86 after).  The host
+ * default NaN differ between Arm and x86) and no lane is exactly the smallest normal (Arm
+ * detects tininess before rounding, x86 after: the one result whose UFC can differ with FZ
+ * clear); a first compare sends lanes below twice the smallest normal to an out-of-line
+ * second look (codegen_fp_stub.c), which lets zeros and subnormals back.  The host
  * exception flags of a stored result are then exactly the guest's; they accumulate in
  * MXCSR and the frontend folds them into its status register lazily.  Otherwise the
  * exact helper runs on the unchanged operands: the flags the abandoned attempt raised
@@ -66,7 +68,6 @@ static const uint32_t fp_k[14][4] __attribute__((aligned(16))) = {
  * no labels, no other xmm users: fp_keeps_consts); the slow paths reload them after
  * their helper call.
  */
-enum { FP_XABS = 5, FP_XMIN2 = 6 };
 
 static bool fp_keeps_consts(int opc)
 {

@@ -25,6 +25,9 @@ typedef struct FpGen {
  * An out-of-line slow path, emitted after the TB's code (x86_fp_emit_stubs) so that the
  * fast path falls through: the state it needs is recorded when the op is compiled.
  */
+/* The xmm registers of the guard constants (|x| mask, twice the smallest normal). */
+enum { FP_XABS = 5, FP_XMIN2 = 6 };
+
 typedef struct X86FpStub {
     const IrOp *op;
     uint8_t *sites[4]; /* rel32 of jumps to the slow path */

@@ -82,13 +82,21 @@ void x86_fp_stub_site(X86FpStub *st, uint8_t *rel)
 static void fp_emit_stub(X86Gen *g, const X86FpStub *st)
 {
     CodeBuf *cb = g->cb;
-    if (st->rare) { /* lanes below 2 * min normal that are zeros are fine */
+    if (st->rare) {
+        /* Lanes below twice the smallest normal (FPCR.FZ clear: the guard) are the guest's
+         * result, flags included, unless a NaN or exactly the smallest normal: a subnormal
+         * or zero result is tiny before and after rounding alike, and so is a result in
+         * between the smallest normal and twice it on neither side.  xmm0 is kept. */
         unsigned movmsk = X86_V_MOVMSKPS | (unsigned)st->pp << 10;
         x86_patch32(st->rare, cb->ptr);
-        x86_vex_rr3(cb, X86_V_XORPS, 4, 4, 4);
-        x86_vex_rr3(cb, X86_VEX(1, st->pp, 0, X86_V_CMP), 4, st->res, 4);
-        x86_u8(cb, X86_VCMP_NEQ_UQ);
-        x86_vex_rr3(cb, X86_V_ANDPS, 3, 3, 4);
+        bool dbl = st->pp == 1;
+        /* |x| == min normal as integers (no host flags): 2 * bits(|x|) == bits(2 * min) */
+        x86_vex_rr3(cb, X86_V_ANDPS, 4, st->res, FP_XABS);
+        x86_vex_rr3(cb, X86_VEX(1, 1, 0, dbl ? 0xd4 : 0xfe), 4, 4, 4); /* vpaddq / vpaddd */
+        x86_vex_rr3(cb, dbl ? X86_VEX(2, 1, 0, 0x29) : X86_VEX(1, 1, 0, 0x76), 4, 4, FP_XMIN2);
+        x86_vex_rr3(cb, X86_VEX(1, st->pp, 0, X86_V_CMP), 3, st->res, st->res); /* quiet */
+        x86_u8(cb, X86_VCMP_UNORD_Q);
+        x86_vex_rr3(cb, X86_V_ORPS, 3, 3, 4);
         x86_vex_rr3(cb, movmsk, st->tmp, 0, 3);
         x86_test_ri(cb, false, st->tmp, st->lanes);
         x86_patch32(x86_jcc32(cb, X86_CC_E), st->ok);
