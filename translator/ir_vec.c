@@ -112,6 +112,15 @@ static uint64_t lane_ext(IrVecOp op, int esz, unsigned imm, uint64_t a, uint64_t
     switch (op) {
     case IR_VEC_SLI:
         return (a << imm) | (d & ((1ull << imm) - 1));
+    case IR_VEC_SDOT:
+    case IR_VEC_UDOT: {
+        uint32_t acc = (uint32_t)d;
+        for (int i = 0; i < 4; i++) {
+            uint32_t x = (a >> (8 * i)) & 0xff, y = (b >> (8 * i)) & 0xff;
+            acc += op == IR_VEC_SDOT ? (uint32_t)((int8_t)x * (int8_t)y) : x * y;
+        }
+        return acc;
+    }
     case IR_VEC_SRI: {
         uint64_t keep = imm >= (unsigned)bits ? emask(esz) : ~(emask(esz) >> imm);
         return shift_right(a, esz, imm, false) | (d & keep);
@@ -565,7 +574,8 @@ static const char *const vec_names[] = {
     "adalp",   "sli",     "sri",      "clz",     "cls",      "rbit",   "sqabs",  "sqneg",  "uhsub",
     "shsub",   "urshl",   "srshl",    "pmul",    "sqshl",    "uqshl",  "sqshlu", "rshrn",  "sqshrn",
     "sqrshrn", "uqshrn",  "uqrshrn",  "sqshrun", "sqrshrun", "addhn",  "raddhn", "subhn",  "rsubhn",
-    "sqdmull", "sqdmlal", "sqdmlsl",  "sqshl",   "uqshl",    "sqrshl", "uqrshl", "pmull",
+    "sqdmull", "sqdmlal", "sqdmlsl",  "sqshl",   "uqshl",    "sqrshl", "uqrshl", "pmull",  "sdot",
+    "udot",
 };
 _Static_assert(sizeof(vec_names) / sizeof(vec_names[0]) == IR_VEC_COUNT, "a name per IrVecOp");
 

@@ -177,6 +177,10 @@ typedef enum IrVecOp {
     IR_VEC_UQRSHLR,
     /* widening as MULL (esz 0): the polynomial products of the bytes of a and b */
     IR_VEC_PMULL,
+    /* dot products in the 32-bit lanes (esz 2): d + the sum of the four products of the bytes
+     * of a and b in the lane, signed or unsigned (SDOT, UDOT) */
+    IR_VEC_SDOT,
+    IR_VEC_UDOT,
     IR_VEC_COUNT
 } IrVecOp;
 
@@ -221,7 +225,7 @@ static inline bool ir_vec_reads_d(IrVecOp op)
            op == IR_VEC_SHRN || op == IR_VEC_UABA || op == IR_VEC_SABA || op == IR_VEC_ABAL ||
            op == IR_VEC_ADALP || (op >= IR_VEC_SQXTN && op <= IR_VEC_SQXTUN) || op == IR_VEC_SLI ||
            op == IR_VEC_SRI || (op >= IR_VEC_RSHRN && op <= IR_VEC_RSUBHN) ||
-           op == IR_VEC_SQDMLAL || op == IR_VEC_SQDMLSL;
+           op == IR_VEC_SQDMLAL || op == IR_VEC_SQDMLSL || op == IR_VEC_SDOT || op == IR_VEC_UDOT;
 }
 
 /* The element sizes of an op of esz: of a and b (*in), of d (*dsz); returns the result's. */
@@ -246,11 +250,11 @@ static inline bool ir_vec_saturates(IrVecOp op)
            (op >= IR_VEC_SQDMULL && op <= IR_VEC_UQRSHLR);
 }
 
-/* True for the lanewise ops added after ADALP (SLI .. SQSHLU, SQSHLR .. UQRSHLR). */
+/* True for the lanewise ops added after ADALP (SLI .. SQSHLU, SQSHLR .. UQRSHLR, SDOT, UDOT). */
 static inline bool ir_vec_lanewise_ext(IrVecOp op)
 {
     return (op >= IR_VEC_SLI && op <= IR_VEC_SQSHLU) ||
-           (op >= IR_VEC_SQSHLR && op <= IR_VEC_UQRSHLR);
+           (op >= IR_VEC_SQSHLR && op <= IR_VEC_UQRSHLR) || op == IR_VEC_SDOT || op == IR_VEC_UDOT;
 }
 
 /* Emits `vec`: offsets in the CPU state, desc from ir_vec_desc, x0/x1 as the op says. */

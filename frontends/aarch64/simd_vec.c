@@ -25,6 +25,12 @@ static void gen_vec(DisasContext *s, IrVecOp op, int esz, int q, unsigned flags,
                ir_vec_desc(op, esz, q, flags, imm), x0, x1);
 }
 
+void a64_vec_dot(DisasContext *s, bool u, int q, int rd, int rn, int rm, int elem)
+{
+    gen_vec(s, u ? IR_VEC_UDOT : IR_VEC_SDOT, 2, q, elem >= 0 ? IR_VEC_BELEM : 0,
+            elem >= 0 ? (unsigned)elem : 0, rd, rn, rm);
+}
+
 void a64_vec_perm(DisasContext *s, int32_t d, int32_t a, int32_t b, const uint8_t *tbl)
 {
     uint64_t x[2] = {0, 0};

@@ -44,6 +44,9 @@ bool a64_vec_shift_imm(DisasContext *s, int u, int opc, int q, int imm, int rd, 
 /* UZP1/2, TRN1/2, ZIP1/2. */
 bool a64_vec_permute(DisasContext *s, int opc, int size, int q, int rd, int rn, int rm);
 /* The 16 bytes at CPU-state offset d = bytes of a (tbl[i] < 16) or b (16..31), or zero. */
+/* SDOT / UDOT (u) of Vn and Vm (its 32-bit element elem in every lane when elem >= 0) into
+ * Vd, 2 or 4 lanes (q). */
+void a64_vec_dot(DisasContext *s, bool u, int q, int rd, int rn, int rm, int elem);
 void a64_vec_perm(DisasContext *s, int32_t d, int32_t a, int32_t b, const uint8_t *tbl);
 /* EXT: bytes [pos, pos + 8 << q) of Vn:Vm (Vn low). */
 void a64_vec_ext(DisasContext *s, int rd, int rn, int rm, int pos, int q);

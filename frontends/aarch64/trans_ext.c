@@ -15,6 +15,7 @@
 #include "frontends/aarch64/helper_bf16.h"
 #include "frontends/aarch64/helper_ext.h"
 #include "frontends/aarch64/helper_simd.h"
+#include "frontends/aarch64/simd_vec.h"
 
 #include "aarch64/decode_ext.c.inc"
 
@@ -39,6 +40,10 @@ static bool gen_dot(DisasContext *s, arg_v3 *a, int kind)
 {
     if (a->size != 2)
         return false;
+    if (kind == A64_DOT_SS || kind == A64_DOT_UU) {
+        a64_vec_dot(s, kind == A64_DOT_UU, a->q, a->rd, a->rn, a->rm, -1);
+        return true;
+    }
     A64SimdDesc d = {.rd = a->rd, .rn = a->rn, .rm = a->rm, .q = a->q, .opc = kind};
     gen_desc_call(s, (void *)helper_ext_dot, &d);
     return true;
@@ -189,6 +194,10 @@ static bool trans_SIMD_INDEXED_EXT(DisasContext *s, arg_vidx *a)
                                : (a->size == 2 || a->size == 0) && have(s, A64_FEAT_I8MM);
         if (!ok)
             return false;
+        if (kind == A64_DOT_SS || kind == A64_DOT_UU) {
+            a64_vec_dot(s, kind == A64_DOT_UU, a->q, a->rd, a->rn, rm, a->h << 1 | a->l);
+            return true;
+        }
         A64SimdDesc d = {.rd = a->rd,
                          .rn = a->rn,
                          .rm = rm,

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "frontends/aarch64/cpu.h"
+#include "frontends/aarch64/helper_ext.h"
 #include "frontends/aarch64/helper_simd.h"
 #include "frontends/guest_arch.h"
 #include "loader/process.h"
@@ -724,6 +725,32 @@ static void test_structure_loads_stores(void **state)
 
 /* The same cases with the code buffer more than 2 GiB away from ferry's text and data: the
  * constants cannot be RIP-relative operands and are built through a register. */
+/* SDOT / UDOT, vector and by element, 2 and 4 lanes, against the dot-product helper. */
+static void test_dot_products(void **state)
+{
+    Fixture *f = *state;
+    for (int u = 0; u < 2; u++)
+        for (int q = 0; q < 2; q++)
+            for (int idx = -1; idx < 4; idx++) {
+                A64SimdDesc d = {.rd = reg(f),
+                                 .rn = reg(f),
+                                 .rm = reg(f),
+                                 .q = q,
+                                 .opc = u ? A64_DOT_UU : A64_DOT_SS};
+                uint32_t w = (uint32_t)q << 30 | (uint32_t)u << 29 | (uint32_t)d.rn << 5 | d.rd;
+                if (idx < 0) { /* 0 Q U 01110 10 0 Rm 1 0010 1 Rn Rd */
+                    w |= 0x0e809400u | (uint32_t)d.rm << 16;
+                } else { /* 0 Q U 01111 10 L M Rm 1110 H 0 Rn Rd */
+                    d.scalar = 1;
+                    d.imm = (uint32_t)idx;
+                    w |= 0x0f80e000u | (uint32_t)(idx & 1) << 21 | (uint32_t)d.rm << 16 |
+                         (uint32_t)(idx >> 1) << 11;
+                }
+                check(f, w, helper_ext_dot, &d);
+            }
+    assert_int_equal(f->checked, 2 * 2 * 5);
+}
+
 static void test_far_code_buffer(void **state)
 {
     Fixture *f = *state;
@@ -756,6 +783,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sequences, setup, teardown),
         cmocka_unit_test_setup_teardown(test_shift_by_register_cached, setup, teardown),
         cmocka_unit_test_setup_teardown(test_structure_loads_stores, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dot_products, setup, teardown),
         cmocka_unit_test_setup_teardown(test_far_code_buffer, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

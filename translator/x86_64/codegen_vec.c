@@ -278,7 +278,7 @@ static bool reads_b(IrVecOp op)
 {
     if (op >= IR_VEC_SLI)
         return (op >= IR_VEC_UHSUB && op <= IR_VEC_PMUL) ||
-               (op >= IR_VEC_ADDHN && op <= IR_VEC_PMULL);
+               (op >= IR_VEC_ADDHN && op <= IR_VEC_UDOT);
     return !(op >= IR_VEC_NOT && op <= IR_VEC_SRSRA) && op != IR_VEC_XTL && op < IR_VEC_SHRN &&
            !(op >= IR_VEC_ADDV && op <= IR_VEC_ADDLV);
 }

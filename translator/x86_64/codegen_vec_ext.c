@@ -63,6 +63,9 @@ bool x86_vg_ext_supported(const VecGen *v)
         return esz == 1 || (esz == 2 && f->sse41);
     case IR_VEC_PMULL:
         return true;
+    case IR_VEC_SDOT:
+    case IR_VEC_UDOT:
+        return f->sse41;
     default:
         return false;
     }
@@ -470,6 +473,27 @@ static int gen_sqdmull(VecGen *v)
     return r;
 }
 
+/* ---- dot products ---- */
+
+/* Bytes widened to words (pmovsxbw / pmovzxbw) and multiplied in pairs (pmaddwd): each
+ * dword is the sum of two products; phaddd sums the pairs of those into the four lanes. */
+static int gen_dot(VecGen *v)
+{
+    CodeBuf *cb = v->cb;
+    unsigned ext = v->op == IR_VEC_SDOT ? X86_OPC_PMOVSXBW : X86_OPC_PMOVZXBW;
+    x86_vop(cb, ext, X3, XA);
+    x86_vop(cb, ext, X4, XB);
+    x86_vop(cb, X86_OPC_PMADDWD, X3, X4);
+    x86_vop_i(cb, X86_OPC_PSHUFD, XA, XA, 0x0e); /* the high halves */
+    x86_vop_i(cb, X86_OPC_PSHUFD, XB, XB, 0x0e);
+    x86_vop(cb, ext, X4, XA);
+    x86_vop(cb, ext, X5, XB);
+    x86_vop(cb, X86_OPC_PMADDWD, X4, X5);
+    x86_vop(cb, X86_OPC_PHADDD, X3, X4);
+    x86_vop(cb, x86_vec_padd[2], XD, X3);
+    return XD;
+}
+
 int x86_vg_ext(VecGen *v)
 {
     switch (v->op) {
@@ -499,6 +523,9 @@ int x86_vg_ext(VecGen *v)
         return gen_pmul(v);
     case IR_VEC_PMULL:
         return gen_pmull(v);
+    case IR_VEC_SDOT:
+    case IR_VEC_UDOT:
+        return gen_dot(v);
     case IR_VEC_SQSHL:
     case IR_VEC_UQSHL:
     case IR_VEC_SQSHLU:

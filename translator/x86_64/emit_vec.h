@@ -32,6 +32,10 @@
 #define X86_OPC_PMOVMSKB X86_SSE(0xd7u)   /* reg field: r32, r/m: xmm */
 #define X86_OPC_PSHUFD X86_SSE(0x70u)     /* + imm8 */
 #define X86_OPC_PSHUFB X86_SSE38(0x00u)   /* SSSE3 */
+#define X86_OPC_PHADDD X86_SSE38(0x02u)   /* SSSE3 */
+#define X86_OPC_PMOVSXBW X86_SSE38(0x20u) /* SSE4.1 */
+#define X86_OPC_PMOVZXBW X86_SSE38(0x30u) /* SSE4.1 */
+#define X86_OPC_PMADDWD X86_SSE(0xf5u)
 #define X86_OPC_PMULHRSW X86_SSE38(0x0bu) /* SSSE3 */
 #define X86_OPC_PACKUSWB X86_SSE(0x67u)
 #define X86_OPC_PACKUSDW X86_SSE38(0x2bu) /* SSE4.1 */
