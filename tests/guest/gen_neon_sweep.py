@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes tests/guest/aarch64/neon_sweep.h: an arm_neon.h intrinsics sweep.
+"""Writes neon_sweep_ops.h, the instances of the arm_neon.h intrinsics sweep that
+tests/guest/aarch64/neon_sweep.h drives.
 
 Each intrinsic instance (one element type, one vector width, one immediate)
 runs on eight argument tuples drawn from pools of corner and random lanes
@@ -9,7 +10,8 @@ of FPSR (cumulative saturation and FP exception flags).  With argument `v`
 it prints every result in hex instead.  The neon_sweep_*.c programs include
 the header under different -O and -march flags.  The instance list is plain
 data below: families of intrinsic names with their argument kinds.
-Usage: python3 tests/guest/gen_neon_sweep.py > tests/guest/aarch64/neon_sweep.h
+Usage: python3 tests/guest/gen_neon_sweep.py > neon_sweep_ops.h (tests/guest/run.sh
+writes it into build/guest/gen, made again when this script changes).
 """
 
 INT = [('s', 8), ('s', 16), ('s', 32), ('s', 64), ('u', 8), ('u', 16), ('u', 32), ('u', 64)]

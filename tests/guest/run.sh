@@ -12,6 +12,15 @@
 FERRY=${FERRY:-build/ferry}
 OUT=${OUT:-build/guest}
 FILTER=${1:-}
+# Headers generated from tests/guest/gen_*.py (the arm_neon.h sweep's cases), made again
+# when their generator changes; tests include them from $GEN.
+GEN=$OUT/gen
+mkdir -p "$GEN"
+if [ ! -s "$GEN/neon_sweep_ops.h" ] || [ tests/guest/gen_neon_sweep.py -nt "$GEN/neon_sweep_ops.h" ]; then
+    python3 tests/guest/gen_neon_sweep.py >"$GEN/neon_sweep_ops.h.tmp" &&
+        mv "$GEN/neon_sweep_ops.h.tmp" "$GEN/neon_sweep_ops.h" ||
+        { echo "FAIL tests/guest/gen_neon_sweep.py"; exit 1; }
+fi
 pass=0
 fail=0
 for src in tests/guest/aarch64/*.c tests/guest/aarch64/*.S tests/guest/aarch64/*.cc; do
@@ -25,14 +34,15 @@ for src in tests/guest/aarch64/*.c tests/guest/aarch64/*.S tests/guest/aarch64/*
     mkdir -p "$OUT/aarch64"
     cflags=$(sed -n '1s,^// cflags: *,,p' "$src")
     args=$(sed -n '1,3s,^// args: *,,p' "$src")
-    # Rebuilt when the source or a header beside it (tests include them) changed.
-    if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ] || [ -n "$(find "$dir" -name '*.h' -newer "$bin")" ]; then
+    # Rebuilt when the source or a header beside it or generated (tests include them) changed.
+    if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ] ||
+        [ -n "$(find "$dir" "$GEN" -name '*.h' -newer "$bin")" ]; then
         link=-static
         case "$cflags" in *-static-pie*) link= ;; esac
         sed -n '1,3p' "$src" | grep -q '^// link: *dynamic' && link=
         cc=aarch64-linux-gnu-gcc
         case "$src" in *.cc) cc=aarch64-linux-gnu-g++ ;; esac
-        if ! $cc -O2 $link $cflags -o "$bin" "$src" -lm 2>"$bin.cc.log"; then
+        if ! $cc -O2 $link $cflags -I"$GEN" -o "$bin" "$src" -lm 2>"$bin.cc.log"; then
             echo "FAIL aarch64/$name: does not compile"; sed -n 1,10p "$bin.cc.log"
             fail=$((fail + 3)); continue
         fi

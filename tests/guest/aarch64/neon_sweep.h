@@ -1,6 +1,7 @@
 /*
  * Driver of the arm_neon.h intrinsics sweep (the instances are generated
- * into neon_sweep_ops.h by tests/guest/gen_neon_sweep.py).  Argument pools:
+ * into neon_sweep_ops.h by tests/guest/gen_neon_sweep.py, which tests/guest/run.sh
+ * runs into build/guest/gen).  Argument pools:
  * per element size, twelve vectors whose lanes mix corner values (MIN, MAX,
  * 0, -1, 1, MIN+1, MAX-1, alternating bits) with random ones; shift-count
  * pools hold counts around the element size (0, +-1, +-size, +-(size+1),
