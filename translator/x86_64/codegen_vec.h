@@ -58,6 +58,12 @@ unsigned x86_vg_minmax_opc(IrVecOp op, int esz);
 void x86_vg_abd(VecGen *v, int esz, bool is_signed);
 /* Sets the saturation flag (c4, c5) unless every byte of xeq (the low 8 when !full) is 0xff. */
 void x86_vg_set_qc(VecGen *v, int xeq, bool full);
+/* Sets the saturation flag unless x (the low 8 bytes when !full) is all zero; clobbers x and
+ * scratch. */
+void x86_vg_qc_unless_zero(VecGen *v, int x, int scratch, bool full);
+/* x = all ones in the lanes of esz whose sign bit is set in src (esz 3: the dword sign spread
+ * over the quadword, no SSE4.2 pcmpgtq); clobbers nothing else. */
+void x86_vg_sign_lanes(VecGen *v, int x, int src, int esz);
 int x86_vg_logic_arith(VecGen *v);
 int x86_vg_compare(VecGen *v);
 int x86_vg_hadd(VecGen *v);

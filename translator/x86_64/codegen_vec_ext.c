@@ -87,29 +87,6 @@ static void shift_lanes(VecGen *v, int x, int esz, unsigned sh, bool left)
         x86_vg_opc_splat(v, X86_OPC_PAND, x, left ? (0xffu << sh) & 0xff : 0xffu >> sh, 0);
 }
 
-/* Sets the saturation flag unless x (the lanes `full` selects) is all zero; clobbers x, X6. */
-static void qc_unless_zero(VecGen *v, int x, bool full)
-{
-    x86_vop(v->cb, X86_OPC_PXOR, X6, X6);
-    x86_vop(v->cb, X86_OPC_PCMPEQB, x, X6);
-    x86_vg_set_qc(v, x, full);
-}
-
-/* x = all ones in the lanes of esz whose sign bit is set (esz 3: SSE4.2's pcmpgtq not
- * needed: the dword sign spread over the quadword); clobbers nothing else. */
-static void sign_lanes(VecGen *v, int x, int src, int esz)
-{
-    if (esz == 0) {
-        x86_vop(v->cb, X86_OPC_PXOR, x, x);
-        x86_vop(v->cb, x86_vec_pcmpgt[0], x, src);
-        return;
-    }
-    x86_vg_mov(v, x, src);
-    x86_vshift(v->cb, x86_vec_shgrp[esz < 3 ? esz : 2], X86_VSH_SRA, x, (uint8_t)((8 << esz) - 1));
-    if (esz == 3)
-        x86_vop_i(v->cb, X86_OPC_PSHUFD, x, x, 0xf5);
-}
-
 /* ---- shift and insert ---- */
 
 static int gen_insert(VecGen *v)
@@ -195,7 +172,7 @@ static int gen_clz(VecGen *v, int esz)
 /* CLS(x) = CLZ(x ^ sign(x)) - 1. */
 static int gen_cls(VecGen *v)
 {
-    sign_lanes(v, X3, XA, v->esz);
+    x86_vg_sign_lanes(v, X3, XA, v->esz);
     x86_vop(v->cb, X86_OPC_PXOR, XA, X3);
     int r = gen_clz(v, v->esz);
     x86_vg_opc_splat(v, x86_vec_psub[v->esz], r, 1, v->esz);
@@ -225,7 +202,7 @@ static int gen_sq_unary(VecGen *v)
     if (v->op == IR_VEC_SQABS && esz < 3) {
         x86_vop(cb, x86_vec_pabs[esz], XA, XA);
     } else if (v->op == IR_VEC_SQABS) { /* (x ^ s) - s */
-        sign_lanes(v, X3, XA, esz);
+        x86_vg_sign_lanes(v, X3, XA, esz);
         x86_vop(cb, X86_OPC_PXOR, XA, X3);
         x86_vop(cb, x86_vec_psub[3], XA, X3);
     } else {
@@ -236,7 +213,7 @@ static int gen_sq_unary(VecGen *v)
     x86_vg_mov(v, X5, r);
     x86_vg_opc_splat(v, x86_vec_pcmpeq[esz], X5, top, esz);
     x86_vop(cb, X86_OPC_PXOR, r, X5);
-    qc_unless_zero(v, X5, v->q);
+    x86_vg_qc_unless_zero(v, X5, X6, v->q);
     return r;
 }
 
@@ -296,7 +273,7 @@ static int gen_qshl(VecGen *v)
     x86_vop(cb, X86_OPC_POR, X5, X3);
     x86_vop(cb, X86_OPC_POR, X4, X3);
     x86_vg_mov(v, XA, X5);
-    qc_unless_zero(v, X4, v->q);
+    x86_vg_qc_unless_zero(v, X4, X6, v->q);
     return XA;
 }
 
@@ -392,7 +369,7 @@ int x86_vg_pack_sat64(VecGen *v, bool is_signed, bool s_to_s)
     x86_vop(cb, X86_OPC_POR, X5, X3);
     x86_vop(cb, X86_OPC_POR, X5, X4);
     x86_vop_i(cb, X86_OPC_PSHUFD, XA, X5, 0x08);
-    qc_unless_zero(v, XB, true);
+    x86_vg_qc_unless_zero(v, XB, X6, true);
     return XA;
 }
 
@@ -460,7 +437,7 @@ static int gen_sqdmull(VecGen *v)
     x86_vg_opc_splat(v, x86_vec_pcmpeq[w], X4, 1ull << ((8 << w) - 1), w);
     x86_vop(cb, X86_OPC_PXOR, X3, X4);
     x86_vg_mov(v, X5, X3);
-    qc_unless_zero(v, X4, true);
+    x86_vg_qc_unless_zero(v, X4, X6, true);
     if (v->op == IR_VEC_SQDMULL)
         return X5;
     x86_vg_mov(v, XB, X5);

@@ -238,18 +238,23 @@ void x86_vg_set_qc(VecGen *v, int xeq, bool full)
     x86_patch8(skip, cb->ptr);
 }
 
-/* Sets the saturation flag unless x (the lanes Q selects) is all zero; clobbers x and X5. */
-static void set_qc_unless_zero(VecGen *v, int x)
+void x86_vg_qc_unless_zero(VecGen *v, int x, int scratch, bool full)
 {
-    x86_vop(v->cb, X86_OPC_PXOR, X5, X5);
-    x86_vop(v->cb, X86_OPC_PCMPEQB, x, X5);
-    x86_vg_set_qc(v, x, v->q);
+    x86_vop(v->cb, X86_OPC_PXOR, scratch, scratch);
+    x86_vop(v->cb, X86_OPC_PCMPEQB, x, scratch);
+    x86_vg_set_qc(v, x, full);
 }
 
-/* x = the sign of each 32- or 64-bit lane of x, in every bit of the lane. */
-static void sign_mask(VecGen *v, int x, int esz)
+void x86_vg_sign_lanes(VecGen *v, int x, int src, int esz)
 {
-    x86_vshift(v->cb, x86_vec_shgrp[2], X86_VSH_SRA, x, 31);
+    if (esz == 0) {
+        x86_vop(v->cb, X86_OPC_PXOR, x, x);
+        x86_vop(v->cb, x86_vec_pcmpgt[0], x, src);
+        return;
+    }
+    if (x != src)
+        x86_vg_mov(v, x, src);
+    x86_vshift(v->cb, x86_vec_shgrp[esz < 3 ? esz : 2], X86_VSH_SRA, x, (uint8_t)((8 << esz) - 1));
     if (esz == 3)
         x86_vop_i(v->cb, X86_OPC_PSHUFD, x, x, 0xf5);
 }
@@ -284,16 +289,16 @@ int x86_vg_saturating_wide(VecGen *v, bool add, bool s)
         x86_vg_mov(v, X5, add ? XB : XA);
         x86_vop(cb, X86_OPC_PXOR, X5, add ? X3 : XB);
         x86_vop(cb, X86_OPC_PAND, X4, X5);
-        sign_mask(v, X4, esz);
+        x86_vg_sign_lanes(v, X4, X4, esz);
         x86_vg_mov(v, X5, XA);
-        sign_mask(v, X5, esz);
+        x86_vg_sign_lanes(v, X5, X5, esz);
         x86_vg_opc_splat(v, X86_OPC_PXOR, X5, max, esz);
         x86_vop(cb, X86_OPC_PAND, X5, X4);
         x86_vg_mov(v, X6, X4);
         x86_vop(cb, X86_OPC_PANDN, X6, X3);
         x86_vop(cb, X86_OPC_POR, X6, X5);
     }
-    set_qc_unless_zero(v, X4);
+    x86_vg_qc_unless_zero(v, X4, X5, v->q);
     return res;
 }
 
@@ -363,7 +368,7 @@ int x86_vg_qdmulh(VecGen *v)
     x86_vg_mov(v, X4, XA);
     x86_vg_opc_splat(v, x86_vec_pcmpeq[esz], X4, 1ull << ((8 << esz) - 1), esz);
     x86_vop(cb, X86_OPC_PXOR, XA, X4);
-    set_qc_unless_zero(v, X4);
+    x86_vg_qc_unless_zero(v, X4, X5, v->q);
     return XA;
 }
 
