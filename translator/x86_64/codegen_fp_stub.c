@@ -9,24 +9,31 @@
 #include <errno.h>
 #include <string.h>
 
-/*
- * The exact helper fn(cpu, arg), out of line: cached vector registers are written back
- * first and reloaded after (the cache state is the fast path's), the caller-saved
- * registers that hold values are preserved (except `out`, which receives the result,
- * and the scratch register).
- */
-void x86_fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
+/* The caller-saved registers holding values, but for out and tmp. */
+static uint16_t fp_saved_regs(const X86Gen *g, int out, int tmp)
 {
-    CodeBuf *cb = g->cb;
-    int saved[16], n = 0;
-    for (int i = 0; i < X86_VC_SIZE; i++)
-        if ((g->vc_dirty >> i) & 1)
-            x86_vex_md(cb, X86_V_MOVUPS_STORE, 8 + i, 0, X86_REG_CPU, g->vc_off[i]);
+    uint16_t saved = 0;
     for (int r = 0; r < 16; r++)
         if (((X86_CALLER_SAVED >> r) & 1) && r != out && r != tmp && g->reg_temp[r] != IR_TEMP_NONE)
-            saved[n++] = r;
+            saved |= (uint16_t)(1u << r);
+    return saved;
+}
+
+/* The call of op's helper fn(cpu, arg[, value]): the cache entries `dirty` (at CPU-state
+ * offsets off) written back first, the registers `saved` preserved, the result in out (or
+ * -1).  The caller reloads the cache. */
+static void fp_emit_call(CodeBuf *cb, const IrOp *op, uint16_t saved, int out, int value,
+                         uint8_t dirty, const int32_t *off)
+{
+    int regs[16], n = 0;
+    for (int i = 0; i < X86_VC_SIZE; i++)
+        if ((dirty >> i) & 1)
+            x86_vex_md(cb, X86_V_MOVUPS_STORE, 8 + i, 0, X86_REG_CPU, off[i]);
+    for (int r = 0; r < 16; r++)
+        if ((saved >> r) & 1)
+            regs[n++] = r;
     for (int i = 0; i < n; i++)
-        x86_push(cb, saved[i]);
+        x86_push(cb, regs[i]);
     if (n & 1)
         x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8);
     if (value >= 0 && value != X86_RDX) /* fn(cpu, arg, value) */
@@ -39,7 +46,18 @@ void x86_fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
     if (out >= 0 && out != X86_RAX)
         x86_mov_rr(cb, true, out, X86_RAX);
     for (int i = n - 1; i >= 0; i--)
-        x86_pop(cb, saved[i]);
+        x86_pop(cb, regs[i]);
+}
+
+/*
+ * The exact helper fn(cpu, arg), out of line: cached vector registers are written back
+ * first and reloaded after (the cache state is the fast path's), the caller-saved
+ * registers that hold values are preserved (except `out`, which receives the result,
+ * and the scratch register).
+ */
+void x86_fp_call_slow(X86Gen *g, const IrOp *op, int out, int tmp, int value)
+{
+    fp_emit_call(g->cb, op, fp_saved_regs(g, out, tmp), out, value, g->vc_dirty, g->vc_off);
     x86_vc_reload(g);
     g->fpk_esz = 0;
 }
@@ -54,9 +72,7 @@ X86FpStub *x86_fp_stub(X86Gen *g, const IrOp *op, int out, int tmp, int value)
     st->op = op;
     st->out = out, st->tmp = tmp, st->value = value;
     st->res = 0, st->restore = -1;
-    for (int r = 0; r < 16; r++)
-        if (((X86_CALLER_SAVED >> r) & 1) && r != out && r != tmp && g->reg_temp[r] != IR_TEMP_NONE)
-            st->saved |= (uint16_t)(1u << r);
+    st->saved = fp_saved_regs(g, out, tmp);
     st->vc_valid = g->vc_valid, st->vc_dirty = g->vc_dirty;
     memcpy(st->vc_off, g->vc_off, sizeof(st->vc_off));
     return st;
@@ -105,28 +121,7 @@ static void fp_emit_stub(X86Gen *g, const X86FpStub *st)
         x86_patch32(st->sites[i], cb->ptr);
     if (st->restore >= 0) /* an in-place op: its destination's old value, kept in xmm0 */
         x86_vex_rr3(cb, X86_V_MOVAPS, st->restore, 0, 0);
-    int saved[16], n = 0;
-    for (int i = 0; i < X86_VC_SIZE; i++)
-        if ((st->vc_dirty >> i) & 1)
-            x86_vex_md(cb, X86_V_MOVUPS_STORE, 8 + i, 0, X86_REG_CPU, st->vc_off[i]);
-    for (int r = 0; r < 16; r++)
-        if ((st->saved >> r) & 1)
-            saved[n++] = r;
-    for (int i = 0; i < n; i++)
-        x86_push(cb, saved[i]);
-    if (n & 1)
-        x86_alu_ri(cb, X86_SUB, true, X86_RSP, 8);
-    if (st->value >= 0 && st->value != X86_RDX) /* fn(cpu, arg, value) */
-        x86_mov_rr(cb, true, X86_RDX, st->value);
-    x86_mov_rr(cb, true, X86_RDI, X86_REG_CPU);
-    x86_movi_keepflags(cb, true, X86_RSI, ir_cst(st->op, 3));
-    x86_call_abs(cb, (const void *)(uintptr_t)ir_cst(st->op, 2), X86_RAX);
-    if (n & 1)
-        x86_alu_ri(cb, X86_ADD, true, X86_RSP, 8);
-    if (st->out >= 0 && st->out != X86_RAX)
-        x86_mov_rr(cb, true, st->out, X86_RAX);
-    for (int i = n - 1; i >= 0; i--)
-        x86_pop(cb, saved[i]);
+    fp_emit_call(cb, st->op, st->saved, st->out, st->value, st->vc_dirty, st->vc_off);
     for (int i = 0; i < X86_VC_SIZE; i++)
         if ((st->vc_valid >> i) & 1)
             x86_vex_md(cb, X86_V_MOVUPS_LOAD, 8 + i, 0, X86_REG_CPU, st->vc_off[i]);
